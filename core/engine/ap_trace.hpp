@@ -1,0 +1,24 @@
+#pragma once
+// The static (plate-free) paths of one AP over the receiver raster, kept so that moving only the
+// reflector plate re-uses them: a plate pose only removes the paths it shadows and adds its own.
+#include <complex>
+#include <cstdint>
+#include <vector>
+
+#include "core/engine/radio_engine.hpp"
+
+namespace rps {
+
+class ApTrace {
+public:
+    TxPose tx;
+    std::vector<uint32_t> path_receiver;   // receiver index of each path
+    std::vector<double> path_power_w;      // received power of each path (incoherent)
+    std::vector<Vec3c> path_amplitude;     // complex field incl. propagation phase (coherent)
+    std::vector<uint32_t> path_point_begin;  // offsets into points, size = paths + 1
+    std::vector<Vec3> points;              // Tx, interaction points, Rx of each path
+
+    size_t path_count() const { return path_receiver.size(); }
+};
+
+}  // namespace rps

@@ -1,0 +1,93 @@
+#include "core/engine/beam_window.hpp"
+
+namespace rps {
+namespace {
+
+// Sutherland–Hodgman step: keeps the part of the polygon where keep(v) >= 0 (keep is affine
+// along edges, so crossings interpolate exactly).
+template <class KeepFn>
+BeamWindow clip(const BeamWindow& in, KeepFn&& keep) {
+    BeamWindow out;
+    if (in.count == 0) return out;
+    double value[BeamWindow::kMaxVertices];
+    for (int i = 0; i < in.count; ++i) value[i] = keep(in.vertex[i]);
+    for (int i = 0; i < in.count; ++i) {
+        const int j = (i + 1) % in.count;
+        const double va = value[i], vb = value[j];
+        if (va >= 0 && out.count < BeamWindow::kMaxVertices) out.vertex[out.count++] = in.vertex[i];
+        if ((va >= 0) != (vb >= 0) && out.count < BeamWindow::kMaxVertices)
+            out.vertex[out.count++] =
+                in.vertex[i] + (in.vertex[j] - in.vertex[i]) * (va / (va - vb));
+    }
+    return out;
+}
+
+// Rays nearly parallel to the target plane meet it very far away. The window is clipped so that
+// no ray travels more than kFarScale times its image-to-window distance: beyond that lie no
+// receivers or faces of any real building, and every kept vertex lands exactly on the plane.
+constexpr double kFarScale = 1e5;
+
+// Central projection from `image` of the window part strictly between the image's parallel
+// plane and the target plane (normal · x = offset) onto that plane.
+BeamWindow project_beyond(const Vec3& image, const BeamWindow& window, const Vec3& normal,
+                          double offset) {
+    const double d_image = normal.dot(image) - offset;
+    BeamWindow result;
+    if (std::abs(d_image) < 1e-12) return result;
+    const double s = d_image > 0 ? 1.0 : -1.0;
+    const double near_limit = std::abs(d_image) * (1.0 - 1.0 / kFarScale);
+    BeamWindow part = clip(window, [&](const Vec3& w) { return s * (normal.dot(w) - offset); });
+    part = clip(part, [&](const Vec3& w) { return near_limit - s * (normal.dot(w) - offset); });
+    for (int i = 0; i < part.count; ++i) {
+        const double d_w = normal.dot(part.vertex[i]) - offset;
+        const double t = d_image / (d_image - d_w);
+        part.vertex[i] = image + (part.vertex[i] - image) * t;
+    }
+    return part;
+}
+
+}  // namespace
+
+BeamWindow face_window(const EngineFace& face) {
+    BeamWindow window;
+    for (const Vec3& v : face.hull)
+        if (window.count < BeamWindow::kMaxVertices) window.vertex[window.count++] = v;
+    return window;
+}
+
+BeamWindow propagate_beam(const Vec3& image, const BeamWindow& window, const EngineFace& face) {
+    BeamWindow projected = project_beyond(image, window, face.normal, face.offset_m);
+    if (projected.empty()) return {};
+    const int a0 = face.axis0(), a1 = face.axis1();
+    const size_t n = face.hull.size();
+    for (size_t e = 0; e < n && !projected.empty(); ++e) {
+        const Vec3& a = face.hull[e];
+        const Vec3& b = face.hull[(e + 1) % n];
+        const double ex = b[a0] - a[a0], ey = b[a1] - a[a1];
+        const double slack = 1e-9 * (std::abs(ex) + std::abs(ey));
+        projected = clip(projected, [&](const Vec3& p) {
+            return ex * (p[a1] - a[a1]) - ey * (p[a0] - a[a0]) + slack;
+        });
+    }
+    return projected.empty() ? BeamWindow{} : projected;
+}
+
+FootprintPolygon project_to_receiver_plane(const Vec3& image, const BeamWindow& window,
+                                           double height_m) {
+    FootprintPolygon poly;
+    if (std::abs(image.z() - height_m) < 1e-9) {
+        poly.whole_raster = true;
+        return poly;
+    }
+    const BeamWindow projected = project_beyond(image, window, Vec3::UnitZ(), height_m);
+    if (projected.empty()) return poly;
+    // The projection may be clockwise; the row scan does not care.
+    for (int i = 0; i < projected.count; ++i) {
+        poly.x[poly.count] = projected.vertex[i].x();
+        poly.y[poly.count] = projected.vertex[i].y();
+        ++poly.count;
+    }
+    return poly;
+}
+
+}  // namespace rps

@@ -1,0 +1,91 @@
+#pragma once
+// Beam tracing for the image method (DESIGN §2 "speed by structure"). After k reflections the
+// rays that can still follow a face sequence appear to leave the image point I_k through a convex
+// window on the last face. The next face only sees the part of its hull that this beam covers;
+// an empty window prunes the sequence and every extension of it, and the final window projected
+// onto the receiver plane bounds the receivers that need an exact test.
+#include <algorithm>
+#include <cmath>
+
+#include "core/engine/engine_face.hpp"
+#include "core/engine/receiver_raster.hpp"
+
+namespace rps {
+
+struct BeamWindow {
+    static constexpr int kMaxVertices = 32;
+    int count = 0;
+    Vec3 vertex[kMaxVertices];
+    bool empty() const { return count < 3; }
+};
+
+// The window on `face` of the beam that leaves `image` through `window` (rays beyond the window
+// only). Empty when the beam misses the face's hull.
+BeamWindow propagate_beam(const Vec3& image, const BeamWindow& window, const EngineFace& face);
+
+// The face's whole hull as a window (the first reflection: the Tx radiates everywhere).
+BeamWindow face_window(const EngineFace& face);
+
+// Calls row(iy, ix0, ix1) for each raster row that the beam from `image` through `window`
+// reaches on the receiver plane. Returns false when it reaches none.
+template <class RowFn>
+bool for_each_footprint_row(const Vec3& image, const BeamWindow& window,
+                            const ReceiverRaster& raster, RowFn&& row);
+
+// Implementation detail shared with the template: the footprint polygon in the receiver plane
+// (x, y pairs); count 0 when empty. `whole_raster` is set when the image lies on the plane.
+struct FootprintPolygon {
+    int count = 0;
+    double x[BeamWindow::kMaxVertices * 2], y[BeamWindow::kMaxVertices * 2];
+    bool whole_raster = false;
+};
+FootprintPolygon project_to_receiver_plane(const Vec3& image, const BeamWindow& window,
+                                           double height_m);
+
+template <class RowFn>
+bool for_each_footprint_row(const Vec3& image, const BeamWindow& window,
+                            const ReceiverRaster& raster, RowFn&& row) {
+    const FootprintPolygon poly = project_to_receiver_plane(image, window, raster.height_m);
+    if (poly.whole_raster) {
+        for (int iy = 0; iy < raster.ny; ++iy) row(iy, 0, raster.nx - 1);
+        return raster.nx > 0;
+    }
+    if (poly.count < 3) return false;
+    double ymin = poly.y[0], ymax = poly.y[0];
+    for (int i = 1; i < poly.count; ++i) {
+        ymin = std::min(ymin, poly.y[i]);
+        ymax = std::max(ymax, poly.y[i]);
+    }
+    int ix0, ix1, iy0, iy1;
+    if (!raster.range(-1e300, 1e300, ymin, ymax, ix0, ix1, iy0, iy1)) return false;
+    bool any = false;
+    constexpr double kSlack = 1e-9;
+    for (int iy = iy0; iy <= iy1; ++iy) {
+        const double y = raster.y0 + (iy + 0.5) * raster.spacing;
+        double xmin = 1e300, xmax = -1e300;
+        for (int i = 0; i < poly.count; ++i) {  // the convex polygon's span along this row
+            const int j = (i + 1) % poly.count;
+            const double ya = poly.y[i], yb = poly.y[j];
+            if ((y < std::min(ya, yb) - kSlack) || (y > std::max(ya, yb) + kSlack)) continue;
+            if (std::abs(yb - ya) < 1e-12) {
+                xmin = std::min({xmin, poly.x[i], poly.x[j]});
+                xmax = std::max({xmax, poly.x[i], poly.x[j]});
+            } else {
+                const double t = std::clamp((y - ya) / (yb - ya), 0.0, 1.0);
+                const double x = poly.x[i] + t * (poly.x[j] - poly.x[i]);
+                xmin = std::min(xmin, x);
+                xmax = std::max(xmax, x);
+            }
+        }
+        if (xmin > xmax) continue;
+        xmin -= 1e-6;
+        xmax += 1e-6;
+        int rx0, rx1, ry0, ry1;
+        if (!raster.range(xmin, xmax, y - kSlack, y + kSlack, rx0, rx1, ry0, ry1)) continue;
+        row(iy, rx0, rx1);
+        any = true;
+    }
+    return any;
+}
+
+}  // namespace rps

@@ -1,0 +1,94 @@
+#include "core/engine/cell_mask.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/engine/engine_face.hpp"
+
+namespace rps {
+namespace {
+
+constexpr double kFloorNormalZ = 0.7;  // faces steeper than ~45° are walls, not floors
+constexpr double kFar_m = 1e4;
+
+bool has_floor_below(const Scene& scene, const EmbreeScene& embree,
+                     const PlanarFaceGrouping& grouping, const Vec3& p) {
+    double distance = 0.0;
+    const int64_t hit = embree.first_hit(p, -Vec3::UnitZ(), kFar_m, &distance);
+    if (hit < 0) return false;
+    (void)scene;
+    return std::abs(grouping.faces[grouping.triangle_face[hit]].normal.z()) > kFloorNormalZ;
+}
+
+bool inside_closed_shape(const Scene& scene, const EmbreeScene& embree, const Vec3& p) {
+    SegmentHits hits;
+    embree.collect_hits(p, Vec3::UnitZ(), 0.0, kFar_m, hits);
+    std::map<uint32_t, int> crossings;
+    for (int i = 0; i < hits.count; ++i) {
+        const uint32_t shape = scene.triangle_shape[hits.triangle[i]];
+        if (scene.shapes[shape].closed) ++crossings[shape];
+    }
+    for (const auto& [shape, count] : crossings)
+        if (count % 2 == 1) return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<uint8_t> compute_cell_mask(const Scene& scene, const EmbreeScene& embree,
+                                       const PlanarFaceGrouping& grouping,
+                                       const MeasurementGrid& grid) {
+    std::vector<uint8_t> mask(grid.cell_count(), 1);
+    if (grid.cell_count() == 0) return mask;
+
+    std::vector<uint8_t> floor(grid.cell_count(), 0);
+    bool any_floor = false;
+    for (int iy = 0; iy < grid.cells_y; ++iy)
+        for (int ix = 0; ix < grid.cells_x; ++ix) {
+            const bool f = has_floor_below(scene, embree, grouping, grid.cell_center(ix, iy));
+            floor[grid.index(ix, iy)] = f;
+            any_floor |= f;
+        }
+    if (any_floor) mask = floor;
+
+    const bool any_closed =
+        std::any_of(scene.shapes.begin(), scene.shapes.end(), [](const SceneShape& s) {
+            return s.closed;
+        });
+    if (any_closed)
+        for (int iy = 0; iy < grid.cells_y; ++iy)
+            for (int ix = 0; ix < grid.cells_x; ++ix)
+                if (mask[grid.index(ix, iy)] &&
+                    inside_closed_shape(scene, embree, grid.cell_center(ix, iy)))
+                    mask[grid.index(ix, iy)] = 0;
+
+    // Cells whose centre lies inside a wall's slab.
+    for (const PlanarFace& planar : grouping.faces) {
+        if (planar.normal.squaredNorm() < 0.5 || std::abs(planar.normal.z()) > kFloorNormalZ)
+            continue;
+        const double half = 0.5 * scene.materials[planar.material_index].thickness_m;
+        const EngineFace face = make_engine_face(planar, scene);
+        if (face.bounds.lower.z() > grid.height_m + half ||
+            face.bounds.upper.z() < grid.height_m - half)
+            continue;
+        const int ix0 = std::max(0, static_cast<int>(std::floor(
+                                        (face.bounds.lower.x() - half - grid.origin_x_m) / grid.cell_m)));
+        const int ix1 = std::min(grid.cells_x - 1,
+                                 static_cast<int>((face.bounds.upper.x() + half - grid.origin_x_m) / grid.cell_m));
+        const int iy0 = std::max(0, static_cast<int>(std::floor(
+                                        (face.bounds.lower.y() - half - grid.origin_y_m) / grid.cell_m)));
+        const int iy1 = std::min(grid.cells_y - 1,
+                                 static_cast<int>((face.bounds.upper.y() + half - grid.origin_y_m) / grid.cell_m));
+        for (int iy = iy0; iy <= iy1; ++iy)
+            for (int ix = ix0; ix <= ix1; ++ix) {
+                const Vec3 c = grid.cell_center(ix, iy);
+                const double d = face.signed_distance(c);
+                if (std::abs(d) < half && face.contains(c - d * face.normal))
+                    mask[grid.index(ix, iy)] = 0;
+            }
+    }
+    return mask;
+}
+
+}  // namespace rps

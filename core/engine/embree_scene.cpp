@@ -1,0 +1,145 @@
+#include "core/engine/embree_scene.hpp"
+
+#include <embree3/rtcore.h>
+
+#include <limits>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+
+namespace rps {
+namespace {
+
+void embree_error(void*, RTCError code, const char* message) {
+    // Embree reports programming errors here; they must not pass silently.
+    throw std::runtime_error("Embree error " + std::to_string(static_cast<int>(code)) + ": " +
+                             (message ? message : ""));
+}
+
+// One device per process, created on first use (Embree tutorials: device creation is costly).
+RTCDevice shared_device() {
+    static RTCDevice device = [] {
+        RTCDevice d = rtcNewDevice("threads=1");
+        if (!d) throw std::runtime_error("cannot create the Embree device");
+        rtcSetDeviceErrorFunction(d, embree_error, nullptr);
+        return d;
+    }();
+    return device;
+}
+
+// The intersect context extended with our hit buffer (the Embree tutorials' pattern).
+struct CollectContext {
+    RTCIntersectContext context;
+    SegmentHits* hits;
+};
+
+void record_and_reject(const RTCFilterFunctionNArguments* args) {
+    auto* collect = reinterpret_cast<CollectContext*>(args->context);
+    if (collect == nullptr || collect->hits == nullptr) return;  // a plain occlusion query
+    SegmentHits& hits = *collect->hits;
+    for (unsigned i = 0; i < args->N; ++i) {
+        if (args->valid[i] == 0) continue;
+        const uint32_t prim = RTCHitN_primID(args->hit, args->N, i);
+        const float t = RTCRayN_tfar(args->ray, args->N, i);
+        bool seen = false;  // spatial splits may report one primitive twice
+        for (int k = 0; k < hits.count; ++k) seen |= hits.triangle[k] == prim;
+        if (!seen) {
+            if (hits.count < SegmentHits::kCapacity) {
+                hits.triangle[hits.count] = prim;
+                hits.distance[hits.count] = t;
+                ++hits.count;
+            } else {
+                hits.overflow = true;
+            }
+        }
+        args->valid[i] = 0;  // reject: traversal goes on and finds every crossing
+    }
+}
+
+RTCRay make_ray(const Vec3& origin, const Vec3& dir, double t_near, double t_far) {
+    RTCRay ray{};
+    ray.org_x = static_cast<float>(origin.x());
+    ray.org_y = static_cast<float>(origin.y());
+    ray.org_z = static_cast<float>(origin.z());
+    ray.dir_x = static_cast<float>(dir.x());
+    ray.dir_y = static_cast<float>(dir.y());
+    ray.dir_z = static_cast<float>(dir.z());
+    ray.tnear = static_cast<float>(t_near);
+    ray.tfar = static_cast<float>(t_far);
+    ray.mask = 0xFFFFFFFFu;
+    ray.time = 0.0f;
+    ray.flags = 0;
+    return ray;
+}
+
+}  // namespace
+
+struct EmbreeScene::Handles {
+    RTCScene scene = nullptr;
+    ~Handles() {
+        if (scene) rtcReleaseScene(scene);
+    }
+};
+
+EmbreeScene::EmbreeScene(const Scene& scene, bool collect_all_hits) : handles_(std::make_unique<Handles>()) {
+    RTCDevice device = shared_device();
+    handles_->scene = rtcNewScene(device);
+    rtcSetSceneBuildQuality(handles_->scene, RTC_BUILD_QUALITY_HIGH);
+    rtcSetSceneFlags(handles_->scene, RTC_SCENE_FLAG_ROBUST);
+    if (!scene.triangles.empty()) {
+        RTCGeometry geometry = rtcNewGeometry(device, RTC_GEOMETRY_TYPE_TRIANGLE);
+        auto* vertices = static_cast<float*>(rtcSetNewGeometryBuffer(
+            geometry, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3, 3 * sizeof(float),
+            scene.vertices.size()));
+        for (size_t i = 0; i < scene.vertices.size(); ++i)
+            for (int c = 0; c < 3; ++c) vertices[3 * i + c] = static_cast<float>(scene.vertices[i][c]);
+        auto* indices = static_cast<unsigned*>(rtcSetNewGeometryBuffer(
+            geometry, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3, 3 * sizeof(unsigned),
+            scene.triangles.size()));
+        for (size_t i = 0; i < scene.triangles.size(); ++i)
+            for (int c = 0; c < 3; ++c) indices[3 * i + c] = scene.triangles[i][c];
+        if (collect_all_hits) rtcSetGeometryOccludedFilterFunction(geometry, record_and_reject);
+        rtcCommitGeometry(geometry);
+        rtcAttachGeometry(handles_->scene, geometry);
+        rtcReleaseGeometry(geometry);
+    }
+    rtcCommitScene(handles_->scene);
+}
+
+EmbreeScene::~EmbreeScene() = default;
+
+void EmbreeScene::collect_hits(const Vec3& origin, const Vec3& dir, double t_near, double t_far,
+                               SegmentHits& hits) const {
+    hits.count = 0;
+    hits.overflow = false;
+    CollectContext collect{};
+    rtcInitIntersectContext(&collect.context);
+    collect.hits = &hits;
+    RTCRay ray = make_ray(origin, dir, t_near, t_far);
+    rtcOccluded1(handles_->scene, &collect.context, &ray);
+}
+
+bool EmbreeScene::occluded(const Vec3& origin, const Vec3& dir, double t_near,
+                           double t_far) const {
+    CollectContext collect{};  // hits == nullptr: the filter accepts the first hit
+    rtcInitIntersectContext(&collect.context);
+    collect.hits = nullptr;
+    RTCRay ray = make_ray(origin, dir, t_near, t_far);
+    rtcOccluded1(handles_->scene, &collect.context, &ray);
+    return ray.tfar < 0.0f;
+}
+
+int64_t EmbreeScene::first_hit(const Vec3& origin, const Vec3& dir, double t_far,
+                               double* distance) const {
+    RTCIntersectContext context;
+    rtcInitIntersectContext(&context);
+    RTCRayHit query{};
+    query.ray = make_ray(origin, dir, 0.0, t_far);
+    query.hit.geomID = RTC_INVALID_GEOMETRY_ID;
+    rtcIntersect1(handles_->scene, &context, &query);
+    if (query.hit.geomID == RTC_INVALID_GEOMETRY_ID) return -1;
+    if (distance) *distance = query.ray.tfar;
+    return query.hit.primID;
+}
+
+}  // namespace rps

@@ -1,0 +1,44 @@
+#pragma once
+// The only place that talks to Embree (STYLE.md: wrap Embree once, no Embree types leak upward).
+// One device per process, one BVH per scene, built once; queries are const and thread-safe.
+#include <cstdint>
+#include <memory>
+
+#include "core/common/geometry.hpp"
+#include "core/scene/scene.hpp"
+
+namespace rps {
+
+// All surfaces a segment crosses, in no particular order (the caller sorts by distance).
+struct SegmentHits {
+    static constexpr int kCapacity = 64;
+    int count = 0;
+    bool overflow = false;
+    uint32_t triangle[kCapacity];
+    float distance[kCapacity];
+};
+
+class EmbreeScene {
+public:
+    // collect_all_hits = false builds a plain BVH without the hit-recording filter (the
+    // benchmark's raw-Embree baseline); collect_hits() then must not be used.
+    explicit EmbreeScene(const Scene& scene, bool collect_all_hits = true);
+    ~EmbreeScene();
+    EmbreeScene(const EmbreeScene&) = delete;
+    EmbreeScene& operator=(const EmbreeScene&) = delete;
+
+    // Every triangle hit by the open segment origin + t·dir, t in (t_near, t_far); dir is unit.
+    // One BVH traversal (an occlusion query whose filter records and rejects every hit).
+    void collect_hits(const Vec3& origin, const Vec3& dir, double t_near, double t_far,
+                      SegmentHits& hits) const;
+    // Plain occlusion query (the raw-Embree baseline of the benchmark).
+    bool occluded(const Vec3& origin, const Vec3& dir, double t_near, double t_far) const;
+    // Closest hit along a ray; returns the triangle or -1.
+    int64_t first_hit(const Vec3& origin, const Vec3& dir, double t_far, double* distance) const;
+
+private:
+    struct Handles;
+    std::unique_ptr<Handles> handles_;
+};
+
+}  // namespace rps

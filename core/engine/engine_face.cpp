@@ -1,0 +1,84 @@
+#include "core/engine/engine_face.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rps {
+namespace {
+
+// Andrew's monotone chain over the face's vertices in its 2D projection; counter-clockwise.
+std::vector<Vec3> convex_hull(const EngineFace& face) {
+    const int a0 = face.axis0(), a1 = face.axis1();
+    std::vector<Vec3> points = face.tri3d;
+    std::sort(points.begin(), points.end(), [&](const Vec3& p, const Vec3& q) {
+        return p[a0] < q[a0] || (p[a0] == q[a0] && p[a1] < q[a1]);
+    });
+    points.erase(std::unique(points.begin(), points.end(),
+                             [&](const Vec3& p, const Vec3& q) {
+                                 return std::abs(p[a0] - q[a0]) < 1e-12 &&
+                                        std::abs(p[a1] - q[a1]) < 1e-12;
+                             }),
+                 points.end());
+    if (points.size() < 3) return points;
+    const auto cross = [&](const Vec3& o, const Vec3& a, const Vec3& b) {
+        return (a[a0] - o[a0]) * (b[a1] - o[a1]) - (a[a1] - o[a1]) * (b[a0] - o[a0]);
+    };
+    std::vector<Vec3> hull(2 * points.size());
+    size_t k = 0;
+    for (size_t i = 0; i < points.size(); ++i) {
+        while (k >= 2 && cross(hull[k - 2], hull[k - 1], points[i]) <= 1e-12) --k;
+        hull[k++] = points[i];
+    }
+    for (size_t i = points.size() - 1, t = k + 1; i > 0; --i) {
+        while (k >= t && cross(hull[k - 2], hull[k - 1], points[i - 1]) <= 1e-12) --k;
+        hull[k++] = points[i - 1];
+    }
+    hull.resize(k - 1);
+    return hull;
+}
+
+}  // namespace
+
+EngineFace make_engine_face(const Vec3& normal, const std::vector<Vec3>& triangle_vertices,
+                            int material, bool is_plate) {
+    EngineFace face;
+    face.normal = normal.normalized();
+    face.material = material;
+    face.is_plate = is_plate;
+    face.tri3d = triangle_vertices;
+    double offset_sum = 0.0;
+    for (const Vec3& v : triangle_vertices) {
+        offset_sum += face.normal.dot(v);
+        face.bounds.extend(v);
+    }
+    face.offset_m = triangle_vertices.empty() ? 0.0 : offset_sum / triangle_vertices.size();
+    const Vec3 magnitude = face.normal.cwiseAbs();
+    magnitude.maxCoeff(&face.drop_axis);
+    const int a0 = face.drop_axis == 0 ? 1 : 0;
+    const int a1 = face.drop_axis == 2 ? 1 : 2;
+    face.min2d[0] = face.min2d[1] = std::numeric_limits<double>::infinity();
+    face.max2d[0] = face.max2d[1] = -std::numeric_limits<double>::infinity();
+    for (const Vec3& v : triangle_vertices) {
+        face.tri2d.push_back(v[a0]);
+        face.tri2d.push_back(v[a1]);
+        face.min2d[0] = std::min(face.min2d[0], v[a0]);
+        face.min2d[1] = std::min(face.min2d[1], v[a1]);
+        face.max2d[0] = std::max(face.max2d[0], v[a0]);
+        face.max2d[1] = std::max(face.max2d[1], v[a1]);
+    }
+    face.hull = convex_hull(face);
+    return face;
+}
+
+EngineFace make_engine_face(const PlanarFace& face, const Scene& scene) {
+    std::vector<Vec3> vertices;
+    vertices.reserve(face.triangles.size() * 3);
+    for (uint32_t t : face.triangles)
+        for (uint32_t v : scene.triangles[t]) vertices.push_back(scene.vertices[v]);
+    EngineFace result = make_engine_face(face.normal, vertices,
+                                         static_cast<int>(face.material_index), false);
+    result.offset_m = face.offset_m;
+    return result;
+}
+
+}  // namespace rps

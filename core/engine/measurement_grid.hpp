@@ -1,0 +1,37 @@
+#pragma once
+// The measurement plane: a horizontal grid of cells at a fixed height (Sionna's radio-map plane).
+// Cell (ix, iy) covers [origin + ix·cell, origin + (ix+1)·cell) in x and likewise in y; its value
+// is taken at the cell centre by default, or averaged over samples_per_axis² points.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/common/geometry.hpp"
+
+namespace rps {
+
+struct MeasurementGridSpec {
+    double height_m = 1.5;
+    double cell_m = 1.0;
+    // Area covered; default (nullopt) = the scene's bounding box in x and y, snapped up to whole
+    // cells (Sionna v1.0.1 does not snap and biases cells low; see docs/decisions.md).
+    std::optional<double> origin_x_m, origin_y_m, size_x_m, size_y_m;
+    int samples_per_axis = 1;  // 1 = value at the cell centre; N = mean over an N×N sub-grid
+};
+
+struct MeasurementGrid {
+    double origin_x_m = 0, origin_y_m = 0;  // lower-left corner of cell (0,0)
+    double cell_m = 1.0;
+    double height_m = 1.5;
+    int cells_x = 0, cells_y = 0;
+    int samples_per_axis = 1;
+    std::vector<uint8_t> mask;  // 1 = cell counts (inside the floor outline, not inside a wall)
+
+    size_t cell_count() const { return static_cast<size_t>(cells_x) * cells_y; }
+    size_t index(int ix, int iy) const { return static_cast<size_t>(iy) * cells_x + ix; }
+    Vec3 cell_center(int ix, int iy) const {
+        return {origin_x_m + (ix + 0.5) * cell_m, origin_y_m + (iy + 0.5) * cell_m, height_m};
+    }
+};
+
+}  // namespace rps

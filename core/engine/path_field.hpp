@@ -1,0 +1,50 @@
+#pragma once
+// Polarised field bookkeeping along a path (PHYSICS.md §2.2, Sionna's implicit Jones basis):
+// at each interaction the field splits into its TE part along s = normalize(k × n) and its TM
+// part along p = k × s, each scaled by its own coefficient. A transmitted ray keeps its direction.
+#include <cmath>
+#include <complex>
+
+#include "core/common/geometry.hpp"
+
+namespace rps {
+
+// Component of a complex vector along a real unit vector (no conjugation).
+inline std::complex<double> component(const Vec3c& field, const Vec3& axis) {
+    return field.x() * axis.x() + field.y() * axis.y() + field.z() * axis.z();
+}
+
+// TE unit vector for direction k and normal n; any unit vector ⟂ k at normal incidence (where
+// TE and TM coincide, see PHYSICS.md §2.2).
+inline Vec3 te_axis(const Vec3& k, const Vec3& n) {
+    Vec3 s = k.cross(n);
+    const double norm = s.norm();
+    if (norm > 1e-12) return s / norm;
+    const Vec3 helper = std::abs(k.x()) < 0.9 ? Vec3::UnitX() : Vec3::UnitY();
+    return k.cross(helper).normalized();
+}
+
+// E_r = r_TE (E·s) s + r_TM (E·p_i) p_r with p = k × s; returns the reflected direction in k.
+inline Vec3c reflect_field(const Vec3c& field, Vec3& k, const Vec3& n, std::complex<double> r_te,
+                           std::complex<double> r_tm) {
+    const Vec3 s = te_axis(k, n);
+    const Vec3 p_in = k.cross(s);
+    const Vec3 k_out = k - 2.0 * k.dot(n) * n;
+    const Vec3 p_out = k_out.cross(s);
+    const std::complex<double> e_s = component(field, s);
+    const std::complex<double> e_p = component(field, p_in);
+    k = k_out;
+    return (r_te * e_s) * s.cast<std::complex<double>>() +
+           (r_tm * e_p) * p_out.cast<std::complex<double>>();
+}
+
+// E_t = t_TE (E·s) s + t_TM (E·p) p; the direction is unchanged.
+inline Vec3c transmit_field(const Vec3c& field, const Vec3& k, const Vec3& n,
+                            std::complex<double> t_te, std::complex<double> t_tm) {
+    const Vec3 s = te_axis(k, n);
+    const Vec3 p = k.cross(s);
+    return (t_te * component(field, s)) * s.cast<std::complex<double>>() +
+           (t_tm * component(field, p)) * p.cast<std::complex<double>>();
+}
+
+}  // namespace rps

@@ -1,0 +1,531 @@
+#include "core/engine/radio_engine.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "core/common/units.hpp"
+#include "core/engine/ap_trace.hpp"
+#include "core/engine/cell_mask.hpp"
+#include "core/engine/embree_scene.hpp"
+#include "core/engine/engine_face.hpp"
+#include "core/engine/beam_window.hpp"
+#include "core/engine/path_field.hpp"
+#include "core/engine/receiver_raster.hpp"
+#include "core/radio/slab_coefficients.hpp"
+#include "core/scene/planar_faces.hpp"
+
+namespace rps {
+namespace {
+
+constexpr int kMaxOrder = 6;
+constexpr double kSegmentEpsilon_m = 1e-4;  // keeps a segment's own end faces out of its hits
+thread_local RadioEngine::Counters t_counters;
+
+// A path in flight: its faces (k reflections), points (Tx, q1..qk, Rx), and, when the sink
+// wants them, its transmissions.
+struct PathGeometry {
+    int order = 0;
+    std::array<int, kMaxOrder> faces{};
+    std::array<Vec3, kMaxOrder + 2> points;
+};
+
+struct TransmissionRecord {
+    int face;
+    Vec3 point;
+    double cos_incidence;
+};
+
+struct PathDetail {
+    std::vector<PathInteraction> interactions;
+};
+
+MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
+    if (!(spec.cell_m > 0)) throw std::invalid_argument("cell size must be > 0 m");
+    if (spec.samples_per_axis < 1 || spec.samples_per_axis > 16)
+        throw std::invalid_argument("samples per cell axis must be in 1..16");
+    const Aabb box = scene.bounds();
+    MeasurementGrid grid;
+    grid.cell_m = spec.cell_m;
+    grid.height_m = spec.height_m;
+    grid.samples_per_axis = spec.samples_per_axis;
+    const double x0 = spec.origin_x_m.value_or(box.empty() ? -1.0 : box.lower.x());
+    const double y0 = spec.origin_y_m.value_or(box.empty() ? -1.0 : box.lower.y());
+    const double sx = spec.size_x_m.value_or(box.empty() ? 2.0 : box.size().x());
+    const double sy = spec.size_y_m.value_or(box.empty() ? 2.0 : box.size().y());
+    grid.origin_x_m = x0;
+    grid.origin_y_m = y0;
+    // Snap up to whole cells so every cell is a full cell_m square (docs/decisions.md).
+    grid.cells_x = std::max(1, static_cast<int>(std::ceil(sx / spec.cell_m - 1e-9)));
+    grid.cells_y = std::max(1, static_cast<int>(std::ceil(sy / spec.cell_m - 1e-9)));
+    if (grid.cell_count() > 50'000'000) throw std::invalid_argument("measurement grid too large");
+    return grid;
+}
+
+}  // namespace
+
+struct RadioEngine::Impl {
+    Scene scene;
+    RadioSetup setup;
+    double wavelength_m;
+    double wavenumber;
+    double tx_power_w;
+    PlanarFaceGrouping grouping;
+    std::vector<EngineFace> faces;     // one per planar face (same indices)
+    std::vector<uint8_t> face_usable;  // 0 for degenerate faces
+    std::vector<SlabCoefficientTable> material_tables;
+    std::unique_ptr<EmbreeScene> embree;
+    MeasurementGrid grid;
+    ReceiverRaster raster;  // the grid's receivers (cells × samples²)
+
+    Impl(const Scene& s, const RadioSetup& rs, const MeasurementGridSpec& spec)
+        : scene(s), setup(rs) {
+        if (!(setup.freq_hz > 0)) throw std::invalid_argument("frequency must be > 0 Hz");
+        if (setup.max_reflection_order < 0 || setup.max_reflection_order > kMaxOrder)
+            throw std::invalid_argument("reflection order must be in 0.." +
+                                        std::to_string(kMaxOrder));
+        wavelength_m = rps::wavelength_m(setup.freq_hz);
+        wavenumber = 2.0 * kPi / wavelength_m;
+        tx_power_w = dbm_to_watts(setup.tx_power_dbm);
+        grouping = group_planar_faces(scene);
+        faces.reserve(grouping.faces.size());
+        for (const PlanarFace& face : grouping.faces) {
+            faces.push_back(make_engine_face(face, scene));
+            face_usable.push_back(face.normal.squaredNorm() > 0.5 ? 1 : 0);
+        }
+        material_tables.reserve(scene.materials.size());
+        for (const RadioMaterial& material : scene.materials)
+            material_tables.emplace_back(evaluate_material(material, setup.freq_hz), wavelength_m);
+        embree = std::make_unique<EmbreeScene>(scene);
+        grid = make_grid(scene, spec);
+        raster.x0 = grid.origin_x_m;
+        raster.y0 = grid.origin_y_m;
+        raster.spacing = grid.cell_m / grid.samples_per_axis;
+        raster.nx = grid.cells_x * grid.samples_per_axis;
+        raster.ny = grid.cells_y * grid.samples_per_axis;
+        raster.height_m = grid.height_m;
+        grid.mask = compute_cell_mask(scene, *embree, grouping, grid);
+        RadioMaterial metal;
+        metal.itu_type = "metal";
+        metal.thickness_m = 0.002;
+        metal_plate_table = std::make_unique<SlabCoefficientTable>(
+            evaluate_material(metal, std::clamp(setup.freq_hz, 1.0e9, 100.0e9)), wavelength_m);
+    }
+
+    // Plate faces carry material -1 (perfect conductor) or -2 (ITU metal slab, 2 mm).
+    SlabCoefficients coefficients(const EngineFace& face, double cos_incidence) const {
+        if (face.is_plate)
+            return face.material == -1 ? kPerfectConductor : metal_plate_table->at(cos_incidence);
+        return material_tables[face.material].at(cos_incidence);
+    }
+    static constexpr SlabCoefficients kPerfectConductor{{-1.0, 0.0}, {1.0, 0.0}, {0.0, 0.0},
+                                                        {0.0, 0.0}};
+    std::unique_ptr<SlabCoefficientTable> metal_plate_table;
+
+    // Reflection points for the face sequence, traced back from the receiver; false if any
+    // point misses its face.
+    bool backtrace(const Vec3* images, const EngineFace* const* seq, int order, const Vec3& rx,
+                   PathGeometry& path) const {
+        path.points[order + 1] = rx;
+        Vec3 next = rx;
+        for (int j = order; j >= 1; --j) {
+            const EngineFace& face = *seq[j - 1];
+            const Vec3& image = images[j];
+            const Vec3 d = next - image;
+            const double denom = face.normal.dot(d);
+            if (std::abs(denom) < 1e-15) return false;
+            const double s = (face.offset_m - face.normal.dot(image)) / denom;
+            if (!(s > 1e-9 && s < 1.0 - 1e-9)) return false;
+            const Vec3 q = image + s * d;
+            if (!face.contains(q)) return false;
+            path.points[j] = q;
+            next = q;
+        }
+        path.points[0] = images[0];
+        return true;
+    }
+
+    // Field along one segment's wall crossings, in order. False when the segment is blocked
+    // (opaque wall, transmission off, or the plate in the way).
+    template <bool kDetail>
+    bool cross_segment(const Vec3& a, const Vec3& k, double length,
+                       const EngineFace* plate, Vec3c& field, PathDetail* detail) const {
+        ++t_counters.rays;
+        SegmentHits hits;
+        embree->collect_hits(a, k, kSegmentEpsilon_m, length - kSegmentEpsilon_m, hits);
+        if (plate) {
+            const double denom = plate->normal.dot(k);
+            if (std::abs(denom) > 1e-15) {
+                const double t = (plate->offset_m - plate->normal.dot(a)) / denom;
+                if (t > kSegmentEpsilon_m && t < length - kSegmentEpsilon_m &&
+                    plate->contains(a + t * k))
+                    return false;  // the plate is opaque
+            }
+        }
+        if (hits.count == 0) return true;
+        if (!setup.transmission || hits.overflow) return false;
+        // Sort by distance (few hits: insertion sort), then apply in order.
+        int order[SegmentHits::kCapacity];
+        for (int i = 0; i < hits.count; ++i) order[i] = i;
+        for (int i = 1; i < hits.count; ++i)
+            for (int j = i; j > 0 && hits.distance[order[j]] < hits.distance[order[j - 1]]; --j)
+                std::swap(order[j], order[j - 1]);
+        int last_face = -1;
+        float last_distance = -1.0f;
+        for (int i = 0; i < hits.count; ++i) {
+            const int h = order[i];
+            const int face_index = static_cast<int>(grouping.triangle_face[hits.triangle[h]]);
+            if (!face_usable[face_index]) continue;
+            // Two triangles of one face meeting at an edge report one crossing twice.
+            if (face_index == last_face && hits.distance[h] - last_distance < 1e-3f) continue;
+            last_face = face_index;
+            last_distance = hits.distance[h];
+            const EngineFace& face = faces[face_index];
+            const double cos_i = std::min(1.0, std::abs(k.dot(face.normal)));
+            const SlabCoefficients c = coefficients(face, cos_i);
+            field = transmit_field(field, k, face.normal, c.t_te, c.t_tm);
+            if constexpr (kDetail) {
+                detail->interactions.push_back({InteractionKind::Transmission, face_index,
+                                                face.material, a + double(hits.distance[h]) * k,
+                                                cos_i});
+            }
+        }
+        return field.squaredNorm() > 0.0;
+    }
+
+    // Evaluates one geometric path: complex amplitude vector (without the propagation phase)
+    // and length. False when blocked.
+    template <bool kDetail>
+    bool evaluate_path(const PathGeometry& path, const EngineFace* const* seq,
+                       const Antenna& antenna, const EngineFace* plate, Vec3c& amplitude,
+                       double& length, PathDetail* detail) const {
+        Vec3 k = path.points[1] - path.points[0];
+        double segment = k.norm();
+        if (segment < 1e-9) return false;
+        k /= segment;
+        Vec3c field = antenna.field(k);
+        length = 0.0;
+        for (int j = 0; j <= path.order; ++j) {
+            const Vec3& a = path.points[j];
+            const Vec3& b = path.points[j + 1];
+            if (j > 0) {
+                k = b - a;
+                segment = k.norm();
+                if (segment < 1e-9) return false;
+                k /= segment;
+            }
+            if (!cross_segment<kDetail>(a, k, segment, plate, field, detail)) return false;
+            length += segment;
+            if (j < path.order) {  // reflect at b on face seq[j]
+                const EngineFace& face = *seq[j];
+                const double cos_i = std::min(1.0, std::abs(k.dot(face.normal)));
+                const SlabCoefficients c = coefficients(face, cos_i);
+                field = reflect_field(field, k, face.normal, c.r_te, c.r_tm);
+                if constexpr (kDetail) {
+                    detail->interactions.push_back({InteractionKind::Reflection,
+                                                    face.is_plate ? -1 : path.faces[j],
+                                                    face.material, b, cos_i});
+                }
+                // The reflected direction must point to the next point (same side as before).
+            }
+        }
+        amplitude = field * (wavelength_m / (4.0 * kPi * length));
+        return true;
+    }
+
+    // Enumerates every face sequence up to the reflection order (depth-first, fixed order so
+    // that sums are bit-identical run to run) and hands each valid path to the sink.
+    template <class Sink>
+    void trace(const TxPose& tx, const EngineFace* plate, bool plate_paths_only,
+               const ReceiverRaster& receivers, Sink& sink) const {
+        const Antenna antenna(setup.antenna, setup.polarization,
+                              AntennaPose{tx.yaw_rad, tx.downtilt_rad}, wavelength_m);
+        const int face_total = static_cast<int>(faces.size()) + (plate ? 1 : 0);
+        std::array<Vec3, kMaxOrder + 1> images;
+        std::array<const EngineFace*, kMaxOrder> seq{};
+        PathGeometry path;
+        images[0] = tx.position;
+        const auto face_at = [&](int index) -> const EngineFace* {
+            return index < static_cast<int>(faces.size()) ? &faces[index] : plate;
+        };
+
+        std::array<BeamWindow, kMaxOrder + 1> windows;
+        const auto scan_receivers = [&](int order, int iy, int ix0, int ix1) {
+            for (int ix = ix0; ix <= ix1; ++ix) {
+                ++t_counters.candidates;
+                if (!backtrace(images.data(), seq.data(), order, receivers.point(ix, iy), path))
+                    continue;
+                sink.template consider<Impl>(*this, receivers.index(ix, iy), path, seq.data(),
+                                             antenna, plate);
+            }
+        };
+        const auto visit = [&](int order, bool has_plate) {
+            if (plate_paths_only && !has_plate) return;
+            path.order = order;
+            if (order == 0) {
+                for (int iy = 0; iy < receivers.ny; ++iy)
+                    scan_receivers(0, iy, 0, receivers.nx - 1);
+                return;
+            }
+            for_each_footprint_row(images[order], windows[order], receivers,
+                                   [&](int iy, int ix0, int ix1) {
+                                       scan_receivers(order, iy, ix0, ix1);
+                                   });
+        };
+
+        // Iterative depth-first enumeration over sequences f1..fk (no face twice in a row),
+        // pruned by beam windows: an empty window ends the sequence and all its extensions.
+        visit(0, false);
+        const int max_order = setup.max_reflection_order;
+        if (max_order == 0) return;
+        std::array<int, kMaxOrder> next_face{};
+        int depth = 0;
+        next_face[0] = 0;
+        while (depth >= 0) {
+            if (next_face[depth] >= face_total) {
+                --depth;
+                if (depth >= 0) ++next_face[depth];
+                continue;
+            }
+            const int f = next_face[depth];
+            const EngineFace* face = face_at(f);
+            const bool repeat = depth > 0 && path.faces[depth - 1] == f;
+            bool ok = !repeat && (face->is_plate || face_usable[f]) &&
+                      std::abs(face->signed_distance(images[depth])) > 1e-9;
+            if (ok) {
+                static const bool no_prune = std::getenv("RPS_NO_BEAM") != nullptr;
+                windows[depth + 1] = (depth == 0 || no_prune) ? face_window(*face)
+                                                : propagate_beam(images[depth], windows[depth],
+                                                                 *face);
+                ok = !windows[depth + 1].empty();
+            }
+            if (!ok) {
+                ++next_face[depth];
+                continue;
+            }
+            seq[depth] = face;
+            path.faces[depth] = f;
+            images[depth + 1] = face->mirror(images[depth]);
+            bool has_plate = false;
+            for (int j = 0; j <= depth; ++j) has_plate |= seq[j]->is_plate;
+            visit(depth + 1, has_plate);
+            if (depth + 1 < max_order) {
+                ++depth;
+                next_face[depth] = 0;
+            } else {
+                ++next_face[depth];
+            }
+        }
+    }
+
+    EngineFace make_plate_face(const PlateGeometry& plate) const {
+        const Vec3 u = plate.width_axis.normalized() * (0.5 * plate.width_m);
+        const Vec3 v = plate.height_axis().normalized() * (0.5 * plate.height_m);
+        const Vec3 c = plate.center;
+        const std::vector<Vec3> vertices = {c - u - v, c + u - v, c + u + v,
+                                            c - u - v, c + u + v, c - u + v};
+        return make_engine_face(plate.normal, vertices, plate.perfect_conductor ? -1 : -2, true);
+    }
+
+    RadioMap average_to_cells(const std::vector<double>& receiver_power) const {
+        RadioMap map;
+        map.grid = grid;
+        map.power_w.assign(grid.cell_count(), 0.0);
+        const int n = grid.samples_per_axis;
+        if (n == 1) {
+            map.power_w = receiver_power;
+            return map;
+        }
+        const double weight = 1.0 / (n * n);
+        for (int cy = 0; cy < grid.cells_y; ++cy)
+            for (int cx = 0; cx < grid.cells_x; ++cx) {
+                double sum = 0.0;
+                for (int sy = 0; sy < n; ++sy)
+                    for (int sx = 0; sx < n; ++sx)
+                        sum += receiver_power[raster.index(cx * n + sx, cy * n + sy)];
+                map.power_w[grid.index(cx, cy)] = sum * weight;
+            }
+        return map;
+    }
+};
+
+namespace {
+
+// Sinks receive every valid geometric path; each decides what to keep.
+struct PowerSink {
+    std::vector<double>* power;
+    std::vector<Vec3c>* coherent_field;  // null for the incoherent sum
+    double tx_power_w;
+    double wavenumber;
+
+    template <class Impl>
+    void consider(const Impl& impl, size_t receiver, const PathGeometry& path,
+                  const EngineFace* const* seq, const Antenna& antenna, const EngineFace* plate) {
+        Vec3c amplitude;
+        double length;
+        if (!impl.template evaluate_path<false>(path, seq, antenna, plate, amplitude, length,
+                                                nullptr))
+            return;
+        ++t_counters.paths;
+        if (coherent_field) {
+            (*coherent_field)[receiver] += amplitude * std::polar(1.0, -wavenumber * length);
+        } else {
+            (*power)[receiver] += tx_power_w * amplitude.squaredNorm();
+        }
+    }
+};
+
+struct TraceSink {
+    ApTrace* trace;
+    double tx_power_w;
+    double wavenumber;
+
+    template <class Impl>
+    void consider(const Impl& impl, size_t receiver, const PathGeometry& path,
+                  const EngineFace* const* seq, const Antenna& antenna, const EngineFace* plate) {
+        Vec3c amplitude;
+        double length;
+        if (!impl.template evaluate_path<false>(path, seq, antenna, plate, amplitude, length,
+                                                nullptr))
+            return;
+        ++t_counters.paths;
+        trace->path_receiver.push_back(static_cast<uint32_t>(receiver));
+        trace->path_power_w.push_back(tx_power_w * amplitude.squaredNorm());
+        trace->path_amplitude.push_back(amplitude * std::polar(1.0, -wavenumber * length));
+        for (int j = 0; j <= path.order + 1; ++j) trace->points.push_back(path.points[j]);
+        trace->path_point_begin.push_back(static_cast<uint32_t>(trace->points.size()));
+    }
+};
+
+struct PathListSink {
+    std::vector<PropagationPath>* paths;
+    double wavenumber;
+
+    template <class Impl>
+    void consider(const Impl& impl, size_t, const PathGeometry& path, const EngineFace* const* seq,
+                  const Antenna& antenna, const EngineFace* plate) {
+        Vec3c amplitude;
+        double length;
+        PathDetail detail;
+        if (!impl.template evaluate_path<true>(path, seq, antenna, plate, amplitude, length,
+                                               &detail))
+            return;
+        PropagationPath result;
+        result.reflection_count = path.order;
+        result.interactions = std::move(detail.interactions);
+        result.length_m = length;
+        result.path_gain = amplitude.squaredNorm();
+        result.phase_term = std::polar(1.0, -wavenumber * length);
+        for (int j = 0; j < path.order; ++j) result.uses_plate |= seq[j]->is_plate;
+        paths->push_back(std::move(result));
+    }
+};
+
+bool segment_hits_plate(const EngineFace& plate, const Vec3& a, const Vec3& b) {
+    const double da = plate.signed_distance(a);
+    const double db = plate.signed_distance(b);
+    if (da * db >= 0.0) return false;  // both on one side (or touching: its own reflection)
+    const double t = da / (da - db);
+    const Vec3 p = a + t * (b - a);
+    const double length = (b - a).norm();
+    if (t * length < kSegmentEpsilon_m || (1.0 - t) * length < kSegmentEpsilon_m) return false;
+    return plate.contains(p);
+}
+
+}  // namespace
+
+RadioEngine::RadioEngine(const Scene& scene, const RadioSetup& setup,
+                         const MeasurementGridSpec& grid_spec)
+    : impl_(std::make_unique<Impl>(scene, setup, grid_spec)) {}
+
+RadioEngine::~RadioEngine() = default;
+
+const MeasurementGrid& RadioEngine::grid() const { return impl_->grid; }
+const RadioSetup& RadioEngine::setup() const { return impl_->setup; }
+const Scene& RadioEngine::scene() const { return impl_->scene; }
+size_t RadioEngine::face_count() const { return impl_->faces.size(); }
+
+RadioMap RadioEngine::compute_map(const TxPose& tx) const {
+    const Impl& impl = *impl_;
+    std::vector<double> power(impl.raster.size(), 0.0);
+    std::vector<Vec3c> field;
+    PowerSink sink{&power, nullptr, impl.tx_power_w, impl.wavenumber};
+    if (impl.setup.coherent) {
+        field.assign(impl.raster.size(), Vec3c::Zero());
+        sink.coherent_field = &field;
+    }
+    impl.trace(tx, nullptr, false, impl.raster, sink);
+    if (impl.setup.coherent)
+        for (size_t i = 0; i < power.size(); ++i) power[i] = impl.tx_power_w * field[i].squaredNorm();
+    return impl.average_to_cells(power);
+}
+
+std::vector<PropagationPath> RadioEngine::trace_paths(const TxPose& tx, const Vec3& rx,
+                                                      const PlateGeometry* plate) const {
+    const Impl& impl = *impl_;
+    ReceiverRaster single;
+    single.spacing = 1e-6;
+    single.x0 = rx.x() - 0.5 * single.spacing;
+    single.y0 = rx.y() - 0.5 * single.spacing;
+    single.nx = single.ny = 1;
+    single.height_m = rx.z();
+    std::vector<PropagationPath> paths;
+    PathListSink sink{&paths, impl.wavenumber};
+    if (plate) {
+        const EngineFace plate_face = impl.make_plate_face(*plate);
+        impl.trace(tx, &plate_face, false, single, sink);
+    } else {
+        impl.trace(tx, nullptr, false, single, sink);
+    }
+    // The raster puts the receiver at its cell centre, which is rx itself.
+    return paths;
+}
+
+std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx) const {
+    const Impl& impl = *impl_;
+    auto trace = std::make_shared<ApTrace>();
+    trace->tx = tx;
+    trace->path_point_begin.push_back(0);
+    TraceSink sink{trace.get(), impl.tx_power_w, impl.wavenumber};
+    impl.trace(tx, nullptr, false, impl.raster, sink);
+    return trace;
+}
+
+RadioMap RadioEngine::map_from_trace(const ApTrace& trace, const PlateGeometry* plate) const {
+    const Impl& impl = *impl_;
+    const bool coherent = impl.setup.coherent;
+    std::vector<double> power(impl.raster.size(), 0.0);
+    std::vector<Vec3c> field;
+    if (coherent) field.assign(impl.raster.size(), Vec3c::Zero());
+    EngineFace plate_face;
+    if (plate) plate_face = impl.make_plate_face(*plate);
+    for (size_t p = 0; p < trace.path_count(); ++p) {
+        if (plate) {
+            bool blocked = false;
+            for (uint32_t i = trace.path_point_begin[p]; i + 1 < trace.path_point_begin[p + 1]; ++i)
+                if (segment_hits_plate(plate_face, trace.points[i], trace.points[i + 1])) {
+                    blocked = true;
+                    break;
+                }
+            if (blocked) continue;
+        }
+        if (coherent)
+            field[trace.path_receiver[p]] += trace.path_amplitude[p];
+        else
+            power[trace.path_receiver[p]] += trace.path_power_w[p];
+    }
+    if (plate) {
+        PowerSink sink{&power, coherent ? &field : nullptr, impl.tx_power_w, impl.wavenumber};
+        impl.trace(trace.tx, &plate_face, true, impl.raster, sink);
+    }
+    if (coherent)
+        for (size_t i = 0; i < power.size(); ++i) power[i] = impl.tx_power_w * field[i].squaredNorm();
+    return impl.average_to_cells(power);
+}
+
+RadioEngine::Counters RadioEngine::thread_counters() { return t_counters; }
+void RadioEngine::reset_thread_counters() { t_counters = {}; }
+
+}  // namespace rps

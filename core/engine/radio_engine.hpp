@@ -1,0 +1,99 @@
+#pragma once
+// The radio engine: deterministic image method on Embree (DESIGN §2). Builds the scene BVH and
+// the planar faces once; then computes radio maps and path lists for any transmitter pose.
+// Thread-safe for concurrent const calls. Knows nothing about studies or optimisers.
+#include <complex>
+#include <memory>
+#include <vector>
+
+#include "core/engine/measurement_grid.hpp"
+#include "core/engine/radio_map.hpp"
+#include "core/radio/antenna.hpp"
+#include "core/scene/scene.hpp"
+
+namespace rps {
+
+struct RadioSetup {
+    double freq_hz = 5.18e9;          // the original framework's channel 36
+    double tx_power_dbm = 5.0;        // per AP
+    AntennaModel antenna = AntennaModel::Ap2x1;
+    Polarization polarization = Polarization::V;  // single elements; Ap2x1 is always V+H
+    int max_reflection_order = 2;     // specular reflections per path (transmissions unlimited)
+    bool coherent = false;            // incoherent power sum across paths (Sionna radio maps)
+    bool transmission = true;         // paths may cross walls (slab transmission coefficient)
+};
+
+struct TxPose {
+    Vec3 position = Vec3(0, 0, 3.8);
+    double yaw_rad = 0.0;       // boresight azimuth from +x toward +y
+    double downtilt_rad = 0.0;  // > 0 tilts the boresight below the horizon
+};
+
+enum class InteractionKind { Reflection, Transmission };
+
+struct PathInteraction {
+    InteractionKind kind;
+    int face = -1;           // planar face index (engine faces); -1 for the dynamic plate
+    int material = -1;       // scene material index; -1 for the plate
+    Vec3 point;
+    double cos_incidence = 1.0;
+};
+
+struct PropagationPath {
+    int reflection_count = 0;
+    std::vector<PathInteraction> interactions;  // in order from Tx to Rx
+    double length_m = 0.0;
+    double path_gain = 0.0;           // |a|² incl. Tx antenna gain, receiver isotropic dual-pol
+    std::complex<double> phase_term;  // e^{-j k L} phase of the co-polar part (for reports)
+    bool uses_plate = false;
+};
+
+// A reflector plate added on top of the static scene (the static BVH is never rebuilt).
+struct PlateGeometry {
+    Vec3 center;
+    Vec3 normal;      // unit
+    Vec3 width_axis;  // unit, ⟂ normal
+    double width_m = 2.0, height_m = 2.0;
+    bool perfect_conductor = true;  // else ITU metal (σ = 1e7 S/m) with thickness below
+    double thickness_m = 0.002;
+    Vec3 height_axis() const { return normal.cross(width_axis); }
+};
+
+class ApTrace;  // static (plate-free) paths of one AP over the grid, for fast plate re-evaluation
+
+class RadioEngine {
+public:
+    RadioEngine(const Scene& scene, const RadioSetup& setup, const MeasurementGridSpec& grid_spec);
+    ~RadioEngine();
+    RadioEngine(const RadioEngine&) = delete;
+    RadioEngine& operator=(const RadioEngine&) = delete;
+
+    const MeasurementGrid& grid() const;
+    const RadioSetup& setup() const;
+    const Scene& scene() const;
+    size_t face_count() const;
+
+    // Received power per cell (W) for one AP.
+    RadioMap compute_map(const TxPose& tx) const;
+    // Every path from tx to one receiver point, with its interactions and gain.
+    std::vector<PropagationPath> trace_paths(const TxPose& tx, const Vec3& rx,
+                                             const PlateGeometry* plate = nullptr) const;
+
+    // Plate support: trace the static paths once, then re-evaluate with any plate pose cheaply.
+    std::shared_ptr<const ApTrace> trace_static(const TxPose& tx) const;
+    RadioMap map_from_trace(const ApTrace& trace, const PlateGeometry* plate) const;
+
+    // Statistics of the last computations on this thread (rays cast, candidates, paths).
+    struct Counters {
+        uint64_t rays = 0, candidates = 0, paths = 0;
+    };
+    static Counters thread_counters();
+    static void reset_thread_counters();
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rps

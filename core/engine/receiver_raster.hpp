@@ -1,0 +1,39 @@
+#pragma once
+// The receiver points the tracer evaluates: a regular raster on a horizontal plane (the map's
+// cells, or their N×N sub-samples), or a single point (a probe).
+#include <algorithm>
+#include <cmath>
+
+#include "core/common/geometry.hpp"
+
+namespace rps {
+
+struct ReceiverRaster {
+    double x0 = 0, y0 = 0;  // lower-left corner of receiver (0,0)'s square
+    double spacing = 1.0;
+    int nx = 0, ny = 0;
+    double height_m = 1.5;
+
+    Vec3 point(int ix, int iy) const {
+        return {x0 + (ix + 0.5) * spacing, y0 + (iy + 0.5) * spacing, height_m};
+    }
+    size_t index(int ix, int iy) const { return static_cast<size_t>(iy) * nx + ix; }
+    size_t size() const { return static_cast<size_t>(nx) * ny; }
+
+    // Receivers whose point lies in [xmin, xmax] × [ymin, ymax]; false when none.
+    bool range(double xmin, double xmax, double ymin, double ymax, int& ix0, int& ix1, int& iy0,
+               int& iy1) const {
+        constexpr double kSlack = 1e-9;
+        const double fx0 = std::ceil((xmin - x0) / spacing - 0.5 - kSlack);
+        const double fx1 = std::floor((xmax - x0) / spacing - 0.5 + kSlack);
+        const double fy0 = std::ceil((ymin - y0) / spacing - 0.5 - kSlack);
+        const double fy1 = std::floor((ymax - y0) / spacing - 0.5 + kSlack);
+        ix0 = static_cast<int>(std::max(0.0, fx0));
+        iy0 = static_cast<int>(std::max(0.0, fy0));
+        ix1 = static_cast<int>(std::min<double>(nx - 1, fx1));
+        iy1 = static_cast<int>(std::min<double>(ny - 1, fy1));
+        return ix0 <= ix1 && iy0 <= iy1;
+    }
+};
+
+}  // namespace rps

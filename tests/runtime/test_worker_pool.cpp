@@ -1,0 +1,394 @@
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "runtime/worker_pool.hpp"
+
+using rps::PoolOutcome;
+using rps::PoolTask;
+using rps::WorkerPool;
+using rps::WorkerPoolConfig;
+using nlohmann::json;
+
+namespace {
+
+QCoreApplication& app() {
+    static int argc = 1;
+    static char name[] = "runtime_tests";
+    static char* argv[] = {name, nullptr};
+    static QCoreApplication instance(argc, argv);
+    return instance;
+}
+
+WorkerPoolConfig config(int workers, std::vector<std::string> extra_args = {}) {
+    app();
+    WorkerPoolConfig c;
+    c.program = RPS_FAKE_WORKER;
+    c.arguments = std::move(extra_args);
+    c.worker_count = workers;
+    c.task_timeout_s = 5.0;
+    c.heartbeat_timeout_s = 1.0;
+    c.ready_timeout_s = 5.0;
+    c.max_attempts = 3;
+    return c;
+}
+
+json values_for(uint64_t i) {
+    json v = json::array();
+    for (uint64_t k = 0; k <= i % 7; ++k) v.push_back(0.5 * static_cast<double>(i) + k);
+    return v;
+}
+
+double expected_sum(uint64_t i) {
+    double s = 0;
+    for (const auto& v : values_for(i)) s += v.get<double>();
+    return s;
+}
+
+PoolTask task(uint64_t id, json extra = json::object()) {
+    json payload = {{"values", values_for(id)}};
+    for (auto it = extra.begin(); it != extra.end(); ++it) payload[it.key()] = it.value();
+    return {id, payload};
+}
+
+// Spins the event loop until `done` or the timeout; returns whether `done` became true.
+bool spin_until(const std::function<bool()>& done, int timeout_ms = 15000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeout_ms) return false;
+        QEventLoop loop;
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+std::vector<PoolOutcome> submit_and_collect(WorkerPool& pool, std::vector<PoolTask> tasks) {
+    std::vector<PoolOutcome> outcomes;
+    const std::size_t n = tasks.size();
+    auto connection = QObject::connect(&pool, &WorkerPool::taskFinished,
+                                       [&](const PoolOutcome& o) { outcomes.push_back(o); });
+    pool.submit(std::move(tasks));
+    EXPECT_TRUE(spin_until([&] { return outcomes.size() == n; }));
+    QObject::disconnect(connection);
+    return outcomes;
+}
+
+}  // namespace
+
+TEST(WorkerPool, TwoWorkersFiftyTasksUnordered) {
+    WorkerPool pool(config(2));
+    bool all_idle = false;
+    QObject::connect(&pool, &WorkerPool::allIdle, [&] { all_idle = true; });
+    pool.start();
+    std::vector<PoolTask> tasks;
+    for (uint64_t i = 0; i < 50; ++i) tasks.push_back(task(i, {{"sleep_ms", (i * 7) % 5}}));
+    auto outcomes = submit_and_collect(pool, std::move(tasks));
+    ASSERT_EQ(outcomes.size(), 50u);
+    std::set<uint64_t> ids;
+    std::set<int> workers;
+    for (const auto& o : outcomes) {
+        EXPECT_TRUE(o.ok) << o.error;
+        EXPECT_DOUBLE_EQ(o.result["sum"].get<double>(), expected_sum(o.id));
+        EXPECT_EQ(o.attempts, 1);
+        EXPECT_GE(o.end_s, o.start_s);
+        ids.insert(o.id);
+        workers.insert(o.worker_id);
+    }
+    EXPECT_EQ(ids.size(), 50u);
+    EXPECT_EQ(workers, (std::set<int>{0, 1}));
+    EXPECT_TRUE(spin_until([&] { return all_idle; }, 1000));
+    const auto stats = pool.stats();
+    EXPECT_EQ(stats.tasks_submitted, 50u);
+    EXPECT_EQ(stats.tasks_ok, 50u);
+    EXPECT_EQ(stats.restarts, 0u);
+    EXPECT_EQ(stats.retries, 0u);
+    ASSERT_EQ(stats.workers.size(), 2u);
+    EXPECT_EQ(stats.workers[0].tasks_ok + stats.workers[1].tasks_ok, 50u);
+    EXPECT_GT(stats.busy_s, 0.0);
+    EXPECT_GT(stats.efficiency(), 0.0);
+    EXPECT_LE(stats.efficiency(), 1.0);
+    EXPECT_GT(stats.workers[0].pid, 0);
+    EXPECT_EQ(pool.worker_info(0)["scene"], "fake-scene");
+}
+
+TEST(WorkerPool, RunOrderedReturnsInputOrder) {
+    WorkerPool pool(config(3));
+    std::vector<PoolTask> tasks;
+    // Early tasks sleep longest, so completion order differs from input order.
+    for (uint64_t i = 0; i < 12; ++i)
+        tasks.push_back(task(1000 - i * 3, {{"sleep_ms", static_cast<int>(60 - 5 * i)}}));
+    const auto input = tasks;
+    std::vector<uint64_t> finish_order;
+    QObject::connect(&pool, &WorkerPool::taskFinished,
+                     [&](const PoolOutcome& o) { finish_order.push_back(o.id); });
+    const auto outcomes = pool.run_ordered(std::move(tasks));
+    ASSERT_EQ(outcomes.size(), input.size());
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        EXPECT_EQ(outcomes[i].id, input[i].id);
+        EXPECT_TRUE(outcomes[i].ok) << outcomes[i].error;
+        EXPECT_DOUBLE_EQ(outcomes[i].result["sum"].get<double>(), expected_sum(input[i].id));
+    }
+    std::vector<uint64_t> input_order;
+    for (const auto& t : input) input_order.push_back(t.id);
+    EXPECT_NE(finish_order, input_order);  // the ordering was really done by run_ordered
+}
+
+TEST(WorkerPool, CrashedWorkerIsRestartedAndItsTaskRetried) {
+    WorkerPool pool(config(2));
+    std::vector<PoolTask> tasks;
+    for (uint64_t i = 0; i < 10; ++i)
+        tasks.push_back(task(i, i == 7 ? json{{"crash_on", {1}}} : json::object()));
+    const auto outcomes = pool.run_ordered(std::move(tasks));
+    for (const auto& o : outcomes) {
+        EXPECT_TRUE(o.ok) << o.error;
+        EXPECT_DOUBLE_EQ(o.result["sum"].get<double>(), expected_sum(o.id));
+        EXPECT_EQ(o.attempts, o.id == 7 ? 2 : 1);
+    }
+    const auto stats = pool.stats();
+    EXPECT_EQ(stats.restarts, 1u);
+    EXPECT_EQ(stats.retries, 1u);
+    EXPECT_EQ(stats.tasks_ok, 10u);
+}
+
+TEST(WorkerPool, HangingTaskIsKilledAfterTheTaskTimeoutAndRetried) {
+    auto c = config(2);
+    c.task_timeout_s = 0.4;
+    WorkerPool pool(c);
+    QElapsedTimer timer;
+    timer.start();
+    const auto outcomes =
+        pool.run_ordered({task(1, {{"hang_on", {1}}}), task(2), task(3, {{"sleep_ms", 50}})});
+    for (const auto& o : outcomes) EXPECT_TRUE(o.ok) << o.error;
+    EXPECT_EQ(outcomes[0].attempts, 2);
+    EXPECT_LT(timer.elapsed(), 4000);
+    EXPECT_GE(pool.stats().restarts, 1u);
+}
+
+TEST(WorkerPool, FrozenWorkerIsDetectedByMissingHeartbeats) {
+    auto c = config(1);
+    c.task_timeout_s = 0.0;  // only the heartbeat can catch it
+    c.heartbeat_timeout_s = 0.4;
+    WorkerPool pool(c);
+    std::vector<QString> log;
+    QObject::connect(&pool, &WorkerPool::workerLog, [&](int, const QString& l) { log.push_back(l); });
+    const auto outcomes = pool.run_ordered({task(5, {{"freeze_on", {1}}, {"sleep_ms", 10}})});
+    ASSERT_EQ(outcomes.size(), 1u);
+    EXPECT_TRUE(outcomes[0].ok) << outcomes[0].error;
+    EXPECT_EQ(outcomes[0].attempts, 2);
+    EXPECT_TRUE(std::any_of(log.begin(), log.end(),
+                            [](const QString& l) { return l.contains("no heartbeat"); }));
+}
+
+TEST(WorkerPool, GarbageOutputCostsARestartNotTheStudy) {
+    WorkerPool pool(config(2));
+    std::vector<PoolTask> tasks;
+    for (uint64_t i = 0; i < 6; ++i)
+        tasks.push_back(task(i, i == 2 ? json{{"garbage_on", {1}}, {"sleep_ms", 20}} : json{}));
+    const auto outcomes = pool.run_ordered(std::move(tasks));
+    for (const auto& o : outcomes) {
+        EXPECT_TRUE(o.ok) << o.error;
+        EXPECT_DOUBLE_EQ(o.result["sum"].get<double>(), expected_sum(o.id));
+    }
+    EXPECT_EQ(outcomes[2].attempts, 2);
+    const auto stats = pool.stats();
+    EXPECT_GE(stats.protocol_errors, 1u);
+    EXPECT_GE(stats.restarts, 1u);
+}
+
+TEST(WorkerPool, AlwaysCrashingTaskFailsAfterMaxAttemptsOthersSucceed) {
+    auto c = config(2);
+    c.max_attempts = 3;
+    WorkerPool pool(c);
+    std::vector<PoolTask> tasks;
+    for (uint64_t i = 0; i < 10; ++i)
+        tasks.push_back(task(i, i == 4 ? json{{"crash_on", {1, 2, 3}}} : json::object()));
+    const auto outcomes = pool.run_ordered(std::move(tasks));
+    for (const auto& o : outcomes) {
+        if (o.id == 4) {
+            EXPECT_FALSE(o.ok);
+            EXPECT_EQ(o.attempts, 3);
+            EXPECT_NE(o.error.find("crashed"), std::string::npos) << o.error;
+            EXPECT_NE(o.error.find("attempt 3 of 3"), std::string::npos) << o.error;
+        } else {
+            EXPECT_TRUE(o.ok) << o.error;
+        }
+    }
+    const auto stats = pool.stats();
+    EXPECT_EQ(stats.tasks_ok, 9u);
+    EXPECT_EQ(stats.tasks_failed, 1u);
+    EXPECT_EQ(stats.restarts, 3u);
+    EXPECT_EQ(stats.retries, 2u);
+}
+
+TEST(WorkerPool, WorkerExitWithoutResultIsRetried) {
+    WorkerPool pool(config(1));
+    const auto outcomes = pool.run_ordered({task(3, {{"exit_on", {1}}})});
+    EXPECT_TRUE(outcomes[0].ok) << outcomes[0].error;
+    EXPECT_EQ(outcomes[0].attempts, 2);
+}
+
+TEST(WorkerPool, HandlerErrorIsReportedNotRetried) {
+    WorkerPool pool(config(1));
+    const auto outcomes = pool.run_ordered({task(1, {{"fail", "reflector behind its wall"}}), task(2)});
+    EXPECT_FALSE(outcomes[0].ok);
+    EXPECT_EQ(outcomes[0].error, "reflector behind its wall");
+    EXPECT_EQ(outcomes[0].attempts, 1);
+    EXPECT_TRUE(outcomes[1].ok);
+    EXPECT_EQ(pool.stats().restarts, 0u);
+}
+
+TEST(WorkerPool, ResultsIdenticalForOneTwoAndFourWorkers) {
+    std::vector<PoolTask> tasks;
+    for (uint64_t i = 0; i < 40; ++i) tasks.push_back(task(i, {{"sleep_ms", (i * 13) % 4}}));
+    std::vector<std::vector<json>> results;
+    for (int n : {1, 2, 4}) {
+        WorkerPool pool(config(n));
+        const auto outcomes = pool.run_ordered(tasks);
+        std::vector<json> r;
+        for (const auto& o : outcomes) {
+            EXPECT_TRUE(o.ok) << o.error;
+            r.push_back(o.result);
+        }
+        results.push_back(r);
+    }
+    EXPECT_EQ(results[0], results[1]);
+    EXPECT_EQ(results[0], results[2]);
+}
+
+TEST(WorkerPool, ProgressSignalsAndGpuEnvironment) {
+    auto c = config(2);
+    c.gpu_slots = {0, 1};
+    c.gpu_fraction = 0.5;
+    c.environment["RPS_FAKE_EXTRA"] = "hello";
+    WorkerPool pool(c);
+    int progress = 0;
+    QObject::connect(&pool, &WorkerPool::taskProgress, [&](quint64 id, int, const QByteArray& data) {
+        EXPECT_EQ(id, 9u);
+        EXPECT_TRUE(json::parse(data.toStdString()).contains("step"));
+        ++progress;
+    });
+    int started = 0;
+    QObject::connect(&pool, &WorkerPool::taskStarted, [&](quint64, int) { ++started; });
+    const auto outcomes = pool.run_ordered({task(9, {{"progress", 3}}), task(10)});
+    EXPECT_EQ(progress, 3);
+    EXPECT_EQ(started, 2);
+    for (int w = 0; w < 2; ++w) {
+        const json info = pool.worker_info(w);
+        EXPECT_EQ(info["capabilities"]["gpu_slot"], std::to_string(w));
+        EXPECT_EQ(info["capabilities"]["gpu_fraction"], "0.5");
+        EXPECT_EQ(info["capabilities"]["extra"], "hello");
+        EXPECT_EQ(info["capabilities"]["heartbeat_ms"], "250");
+        EXPECT_EQ(info["worker_id"], w);
+    }
+    const auto stats = pool.stats();
+    EXPECT_EQ(stats.workers[1].gpu_slot, 1);
+    EXPECT_DOUBLE_EQ(stats.workers[1].gpu_fraction, 0.5);
+    EXPECT_TRUE(pool.gpu_status().contains("no GPU backend")) << pool.gpu_status().toStdString();
+    EXPECT_FALSE(WorkerPool::gpu_backend_available());
+}
+
+TEST(WorkerPool, WorkerStatesAreReported) {
+    WorkerPool pool(config(1));
+    std::vector<rps::WorkerState> states;
+    QObject::connect(&pool, &WorkerPool::workerStateChanged,
+                     [&](int, rps::WorkerState s) { states.push_back(s); });
+    pool.run_ordered({task(1)});
+    pool.shutdown();
+    using S = rps::WorkerState;
+    EXPECT_EQ(states, (std::vector<S>{S::starting, S::idle, S::busy, S::idle, S::stopped}));
+}
+
+TEST(WorkerPool, UnstartableWorkerFailsTasksInsteadOfLooping) {
+    for (const bool missing_program : {true, false}) {
+        auto c = config(2, missing_program ? std::vector<std::string>{}
+                                           : std::vector<std::string>{"--fail-start"});
+        if (missing_program) c.program = "/nonexistent/rps-worker";
+        WorkerPool pool(c);
+        QElapsedTimer timer;
+        timer.start();
+        const auto outcomes = pool.run_ordered({task(1), task(2)});
+        ASSERT_EQ(outcomes.size(), 2u);
+        for (const auto& o : outcomes) {
+            EXPECT_FALSE(o.ok);
+            EXPECT_NE(o.error.find("no worker could be started"), std::string::npos) << o.error;
+            if (!missing_program)
+                EXPECT_NE(o.error.find("missing.xml"), std::string::npos) << o.error;
+        }
+        EXPECT_LT(timer.elapsed(), 5000);
+        for (const auto& w : pool.stats().workers) EXPECT_EQ(w.state, rps::WorkerState::stopped);
+    }
+}
+
+TEST(WorkerPool, WrongProtocolVersionIsRefused) {
+    WorkerPool pool(config(1, {"--bad-version"}));
+    const auto outcomes = pool.run_ordered({task(1)});
+    EXPECT_FALSE(outcomes[0].ok);
+    EXPECT_NE(outcomes[0].error.find("protocol 99"), std::string::npos) << outcomes[0].error;
+}
+
+TEST(WorkerPool, CancelFinishesQueuedAndRunningTasks) {
+    WorkerPool pool(config(2));
+    pool.start();
+    std::vector<PoolOutcome> outcomes;
+    QObject::connect(&pool, &WorkerPool::taskFinished,
+                     [&](const PoolOutcome& o) { outcomes.push_back(o); });
+    int started = 0;
+    QObject::connect(&pool, &WorkerPool::taskStarted, [&](quint64, int) { ++started; });
+    std::vector<PoolTask> tasks;
+    for (uint64_t i = 0; i < 20; ++i) tasks.push_back(task(i, {{"sleep_ms", 300}}));
+    pool.submit(std::move(tasks));
+    ASSERT_TRUE(spin_until([&] { return started >= 2; }));
+    pool.cancel();
+    EXPECT_EQ(outcomes.size(), 20u);
+    for (const auto& o : outcomes) {
+        EXPECT_FALSE(o.ok);
+        EXPECT_EQ(o.error, "cancelled");
+    }
+    EXPECT_EQ(pool.stats().tasks_cancelled, 20u);
+    EXPECT_TRUE(pool.idle());
+    // The pool stays usable: the killed workers come back.
+    const auto after = pool.run_ordered({task(100), task(101)});
+    for (const auto& o : after) EXPECT_TRUE(o.ok) << o.error;
+}
+
+TEST(WorkerPool, PauseStopsDispatchingResumeContinues) {
+    WorkerPool pool(config(2));
+    pool.start();
+    pool.pause();
+    int started = 0;
+    QObject::connect(&pool, &WorkerPool::taskStarted, [&](quint64, int) { ++started; });
+    std::vector<PoolOutcome> outcomes;
+    QObject::connect(&pool, &WorkerPool::taskFinished,
+                     [&](const PoolOutcome& o) { outcomes.push_back(o); });
+    pool.submit({task(1), task(2), task(3)});
+    spin_until([] { return false; }, 300);
+    EXPECT_EQ(started, 0);
+    EXPECT_EQ(pool.stats().queued, 3u);
+    pool.resume();
+    ASSERT_TRUE(spin_until([&] { return outcomes.size() == 3; }));
+    for (const auto& o : outcomes) EXPECT_TRUE(o.ok) << o.error;
+}
+
+TEST(WorkerPool, StdioWorkerKeepsStrayPrintsOffTheProtocol) {
+    WorkerPool pool(config(1, {"--stdio"}));
+    std::vector<QString> log;
+    QObject::connect(&pool, &WorkerPool::workerLog, [&](int, const QString& l) { log.push_back(l); });
+    const auto outcomes = pool.run_ordered({task(1, {{"print_stdout", "embree: warning"}})});
+    EXPECT_TRUE(outcomes[0].ok) << outcomes[0].error;
+    EXPECT_EQ(pool.stats().protocol_errors, 0u);
+    EXPECT_TRUE(spin_until([&] {
+        return std::any_of(log.begin(), log.end(),
+                           [](const QString& l) { return l.contains("embree: warning"); });
+    }, 2000));
+}

@@ -1,0 +1,80 @@
+#pragma once
+// Helpers for the scene tests: a private temporary folder that test fixtures write files into,
+// and a check that an InputError says where the problem is.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <string>
+#include <string_view>
+
+#include "core/common/error.hpp"
+
+namespace rps::test {
+
+// A fresh folder per test, removed afterwards.
+class TempFolder {
+public:
+    TempFolder() {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        std::random_device random;
+        path_ = std::filesystem::temp_directory_path() /
+                ("rps_scene_" + std::string(info ? info->name() : "test") + "_" +
+                 std::to_string(random()));
+        std::filesystem::create_directories(path_);
+    }
+    ~TempFolder() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+
+    std::filesystem::path write(const std::string& name, std::string_view bytes) const {
+        const auto file = path_ / name;
+        std::filesystem::create_directories(file.parent_path());
+        std::ofstream out(file, std::ios::binary);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        return file;
+    }
+
+private:
+    std::filesystem::path path_;
+};
+
+// Runs `action`, expects an InputError whose message names `file` (its file name), `line` (when
+// > 0) and `field` (when not empty), and contains `text`. Returns the full message.
+inline std::string expect_input_error(const std::function<void()>& action,
+                                      const std::filesystem::path& file, int line,
+                                      const std::string& field, const std::string& text = {}) {
+    try {
+        action();
+    } catch (const InputError& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find(file.filename().string()), std::string::npos) << message;
+        EXPECT_EQ(error.where().file, file.string()) << message;
+        if (line > 0) {
+            EXPECT_EQ(error.where().line, line) << message;
+            EXPECT_NE(message.find(":" + std::to_string(line) + ":"), std::string::npos) << message;
+        }
+        if (!field.empty()) {
+            EXPECT_EQ(error.where().field, field) << message;
+            EXPECT_NE(message.find("'" + field + "'"), std::string::npos) << message;
+        }
+        if (!text.empty()) {
+            EXPECT_NE(message.find(text), std::string::npos) << message;
+        }
+        return message;
+    } catch (const std::exception& other) {
+        ADD_FAILURE() << "expected rps::InputError, got: " << other.what();
+        return {};
+    }
+    ADD_FAILURE() << "expected rps::InputError, nothing was thrown";
+    return {};
+}
+
+}  // namespace rps::test
