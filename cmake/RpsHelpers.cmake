@@ -28,7 +28,8 @@ function(rps_module_tests folder)
     add_executable(${_target} ${_src})
     target_link_libraries(${_target} PRIVATE ${ARGN} rps_test_support GTest::gtest_main)
     rps_target_defaults(${_target})
-    gtest_discover_tests(${_target} DISCOVERY_TIMEOUT 60
-      PROPERTIES ENVIRONMENT "RPS_SOURCE_DIR=${PROJECT_SOURCE_DIR};RPS_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared;RPS_BINARY_DIR=${PROJECT_BINARY_DIR}")
+    gtest_discover_tests(${_target} DISCOVERY_TIMEOUT 60 TEST_PREFIX "${_target}."
+      PROPERTIES ENVIRONMENT "RPS_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+    target_compile_definitions(${_target} PRIVATE RPS_TEST_BINARY_DIR="${PROJECT_BINARY_DIR}")
   endforeach()
 endfunction()

@@ -49,7 +49,7 @@ void TerminalProgress::finish(std::string_view status) {
     const double t = elapsed_s();
     std::string line = label_ + ": " + std::to_string(done_) + "/" + std::to_string(total_) +
                        " done in " + format_duration(t);
-    if (!status.empty()) line += " " + std::string(status);
+    if (!status.empty()) line.append(" ").append(status);  // not "a" + b: GCC 12 -Wrestrict bug
     if (tty_) {
         // Pad over the last redraw so that no tail of the bar stays visible.
         const std::size_t pad = last_width_ > line.size() ? last_width_ - line.size() : 0;
@@ -89,10 +89,9 @@ std::string TerminalProgress::format_duration(double seconds) {
     const auto s = static_cast<uint64_t>(std::llround(seconds));
     char buf[64];
     if (s >= 3600)
-        std::snprintf(buf, sizeof buf, "%llu:%02llu:%02llu",
-                      static_cast<unsigned long long>(s / 3600),
-                      static_cast<unsigned long long>(s / 60 % 60),
-                      static_cast<unsigned long long>(s % 60));
+        std::snprintf(
+            buf, sizeof buf, "%llu:%02llu:%02llu", static_cast<unsigned long long>(s / 3600),
+            static_cast<unsigned long long>(s / 60 % 60), static_cast<unsigned long long>(s % 60));
     else
         std::snprintf(buf, sizeof buf, "%llu:%02llu", static_cast<unsigned long long>(s / 60),
                       static_cast<unsigned long long>(s % 60));
@@ -115,10 +114,10 @@ std::string TerminalProgress::render(std::string_view label, uint64_t done, uint
     bar += std::string(static_cast<std::size_t>(width - filled), '.');
     char head[64];
     std::snprintf(head, sizeof head, "%3d%% ", static_cast<int>(fraction * 100.0));
-    std::string line = std::string(label) + " [" + bar + "] " + head + std::to_string(done) +
-                       "/" + std::to_string(total) + " " + format_duration(elapsed_s) +
-                       " ETA " + format_duration(eta_s(done, total, elapsed_s));
-    if (!status.empty()) line += " " + std::string(status);
+    std::string line = std::string(label) + " [" + bar + "] " + head + std::to_string(done) + "/" +
+                       std::to_string(total) + " " + format_duration(elapsed_s) + " ETA " +
+                       format_duration(eta_s(done, total, elapsed_s));
+    if (!status.empty()) line.append(" ").append(status);  // not "a" + b: GCC 12 -Wrestrict bug
     return line;
 }
 
@@ -130,7 +129,7 @@ std::string TerminalProgress::render_plain(std::string_view label, uint64_t done
                        std::to_string(done) + "/" + std::to_string(total) + ") elapsed " +
                        format_duration(elapsed_s) + " ETA " +
                        format_duration(eta_s(done, total, elapsed_s));
-    if (!status.empty()) line += " " + std::string(status);
+    if (!status.empty()) line.append(" ").append(status);  // not "a" + b: GCC 12 -Wrestrict bug
     return line;
 }
 

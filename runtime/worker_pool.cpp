@@ -30,11 +30,16 @@ QString qstr(const std::string& s) { return QString::fromStdString(s); }
 
 const char* to_string(WorkerState state) {
     switch (state) {
-        case WorkerState::starting: return "starting";
-        case WorkerState::idle: return "idle";
-        case WorkerState::busy: return "busy";
-        case WorkerState::restarting: return "restarting";
-        case WorkerState::stopped: return "stopped";
+        case WorkerState::starting:
+            return "starting";
+        case WorkerState::idle:
+            return "idle";
+        case WorkerState::busy:
+            return "busy";
+        case WorkerState::restarting:
+            return "restarting";
+        case WorkerState::stopped:
+            return "stopped";
     }
     return "unknown";
 }
@@ -89,14 +94,16 @@ WorkerPool::WorkerPool(WorkerPoolConfig config, QObject* parent)
     config_.worker_count = std::max(1, config_.worker_count);
     config_.max_attempts = std::max(1, config_.max_attempts);
     config_.max_start_failures = std::max(1, config_.max_start_failures);
+    // A fraction without slots means sharing device 0 (the Python framework's 4 x 0.25 GPU).
+    if (config_.gpu_slots.empty() && config_.gpu_fraction > 0.0) config_.gpu_slots = {0};
     for (int i = 0; i < config_.worker_count; ++i) {
         auto w = std::make_unique<Worker>();
         w->id = i;
         w->stats.id = i;
-        w->stats.gpu_slot = config_.gpu_slots.empty()
-                                ? -1
-                                : config_.gpu_slots[static_cast<std::size_t>(i) %
-                                                    config_.gpu_slots.size()];
+        w->stats.gpu_slot =
+            config_.gpu_slots.empty()
+                ? -1
+                : config_.gpu_slots[static_cast<std::size_t>(i) % config_.gpu_slots.size()];
         w->stats.gpu_fraction = w->stats.gpu_slot >= 0 ? config_.gpu_fraction : 0.0;
         workers_.push_back(std::move(w));
     }
@@ -116,7 +123,7 @@ double WorkerPool::now_s() const { return static_cast<double>(clock_.nsecsElapse
 void WorkerPool::start() {
     if (started_ || shutting_down_) return;
     started_ = true;
-    started_at_s_ = now_s();
+    clock_.restart();  // outcome times count from start()
     for (auto& w : workers_) launch(w->id);
     watchdog_->start();
 }
@@ -168,9 +175,9 @@ void WorkerPool::launch(int index) {
             [this, index, generation, process](QProcess::ProcessError error) {
                 // Other errors are followed by finished(); a failed start is not.
                 if (error == QProcess::FailedToStart)
-                    on_process_gone(index, generation,
-                                    QStringLiteral("worker failed to start: %1")
-                                        .arg(process->errorString()));
+                    on_process_gone(
+                        index, generation,
+                        QStringLiteral("worker failed to start: %1").arg(process->errorString()));
             });
     set_state(w, WorkerState::starting);
     process->start(QIODevice::ReadWrite);
@@ -198,11 +205,12 @@ void WorkerPool::on_stdout(int index, uint64_t generation) {
         start = nl + 1;
         handle_line(w, line);
         // The line may have doomed this worker (garbage) or replaced its process.
-        if (w.doomed || generation != w.generation) return;
+        if (w.doomed || generation != w.generation || !w.process) return;
     }
     w.out_buffer.remove(0, start);
     if (w.out_buffer.size() > kMaxLineBytes)
-        kill_worker(w, QStringLiteral("protocol error: line longer than %1 bytes").arg(kMaxLineBytes),
+        kill_worker(w,
+                    QStringLiteral("protocol error: line longer than %1 bytes").arg(kMaxLineBytes),
                     true);
 }
 
@@ -279,7 +287,8 @@ void WorkerPool::handle_line(Worker& w, const QByteArray& raw) {
     if (!w.ready || it == tasks_.end() || it->second->task.id != task_id) {
         kill_worker(w,
                     qstr("protocol error: '" + std::string(proto::type_name(message)) +
-                         "' for task " + std::to_string(task_id) + ", which this worker is not "
+                         "' for task " + std::to_string(task_id) +
+                         ", which this worker is not "
                          "running"),
                     true);
         return;
@@ -438,10 +447,9 @@ void WorkerPool::dispatch() {
         w.current = seq;
         w.task_start_s = t.start_s;
         w.last_line_s = t.start_s;
-        const std::string line =
-            proto::encode(proto::CoordinatorMessage(proto::TaskMessage{t.task.id, t.attempts,
-                                                                       t.task.payload})) +
-            "\n";
+        const std::string line = proto::encode(proto::CoordinatorMessage(
+                                     proto::TaskMessage{t.task.id, t.attempts, t.task.payload})) +
+                                 "\n";
         w.process->write(line.data(), static_cast<qint64>(line.size()));
         set_state(w, WorkerState::busy);
         Q_EMIT taskStarted(t.task.id, w.id);
@@ -531,6 +539,7 @@ void WorkerPool::cancel() {
         kill_worker(*wp, QStringLiteral("task cancelled"));
     }
     for (uint64_t seq : seqs) {
+        if (!tasks_.count(seq)) continue;  // completed by a slot that re-entered the pool
         PoolOutcome outcome;
         outcome.error = "cancelled";
         ++counters_.tasks_cancelled;
@@ -547,9 +556,9 @@ void WorkerPool::resume() {
 
 void WorkerPool::shutdown() {
     if (shutting_down_) return;
-    // Pending work is cancelled first, while the batches waiting on it still listen.
-    if (!tasks_.empty()) cancel();
+    // Set first: slots of the taskFinished signals emitted by cancel() may call shutdown() again.
     shutting_down_ = true;
+    if (!tasks_.empty()) cancel();
     if (watchdog_) watchdog_->stop();
     std::vector<QProcess*> processes;
     for (auto& wp : workers_) {
@@ -564,9 +573,8 @@ void WorkerPool::shutdown() {
         if (w.doomed || p->state() != QProcess::Running) {
             p->kill();
         } else {
-            const std::string line = proto::encode(proto::CoordinatorMessage(
-                                         proto::ShutdownMessage{})) +
-                                     "\n";
+            const std::string line =
+                proto::encode(proto::CoordinatorMessage(proto::ShutdownMessage{})) + "\n";
             p->write(line.data(), static_cast<qint64>(line.size()));
             p->closeWriteChannel();
         }
@@ -582,13 +590,15 @@ void WorkerPool::shutdown() {
             p->kill();
             p->waitForFinished(1000);
         }
-        delete p;
+        // Not `delete`: shutdown() may be called from a slot running inside this very
+        // process's signal (e.g. taskFinished emitted while its output is parsed).
+        p->deleteLater();
     }
 }
 
 PoolStats WorkerPool::stats() const {
     PoolStats s = counters_;
-    s.wall_s = started_at_s_ >= 0.0 ? now_s() - started_at_s_ : 0.0;
+    s.wall_s = started_ ? now_s() : 0.0;
     s.queued = queue_.size();
     s.running = 0;
     s.busy_s = 0.0;
@@ -606,9 +616,7 @@ PoolStats WorkerPool::stats() const {
     return s;
 }
 
-bool WorkerPool::idle() const {
-    return tasks_.empty();
-}
+bool WorkerPool::idle() const { return tasks_.empty(); }
 
 void WorkerPool::check_all_idle() {
     if (idle_reported_ || !tasks_.empty()) return;
@@ -639,9 +647,10 @@ QString WorkerPool::gpu_status() const {
                        .arg(slots.join(QStringLiteral(", ")));
     text += warning;
     if (!gpu_backend_available())
-        text += tr(" This build has no GPU backend: the slots and fractions are passed to the "
-                   "workers (RPS_GPU_SLOT, RPS_GPU_FRACTION) and recorded, but the workers "
-                   "compute on the CPU.");
+        text +=
+            tr(" This build has no GPU backend: the slots and fractions are passed to the "
+               "workers (RPS_GPU_SLOT, RPS_GPU_FRACTION) and recorded, but the workers "
+               "compute on the CPU.");
     return text;
 }
 

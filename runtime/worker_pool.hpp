@@ -30,13 +30,13 @@ struct WorkerPoolConfig {
     std::string program;                 // e.g. the path of `rps`
     std::vector<std::string> arguments;  // e.g. {"worker", "office.xml"}
     int worker_count = 1;
-    double task_timeout_s = 0.0;       // 0: none. Kill + retry when one attempt runs longer.
-    int max_attempts = 3;              // attempts per task, the first included
+    double task_timeout_s = 0.0;        // 0: none. Kill + retry when one attempt runs longer.
+    int max_attempts = 3;               // attempts per task, the first included
     double heartbeat_timeout_s = 10.0;  // 0: none. Kill + retry a busy worker silent this long.
-    double ready_timeout_s = 60.0;     // a starting worker must say ready within this (scene load)
-    int max_start_failures = 3;        // consecutive failed starts before a worker is given up
-    double gpu_fraction = 0.0;         // share of a GPU per worker; 0: CPU only
-    std::vector<int> gpu_slots;        // device slots, assigned round robin; empty: none
+    double ready_timeout_s = 60.0;      // a starting worker must say ready within this (scene load)
+    int max_start_failures = 3;         // consecutive failed starts before a worker is given up
+    double gpu_fraction = 0.0;          // share of a GPU per worker; 0: CPU only
+    std::vector<int> gpu_slots;         // device slots, round robin; empty: {0} if fraction > 0
     std::map<std::string, std::string> environment;  // extra variables for every worker
 };
 
@@ -48,13 +48,13 @@ struct PoolTask {
 struct PoolOutcome {
     uint64_t id = 0;
     bool ok = false;
-    nlohmann::json result;  // the worker's result when ok
-    std::string error;      // why not ok (last attempt's failure, or the worker's error)
-    int worker_id = -1;     // worker of the last attempt, -1 if it never started
-    int attempts = 0;       // attempts started
-    double start_s = 0.0;   // last attempt's start, seconds since the pool was constructed
-    double end_s = 0.0;     // when the outcome was decided, same clock
-    double elapsed_s = 0.0; // as reported by the worker (0 when none)
+    nlohmann::json result;   // the worker's result when ok
+    std::string error;       // why not ok (last attempt's failure, or the worker's error)
+    int worker_id = -1;      // worker of the last attempt, -1 if it never started
+    int attempts = 0;        // attempts started
+    double start_s = 0.0;    // last attempt's start, seconds since start() (steady clock)
+    double end_s = 0.0;      // when the outcome was decided, same clock
+    double elapsed_s = 0.0;  // as reported by the worker (0 when none)
 };
 
 enum class WorkerState { starting, idle, busy, restarting, stopped };
@@ -67,23 +67,23 @@ struct WorkerStats {
     int gpu_slot = -1;
     double gpu_fraction = 0.0;
     uint64_t tasks_ok = 0;
-    uint64_t tasks_failed = 0;   // attempts that ended in a worker-reported error
-    uint64_t restarts = 0;       // process restarts of this worker (any reason)
-    double busy_s = 0.0;         // sum of the wall time of every attempt run on this worker
+    uint64_t tasks_failed = 0;  // attempts that ended in a worker-reported error
+    uint64_t restarts = 0;      // process restarts of this worker (any reason)
+    double busy_s = 0.0;        // sum of the wall time of every attempt run on this worker
 };
 
 struct PoolStats {
     uint64_t tasks_submitted = 0;
     uint64_t tasks_ok = 0;
-    uint64_t tasks_failed = 0;     // finished with ok = false (cancelled ones included)
+    uint64_t tasks_failed = 0;  // finished with ok = false (cancelled ones included)
     uint64_t tasks_cancelled = 0;
     uint64_t retries = 0;          // attempts beyond the first
     uint64_t restarts = 0;         // worker process restarts
     uint64_t protocol_errors = 0;  // bad lines from workers
     uint64_t queued = 0;
     uint64_t running = 0;
-    double wall_s = 0.0;   // since start()
-    double busy_s = 0.0;   // sum over workers
+    double wall_s = 0.0;  // since start()
+    double busy_s = 0.0;  // sum over workers
     std::vector<WorkerStats> workers;
     // Σ busy / (N × wall): 1.0 when every worker was busy all the time.
     double efficiency() const;
@@ -120,7 +120,7 @@ public:
     QString gpu_status() const;
     // There is no GPU backend in this project yet.
     static bool gpu_backend_available() { return false; }
-    // Seconds since the pool was constructed (the clock of PoolOutcome times).
+    // Seconds since start() (the clock of PoolOutcome times; since construction before start()).
     double now_s() const;
     // The ready message of a worker's current process (scene, capabilities...), or null.
     nlohmann::json worker_info(int worker) const;
@@ -157,7 +157,6 @@ private:
 
     WorkerPoolConfig config_;
     QElapsedTimer clock_;
-    double started_at_s_ = -1.0;
     bool started_ = false;
     bool paused_ = false;
     bool shutting_down_ = false;

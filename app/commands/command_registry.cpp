@@ -8,7 +8,7 @@
 
 namespace rps::cli {
 
-#ifndef HAVE_RPS_STUDY
+#ifndef HAVE_RPS_STUDY_COMMANDS
 void register_study_commands(CLI::App&, CommandAction&) {}
 #endif
 

@@ -17,6 +17,11 @@ public:
     std::vector<Vec3c> path_amplitude;     // complex field incl. propagation phase (coherent)
     std::vector<uint32_t> path_point_begin;  // offsets into points, size = paths + 1
     std::vector<Vec3> points;              // Tx, interaction points, Rx of each path
+    // The image method's unfolding: the last image I = M·tx + b. Kept per path so that a
+    // gradient can move the AP while the path's faces stay fixed (study surrogate gradients).
+    std::vector<Mat3> path_mirror;         // M: product of the faces' reflections (orthogonal)
+    std::vector<Vec3> path_image;          // I at the traced AP position
+    std::vector<double> path_length_m;
 
     size_t path_count() const { return path_receiver.size(); }
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <vector>
 
 #include "core/engine/engine_face.hpp"
 
@@ -24,13 +25,20 @@ bool has_floor_below(const Scene& scene, const EmbreeScene& embree,
 bool inside_closed_shape(const Scene& scene, const EmbreeScene& embree, const Vec3& p) {
     SegmentHits hits;
     embree.collect_hits(p, Vec3::UnitZ(), 0.0, kFar_m, hits);
-    std::map<uint32_t, int> crossings;
+    // A ray through an edge (or vertex) shared by triangles of one surface reports every one of
+    // them at the same distance: count one crossing per distinct distance of each shape.
+    std::map<uint32_t, std::vector<float>> distances;
     for (int i = 0; i < hits.count; ++i) {
         const uint32_t shape = scene.triangle_shape[hits.triangle[i]];
-        if (scene.shapes[shape].closed) ++crossings[shape];
+        if (scene.shapes[shape].closed) distances[shape].push_back(hits.distance[i]);
     }
-    for (const auto& [shape, count] : crossings)
-        if (count % 2 == 1) return true;
+    for (auto& [shape, d] : distances) {
+        std::sort(d.begin(), d.end());
+        int crossings = 0;
+        for (size_t i = 0; i < d.size(); ++i)
+            if (i == 0 || d[i] - d[i - 1] > 1e-4f) ++crossings;
+        if (crossings % 2 == 1) return true;
+    }
     return false;
 }
 

@@ -237,10 +237,72 @@ struct RadioEngine::Impl {
 
     // Enumerates every face sequence up to the reflection order (depth-first, fixed order so
     // that sums are bit-identical run to run) and hands each valid path to the sink.
+    // Physical optics for the single-bounce plate paths (PlateGeometry::physical_optics): the
+    // Kirchhoff integral of the Tx image's field over the plate aperture,
+    //   a = (λ/4π)·E_r·(1/jλ)·Σ_patches e^{-jk(s1+s2)}/(s1·s2)·χ·A_p·sinc(k·g_u·a/2)·sinc(k·g_v·b/2),
+    // with χ = (|cos θ1| + |cos θ2|)/2 the obliquity factor and g the phase gradient across a
+    // patch (exact for a linear phase). It tends to the GO image path for a large plate and to
+    // the far-field plate cross-section 4πA²/λ² for a small one. E_r is the PEC-reflected
+    // antenna field toward the image direction; walls between Tx, plate centre and Rx apply
+    // their transmission coefficients (evaluated through the plate centre).
+    template <class Sink>
+    void physical_optics_paths(const TxPose& tx, const Antenna& antenna, const EngineFace& plate,
+                               const PlateGeometry& geometry, const ReceiverRaster& receivers,
+                               Sink& sink) const {
+        const Vec3 n = geometry.normal.normalized();
+        const Vec3 eu = geometry.width_axis.normalized();
+        const Vec3 ev = geometry.height_axis().normalized();
+        const int nu = std::max(1, static_cast<int>(std::ceil(geometry.width_m / geometry.po_patch_m)));
+        const int nv = std::max(1, static_cast<int>(std::ceil(geometry.height_m / geometry.po_patch_m)));
+        const double du = geometry.width_m / nu, dv = geometry.height_m / nv;
+        const Vec3 source = tx.position;
+        if (std::abs(n.dot(source - geometry.center)) < 1e-9) return;
+        const double source_side = n.dot(source - geometry.center);
+        const auto sinc = [](double x) { return std::abs(x) < 1e-8 ? 1.0 : std::sin(x) / x; };
+        for (int iy = 0; iy < receivers.ny; ++iy)
+            for (int ix = 0; ix < receivers.nx; ++ix) {
+                const Vec3 rx = receivers.point(ix, iy);
+                if (n.dot(rx - geometry.center) * source_side <= 0) continue;  // behind the plate
+                // Polarisation and visibility along the path through the plate centre.
+                Vec3 k = (geometry.center - source).normalized();
+                Vec3c field = antenna.field(k);
+                const double s1c = (geometry.center - source).norm();
+                if (!cross_segment<false>(source, k, s1c, nullptr, field, nullptr)) continue;
+                const double cos_i = std::min(1.0, std::abs(k.dot(n)));
+                const SlabCoefficients c = coefficients(plate, cos_i);
+                field = reflect_field(field, k, n, c.r_te, c.r_tm);
+                const Vec3 out = rx - geometry.center;
+                const double s2c = out.norm();
+                if (!cross_segment<false>(geometry.center, out / s2c, s2c, nullptr, field, nullptr))
+                    continue;
+                std::complex<double> integral = 0.0;
+                for (int pv = 0; pv < nv; ++pv)
+                    for (int pu = 0; pu < nu; ++pu) {
+                        const Vec3 p = geometry.center + ((pu + 0.5) * du - 0.5 * geometry.width_m) * eu +
+                                       ((pv + 0.5) * dv - 0.5 * geometry.height_m) * ev;
+                        const Vec3 a = p - source, b = rx - p;
+                        const double s1 = a.norm(), s2 = b.norm();
+                        const Vec3 k1 = a / s1, k2 = b / s2;
+                        const double chi = 0.5 * (std::abs(k1.dot(n)) + std::abs(k2.dot(n)));
+                        const Vec3 g = k1 - k2;  // d(s1 + s2)/dp along the plate
+                        const double area = du * dv * sinc(0.5 * wavenumber * g.dot(eu) * du) *
+                                            sinc(0.5 * wavenumber * g.dot(ev) * dv);
+                        integral += std::polar(chi * area / (s1 * s2), -wavenumber * (s1 + s2));
+                    }
+                integral /= std::complex<double>(0.0, wavelength_m);
+                const Vec3c amplitude = field * (wavelength_m / (4.0 * kPi)) * integral;
+                sink.add_direct(receivers.index(ix, iy), amplitude, s1c + s2c);
+            }
+    }
+
     template <class Sink>
     void trace(const TxPose& tx, const EngineFace* plate, bool plate_paths_only,
-               const ReceiverRaster& receivers, Sink& sink) const {
-        const Antenna antenna(setup.antenna, setup.polarization,
+               const ReceiverRaster& receivers, Sink& sink,
+               const PlateGeometry* plate_geometry = nullptr) const {
+        // The AP array is dual-polarised by construction (V+H ports co-phased, PHYSICS.md §3).
+        const Polarization polarization =
+            setup.antenna == AntennaModel::Ap2x1 ? Polarization::VH : setup.polarization;
+        const Antenna antenna(setup.antenna, polarization,
                               AntennaPose{tx.yaw_rad, tx.downtilt_rad}, wavelength_m);
         const int face_total = static_cast<int>(faces.size()) + (plate ? 1 : 0);
         std::array<Vec3, kMaxOrder + 1> images;
@@ -261,8 +323,11 @@ struct RadioEngine::Impl {
                                              antenna, plate);
             }
         };
+        const bool po_plate = plate_geometry && plate_geometry->physical_optics;
+        if (po_plate) physical_optics_paths(tx, antenna, *plate, *plate_geometry, receivers, sink);
         const auto visit = [&](int order, bool has_plate) {
             if (plate_paths_only && !has_plate) return;
+            if (po_plate && order == 1 && seq[0]->is_plate) return;  // done by physical optics
             path.order = order;
             if (order == 0) {
                 for (int iy = 0; iy < receivers.ny; ++iy)
@@ -375,8 +440,17 @@ struct PowerSink {
             (*power)[receiver] += tx_power_w * amplitude.squaredNorm();
         }
     }
+    void add_direct(size_t receiver, const Vec3c& amplitude_with_phase, double) {
+        ++t_counters.paths;
+        if (coherent_field)
+            (*coherent_field)[receiver] += amplitude_with_phase;
+        else
+            (*power)[receiver] += tx_power_w * amplitude_with_phase.squaredNorm();
+    }
 };
 
+// Paths computed outside the image method (physical optics) arrive with their amplitude,
+// propagation phase included.
 struct TraceSink {
     ApTrace* trace;
     double tx_power_w;
@@ -396,7 +470,16 @@ struct TraceSink {
         trace->path_amplitude.push_back(amplitude * std::polar(1.0, -wavenumber * length));
         for (int j = 0; j <= path.order + 1; ++j) trace->points.push_back(path.points[j]);
         trace->path_point_begin.push_back(static_cast<uint32_t>(trace->points.size()));
+        Mat3 mirror = Mat3::Identity();
+        for (int j = 0; j < path.order; ++j)
+            mirror = (Mat3::Identity() - 2.0 * seq[j]->normal * seq[j]->normal.transpose()) * mirror;
+        const Vec3& rx = path.points[path.order + 1];
+        const Vec3 last = (rx - path.points[path.order]).normalized();
+        trace->path_mirror.push_back(mirror);
+        trace->path_image.push_back(rx - length * last);
+        trace->path_length_m.push_back(length);
     }
+    void add_direct(size_t, const Vec3c&, double) {}  // static traces have no plate
 };
 
 struct PathListSink {
@@ -419,6 +502,19 @@ struct PathListSink {
         result.path_gain = amplitude.squaredNorm();
         result.phase_term = std::polar(1.0, -wavenumber * length);
         for (int j = 0; j < path.order; ++j) result.uses_plate |= seq[j]->is_plate;
+        paths->push_back(std::move(result));
+    }
+    void add_direct(size_t, const Vec3c& amplitude_with_phase, double length) {
+        PropagationPath result;
+        result.reflection_count = 1;
+        result.length_m = length;
+        result.path_gain = amplitude_with_phase.squaredNorm();
+        int dominant = 0;
+        amplitude_with_phase.cwiseAbs().maxCoeff(&dominant);
+        const std::complex<double> c = amplitude_with_phase[dominant];
+        result.phase_term = std::abs(c) > 0 ? c / std::abs(c) : 1.0;
+        result.uses_plate = true;
+        result.interactions.push_back({InteractionKind::Reflection, -1, -1, Vec3::Zero(), 1.0});
         paths->push_back(std::move(result));
     }
 };
@@ -475,7 +571,7 @@ std::vector<PropagationPath> RadioEngine::trace_paths(const TxPose& tx, const Ve
     PathListSink sink{&paths, impl.wavenumber};
     if (plate) {
         const EngineFace plate_face = impl.make_plate_face(*plate);
-        impl.trace(tx, &plate_face, false, single, sink);
+        impl.trace(tx, &plate_face, false, single, sink, plate);
     } else {
         impl.trace(tx, nullptr, false, single, sink);
     }
@@ -518,7 +614,7 @@ RadioMap RadioEngine::map_from_trace(const ApTrace& trace, const PlateGeometry* 
     }
     if (plate) {
         PowerSink sink{&power, coherent ? &field : nullptr, impl.tx_power_w, impl.wavenumber};
-        impl.trace(trace.tx, &plate_face, true, impl.raster, sink);
+        impl.trace(trace.tx, &plate_face, true, impl.raster, sink, plate);
     }
     if (coherent)
         for (size_t i = 0; i < power.size(); ++i) power[i] = impl.tx_power_w * field[i].squaredNorm();

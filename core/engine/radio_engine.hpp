@@ -17,7 +17,7 @@ struct RadioSetup {
     double freq_hz = 5.18e9;          // the original framework's channel 36
     double tx_power_dbm = 5.0;        // per AP
     AntennaModel antenna = AntennaModel::Ap2x1;
-    Polarization polarization = Polarization::V;  // single elements; Ap2x1 is always V+H
+    Polarization polarization = Polarization::V;  // single elements; Ap2x1 is always V+H (forced)
     int max_reflection_order = 2;     // specular reflections per path (transmissions unlimited)
     bool coherent = false;            // incoherent power sum across paths (Sionna radio maps)
     bool transmission = true;         // paths may cross walls (slab transmission coefficient)
@@ -56,6 +56,12 @@ struct PlateGeometry {
     double width_m = 2.0, height_m = 2.0;
     bool perfect_conductor = true;  // else ITU metal (σ = 1e7 S/m) with thickness below
     double thickness_m = 0.002;
+    // Single-bounce plate paths by physical optics (the Kirchhoff integral of the Tx image over
+    // the plate, in patches of at most po_patch_m with exact linear-phase integration) instead of
+    // geometric optics. PO gives the plate's finite-size lobe and edge fall-off; GO (Sionna's
+    // model) reflects only where the specular point lies on the plate.
+    bool physical_optics = false;
+    double po_patch_m = 0.1;
     Vec3 height_axis() const { return normal.cross(width_axis); }
 };
 

@@ -28,6 +28,9 @@ struct ReceiverRaster {
         const double fx1 = std::floor((xmax - x0) / spacing - 0.5 + kSlack);
         const double fy0 = std::ceil((ymin - y0) / spacing - 0.5 - kSlack);
         const double fy1 = std::floor((ymax - y0) / spacing - 0.5 + kSlack);
+        // Clamp in floating point before converting: far footprints overflow an int.
+        if (!(fx0 <= fx1) || !(fy0 <= fy1) || fx0 > nx - 1 || fy0 > ny - 1 || fx1 < 0 || fy1 < 0)
+            return false;
         ix0 = static_cast<int>(std::max(0.0, fx0));
         iy0 = static_cast<int>(std::max(0.0, fy0));
         ix1 = static_cast<int>(std::min<double>(nx - 1, fx1));

@@ -225,7 +225,9 @@ Decoded<WorkerMessage> worker_from(const json& j, const std::string& type) {
 
 struct CoordinatorToJson {
     json operator()(const TaskMessage& m) const {
-        return {{"type", "task"}, {"task_id", m.task_id}, {"attempt", m.attempt},
+        return {{"type", "task"},
+                {"task_id", m.task_id},
+                {"attempt", m.attempt},
                 {"payload", m.payload}};
     }
     json operator()(const ShutdownMessage&) const { return {{"type", "shutdown"}}; }
@@ -250,9 +252,7 @@ struct WorkerToJson {
         if (m.task_id) j["task_id"] = *m.task_id;
         return j;
     }
-    json operator()(const HeartbeatMessage& m) const {
-        return {{"type", "heartbeat"}, {"t", m.t}};
-    }
+    json operator()(const HeartbeatMessage& m) const { return {{"type", "heartbeat"}, {"t", m.t}}; }
     json operator()(const LogMessage& m) const {
         return {{"type", "log"}, {"level", m.level}, {"message", m.message}};
     }
@@ -314,8 +314,8 @@ std::string_view type_name(const CoordinatorMessage& message) {
 }
 
 std::string_view type_name(const WorkerMessage& message) {
-    static constexpr std::string_view names[] = {"ready",     "progress", "result",
-                                                 "error",     "heartbeat", "log"};
+    static constexpr std::string_view names[] = {"ready", "progress",  "result",
+                                                 "error", "heartbeat", "log"};
     return names[message.index()];
 }
 

@@ -184,7 +184,8 @@ int run_worker_loop(std::istream& in, std::ostream& out, const WorkerHandler& ha
             }
         }
     } catch (const std::exception& e) {
-        writer.write(ErrorMessage{std::nullopt, std::string("worker failed to start: ") + e.what()});
+        writer.write(
+            ErrorMessage{std::nullopt, std::string("worker failed to start: ") + e.what()});
         return 1;
     } catch (...) {
         writer.write(ErrorMessage{std::nullopt, "worker failed to start: unknown exception"});
@@ -199,8 +200,8 @@ int run_worker_loop(std::istream& in, std::ostream& out, const WorkerHandler& ha
         auto decoded = decode_coordinator_message(line);
         if (!decoded) {
             // Tell the coordinator, which decides what to do; a worker never guesses a task_id.
-            writer.write(ErrorMessage{std::nullopt, "cannot decode coordinator line: " +
-                                                        decoded.error});
+            writer.write(
+                ErrorMessage{std::nullopt, "cannot decode coordinator line: " + decoded.error});
             continue;
         }
         if (std::holds_alternative<ShutdownMessage>(*decoded.message)) break;

@@ -14,6 +14,13 @@ std::string quoted(const std::string& text) {
     return "'" + (text.size() > 60 ? text.substr(0, 60) + "..." : text) + "'";
 }
 
+// Built by appending: GCC 12 warns falsely (-Wrestrict, bug 105329) on "literal" + string&&.
+std::string missing_attribute(const tinyxml2::XMLElement& element, const char* attribute) {
+    std::string text = "<";
+    text.append(element.Name()).append("> needs a '").append(attribute).append("' attribute");
+    return text;
+}
+
 }  // namespace
 
 void XmlValues::add_default(const tinyxml2::XMLElement& element) {
@@ -32,8 +39,7 @@ std::optional<std::string> XmlValues::optional(const tinyxml2::XMLElement& eleme
 std::string XmlValues::required(const tinyxml2::XMLElement& element, const char* attribute) const {
     auto value = optional(element, attribute);
     if (!value)
-        fail(element, attribute,
-             "<" + std::string(element.Name()) + "> needs a '" + attribute + "' attribute");
+        fail(element, attribute, missing_attribute(element, attribute));
     return *value;
 }
 
@@ -77,8 +83,7 @@ double XmlValues::number(const tinyxml2::XMLElement& element, const char* attrib
                          const std::string& field) const {
     const auto value = optional_number(element, attribute, field);
     if (!value)
-        fail(element, field.empty() ? attribute : field,
-             "<" + std::string(element.Name()) + "> needs a '" + attribute + "' attribute");
+        fail(element, field.empty() ? attribute : field, missing_attribute(element, attribute));
     return *value;
 }
 

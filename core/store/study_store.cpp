@@ -224,6 +224,14 @@ public:
     WriterLock& operator=(const WriterLock&) = delete;
     WriterLock(WriterLock&& o) noexcept
         : fd_(std::exchange(o.fd_, -1)), path_(std::move(o.path_)) {}
+    WriterLock& operator=(WriterLock&& o) noexcept {
+        if (this != &o) {
+            release();
+            fd_ = std::exchange(o.fd_, -1);
+            path_ = std::move(o.path_);
+        }
+        return *this;
+    }
     ~WriterLock() { release(); }
 
     static std::filesystem::path lock_path(const std::filesystem::path& file) {
@@ -244,7 +252,8 @@ public:
             }
             // The previous owner may have unlinked the lock file between our open and flock:
             // then we hold a lock on a dead inode and must retry on the new file.
-            struct stat by_fd {}, by_name {};
+            struct stat by_fd {
+            }, by_name{};
             if (::fstat(fd, &by_fd) == 0 && ::stat(path.c_str(), &by_name) == 0 &&
                 by_fd.st_ino == by_name.st_ino && by_fd.st_dev == by_name.st_dev) {
                 WriterLock lock;
@@ -279,15 +288,23 @@ private:
     std::filesystem::path path_;
 };
 
-// Clears the superblock status flags that a writer killed in non-SWMR mode (or during create)
-// leaves set, the equivalent of `h5clear -s`. HDF5 1.10 exposes this only through the
-// "clear_status_flags" file-access property that h5clear itself uses (H5Fprivate.h).
-bool clear_status_flags(const std::filesystem::path& path) {
+// Recovers a file whose writer died with it open, the equivalent of `h5clear -s --increment=0`:
+//  - clears the superblock status flags, which otherwise make every non-SWMR open fail with
+//    "file is already open for write";
+//  - sets the end-of-allocation to max(EOA, EOF): a SWMR writer extends the file long before
+//    the superblock's EOA is written back, so after a kill the datasets' last chunks can lie
+//    beyond the stored EOA and a read-write open refuses to read them ("addr overflow").
+// HDF5 1.10 exposes the first only through the private file-access properties that h5clear
+// itself uses (H5Fprivate.h: "clear_status_flags", "skip_eof_check"); the second is the public
+// H5Fincrement_filesize.
+bool recover_in_place(const std::filesystem::path& path) {
     Hid fapl = latest_format_fapl();
-    hbool_t clear = true;
-    if (H5Pset(fapl, "clear_status_flags", &clear) < 0) return false;
+    hbool_t yes = true;
+    if (H5Pset(fapl, "clear_status_flags", &yes) < 0) return false;
+    if (H5Pset(fapl, "skip_eof_check", &yes) < 0) hdf5_error_text();  // absent in old 1.10.x
     Hid file(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl), H5Fclose);
-    return file.valid();
+    if (!file.valid()) return false;
+    return H5Fincrement_filesize(file, 0) >= 0;
 }
 
 bool is_hdf5(const std::filesystem::path& path) { return H5Fis_hdf5(path.c_str()) > 0; }
@@ -348,7 +365,8 @@ StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPosition
     // Rows first, then the blob: a live writer appends the blob before the row, so the blob
     // read afterwards covers every row read before it.
     std::vector<TaskRow> rows(extent_of(tasks));
-    if (!read_range(tasks, task_type, 0, rows.size(), rows.data())) fail(path, "cannot read /tasks");
+    if (!read_range(tasks, task_type, 0, rows.size(), rows.data()))
+        fail(path, "cannot read /tasks");
     // SWMR reader: see the blob as it is now, not as cached when opened.
     unsigned intent = 0;
     H5Fget_intent(file, &intent);
@@ -401,10 +419,10 @@ StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPosition
     hsize_t last_valid_map_end = 0;
     for (std::size_t i = 0; i < map_rows.size(); ++i) {
         const MapRow& m = map_rows[i];
-        const bool ok = m.count > 0 && m.cells_x > 0 && m.cells_y > 0 &&
-                        static_cast<uint64_t>(m.cells_x) * static_cast<uint64_t>(m.cells_y) ==
-                            m.count &&
-                        m.offset <= values && m.count <= values - m.offset;
+        const bool ok =
+            m.count > 0 && m.cells_x > 0 && m.cells_y > 0 &&
+            static_cast<uint64_t>(m.cells_x) * static_cast<uint64_t>(m.cells_y) == m.count &&
+            m.offset <= values && m.count <= values - m.offset;
         if (!ok) {
             ++study.dropped_rows;
             continue;
@@ -512,11 +530,24 @@ StudyStore StudyStore::create(const std::filesystem::path& path, const json& stu
     if (!overwrite && std::filesystem::exists(path))
         throw StoreError(path.string() + ": file exists (refusing to overwrite a study)");
 
+    // Built under a temporary name and renamed into place once complete and in SWMR mode with
+    // its first marker: a writer killed during creation leaves no half-made file at `path`
+    // (such a file cannot be read back, not even by SWMR readers).
+    const std::filesystem::path temp(path.string() + ".creating");
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);  // a stale one from a killed creator; we hold the lock
+    struct RemoveOnFailure {
+        const std::filesystem::path& file;
+        bool armed = true;
+        ~RemoveOnFailure() {
+            std::error_code ec;
+            if (armed) std::filesystem::remove(file, ec);
+        }
+    } cleanup{temp};
+
     Hid fapl = latest_format_fapl();
-    impl->file = Hid(H5Fcreate(path.c_str(), overwrite ? H5F_ACC_TRUNC : H5F_ACC_EXCL,
-                               H5P_DEFAULT, fapl),
-                     H5Fclose);
-    if (!impl->file.valid()) fail(path, "cannot create study file");
+    impl->file = Hid(H5Fcreate(temp.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, fapl), H5Fclose);
+    if (!impl->file.valid()) fail(temp, "cannot create study file");
     hid_t file = impl->file;
 
     // Everything is created before SWMR starts: afterwards no object may be added.
@@ -526,9 +557,9 @@ StudyStore StudyStore::create(const std::filesystem::path& path, const json& stu
         Hid scalar(H5Screate(H5S_SCALAR), H5Sclose);
         Hid a1(H5Acreate2(file, "rps_format", str_type, scalar, H5P_DEFAULT, H5P_DEFAULT),
                H5Aclose);
-        Hid a2(H5Acreate2(file, "rps_format_version", H5T_STD_I32LE, scalar, H5P_DEFAULT,
-                          H5P_DEFAULT),
-               H5Aclose);
+        Hid a2(
+            H5Acreate2(file, "rps_format_version", H5T_STD_I32LE, scalar, H5P_DEFAULT, H5P_DEFAULT),
+            H5Aclose);
         if (!a1.valid() || !a2.valid() || H5Awrite(a1, str_type, kFormatName) < 0 ||
             H5Awrite(a2, H5T_NATIVE_INT, &kFormatVersion) < 0)
             fail(path, "cannot write format attributes");
@@ -536,9 +567,9 @@ StudyStore StudyStore::create(const std::filesystem::path& path, const json& stu
         const std::string text = study_spec.dump(-1, ' ', false, json::error_handler_t::replace);
         const hsize_t n = text.size();
         Hid space(H5Screate_simple(1, &n, nullptr), H5Sclose);
-        Hid spec(H5Dcreate2(file, "spec", H5T_STD_U8LE, space, H5P_DEFAULT, H5P_DEFAULT,
-                            H5P_DEFAULT),
-                 H5Dclose);
+        Hid spec(
+            H5Dcreate2(file, "spec", H5T_STD_U8LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+            H5Dclose);
         if (!spec.valid() ||
             H5Dwrite(spec, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, text.data()) < 0)
             fail(path, "cannot write /spec");
@@ -557,6 +588,13 @@ StudyStore StudyStore::create(const std::filesystem::path& path, const json& stu
     StudyStore store(std::move(impl));
     store.append_marker(TaskStatus::run_started,
                         {{"event", "created"}, {"unix_time", unix_time_now()}});
+    // rename() replaces an old study atomically (overwrite); the open handle follows the inode.
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec)
+        throw StoreError(path.string() +
+                         ": cannot move the new study file into place: " + ec.message());
+    cleanup.armed = false;
     return store;
 }
 
@@ -574,10 +612,9 @@ StudyStore StudyStore::open_for_resume(const std::filesystem::path& path) {
         // The previous writer died with the file open: its status flags are still set. We hold
         // the writer lock, so nobody else is writing and clearing them is safe.
         hdf5_error_text();
-        if (!clear_status_flags(path)) fail(path, "cannot recover study file (clear status flags)");
+        if (!recover_in_place(path)) fail(path, "cannot recover the study file");
         impl->recovered = true;
-        impl->file =
-            Hid(H5Fopen(path.c_str(), H5F_ACC_RDWR | H5F_ACC_SWMR_WRITE, fapl), H5Fclose);
+        impl->file = Hid(H5Fopen(path.c_str(), H5F_ACC_RDWR | H5F_ACC_SWMR_WRITE, fapl), H5Fclose);
         if (!impl->file.valid()) fail(path, "cannot open study file for writing after recovery");
     }
     read_all(path, impl->file, &impl->next);  // validates the format, finds append positions
@@ -609,7 +646,7 @@ StoredStudy StudyStore::read(const std::filesystem::path& path) {
         hdf5_error_text();
         if (WriterLock::held_by_other(path))
             throw StoreError(path.string() + ": the study file is being created; try again");
-        if (!clear_status_flags(path)) fail(path, "cannot open or recover the study file");
+        if (!recover_in_place(path)) fail(path, "cannot open or recover the study file");
         recovered = true;
         file = Hid(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
         if (!file.valid()) fail(path, "cannot open the study file after recovery");

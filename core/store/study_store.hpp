@@ -54,7 +54,7 @@ struct TaskRecord {
     int32_t status = static_cast<int32_t>(TaskStatus::ok);
     double objective = std::numeric_limits<double>::quiet_NaN();  // NaN: none (failed task)
     int32_t worker_id = -1;
-    double start_s = 0.0;    // seconds since the pool started (coordinator's steady clock)
+    double start_s = 0.0;  // seconds since the pool started (coordinator's steady clock)
     double end_s = 0.0;
     double elapsed_s = 0.0;  // as measured by the worker
     // Filled by the store on append; ignored on input.
@@ -81,8 +81,8 @@ struct StoredStudy {
     std::vector<nlohmann::json> results;  // results[i] is the result of tasks[i]
     std::vector<StoredMarker> markers;    // in append order
     std::vector<StoredMap> maps;          // in append order; a later map of a task supersedes
-    bool finished = false;     // the last marker is study_finished
-    bool recovered = false;    // the file had been left open by a writer that did not close it
+    bool finished = false;                // the last marker is study_finished
+    bool recovered = false;        // the file had been left open by a writer that did not close it
     std::size_t dropped_rows = 0;  // rows that were torn by a crash and ignored
 
     // The last row of this task, or nullptr (a resumed run may have re-run a task).

@@ -145,6 +145,22 @@ TEST(PagmoMethods, ConstraintAndNaNHandling) {
     EXPECT_NEAR(u.best.fitness, -0.25, 0.05);
 }
 
+TEST(PagmoMethods, EvaluatorExceptionsPropagateUnchanged) {
+    struct Boom : std::runtime_error {
+        Boom() : std::runtime_error("boom") {}
+    };
+    int calls = 0;
+    BatchFitness throws = [&](const std::vector<Vector>& xs) {
+        if (++calls == 3) throw Boom();
+        return std::vector<double>(xs.size(), 0.0);
+    };
+    EXPECT_THROW(pso_optimise(kBox3, throws, PsoParams{}, 1), Boom);
+    calls = 0;
+    CmaesParams cp;
+    cp.ftol = 0;
+    EXPECT_THROW(cmaes_optimise(kBox3, throws, cp, 1), Boom);
+}
+
 TEST(PagmoMethods, RejectsBadParameters) {
     TestEvaluator ev(shifted_sphere);
     CmaesParams cp;

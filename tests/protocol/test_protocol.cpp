@@ -167,9 +167,14 @@ TEST(Protocol, FuzzedLinesNeverThrow) {
         for (int k = 0; k < edits; ++k) {
             const auto pos = static_cast<std::size_t>(rng() % (line.size() + 1));
             switch (rng() % 3) {
-                case 0: line.insert(pos, 1, static_cast<char>(byte(rng))); break;
-                case 1: if (pos < line.size()) line.erase(pos, 1); break;
-                default: if (pos < line.size()) line[pos] = static_cast<char>(byte(rng));
+                case 0:
+                    line.insert(pos, 1, static_cast<char>(byte(rng)));
+                    break;
+                case 1:
+                    if (pos < line.size()) line.erase(pos, 1);
+                    break;
+                default:
+                    if (pos < line.size()) line[pos] = static_cast<char>(byte(rng));
             }
         }
         EXPECT_NO_THROW(decode_worker_message(line));

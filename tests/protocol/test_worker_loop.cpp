@@ -20,7 +20,8 @@ public:
         return {{"scene", "test.xml"}, {"capabilities", {{"sum", true}}}, {"type", "forged"}};
     }
     json handle(const json& payload, ProgressSink& progress) const override {
-        if (payload.contains("throw")) throw std::runtime_error(payload["throw"].get<std::string>());
+        if (payload.contains("throw"))
+            throw std::runtime_error(payload["throw"].get<std::string>());
         if (payload.contains("sleep_ms"))
             std::this_thread::sleep_for(std::chrono::milliseconds(payload["sleep_ms"].get<int>()));
         if (payload.contains("threads")) {
@@ -72,8 +73,8 @@ std::string task_line(uint64_t id, json payload, int attempt = 1) {
 
 TEST(WorkerLoop, ReadyFirstThenResultsInOrder) {
     int rc = -1;
-    auto msgs = run(task_line(1, {{"values", {1, 2, 3}}}) + task_line(2, {{"values", {10}}}, 3),
-                    &rc);
+    auto msgs =
+        run(task_line(1, {{"values", {1, 2, 3}}}) + task_line(2, {{"values", {10}}}, 3), &rc);
     EXPECT_EQ(rc, 0);
     ASSERT_GE(msgs.size(), 5u);
     const auto& ready = std::get<ReadyMessage>(msgs[0]);
@@ -113,7 +114,10 @@ TEST(WorkerLoop, ExceptionBecomesTaskErrorAndLoopGoesOn) {
 }
 
 TEST(WorkerLoop, ShutdownStopsBeforeLaterTasks) {
-    auto msgs = run(task_line(1, {}) + R"({"type":"shutdown"})" "\n" + task_line(2, {}));
+    auto msgs = run(task_line(1, json::object()) +
+                    R"({"type":"shutdown"})"
+                    "\n" +
+                    task_line(2, json::object()));
     int results = 0;
     for (const auto& m : msgs) results += std::holds_alternative<ResultMessage>(m);
     EXPECT_EQ(results, 1);
@@ -149,7 +153,7 @@ TEST(WorkerLoop, ConcurrentOutputNeverInterleaves) {
 }
 
 TEST(WorkerLoop, StartFailureIsReported) {
-    std::istringstream in(task_line(1, {}));
+    std::istringstream in(task_line(1, json::object()));
     std::ostringstream out;
     FailingStart handler;
     EXPECT_EQ(run_worker_loop(in, out, handler), 1);

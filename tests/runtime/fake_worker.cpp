@@ -76,7 +76,8 @@ public:
             sum += v.get<double>();
             sum_sq += v.get<double>() * v.get<double>();
         }
-        return {{"sum", sum}, {"sum_sq", sum_sq}, {"n", payload.value("values", json::array()).size()}};
+        return {
+            {"sum", sum}, {"sum_sq", sum_sq}, {"n", payload.value("values", json::array()).size()}};
     }
 };
 
@@ -84,7 +85,9 @@ public:
 
 int main(int argc, char** argv) {
     // Aborts in the crash tests must not spend time writing core files.
-    struct rlimit no_core {0, 0};
+    struct rlimit no_core {
+        0, 0
+    };
     ::setrlimit(RLIMIT_CORE, &no_core);
 
     bool stdio = false;

@@ -5,6 +5,8 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <signal.h>
+
 #include <algorithm>
 #include <functional>
 #include <set>
@@ -13,11 +15,11 @@
 
 #include "runtime/worker_pool.hpp"
 
+using nlohmann::json;
 using rps::PoolOutcome;
 using rps::PoolTask;
 using rps::WorkerPool;
 using rps::WorkerPoolConfig;
-using nlohmann::json;
 
 namespace {
 
@@ -181,7 +183,8 @@ TEST(WorkerPool, FrozenWorkerIsDetectedByMissingHeartbeats) {
     c.heartbeat_timeout_s = 0.4;
     WorkerPool pool(c);
     std::vector<QString> log;
-    QObject::connect(&pool, &WorkerPool::workerLog, [&](int, const QString& l) { log.push_back(l); });
+    QObject::connect(&pool, &WorkerPool::workerLog,
+                     [&](int, const QString& l) { log.push_back(l); });
     const auto outcomes = pool.run_ordered({task(5, {{"freeze_on", {1}}, {"sleep_ms", 10}})});
     ASSERT_EQ(outcomes.size(), 1u);
     EXPECT_TRUE(outcomes[0].ok) << outcomes[0].error;
@@ -240,7 +243,8 @@ TEST(WorkerPool, WorkerExitWithoutResultIsRetried) {
 
 TEST(WorkerPool, HandlerErrorIsReportedNotRetried) {
     WorkerPool pool(config(1));
-    const auto outcomes = pool.run_ordered({task(1, {{"fail", "reflector behind its wall"}}), task(2)});
+    const auto outcomes =
+        pool.run_ordered({task(1, {{"fail", "reflector behind its wall"}}), task(2)});
     EXPECT_FALSE(outcomes[0].ok);
     EXPECT_EQ(outcomes[0].error, "reflector behind its wall");
     EXPECT_EQ(outcomes[0].attempts, 1);
@@ -273,16 +277,20 @@ TEST(WorkerPool, ProgressSignalsAndGpuEnvironment) {
     c.environment["RPS_FAKE_EXTRA"] = "hello";
     WorkerPool pool(c);
     int progress = 0;
-    QObject::connect(&pool, &WorkerPool::taskProgress, [&](quint64 id, int, const QByteArray& data) {
-        EXPECT_EQ(id, 9u);
-        EXPECT_TRUE(json::parse(data.toStdString()).contains("step"));
-        ++progress;
-    });
+    QObject::connect(&pool, &WorkerPool::taskProgress,
+                     [&](quint64 id, int, const QByteArray& data) {
+                         EXPECT_EQ(id, 9u);
+                         EXPECT_TRUE(json::parse(data.toStdString()).contains("step"));
+                         ++progress;
+                     });
     int started = 0;
     QObject::connect(&pool, &WorkerPool::taskStarted, [&](quint64, int) { ++started; });
     const auto outcomes = pool.run_ordered({task(9, {{"progress", 3}}), task(10)});
     EXPECT_EQ(progress, 3);
     EXPECT_EQ(started, 2);
+    // Both tasks may have run on one worker before the other said ready.
+    ASSERT_TRUE(spin_until(
+        [&] { return !pool.worker_info(0).is_null() && !pool.worker_info(1).is_null(); }, 5000));
     for (int w = 0; w < 2; ++w) {
         const json info = pool.worker_info(w);
         EXPECT_EQ(info["capabilities"]["gpu_slot"], std::to_string(w));
@@ -322,8 +330,9 @@ TEST(WorkerPool, UnstartableWorkerFailsTasksInsteadOfLooping) {
         for (const auto& o : outcomes) {
             EXPECT_FALSE(o.ok);
             EXPECT_NE(o.error.find("no worker could be started"), std::string::npos) << o.error;
-            if (!missing_program)
+            if (!missing_program) {
                 EXPECT_NE(o.error.find("missing.xml"), std::string::npos) << o.error;
+            }
         }
         EXPECT_LT(timer.elapsed(), 5000);
         for (const auto& w : pool.stats().workers) EXPECT_EQ(w.state, rps::WorkerState::stopped);
@@ -362,6 +371,41 @@ TEST(WorkerPool, CancelFinishesQueuedAndRunningTasks) {
     for (const auto& o : after) EXPECT_TRUE(o.ok) << o.error;
 }
 
+TEST(WorkerPool, ShutdownFromATaskFinishedSlotIsSafe) {
+    WorkerPool pool(config(2));
+    std::vector<PoolOutcome> outcomes;
+    QObject::connect(&pool, &WorkerPool::taskFinished, [&](const PoolOutcome& o) {
+        outcomes.push_back(o);
+        pool.shutdown();  // re-entrant: called again for every cancelled task
+    });
+    std::vector<PoolTask> tasks;
+    for (uint64_t i = 0; i < 8; ++i) tasks.push_back(task(i, {{"sleep_ms", i == 0 ? 0 : 200}}));
+    const auto ordered = pool.run_ordered(std::move(tasks));
+    ASSERT_EQ(outcomes.size(), 8u);
+    EXPECT_TRUE(ordered[0].ok) << ordered[0].error;
+    const auto stats = pool.stats();
+    EXPECT_EQ(stats.tasks_ok + stats.tasks_failed, 8u);
+    EXPECT_EQ(stats.tasks_cancelled, stats.tasks_failed);
+    for (const auto& w : stats.workers) EXPECT_EQ(w.state, rps::WorkerState::stopped);
+}
+
+TEST(WorkerPool, DestroyingABusyPoolCleansUp) {
+    std::vector<int64_t> pids;
+    {
+        WorkerPool pool(config(2));
+        pool.start();
+        int started = 0;
+        QObject::connect(&pool, &WorkerPool::taskStarted, [&](quint64, int) { ++started; });
+        pool.submit({task(1, {{"hang_on", {1}}}), task(2, {{"hang_on", {1}}})});
+        ASSERT_TRUE(spin_until([&] { return started == 2; }));
+        for (const auto& w : pool.stats().workers) pids.push_back(w.pid);
+    }
+    for (int64_t pid : pids) {
+        ASSERT_GT(pid, 0);
+        EXPECT_NE(::kill(static_cast<pid_t>(pid), 0), 0) << "worker " << pid << " survived";
+    }
+}
+
 TEST(WorkerPool, PauseStopsDispatchingResumeContinues) {
     WorkerPool pool(config(2));
     pool.start();
@@ -383,12 +427,15 @@ TEST(WorkerPool, PauseStopsDispatchingResumeContinues) {
 TEST(WorkerPool, StdioWorkerKeepsStrayPrintsOffTheProtocol) {
     WorkerPool pool(config(1, {"--stdio"}));
     std::vector<QString> log;
-    QObject::connect(&pool, &WorkerPool::workerLog, [&](int, const QString& l) { log.push_back(l); });
+    QObject::connect(&pool, &WorkerPool::workerLog,
+                     [&](int, const QString& l) { log.push_back(l); });
     const auto outcomes = pool.run_ordered({task(1, {{"print_stdout", "embree: warning"}})});
     EXPECT_TRUE(outcomes[0].ok) << outcomes[0].error;
     EXPECT_EQ(pool.stats().protocol_errors, 0u);
-    EXPECT_TRUE(spin_until([&] {
-        return std::any_of(log.begin(), log.end(),
-                           [](const QString& l) { return l.contains("embree: warning"); });
-    }, 2000));
+    EXPECT_TRUE(spin_until(
+        [&] {
+            return std::any_of(log.begin(), log.end(),
+                               [](const QString& l) { return l.contains("embree: warning"); });
+        },
+        2000));
 }

@@ -11,8 +11,18 @@
 #include <string_view>
 
 #include "core/common/error.hpp"
+#include "support/test_paths.hpp"
 
 namespace rps::test {
+
+// The read-only reference scenes (../shared/scenes). Falls back from RPS_SHARED_DIR to the
+// folder beside the sources, so the tests also find them when only RPS_SOURCE_DIR is set.
+inline std::filesystem::path shared_scenes_dir() {
+    std::error_code ec;
+    const auto primary = shared_dir() / "scenes";
+    if (std::filesystem::is_directory(primary, ec)) return primary;
+    return source_dir() / ".." / "shared" / "scenes";
+}
 
 // A fresh folder per test, removed afterwards.
 class TempFolder {

@@ -8,6 +8,7 @@
 #include "core/scene/planar_faces.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "core/scene/scene_summary.hpp"
+#include "scene/scene_test_files.hpp"
 #include "support/test_paths.hpp"
 
 namespace rps {
@@ -21,7 +22,8 @@ Scene scene_of(const std::vector<Triangle>& triangles, const std::vector<uint32_
     scene.materials.resize(3);
     for (size_t i = 0; i < triangles.size(); ++i) {
         SceneShape shape;
-        shape.id = "t" + std::to_string(i);
+        shape.id = "t";
+        shape.id += std::to_string(i);
         shape.material_index = materials.empty() ? 0 : materials[i];
         scene.add_shape(shape, {triangles[i][0], triangles[i][1], triangles[i][2]}, {{0, 1, 2}});
     }
@@ -61,7 +63,7 @@ void expect_vec(const Vec3& actual, const Vec3& expected, double tolerance = 1e-
 }
 
 TEST(PlanarFaces, LShapeScene) {
-    const Scene scene = load_scene(test::shared_dir() / "scenes/seed/l_shape_scene.xml");
+    const Scene scene = load_scene(test::shared_scenes_dir() / "seed/l_shape_scene.xml");
     const PlanarFaceGrouping grouping = group_planar_faces(scene);
     expect_consistent(scene, grouping);
     ASSERT_EQ(grouping.faces.size(), 9u);  // floor 1, cube 6, south wall 1, east wall 1
@@ -104,7 +106,7 @@ TEST(PlanarFaces, SharedScenes) {
           Case{"sionna/simple_reflector/simple_reflector.xml", 1},
           Case{"sionna/floor_wall/floor_wall.xml", 2}}) {
         SCOPED_TRACE(c.file);
-        const Scene scene = load_scene(test::shared_dir() / "scenes" / c.file);
+        const Scene scene = load_scene(test::shared_scenes_dir() / c.file);
         const PlanarFaceGrouping grouping = group_planar_faces(scene);
         expect_consistent(scene, grouping);
         EXPECT_EQ(grouping.faces.size(), c.faces);
@@ -113,7 +115,7 @@ TEST(PlanarFaces, SharedScenes) {
                              "sionna/double_reflector/double_reflector.xml",
                              "sionna/triple_reflector/triple_reflector.xml"}) {
         SCOPED_TRACE(file);
-        const Scene scene = load_scene(test::shared_dir() / "scenes" / file);
+        const Scene scene = load_scene(test::shared_scenes_dir() / file);
         const PlanarFaceGrouping grouping = group_planar_faces(scene);
         expect_consistent(scene, grouping);
         EXPECT_LT(grouping.faces.size(), scene.triangles.size());
@@ -223,7 +225,7 @@ TEST(PlanarFaces, LargeTessellatedWallFarFromOriginIsOneFace) {
 }
 
 TEST(SceneSummary, CountsMaterialsAndWarnings) {
-    const Scene scene = load_scene(test::shared_dir() / "scenes/seed/l_shape_scene.xml");
+    const Scene scene = load_scene(test::shared_scenes_dir() / "seed/l_shape_scene.xml");
     const SceneSummary summary = summarize_scene(scene);
     EXPECT_EQ(summary.shape_count, 4u);
     EXPECT_EQ(summary.closed_shape_count, 1u);

@@ -129,7 +129,7 @@ TEST(PlyReader, AcceptsCrLfHeadersAndVertexIndexAlias) {
 }
 
 TEST(PlyReader, ReadsSionnaBinaryBox) {
-    const auto file = test::shared_dir() / "scenes/sionna/box/meshes/box.ply";
+    const auto file = test::shared_scenes_dir() / "sionna/box/meshes/box.ply";
     const TriangleMesh mesh = read_ply(file);
     EXPECT_EQ(mesh.vertices.size(), 14u);
     EXPECT_EQ(mesh.triangles.size(), 12u);

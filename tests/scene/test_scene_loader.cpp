@@ -22,7 +22,7 @@ using test::expect_input_error;
 using test::TempFolder;
 
 std::filesystem::path shared_scene(const std::string& relative) {
-    return test::shared_dir() / "scenes" / relative;
+    return test::shared_scenes_dir() / relative;
 }
 
 Aabb shape_bounds(const Scene& scene, const SceneShape& shape) {
@@ -63,7 +63,7 @@ const std::string kConcrete =
 TEST(SceneLoader, EverySharedSceneLoads) {
     int loaded = 0;
     for (const auto& entry :
-         std::filesystem::recursive_directory_iterator(test::shared_dir() / "scenes")) {
+         std::filesystem::recursive_directory_iterator(test::shared_scenes_dir())) {
         if (entry.path().extension() != ".xml") continue;
         SCOPED_TRACE(entry.path().string());
         const Scene scene = load_scene(entry.path());

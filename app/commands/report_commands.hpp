@@ -1,0 +1,14 @@
+#pragma once
+// The study report commands (docs/study_format.md):
+//   rps show FILE.h5 [--json]                 best layout, objective, metrics, statistics
+//   rps export FILE.h5 --best --out DIR       best_layout.json, best_scene.xml (+ plate PLY),
+//                                             best_map.png, best_map.csv
+//   rps sweep SWEEP.json [--workers N] [--out-dir DIR] [--generate-only] [--json]
+// Registered by register_study_commands (study_commands.cpp), next to `rps run` and `rps worker`.
+#include "app/commands/command_registry.hpp"
+
+namespace rps::cli {
+
+void register_report_commands(CLI::App& app, CommandAction& action);
+
+}  // namespace rps::cli

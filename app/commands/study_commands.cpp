@@ -1,0 +1,276 @@
+// rps worker STUDY.json: one worker of a study pool (docs/protocol.md, "study tasks").
+// rps run STUDY.json: runs a study over a pool of workers into its HDF5 store, or resumes one.
+// The report commands (show, export, sweep) live in report_commands.cpp.
+#include <fmt/core.h>
+
+#include <QCoreApplication>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "app/commands/command_registry.hpp"
+#include "app/commands/report_commands.hpp"
+#include "core/common/error.hpp"
+#include "core/protocol/worker_loop.hpp"
+#include "core/scene/scene_loader.hpp"
+#include "core/store/study_store.hpp"
+#include "core/study/layout_evaluator.hpp"
+#include "core/study/task_executor.hpp"
+#include "runtime/study_runner.hpp"
+#include "runtime/terminal_progress.hpp"
+
+namespace rps::cli {
+namespace {
+
+using nlohmann::json;
+
+// ---- worker --------------------------------------------------------------------------------
+
+class StudyWorker : public protocol::WorkerHandler {
+public:
+    explicit StudyWorker(const std::string& study_path)
+        : spec_(load_study(study_path)), scene_(load_scene(spec_.scene_path)) {
+        const auto start = std::chrono::steady_clock::now();
+        evaluator_ = std::make_unique<LayoutEvaluator>(spec_, scene_);
+        setup_s_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+
+    json ready_info() const override {
+        const MeasurementGrid& grid = evaluator_->engine().grid();
+        return {{"scene", spec_.scene_path},
+                {"study", spec_.name},
+                {"triangles", scene_.triangles.size()},
+                {"faces", evaluator_->engine().face_count()},
+                {"cells", {grid.cells_x, grid.cells_y}},
+                {"engine_setup_s", setup_s_},
+                {"capabilities",
+                 {{"gpu_backend", false},
+                  {"reason", "no GPU backend is built; GPU slots are recorded only"},
+                  {"task_kinds", {"evaluate", "gd", "map"}},
+                  {"max_order", true}}}};
+    }
+
+    json handle(const json& payload, protocol::ProgressSink& progress) const override {
+        const LayoutEvaluator& evaluator = evaluator_for(payload);
+        json result = execute_study_task(evaluator, payload,
+                                         [&progress](const json& data) { progress.emit(data); });
+        if (payload.value("kind", "") == "map") {
+            // The coordinator stores the map without an engine of its own: it needs the shape.
+            const MeasurementGrid& grid = evaluator.engine().grid();
+            result["grid"] = {{"cells", {grid.cells_x, grid.cells_y}},
+                              {"origin_m", {grid.origin_x_m, grid.origin_y_m}},
+                              {"cell_m", grid.cell_m},
+                              {"height_m", grid.height_m}};
+        }
+        return result;
+    }
+
+private:
+    // "max_order": k asks for a cheaper evaluation (successive halving's first rounds): an
+    // evaluator whose engine stops at reflection order k, built on first use and kept.
+    const LayoutEvaluator& evaluator_for(const json& payload) const {
+        if (!payload.contains("max_order")) return *evaluator_;
+        const int order = payload.at("max_order").get<int>();
+        if (order == spec_.radio.max_reflection_order) return *evaluator_;
+        if (order < 0 || order > spec_.radio.max_reflection_order)
+            throw std::invalid_argument("task: max_order must be within [0, " +
+                                        std::to_string(spec_.radio.max_reflection_order) + "]");
+        std::lock_guard lock(mutex_);
+        auto& slot = lower_fidelity_[order];
+        if (!slot) {
+            StudySpec cheap = spec_;
+            cheap.radio.max_reflection_order = order;
+            slot = std::make_unique<LayoutEvaluator>(cheap, scene_);
+        }
+        return *slot;
+    }
+
+    StudySpec spec_;
+    Scene scene_;
+    std::unique_ptr<LayoutEvaluator> evaluator_;
+    double setup_s_ = 0.0;
+    mutable std::mutex mutex_;
+    mutable std::map<int, std::unique_ptr<LayoutEvaluator>> lower_fidelity_;
+};
+
+void register_worker(CLI::App& app, CommandAction& action) {
+    auto study = std::make_shared<std::string>();
+    auto* command = app.add_subcommand(
+        "worker", "Serve study tasks on stdin/stdout (started by the worker pool)");
+    command->group("");  // hidden from --help: not meant to be typed
+    command->add_option("STUDY", *study, "Study JSON")->required();
+    command->callback([&action, study] {
+        action = [study] {
+            const StudyWorker worker(*study);  // the scene is loaded once, before ready
+            return protocol::run_worker_loop_stdio(worker);
+        };
+    });
+}
+
+// ---- run -----------------------------------------------------------------------------------
+
+struct RunOptions {
+    std::string study, out, resume, rps;
+    int workers = 0;
+    bool json = false, overwrite = false, verbose = false;
+};
+
+std::string this_executable() {
+    std::error_code error;
+    const auto path = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error) return path.string();
+    return QCoreApplication::applicationFilePath().toStdString();
+}
+
+std::string unit_of(const json& summary) { return summary["objective"].value("unit", "dBm"); }
+
+void print_layout(const json& layout) {
+    if (!layout.is_object()) return;
+    int i = 0;
+    for (const json& ap : layout.value("aps", json::array()))
+        fmt::print("AP {}      x {:6.2f} m  y {:6.2f} m  z {:4.2f} m  yaw {:7.2f} deg  "
+                   "downtilt {:5.2f} deg\n",
+                   i++, ap["x_m"].get<double>(), ap["y_m"].get<double>(),
+                   ap["z_m"].get<double>(), ap["yaw_deg"].get<double>(),
+                   ap["downtilt_deg"].get<double>());
+    if (layout.contains("reflector")) {
+        const json& r = layout["reflector"];
+        fmt::print("reflector u {:.3f}  v {:.3f}  focal ({:.2f}, {:.2f}, {:.2f}) m\n",
+                   r["u"].get<double>(), r["v"].get<double>(), r["focal_m"][0].get<double>(),
+                   r["focal_m"][1].get<double>(), r["focal_m"][2].get<double>());
+    }
+}
+
+void print_summary(const json& s) {
+    const std::string unit = unit_of(s);
+    fmt::print("study     {} ({}), store {}{}\n", s["study"].get<std::string>(),
+               s["mode"].get<std::string>(), s["store"].get<std::string>(),
+               s.value("resumed", false) ? " (resumed)" : "");
+    fmt::print("best      {} = {:.3f} {} (method {}, task {})\n",
+               s["objective"]["metric"].get<std::string>(), s["best_objective"].get<double>(),
+               unit, s["best_method"].get<std::string>(), s["best_task_id"].get<uint64_t>());
+    print_layout(s["best_layout"]);
+    if (const json& m = s["best_metrics"]; m.is_object())
+        fmt::print("metrics   P5 {:.2f} dBm  min {:.2f} dBm  mean {:.2f} dBm  coverage {:.1f} %\n",
+                   m["p5_dbm"].get<double>(), m["min_dbm"].get<double>(),
+                   m["mean_dbm"].get<double>(), m["coverage_percent"].get<double>());
+    for (const json& m : s["methods"]) {
+        const json& best = m["best"];
+        fmt::print("method {}  {:<8} best {:>9} {}  {} evaluations in {} tasks, {:.1f} s\n",
+                   m["index"].get<int>(), m["type"].get<std::string>(),
+                   best["objective"].is_number()
+                       ? fmt::format("{:.3f}", best["objective"].get<double>())
+                       : std::string("-"),
+                   unit, m["evaluations"].get<uint64_t>(), m["tasks"].get<uint64_t>(),
+                   m["wall_s"].get<double>());
+    }
+    const json& t = s["task_objectives"];
+    if (t.value("count", 0) > 0)
+        fmt::print("tasks     {} ({} replayed, {} failed): objective mean {:.3f} std {:.3f} "
+                   "min {:.3f} max {:.3f} {}\n",
+                   s["tasks"]["total"].get<uint64_t>(), s["tasks"]["replayed"].get<uint64_t>(),
+                   s["tasks"]["failed"].get<uint64_t>(), t["mean"].get<double>(),
+                   t["std"].get<double>(), t["min"].get<double>(), t["max"].get<double>(), unit);
+    const json& pool = s["pool"];
+    std::string busy;
+    for (const json& w : pool.value("per_worker", json::array()))
+        busy += fmt::format(" {}:{:.1f}s", w["id"].get<int>(), w["busy_s"].get<double>());
+    fmt::print("pool      {} workers, wall {:.2f} s, busy{}, efficiency {:.2f}, restarts {}, "
+               "retries {}\n",
+               pool["workers"].get<int>(), s["wall_s"].get<double>(), busy.empty() ? " -" : busy,
+               pool.value("efficiency", 0.0), pool.value("restarts", 0),
+               pool.value("retries", 0));
+    fmt::print("gpu       {}\n", s.value("gpu", std::string("-")));
+}
+
+int run_study(const RunOptions& o) {
+    static int argc = 1;
+    static char name[] = "rps";
+    static char* argv[] = {name, nullptr};
+    QCoreApplication app(argc, argv);
+
+    StudyRunOptions options;
+    options.rps_executable = o.rps.empty() ? this_executable() : o.rps;
+    options.workers = o.workers;
+    options.overwrite = o.overwrite;
+    StudyRunner runner;
+    TerminalProgress bar(o.resume.empty() ? "study" : "resume", 1);
+    std::string status;
+    QObject::connect(&runner, &StudyRunner::methodStarted, [&](int index, const QString& type) {
+        status = fmt::format("{} {}", index, type.toStdString());
+    });
+    QObject::connect(&runner, &StudyRunner::bestChanged, [&](const QVector<double>&, double f) {
+        status = status.substr(0, status.find(" best")) + fmt::format(" best {:.2f}", f);
+    });
+    QObject::connect(&runner, &StudyRunner::progress, [&](quint64 done, quint64 total, double) {
+        bar.set_total(total);
+        bar.update(done, status);
+    });
+    if (o.verbose)
+        QObject::connect(&runner, &StudyRunner::log, [](const QString& line) {
+            std::cerr << line.toStdString() << "\n";
+        });
+    json summary;
+    try {
+        if (!o.resume.empty()) {
+            summary = runner.resume(o.resume, options);
+        } else {
+            const StudySpec spec = load_study(o.study);
+            options.store_path = o.out.empty() ? std::filesystem::path(spec.name + ".h5")
+                                               : std::filesystem::path(o.out);
+            summary = runner.run(spec, options);
+        }
+    } catch (const StudyError& error) {
+        bar.finish("failed");
+        std::cerr << "rps: error: study failed: " << error.what() << "\n";
+        return kExitFailure;
+    } catch (const StoreError& error) {
+        bar.finish("failed");
+        std::cerr << "rps: error: " << error.what() << "\n";
+        return kExitBadInput;
+    }
+    bar.finish(status);
+    if (o.json)
+        std::cout << summary.dump(2) << "\n";
+    else
+        print_summary(summary);
+    return kExitOk;
+}
+
+void register_run(CLI::App& app, CommandAction& action) {
+    auto o = std::make_shared<RunOptions>();
+    auto* command = app.add_subcommand("run", "Run a placement study (or resume one)");
+    command->add_option("STUDY", o->study, "Study JSON (docs/study_format.md)");
+    command->add_option("--workers", o->workers, "Worker processes (default: compute.workers)")
+        ->check(CLI::Range(1, 1024));
+    command->add_option("--out", o->out, "Study file to write (default: <study name>.h5 here)");
+    command->add_option("--resume", o->resume, "Finish an interrupted study file")
+        ->check(CLI::ExistingFile);
+    command->add_option("--rps", o->rps, "The rps executable the workers run (default: this one)");
+    command->add_flag("--json", o->json, "Print the summary as JSON");
+    command->add_flag("--overwrite", o->overwrite, "Replace an existing study file");
+    command->add_flag("-v,--verbose", o->verbose, "Print the runner's and the workers' logs");
+    command->callback([&action, o] {
+        action = [o] {
+            if (o->study.empty() == o->resume.empty())
+                throw std::invalid_argument("run: give either STUDY.json or --resume FILE.h5");
+            return run_study(*o);
+        };
+    });
+}
+
+}  // namespace
+
+void register_study_commands(CLI::App& app, CommandAction& action) {
+    register_run(app, action);
+    register_worker(app, action);
+    register_report_commands(app, action);
+}
+
+}  // namespace rps::cli

@@ -1,0 +1,52 @@
+#pragma once
+// Evaluates layouts of one study: per-AP maps (with the plate when the layout has one), the
+// combined map and the one objective every method and report uses (DESIGN §3). Caches each AP's
+// static paths so that moving only the plate re-uses them (issue: plate-only re-evaluation).
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/engine/radio_engine.hpp"
+#include "core/metrics/map_metrics.hpp"
+#include "core/study/layout.hpp"
+#include "core/study/reflector_pose.hpp"
+
+namespace rps {
+
+struct LayoutEvaluation {
+    bool valid = false;
+    std::string reason;          // why the layout was refused
+    double objective = opt::kInfeasibleFitness;  // objective_value() of the combined map
+    MapMetrics metrics;
+    std::vector<double> combined_power_w;  // filled when asked for
+    std::vector<std::vector<double>> per_ap_power_w;  // filled when asked for
+    PlateGeometry plate;                     // when the layout has a reflector
+};
+
+class LayoutEvaluator {
+public:
+    LayoutEvaluator(const StudySpec& spec, const Scene& scene);
+    // An evaluator that shares an already-built engine (the GUI's interactive maps).
+    LayoutEvaluator(const StudySpec& spec, std::shared_ptr<const RadioEngine> engine);
+
+    LayoutEvaluation evaluate(const Layout& layout, bool keep_maps = false) const;
+    double objective(const Vector& x) const;  // decode + evaluate; infeasible -> kInfeasibleFitness
+
+    const StudySpec& spec() const { return spec_; }
+    const LayoutSpace& space() const { return space_; }
+    const RadioEngine& engine() const { return *engine_; }
+    std::shared_ptr<const RadioEngine> shared_engine() const { return engine_; }
+
+private:
+    std::shared_ptr<const ApTrace> static_trace(const TxPose& pose) const;
+
+    StudySpec spec_;
+    LayoutSpace space_;
+    std::shared_ptr<const RadioEngine> engine_;
+    // A few recent AP traces: GA/PSO populations and plate sweeps revisit AP poses.
+    mutable std::mutex cache_mutex_;
+    mutable std::vector<std::pair<TxPose, std::shared_ptr<const ApTrace>>> trace_cache_;
+};
+
+}  // namespace rps

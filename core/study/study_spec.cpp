@@ -1,0 +1,251 @@
+#include "core/study/study_spec.hpp"
+
+#include <filesystem>
+
+#include "core/common/units.hpp"
+#include "core/study/json_reader.hpp"
+
+namespace rps {
+namespace {
+
+// The keys each method accepts (defaults live where the method runs: runtime/study_runner).
+void validate_method(const JsonReader& r, const std::string& type) {
+    if (type == "grid") {
+        r.allow_only({"type", "resolution_m", "yaw_steps", "downtilt_steps", "u_steps", "v_steps",
+                      "focal_steps", "chunk", "refine_levels", "max_points"});
+        r.number("resolution_m", 1.0, 0.01, 100);
+        r.integer("yaw_steps", 8, 1, 360);
+        r.integer("downtilt_steps", 1, 1, 90);
+        r.integer("u_steps", 3, 1, 1000);
+        r.integer("v_steps", 3, 1, 1000);
+        r.integer("focal_steps", 4, 1, 1000);
+        r.integer("chunk", 32, 1, 100000);
+        r.integer("refine_levels", 0, 0, 10);
+        r.integer("max_points", 200000, 1, 100000000);
+    } else if (type == "gd") {
+        r.allow_only({"type", "starts", "iterations", "lr_m", "lr_deg", "lr_uv",
+                      "surrogate_temperature_db", "chunk"});
+        r.integer("starts", 16, 1, 100000);
+        r.integer("iterations", 30, 1, 100000);
+        r.number("lr_m", 0.5, 1e-6, 100);
+        r.number("lr_deg", 5.0, 1e-6, 180);
+        r.number("lr_uv", 0.02, 1e-6, 1);
+        r.number("surrogate_temperature_db", 3.0, 0.01, 100);
+        r.integer("chunk", 1, 1, 1000);
+    } else if (type == "ga") {
+        r.allow_only({"type", "population", "generations", "cxpb", "mutpb", "tournament",
+                      "alpha", "indpb", "elite", "hall_of_fame", "sigma_pos_m", "sigma_deg",
+                      "sigma_uv", "sigma_focal_m", "chunk"});
+        r.integer("population", 50, 2, 100000);
+        r.integer("generations", 20, 1, 100000);
+        r.number("cxpb", 0.7, 0, 1);
+        r.number("mutpb", 0.3, 0, 1);
+        r.integer("tournament", 3, 1, 1000);
+        r.number("alpha", 0.5, 0, 10);
+        r.number("indpb", 0.2, 0, 1);
+        r.integer("elite", 1, 0, 1000);
+        r.integer("hall_of_fame", 5, 1, 1000);
+        r.number("sigma_pos_m", 2.0, 0, 100);
+        r.number("sigma_deg", 20.0, 0, 360);
+        r.number("sigma_uv", 0.1, 0, 1);
+        r.number("sigma_focal_m", 2.0, 0, 100);
+        r.integer("chunk", 4, 1, 100000);
+    } else if (type == "pso" || type == "cmaes") {
+        r.allow_only({"type", "population", "generations", "sigma0", "chunk"});
+        r.integer("population", 20, 2, 100000);
+        r.integer("generations", 20, 1, 100000);
+        r.number("sigma0", 0.3, 1e-6, 1);
+        r.integer("chunk", 4, 1, 100000);
+    } else if (type == "refine") {
+        r.allow_only({"type", "max_evaluations", "initial_step"});
+        r.integer("max_evaluations", 60, 1, 100000);
+        r.number("initial_step", 0.05, 1e-6, 1);
+    } else if (type == "halving") {
+        r.allow_only({"type", "candidates", "keep_fraction", "chunk"});
+        r.integer("candidates", 64, 2, 1000000);
+        r.number("keep_fraction", 0.25, 0.01, 0.99);
+        r.integer("chunk", 4, 1, 100000);
+    } else {
+        r.fail("type", "unknown method '" + type +
+                           "' (known: grid, gd, ga, pso, cmaes, refine, halving)");
+    }
+}
+
+Vec3 vec3(const std::vector<double>& v) { return Vec3(v[0], v[1], v[2]); }
+
+}  // namespace
+
+StudyMode parse_study_mode(const std::string& text, int* ap_count) {
+    int count = 1;
+    StudyMode mode;
+    if (text == "1ap") {
+        mode = StudyMode::OneAp;
+    } else if (text == "2ap") {
+        mode = StudyMode::TwoAp, count = 2;
+    } else if (text == "2ap_reflector") {
+        mode = StudyMode::TwoApReflector, count = 2;
+    } else if (text.size() > 2 && text.substr(text.size() - 2) == "ap" &&
+               text.find_first_not_of("0123456789") == text.size() - 2) {
+        mode = StudyMode::MultiAp, count = std::stoi(text);
+        if (count < 1 || count > 16) throw std::invalid_argument("mode '" + text + "': 1-16 APs");
+    } else {
+        throw std::invalid_argument("unknown mode '" + text +
+                                    "' (known: 1ap, 2ap, 2ap_reflector, Nap)");
+    }
+    if (ap_count) *ap_count = count;
+    return mode;
+}
+
+std::string to_string(StudyMode mode, int ap_count) {
+    switch (mode) {
+        case StudyMode::OneAp: return "1ap";
+        case StudyMode::TwoAp: return "2ap";
+        case StudyMode::TwoApReflector: return "2ap_reflector";
+        case StudyMode::MultiAp: return std::to_string(ap_count) + "ap";
+    }
+    return "?";
+}
+
+StudySpec parse_study(const nlohmann::json& document, const std::string& source_file) {
+    const JsonReader r(document, source_file);
+    r.allow_only({"name", "description", "scene", "radio", "grid", "mode", "objective", "bounds",
+                  "reflector", "methods", "seed", "compute"});
+    StudySpec spec;
+    spec.document = document;
+    spec.source_file = source_file;
+    spec.name = r.string("name", "study");
+    const std::filesystem::path scene = r.string("scene");
+    spec.scene_path = scene.is_absolute()
+                          ? scene.string()
+                          : (std::filesystem::path(source_file).parent_path() / scene).string();
+
+    if (r.has("radio")) {
+        const JsonReader radio = r.child("radio");
+        radio.allow_only({"freq_hz", "power_dbm", "antenna", "polarization", "max_order",
+                          "coherent", "transmission"});
+        spec.radio.freq_hz = radio.number("freq_hz", 5.18e9, 1e6, 1e12);
+        spec.radio.tx_power_dbm = radio.number("power_dbm", 5.0, -100, 100);
+        try {
+            spec.radio.antenna = parse_antenna_model(radio.string("antenna", "ap2x1"));
+            spec.radio.polarization = parse_polarization(radio.string("polarization", "V"));
+        } catch (const std::invalid_argument& error) {
+            radio.fail("antenna", error.what());
+        }
+        spec.radio.max_reflection_order = radio.integer("max_order", 2, 0, 6);
+        spec.radio.coherent = radio.boolean("coherent", false);
+        spec.radio.transmission = radio.boolean("transmission", true);
+    }
+    if (r.has("grid")) {
+        const JsonReader grid = r.child("grid");
+        grid.allow_only({"cell_m", "height_m", "cell_samples", "origin_m", "size_m"});
+        spec.grid.cell_m = grid.number("cell_m", 1.0, 0.01, 100);
+        spec.grid.height_m = grid.number("height_m", 1.5, -1e4, 1e4);
+        spec.grid.samples_per_axis = grid.integer("cell_samples", 1, 1, 16);
+        if (grid.has("origin_m")) {
+            const auto o = grid.numbers("origin_m", 2);
+            spec.grid.origin_x_m = o[0], spec.grid.origin_y_m = o[1];
+        }
+        if (grid.has("size_m")) {
+            const auto s = grid.numbers("size_m", 2);
+            spec.grid.size_x_m = s[0], spec.grid.size_y_m = s[1];
+        }
+    }
+    try {
+        spec.mode = parse_study_mode(r.string("mode", "1ap"), &spec.ap_count);
+    } catch (const std::invalid_argument& error) {
+        r.fail("mode", error.what());
+    }
+    if (r.has("objective")) {
+        const JsonReader o = r.child("objective");
+        o.allow_only({"metric", "combine", "coverage_threshold_dbm", "softmin_temperature"});
+        try {
+            spec.objective.metric = parse_objective(o.string("metric", "p5"));
+        } catch (const std::invalid_argument& error) {
+            o.fail("metric", error.what());
+        }
+        try {
+            spec.objective.combine = parse_combine_mode(o.string("combine", "best"));
+        } catch (const std::invalid_argument& error) {
+            o.fail("combine", error.what());
+        }
+        spec.objective.coverage_threshold_dbm =
+            o.number("coverage_threshold_dbm", kDefaultCoverageThreshold_dbm, -300, 100);
+        spec.objective.softmin_temperature =
+            o.number("softmin_temperature", kDefaultSoftminTemperature, 1e-6, 100);
+    }
+    if (r.has("bounds")) {
+        const JsonReader b = r.child("bounds");
+        b.allow_only({"x_m", "y_m", "ap_z_m", "yaw_deg", "downtilt_deg", "min_ap_separation_m",
+                      "optimise_direction", "fixed_yaw_deg", "fixed_downtilt_deg"});
+        ApBounds& a = spec.bounds;
+        const auto x = b.numbers("x_m", {a.x_min_m, a.x_max_m}, 2);
+        const auto y = b.numbers("y_m", {a.y_min_m, a.y_max_m}, 2);
+        const auto yaw = b.numbers("yaw_deg", {a.yaw_min_deg, a.yaw_max_deg}, 2);
+        const auto tilt = b.numbers("downtilt_deg", {a.downtilt_min_deg, a.downtilt_max_deg}, 2);
+        if (x[0] > x[1]) b.fail("x_m", "lower bound above upper bound");
+        if (y[0] > y[1]) b.fail("y_m", "lower bound above upper bound");
+        if (yaw[0] > yaw[1]) b.fail("yaw_deg", "lower bound above upper bound");
+        if (tilt[0] > tilt[1] || tilt[0] < -90 || tilt[1] > 90)
+            b.fail("downtilt_deg", "expected [lo, hi] within [-90, 90]");
+        a.x_min_m = x[0], a.x_max_m = x[1], a.y_min_m = y[0], a.y_max_m = y[1];
+        a.yaw_min_deg = yaw[0], a.yaw_max_deg = yaw[1];
+        a.downtilt_min_deg = tilt[0], a.downtilt_max_deg = tilt[1];
+        a.z_m = b.number("ap_z_m", 3.8, -1e4, 1e4);
+        a.min_separation_m = b.number("min_ap_separation_m", 5.0, 0, 1e4);
+        a.optimise_direction = b.boolean("optimise_direction", true);
+        a.fixed_yaw_deg = b.number("fixed_yaw_deg", 0, -360, 360);
+        a.fixed_downtilt_deg = b.number("fixed_downtilt_deg", 0, -90, 90);
+    }
+    if (spec.mode == StudyMode::TwoApReflector || r.has("reflector")) {
+        ReflectorSpec refl;
+        if (r.has("reflector")) {
+            const JsonReader q = r.child("reflector");
+            q.allow_only({"top_left", "bottom_right", "facing", "size_m", "thickness_m",
+                          "perfect_conductor", "focal_z_m", "focal_x_m", "focal_y_m",
+                          "orient_to_ap", "max_tilt_deg"});
+            refl.top_left = vec3(q.numbers("top_left", {15, 34, 3}, 3));
+            refl.bottom_right = vec3(q.numbers("bottom_right", {34, 34, 1}, 3));
+            const Vec3 facing = vec3(q.numbers("facing", {0, -1, 0}, 3));
+            if (facing.norm() < 1e-9) q.fail("facing", "must be a non-zero vector");
+            refl.facing = facing.normalized();
+            const auto size = q.numbers("size_m", {2, 2}, 2);
+            if (size[0] <= 0 || size[1] <= 0) q.fail("size_m", "sizes must be > 0");
+            refl.width_m = size[0], refl.height_m = size[1];
+            refl.thickness_m = q.number("thickness_m", 0.002, 1e-6, 1);
+            refl.perfect_conductor = q.boolean("perfect_conductor", true);
+            refl.focal_z_m = q.number("focal_z_m", 1.5, -1e4, 1e4);
+            const auto fx = q.numbers("focal_x_m", {5, 35}, 2);
+            const auto fy = q.numbers("focal_y_m", {5, 35}, 2);
+            refl.focal_x_min_m = fx[0], refl.focal_x_max_m = fx[1];
+            refl.focal_y_min_m = fy[0], refl.focal_y_max_m = fy[1];
+            refl.orient_to_ap = q.integer("orient_to_ap", 0, 0, 15);
+            refl.max_tilt_deg = q.number("max_tilt_deg", 80, 0, 89.9);
+        }
+        if (refl.orient_to_ap >= spec.ap_count)
+            r.fail("reflector.orient_to_ap", "names an AP the mode does not have");
+        spec.reflector = refl;
+    }
+    if (!r.has("methods")) r.fail("methods", "missing required key (a list of methods)");
+    const JsonReader methods(document.at("methods"), source_file, "methods");
+    if (methods.size() == 0) r.fail("methods", "list at least one method");
+    for (size_t i = 0; i < methods.size(); ++i) {
+        const JsonReader m = methods.element(i);
+        MethodSpec method{m.string("type"), m.value()};
+        validate_method(m, method.type);
+        spec.methods.push_back(method);
+    }
+    spec.seed = r.unsigned64("seed", 4);
+    if (r.has("compute")) {
+        const JsonReader c = r.child("compute");
+        c.allow_only({"workers", "gpu_fraction", "task_timeout_s", "max_attempts"});
+        spec.compute.workers = c.integer("workers", 2, 1, 1024);
+        spec.compute.gpu_fraction = c.number("gpu_fraction", 0.0, 0.0, 1.0);
+        spec.compute.task_timeout_s = c.number("task_timeout_s", 600, 0.1, 1e6);
+        spec.compute.max_attempts = c.integer("max_attempts", 3, 1, 100);
+    }
+    return spec;
+}
+
+StudySpec load_study(const std::string& path) { return parse_study(read_json_file(path), path); }
+
+}  // namespace rps

@@ -1,0 +1,1017 @@
+#include "runtime/study_runner.hpp"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "core/common/error.hpp"
+#include "core/opt/adam_ascent.hpp"
+#include "core/opt/genetic_algorithm.hpp"
+#include "core/opt/grid_search.hpp"
+#include "core/opt/nlopt_refine.hpp"
+#include "core/opt/pagmo_methods.hpp"
+#include "core/opt/seed_sequence.hpp"
+#include "core/opt/successive_halving.hpp"
+#include "core/store/study_store.hpp"
+#include "core/study/layout.hpp"
+
+namespace rps {
+
+using nlohmann::json;
+using opt::kInfeasibleFitness;
+
+namespace {
+
+constexpr int kMethodShift = 40;
+// Points per dimension of a grid refinement level (5: the spacing halves at every level).
+constexpr int kRefineSteps = 5;
+// Redraws of a random point that violates the AP separation before it is kept as it is.
+constexpr int kFeasibleTries = 1000;
+
+uint64_t make_task_id(int method_index, uint64_t seq) {
+    return (static_cast<uint64_t>(method_index) << kMethodShift) | seq;
+}
+
+bool is_valid(double objective) { return std::isfinite(objective) && objective > kInfeasibleFitness; }
+
+QVector<double> qvector(const Vector& x) { return QVector<double>(x.begin(), x.end()); }
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The best of a task's points: the objective and its point, first on ties.
+struct TaskDigest {
+    bool has_objective = false;
+    double objective = 0.0;
+    Vector x;
+    int evaluations = 0;
+};
+
+void consider(TaskDigest& d, double objective, const Vector& x) {
+    if (!is_valid(objective)) return;
+    if (!d.has_objective || objective > d.objective) {
+        d.has_objective = true;
+        d.objective = objective;
+        d.x = x;
+    }
+}
+
+// Reads a task result the same way whether it came from a worker or from the store.
+TaskDigest digest(const json& payload, const json& result, const LayoutSpace& space) {
+    TaskDigest d;
+    if (!result.is_object()) return d;
+    const std::string kind = payload.value("kind", "");
+    if (kind == "evaluate") {
+        const json& points = payload.at("points");
+        const json& objectives = result.at("objectives");
+        for (std::size_t i = 0; i < objectives.size() && i < points.size(); ++i) {
+            const double f = objectives[i].get<double>();
+            if (is_valid(f)) ++d.evaluations;
+            consider(d, f, points[i].get<Vector>());
+        }
+    } else if (kind == "gd") {
+        // The surrogate's steps may cross the AP separation; only feasible points count.
+        for (const json& step : result.value("trajectory", json::array())) {
+            ++d.evaluations;
+            const Vector x = step.at("x").get<Vector>();
+            if (space.feasible(x)) consider(d, step.at("objective").get<double>(), x);
+        }
+    } else if (kind == "map") {
+        d.evaluations = 1;
+        if (result.value("valid", false))
+            consider(d, result.at("objective").get<double>(), payload.at("point").get<Vector>());
+    }
+    return d;
+}
+
+// The order every reduction uses: higher objective, then lower task id.
+struct Best {
+    double objective = kInfeasibleFitness;
+    uint64_t task_id = std::numeric_limits<uint64_t>::max();
+    Vector x;
+    bool valid() const { return !x.empty(); }
+    bool offer(double f, uint64_t id, const Vector& point) {
+        if (valid() && !(f > objective || (f == objective && id < task_id))) return false;
+        objective = f, task_id = id, x = point;
+        return true;
+    }
+};
+
+json best_json(const Best& b) {
+    if (!b.valid()) return {{"objective", nullptr}, {"x", nullptr}, {"task_id", nullptr}};
+    return {{"objective", b.objective}, {"x", b.x}, {"task_id", b.task_id}};
+}
+
+double param_number(const json& p, const char* key) { return p.at(key).get<double>(); }
+int param_int(const json& p, const char* key) { return p.at(key).get<int>(); }
+
+// One axis of the first grid level: its values and their spacing (0 when a single value).
+struct Axis {
+    std::vector<double> values;
+    double spacing = 0.0;
+};
+
+Axis inclusive_axis(double lo, double hi, int n) {
+    if (n <= 1 || hi <= lo) return {{0.5 * (lo + hi)}, 0.0};
+    return {opt::linspace(lo, hi, n), (hi - lo) / (n - 1)};
+}
+
+// A full turn of yaw is cyclic: n values from the lower bound, never both -180 and 180.
+Axis yaw_axis(double lo, double hi, int n) {
+    if (hi - lo < 360.0 - 1e-9) return inclusive_axis(lo, hi, n);
+    if (n <= 1) return {{0.5 * (lo + hi)}, 0.0};
+    Axis a;
+    a.spacing = (hi - lo) / n;
+    for (int k = 0; k < n; ++k) a.values.push_back(lo + k * a.spacing);
+    return a;
+}
+
+std::vector<Axis> grid_axes(const LayoutSpace& space, const json& p) {
+    const opt::Box& box = space.box();
+    std::vector<Axis> axes;
+    for (std::size_t i = 0; i < space.dim(); ++i) {
+        const std::string& name = space.names()[i];
+        const double lo = box.lower[i], hi = box.upper[i];
+        if (name.rfind("ap", 0) == 0 && (ends_with(name, ".x_m") || ends_with(name, ".y_m"))) {
+            const opt::Box one{{lo}, {hi}};
+            const int n = opt::steps_for_resolution(one, {param_number(p, "resolution_m")})[0];
+            axes.push_back(inclusive_axis(lo, hi, n));
+        } else if (ends_with(name, "yaw_deg")) {
+            axes.push_back(yaw_axis(lo, hi, param_int(p, "yaw_steps")));
+        } else if (ends_with(name, "downtilt_deg")) {
+            axes.push_back(inclusive_axis(lo, hi, param_int(p, "downtilt_steps")));
+        } else if (name == "reflector.u") {
+            axes.push_back(inclusive_axis(lo, hi, param_int(p, "u_steps")));
+        } else if (name == "reflector.v") {
+            axes.push_back(inclusive_axis(lo, hi, param_int(p, "v_steps")));
+        } else {  // focal.x_m, focal.y_m
+            axes.push_back(inclusive_axis(lo, hi, param_int(p, "focal_steps")));
+        }
+    }
+    return axes;
+}
+
+double axes_point_count(const std::vector<Axis>& axes) {
+    double count = 1.0;
+    for (const Axis& a : axes) count *= static_cast<double>(a.values.size());
+    return count;
+}
+
+// Cartesian product, last dimension fastest (itertools.product order, like opt::grid_points).
+std::vector<Vector> cartesian(const std::vector<Axis>& axes) {
+    std::vector<Vector> points{Vector{}};
+    for (const Axis& axis : axes) {
+        std::vector<Vector> next;
+        next.reserve(points.size() * axis.values.size());
+        for (const Vector& prefix : points)
+            for (double v : axis.values) {
+                next.push_back(prefix);
+                next.back().push_back(v);
+            }
+        points = std::move(next);
+    }
+    return points;
+}
+
+uint64_t ceil_div(uint64_t a, uint64_t b) { return b ? (a + b - 1) / b : a; }
+
+std::string format_objective(double f) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.3f", f);
+    return buffer;
+}
+
+InputError method_error(const StudySpec& spec, int index, const std::string& key,
+                        const std::string& message) {
+    return InputError(SourceLocation{spec.source_file, 0,
+                                     "methods[" + std::to_string(index) + "]." + key},
+                      message);
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------------
+// The deterministic driver of one run (new or resumed). Lives in the thread that runs it.
+class StudyRunner::Driver {
+public:
+    Driver(StudyRunner& owner, StudySpec spec, StudyStore store, const StudyRunOptions& options,
+           bool resumed)
+        : owner_(owner), spec_(std::move(spec)), space_(spec_), store_(std::move(store)),
+          options_(options), resumed_(resumed) {
+        if (resumed_) load_memo();
+    }
+
+    json run();
+
+private:
+    struct MethodState {
+        int index = 0;
+        std::string type;
+        uint64_t seq = 0;
+        Best best;
+        uint64_t evaluations = 0;
+        uint64_t tasks = 0;
+        double wall_s = 0.0;
+    };
+    struct Pending {
+        int method_index = 0;
+        std::string method;
+        json payload;
+    };
+    struct Memo {
+        TaskRecord record;
+        json stored;
+    };
+
+    void load_memo();
+    void write_worker_study();
+    void start_pool();
+    uint64_t estimate_tasks() const;
+    uint64_t estimate_tasks(const MethodSpec& method) const;
+
+    void run_method(MethodState& m, const MethodSpec& method);
+    void run_grid(MethodState& m, const json& p, uint64_t seed);
+    void run_gd(MethodState& m, const json& p, uint64_t seed);
+    void run_ga(MethodState& m, const json& p, uint64_t seed);
+    void run_pso(MethodState& m, const json& p, uint64_t seed);
+    void run_cmaes(MethodState& m, const json& p, uint64_t seed);
+    void run_refine(MethodState& m, const json& p, uint64_t seed);
+    void run_halving(MethodState& m, const json& p, uint64_t seed);
+    json run_final_map(MethodState& m);
+
+    std::vector<json> run_tasks(MethodState& m, const std::vector<json>& payloads);
+    std::vector<double> evaluate(MethodState& m, const std::vector<Vector>& points,
+                                 std::size_t chunk_size, int max_order = -1);
+    Vector random_feasible(std::mt19937_64& rng) const;
+    opt::Constraint constraint() const;
+
+    void on_finished(const PoolOutcome& outcome);
+    void account(StudyTaskEvent event);
+    StudyTaskEvent make_event(uint64_t id, const Pending& p, const json& result) const;
+    void check_cancel() const;
+    json summary(const json& map_result, double wall_s) const;
+
+    StudyRunner& owner_;
+    StudySpec spec_;
+    LayoutSpace space_;
+    StudyStore store_;
+    StudyRunOptions options_;
+    bool resumed_;
+    json stored_doc_;
+    QTemporaryDir temp_;
+    std::unique_ptr<WorkerPool> pool_;
+    QElapsedTimer clock_;
+
+    std::map<uint64_t, Memo> memo_;
+    std::set<uint64_t> stored_maps_;
+    std::map<uint64_t, Pending> pending_;
+    std::vector<MethodState> methods_;
+    Best best_;
+    std::vector<std::pair<uint64_t, double>> task_objectives_;  // full-fidelity, by id at the end
+    uint64_t done_ = 0, replayed_ = 0, failed_ = 0, total_estimate_ = 1;
+    std::string store_error_;
+    int current_method_ = -1;
+
+    friend class StudyRunner;
+};
+
+void StudyRunner::Driver::load_memo() {
+    const StoredStudy stored = store_.load();
+    for (std::size_t i = 0; i < stored.tasks.size(); ++i) {
+        const TaskRecord& r = stored.tasks[i];
+        if (r.status != static_cast<int32_t>(TaskStatus::ok)) continue;
+        memo_[r.task_id] = Memo{r, stored.results[i]};  // a later row of a task supersedes
+    }
+    for (const StoredMap& m : stored.maps) stored_maps_.insert(m.task_id);
+}
+
+void StudyRunner::Driver::write_worker_study() {
+    // Workers read the stored document (scene made absolute), so the coordinator, the workers
+    // and any later resume all use exactly the same study.
+    if (!temp_.isValid()) throw StudyError("cannot create a temporary folder for the workers");
+    const std::string path = temp_.filePath(QStringLiteral("study.json")).toStdString();
+    std::ofstream out(path);
+    out << stored_doc_.dump(2) << "\n";
+    if (!out) throw StudyError("cannot write " + path);
+}
+
+void StudyRunner::Driver::start_pool() {
+    WorkerPoolConfig config;
+    config.program = options_.rps_executable;
+    config.arguments = {"worker", temp_.filePath(QStringLiteral("study.json")).toStdString()};
+    config.worker_count = options_.workers > 0 ? options_.workers : spec_.compute.workers;
+    config.task_timeout_s = spec_.compute.task_timeout_s;
+    config.max_attempts = spec_.compute.max_attempts;
+    config.heartbeat_timeout_s = options_.heartbeat_timeout_s;
+    config.gpu_fraction = spec_.compute.gpu_fraction;
+    if (spec_.compute.gpu_fraction > 0.0) config.gpu_slots = {0};
+    pool_ = std::make_unique<WorkerPool>(config);
+    WorkerPool* pool = pool_.get();
+    QObject::connect(pool, &WorkerPool::taskFinished, pool,
+                     [this](const PoolOutcome& o) { on_finished(o); });
+    QObject::connect(pool, &WorkerPool::taskStarted, pool, [this, pool](quint64 id, int worker) {
+        owner_.snapshot(*pool);
+        Q_EMIT owner_.taskStarted(id, worker);
+    });
+    QObject::connect(pool, &WorkerPool::taskProgress, pool,
+                     [this](quint64 id, int worker, const QByteArray& data) {
+                         Q_EMIT owner_.taskProgress(id, worker, data);
+                     });
+    QObject::connect(pool, &WorkerPool::workerLog, pool, [this](int worker, const QString& line) {
+        Q_EMIT owner_.log(QStringLiteral("worker %1: %2").arg(worker).arg(line));
+    });
+    owner_.set_pool(pool);
+    pool->start();
+    if (owner_.paused_.load()) pool->pause();
+}
+
+uint64_t StudyRunner::Driver::estimate_tasks(const MethodSpec& method) const {
+    json p = method_defaults(method.type);
+    p.update(method.params);
+    const std::string& t = method.type;
+    if (t == "grid") {
+        const auto axes = grid_axes(space_, p);
+        uint64_t n = ceil_div(static_cast<uint64_t>(axes_point_count(axes)), param_int(p, "chunk"));
+        const uint64_t level = ceil_div(static_cast<uint64_t>(std::pow(kRefineSteps, 2)),
+                                        param_int(p, "chunk"));
+        return n + param_int(p, "refine_levels") * level;
+    }
+    if (t == "gd") return param_int(p, "starts");
+    if (t == "refine") return param_int(p, "max_evaluations");
+    if (t == "halving") {
+        const uint64_t n = param_int(p, "candidates");
+        const uint64_t kept = static_cast<uint64_t>(std::ceil(n * param_number(p, "keep_fraction")));
+        return ceil_div(n, param_int(p, "chunk")) + ceil_div(kept, param_int(p, "chunk"));
+    }
+    // ga, pso, cmaes: one batch per generation plus the initial population.
+    return (param_int(p, "generations") + 1) *
+           ceil_div(param_int(p, "population"), param_int(p, "chunk"));
+}
+
+uint64_t StudyRunner::Driver::estimate_tasks() const {
+    uint64_t n = 1;  // the final map
+    for (const MethodSpec& m : spec_.methods) n += estimate_tasks(m);
+    return n;
+}
+
+void StudyRunner::Driver::check_cancel() const {
+    if (owner_.cancel_requested()) throw StudyError("study cancelled");
+    if (!store_error_.empty()) throw StoreError(store_error_);
+}
+
+opt::Constraint StudyRunner::Driver::constraint() const {
+    if (space_.ap_count() < 2) return {};
+    return [this](const Vector& x) { return space_.feasible(x); };
+}
+
+Vector StudyRunner::Driver::random_feasible(std::mt19937_64& rng) const {
+    const opt::Box& box = space_.box();
+    Vector x(box.dim());
+    for (int attempt = 0; attempt < kFeasibleTries; ++attempt) {
+        for (std::size_t i = 0; i < box.dim(); ++i)
+            x[i] = opt::uniform(rng, box.lower[i], box.upper[i]);
+        if (space_.feasible(x)) break;
+    }
+    return x;
+}
+
+// ---- tasks ---------------------------------------------------------------------------------
+
+StudyTaskEvent StudyRunner::Driver::make_event(uint64_t id, const Pending& p,
+                                               const json& result) const {
+    StudyTaskEvent e;
+    e.task_id = id;
+    e.method_index = p.method_index;
+    e.method = QString::fromStdString(p.method);
+    e.kind = QString::fromStdString(p.payload.value("kind", ""));
+    e.full_fidelity = !p.payload.contains("max_order");
+    const TaskDigest d = digest(p.payload, result, space_);
+    e.has_objective = d.has_objective;
+    e.objective = d.objective;
+    e.x = qvector(d.x);
+    e.evaluations = d.evaluations;
+    return e;
+}
+
+void StudyRunner::Driver::on_finished(const PoolOutcome& o) {
+    auto it = pending_.find(o.id);
+    if (it == pending_.end()) return;
+    const Pending p = std::move(it->second);
+    pending_.erase(it);
+    if (!o.ok && o.error == "cancelled") return;  // never ran to its end: nothing to keep
+    StudyTaskEvent e = make_event(o.id, p, o.ok ? o.result : json());
+    e.ok = o.ok;
+    e.error = QString::fromStdString(o.error);
+    e.worker_id = o.worker_id;
+    e.attempts = o.attempts;
+    e.start_s = o.start_s, e.end_s = o.end_s, e.elapsed_s = o.elapsed_s;
+    TaskRecord record;
+    record.task_id = o.id;
+    record.attempt = o.attempts;
+    record.status = static_cast<int32_t>(o.ok ? TaskStatus::ok : TaskStatus::failed);
+    record.objective = e.has_objective ? e.objective : std::numeric_limits<double>::quiet_NaN();
+    record.worker_id = o.worker_id;
+    record.start_s = o.start_s, record.end_s = o.end_s, record.elapsed_s = o.elapsed_s;
+    json stored = {{"method", p.method},
+                   {"method_index", p.method_index},
+                   {"payload", p.payload},
+                   {"result", o.ok ? o.result : json()},
+                   {"best_x", e.has_objective ? json(Vector(e.x.begin(), e.x.end())) : json()},
+                   {"best_objective", e.has_objective ? json(e.objective) : json()},
+                   {"worker_id", o.worker_id},
+                   {"attempts", o.attempts}};
+    if (!o.ok) stored["error"] = o.error;
+    // Called from the pool's signal: nothing may be thrown through Qt's event loop.
+    try {
+        store_.append_task(record, stored);
+    } catch (const std::exception& error) {
+        if (store_error_.empty()) store_error_ = error.what();
+        pool_->cancel();
+        return;
+    }
+    if (!o.ok) {
+        ++failed_;
+        Q_EMIT owner_.log(QStringLiteral("task %1 failed: %2").arg(o.id).arg(e.error));
+    }
+    owner_.snapshot(*pool_);
+    account(std::move(e));
+}
+
+// Everything a finished task changes, whether it ran now or was replayed from the store. The
+// reduction order (objective, then task id) is total, so the outcome does not depend on the
+// order in which tasks arrive.
+void StudyRunner::Driver::account(StudyTaskEvent e) {
+    ++done_;
+    if (e.replayed) ++replayed_;
+    const bool counts = e.ok && e.has_objective && e.full_fidelity && e.kind != "map";
+    MethodState* m = e.method_index >= 0 && e.method_index < static_cast<int>(methods_.size())
+                         ? &methods_[static_cast<std::size_t>(e.method_index)]
+                         : nullptr;
+    if (m) {
+        ++m->tasks;
+        m->evaluations += static_cast<uint64_t>(e.evaluations);
+    }
+    if (counts) {
+        const Vector x(e.x.begin(), e.x.end());
+        task_objectives_.emplace_back(e.task_id, e.objective);
+        if (m) m->best.offer(e.objective, e.task_id, x);
+        if (best_.offer(e.objective, e.task_id, x)) Q_EMIT owner_.bestChanged(e.x, e.objective);
+    }
+    Q_EMIT owner_.taskFinished(e);
+    total_estimate_ = std::max(total_estimate_, done_);
+    const uint64_t ran = done_ - replayed_;
+    double eta = -1.0;
+    if (ran > 0 && pool_) {
+        const double per_task = pool_->stats().wall_s / static_cast<double>(ran);
+        eta = per_task * static_cast<double>(total_estimate_ - done_);
+    }
+    Q_EMIT owner_.progress(done_, total_estimate_, eta);
+}
+
+std::vector<json> StudyRunner::Driver::run_tasks(MethodState& m,
+                                                 const std::vector<json>& payloads) {
+    check_cancel();
+    std::vector<json> results(payloads.size());
+    std::vector<PoolTask> dispatch;
+    std::vector<std::size_t> where;
+    for (std::size_t i = 0; i < payloads.size(); ++i) {
+        const uint64_t id = make_task_id(m.index, m.seq++);
+        const Pending pending{m.index, m.type, payloads[i]};
+        auto memo = memo_.find(id);
+        if (memo != memo_.end() && memo->second.stored.value("payload", json()) == payloads[i]) {
+            // Memoised replay: the stored bytes are what the worker sent, so the value is
+            // bit-identical to a fresh evaluation.
+            results[i] = memo->second.stored.at("result");
+            StudyTaskEvent e = make_event(id, pending, results[i]);
+            const TaskRecord& r = memo->second.record;
+            e.replayed = true;
+            e.worker_id = r.worker_id;
+            e.attempts = r.attempt;
+            e.start_s = r.start_s, e.end_s = r.end_s, e.elapsed_s = r.elapsed_s;
+            account(std::move(e));
+            continue;
+        }
+        pending_[id] = pending;
+        dispatch.push_back(PoolTask{id, payloads[i]});
+        where.push_back(i);
+    }
+    if (dispatch.empty()) return results;
+    if (!pool_) start_pool();
+    const std::vector<PoolOutcome> outcomes = pool_->run_ordered(std::move(dispatch));
+    pending_.clear();  // what is left was cancelled
+    check_cancel();
+    for (std::size_t k = 0; k < outcomes.size(); ++k) {
+        const PoolOutcome& o = outcomes[k];
+        if (o.ok) {
+            results[where[k]] = o.result;
+            continue;
+        }
+        // No live worker left: the study cannot go on (e.g. a broken `rps` path or study).
+        bool any_alive = false;
+        for (const WorkerStats& w : pool_->stats().workers)
+            any_alive = any_alive || w.state != WorkerState::stopped;
+        if (!any_alive) throw StudyError("no worker is running: " + o.error);
+    }
+    return results;
+}
+
+// Objectives of `points` in input order, as ordered chunks of evaluate tasks. A failed task
+// (its handler reported an error, or it ran out of attempts) counts as infeasible.
+std::vector<double> StudyRunner::Driver::evaluate(MethodState& m,
+                                                  const std::vector<Vector>& points,
+                                                  std::size_t chunk_size, int max_order) {
+    std::vector<json> payloads;
+    for (const auto& chunk : opt::chunk(points, chunk_size)) {
+        json payload = {{"kind", "evaluate"}, {"points", chunk}};
+        if (max_order >= 0) payload["max_order"] = max_order;
+        payloads.push_back(std::move(payload));
+    }
+    const std::vector<json> results = run_tasks(m, payloads);
+    std::vector<double> out;
+    out.reserve(points.size());
+    for (std::size_t t = 0; t < payloads.size(); ++t) {
+        const std::size_t n = payloads[t].at("points").size();
+        const json& r = results[t];
+        for (std::size_t i = 0; i < n; ++i)
+            out.push_back(r.is_object() ? r.at("objectives").at(i).get<double>()
+                                        : kInfeasibleFitness);
+    }
+    return out;
+}
+
+// ---- methods -------------------------------------------------------------------------------
+
+void StudyRunner::Driver::run_grid(MethodState& m, const json& p, uint64_t) {
+    const std::vector<Axis> axes = grid_axes(space_, p);
+    const double count = axes_point_count(axes);
+    const int max_points = param_int(p, "max_points");
+    if (count > max_points)
+        throw method_error(spec_, m.index, "max_points",
+                           "the grid has " + std::to_string(static_cast<uint64_t>(count)) +
+                               " points, more than max_points = " + std::to_string(max_points) +
+                               " (coarsen resolution_m or the *_steps, or raise max_points)");
+    const std::size_t chunk_size = static_cast<std::size_t>(param_int(p, "chunk"));
+    std::set<Vector> seen;
+    const auto keep_new_feasible = [&](std::vector<Vector> points) {
+        std::vector<Vector> kept;
+        for (Vector& x : points)
+            if (space_.feasible(x) && seen.insert(x).second) kept.push_back(std::move(x));
+        return kept;
+    };
+    evaluate(m, keep_new_feasible(cartesian(axes)), chunk_size);
+
+    // Coarse to fine: a grid of kRefineSteps per free dimension over +-1 cell around the best.
+    Vector half(axes.size());
+    for (std::size_t i = 0; i < axes.size(); ++i) half[i] = axes[i].spacing;
+    const int free = static_cast<int>(std::count_if(half.begin(), half.end(),
+                                                    [](double h) { return h > 0; }));
+    int steps = kRefineSteps;
+    while (steps > 2 && std::pow(steps, free) > max_points) steps -= 2;
+    for (int level = 0; level < param_int(p, "refine_levels") && m.best.valid(); ++level) {
+        const opt::Box window = opt::refine_around(m.best.x, space_.box(), half);
+        std::vector<int> per_dim(axes.size(), 1);
+        for (std::size_t i = 0; i < axes.size(); ++i)
+            if (half[i] > 0 && window.width(i) > 0) per_dim[i] = steps;
+        evaluate(m, keep_new_feasible(opt::grid_points(window, per_dim)), chunk_size);
+        for (std::size_t i = 0; i < axes.size(); ++i)
+            half[i] = per_dim[i] > 1 ? window.width(i) / (per_dim[i] - 1) : 0.0;
+        Q_EMIT owner_.log(QStringLiteral("grid refinement level %1: best %2")
+                              .arg(level + 1)
+                              .arg(QString::fromStdString(format_objective(m.best.objective))));
+    }
+}
+
+void StudyRunner::Driver::run_gd(MethodState& m, const json& p, uint64_t seed) {
+    const int starts = param_int(p, "starts");
+    std::vector<Vector> points = opt::latin_hypercube_starts(space_.box(), starts, seed);
+    // A start that breaks the AP separation is replaced by a random feasible one (own stream).
+    const opt::SeedSequence redraw(opt::SeedSequence(seed).derive("redraw"));
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (!space_.feasible(points[i])) {
+            auto rng = redraw.engine(i);
+            points[i] = random_feasible(rng);
+        }
+    Vector lr;
+    for (const std::string& name : space_.names()) {
+        if (ends_with(name, "_deg"))
+            lr.push_back(param_number(p, "lr_deg"));
+        else if (name == "reflector.u" || name == "reflector.v")
+            lr.push_back(param_number(p, "lr_uv"));
+        else
+            lr.push_back(param_number(p, "lr_m"));
+    }
+    std::vector<json> payloads;
+    for (const Vector& start : points)
+        payloads.push_back({{"kind", "gd"},
+                            {"start", start},
+                            {"iterations", param_int(p, "iterations")},
+                            {"learning_rate", lr},
+                            {"temperature_db", param_number(p, "surrogate_temperature_db")}});
+    run_tasks(m, payloads);  // one task per start, completed in any order
+}
+
+void StudyRunner::Driver::run_ga(MethodState& m, const json& p, uint64_t seed) {
+    opt::GeneticAlgorithmParams g;
+    g.population = param_int(p, "population");
+    g.generations = param_int(p, "generations");
+    g.cxpb = param_number(p, "cxpb");
+    g.mutpb = param_number(p, "mutpb");
+    g.tournament_size = param_int(p, "tournament");
+    g.blend_alpha = param_number(p, "alpha");
+    g.indpb = param_number(p, "indpb");
+    g.n_elite = param_int(p, "elite");
+    g.hall_of_fame = param_int(p, "hall_of_fame");
+    g.sigma = space_.gene_scales(param_number(p, "sigma_pos_m"), param_number(p, "sigma_deg"),
+                                 param_number(p, "sigma_uv"), param_number(p, "sigma_focal_m"));
+    const std::size_t chunk_size = static_cast<std::size_t>(param_int(p, "chunk"));
+    const auto fitness = [&](const std::vector<Vector>& points) {
+        return evaluate(m, points, chunk_size);
+    };
+    opt::genetic_algorithm(space_.box(), fitness, g, seed, constraint(),
+                           [&](int generation, const opt::Evaluation& best,
+                               const std::vector<opt::Evaluation>&) {
+                               Q_EMIT owner_.log(QStringLiteral("ga generation %1: best %2")
+                                                     .arg(generation)
+                                                     .arg(QString::fromStdString(
+                                                         format_objective(best.fitness))));
+                           });
+}
+
+void StudyRunner::Driver::run_pso(MethodState& m, const json& p, uint64_t seed) {
+    opt::PsoParams params;
+    params.population = static_cast<unsigned>(param_int(p, "population"));
+    params.generations = static_cast<unsigned>(param_int(p, "generations"));
+    const std::size_t chunk_size = static_cast<std::size_t>(param_int(p, "chunk"));
+    opt::pso_optimise(space_.box(),
+                      [&](const std::vector<Vector>& points) {
+                          return evaluate(m, points, chunk_size);
+                      },
+                      params, seed, constraint());
+}
+
+void StudyRunner::Driver::run_cmaes(MethodState& m, const json& p, uint64_t seed) {
+    opt::CmaesParams params;
+    params.population = static_cast<unsigned>(param_int(p, "population"));
+    params.generations = static_cast<unsigned>(param_int(p, "generations"));
+    params.sigma0 = param_number(p, "sigma0");
+    if (params.population < 5)
+        throw method_error(spec_, m.index, "population", "CMA-ES needs a population of at least 5");
+    const std::size_t chunk_size = static_cast<std::size_t>(param_int(p, "chunk"));
+    opt::cmaes_optimise(space_.box(),
+                        [&](const std::vector<Vector>& points) {
+                            return evaluate(m, points, chunk_size);
+                        },
+                        params, seed, constraint());
+}
+
+void StudyRunner::Driver::run_refine(MethodState& m, const json& p, uint64_t seed) {
+    const opt::Box& box = space_.box();
+    Vector start = best_.x;
+    if (start.empty()) {  // nothing before: the centre, or a random feasible point
+        start = box.center();
+        if (!space_.feasible(start)) {
+            auto rng = opt::SeedSequence(seed).engine(0);
+            start = random_feasible(rng);
+        }
+    }
+    opt::NloptRefineParams params;
+    params.max_evaluations = param_int(p, "max_evaluations");
+    for (std::size_t i = 0; i < box.dim(); ++i)
+        params.initial_step.push_back(param_number(p, "initial_step") * box.width(i));
+    opt::ConstraintMargin margin;
+    if (space_.ap_count() > 1)
+        margin = [this](const Vector& x) { return -space_.separation_margin_m(x); };
+    opt::nlopt_refine(box, start,
+                      [&](const std::vector<Vector>& points) { return evaluate(m, points, 1); },
+                      params, margin);
+}
+
+void StudyRunner::Driver::run_halving(MethodState& m, const json& p, uint64_t seed) {
+    const opt::SeedSequence seeds(seed);
+    std::vector<Vector> candidates;
+    for (int i = 0; i < param_int(p, "candidates"); ++i) {
+        auto rng = seeds.engine(static_cast<uint64_t>(i));
+        candidates.push_back(random_feasible(rng));
+    }
+    const int order = spec_.radio.max_reflection_order;
+    // Cheap round at reflection order 1, then the study's own order (only that one is ranked
+    // against the other methods).
+    const std::vector<double> budgets =
+        order > 1 ? std::vector<double>{1.0, static_cast<double>(order)}
+                  : std::vector<double>{static_cast<double>(order)};
+    const std::size_t chunk_size = static_cast<std::size_t>(param_int(p, "chunk"));
+    opt::successive_halving(
+        candidates, budgets, param_number(p, "keep_fraction"),
+        [&](const std::vector<Vector>& points, double budget) {
+            const int k = static_cast<int>(budget);
+            return evaluate(m, points, chunk_size, k < order ? k : -1);
+        });
+}
+
+void StudyRunner::Driver::run_method(MethodState& m, const MethodSpec& method) {
+    json p = method_defaults(method.type);
+    p.update(method.params);
+    const uint64_t seed = opt::SeedSequence(spec_.seed).derive(static_cast<uint64_t>(m.index));
+    const QString type = QString::fromStdString(method.type);
+    Q_EMIT owner_.methodStarted(m.index, type);
+    QElapsedTimer timer;
+    timer.start();
+    if (method.type == "grid") run_grid(m, p, seed);
+    else if (method.type == "gd") run_gd(m, p, seed);
+    else if (method.type == "ga") run_ga(m, p, seed);
+    else if (method.type == "pso") run_pso(m, p, seed);
+    else if (method.type == "cmaes") run_cmaes(m, p, seed);
+    else if (method.type == "refine") run_refine(m, p, seed);
+    else if (method.type == "halving") run_halving(m, p, seed);
+    else throw method_error(spec_, m.index, "type", "unknown method '" + method.type + "'");
+    m.wall_s = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
+    Q_EMIT owner_.methodFinished(m.index, type, m.best.valid() ? m.best.objective : kInfeasibleFitness,
+                                 m.evaluations);
+}
+
+json StudyRunner::Driver::run_final_map(MethodState& m) {
+    if (!best_.valid()) throw StudyError("no feasible layout was evaluated: nothing to report");
+    const json payload = {{"kind", "map"}, {"point", best_.x}};
+    const std::vector<json> results = run_tasks(m, {payload});
+    const json& r = results.front();
+    if (!r.is_object() || !r.value("valid", false))
+        throw StudyError("the map of the best layout could not be computed");
+    const uint64_t id = make_task_id(m.index, 0);
+    if (!stored_maps_.count(id) && r.contains("grid") && r.contains("combined_power_w")) {
+        const std::vector<double> power = r.at("combined_power_w").get<std::vector<double>>();
+        store_.append_map(id, r.at("grid").at("cells").at(0).get<int>(),
+                          r.at("grid").at("cells").at(1).get<int>(), power);
+    }
+    return r;
+}
+
+json StudyRunner::Driver::run() {
+    clock_.start();
+    stored_doc_ = store_.load().spec;
+    write_worker_study();
+    total_estimate_ = estimate_tasks();
+    for (std::size_t i = 0; i < spec_.methods.size(); ++i) {
+        methods_.emplace_back();
+        methods_.back().index = static_cast<int>(i);
+        methods_.back().type = spec_.methods[i].type;
+    }
+    for (std::size_t i = 0; i < spec_.methods.size(); ++i) {
+        current_method_ = static_cast<int>(i);
+        run_method(methods_[i], spec_.methods[i]);
+    }
+    MethodState map_state;
+    map_state.index = static_cast<int>(spec_.methods.size());
+    map_state.type = "map";
+    const json map_result = run_final_map(map_state);
+    const json result = summary(map_result, static_cast<double>(clock_.nsecsElapsed()) * 1e-9);
+    store_.mark_finished(result);
+    if (pool_) {
+        owner_.snapshot(*pool_);
+        owner_.set_pool(nullptr);
+        pool_->shutdown();
+    }
+    return result;
+}
+
+json StudyRunner::Driver::summary(const json& map_result, double wall_s) const {
+    json s;
+    s["study"] = spec_.name;
+    s["mode"] = to_string(spec_.mode, spec_.ap_count);
+    s["store"] = store_.path().string();
+    s["resumed"] = resumed_;
+    const std::string metric(to_string(spec_.objective.metric));
+    s["objective"] = {{"metric", metric},
+                      {"unit", spec_.objective.metric == Objective::Coverage ? "%" : "dBm"},
+                      {"combine", std::string(to_string(spec_.objective.combine))}};
+    s["parameter_names"] = space_.names();
+    s["best_x"] = best_.x;
+    s["best_objective"] = best_.objective;
+    s["best_task_id"] = best_.task_id;
+    s["best_method"] = spec_.methods[static_cast<std::size_t>(best_.task_id >> kMethodShift)].type;
+    s["best_layout"] = map_result.value("layout", json());
+    s["best_metrics"] = map_result.value("metrics", json());
+    if (map_result.contains("plate")) s["best_plate"] = map_result.at("plate");
+    s["methods"] = json::array();
+    for (const MethodState& m : methods_)
+        s["methods"].push_back({{"index", m.index},
+                                {"type", m.type},
+                                {"best", best_json(m.best)},
+                                {"evaluations", m.evaluations},
+                                {"tasks", m.tasks},
+                                {"wall_s", m.wall_s}});
+    // Statistics in task-id order so that the sums are bit-identical for any completion order.
+    std::vector<std::pair<uint64_t, double>> objectives = task_objectives_;
+    std::sort(objectives.begin(), objectives.end());
+    json stats = {{"count", objectives.size()}};
+    if (!objectives.empty()) {
+        double sum = 0, lo = objectives.front().second, hi = lo;
+        for (const auto& [id, f] : objectives) sum += f, lo = std::min(lo, f), hi = std::max(hi, f);
+        const double mean = sum / static_cast<double>(objectives.size());
+        double var = 0;
+        for (const auto& [id, f] : objectives) var += (f - mean) * (f - mean);
+        stats["mean"] = mean;
+        stats["std"] = std::sqrt(var / static_cast<double>(objectives.size()));
+        stats["min"] = lo;
+        stats["max"] = hi;
+    }
+    stats["unit"] = s["objective"]["unit"];
+    s["task_objectives"] = stats;
+    uint64_t evaluations = 0;
+    for (const MethodState& m : methods_) evaluations += m.evaluations;
+    s["evaluations"] = evaluations;
+    s["tasks"] = {{"total", done_}, {"replayed", replayed_}, {"dispatched", done_ - replayed_},
+                  {"failed", failed_}};
+    s["wall_s"] = wall_s;
+    json pool = {{"workers", options_.workers > 0 ? options_.workers : spec_.compute.workers}};
+    if (pool_) {
+        const PoolStats ps = pool_->stats();
+        double task_s = 0;
+        json per_worker = json::array();
+        for (const WorkerStats& w : ps.workers) {
+            per_worker.push_back({{"id", w.id},
+                                  {"busy_s", w.busy_s},
+                                  {"tasks_ok", w.tasks_ok},
+                                  {"tasks_failed", w.tasks_failed},
+                                  {"restarts", w.restarts},
+                                  {"gpu_slot", w.gpu_slot},
+                                  {"gpu_fraction", w.gpu_fraction}});
+            task_s += w.busy_s;
+        }
+        pool["wall_s"] = ps.wall_s;
+        pool["busy_s"] = task_s;
+        pool["efficiency"] = ps.efficiency();
+        pool["restarts"] = ps.restarts;
+        pool["retries"] = ps.retries;
+        pool["protocol_errors"] = ps.protocol_errors;
+        pool["per_worker"] = per_worker;
+        s["gpu"] = pool_->gpu_status().toStdString();
+    } else {
+        pool["wall_s"] = 0.0;
+        pool["efficiency"] = 0.0;
+        pool["note"] = "every task was replayed from the store; no worker ran";
+        s["gpu"] = "no worker ran";
+    }
+    s["pool"] = pool;
+    return s;
+}
+
+// ---- StudyRunner ---------------------------------------------------------------------------
+
+StudyRunner::StudyRunner(QObject* parent) : QObject(parent) {
+    qRegisterMetaType<rps::StudyTaskEvent>("rps::StudyTaskEvent");
+}
+
+StudyRunner::~StudyRunner() {
+    if (thread_) {
+        cancel();
+        thread_->wait();
+        delete thread_;
+    }
+}
+
+json StudyRunner::method_defaults(const std::string& type) {
+    // The defaults of study_spec.cpp's validate_method, applied here (one table per method).
+    if (type == "grid")
+        return {{"resolution_m", 1.0}, {"yaw_steps", 8},    {"downtilt_steps", 1},
+                {"u_steps", 3},        {"v_steps", 3},      {"focal_steps", 4},
+                {"chunk", 32},         {"refine_levels", 0}, {"max_points", 200000}};
+    if (type == "gd")
+        return {{"starts", 16}, {"iterations", 30}, {"lr_m", 0.5},  {"lr_deg", 5.0},
+                {"lr_uv", 0.02}, {"surrogate_temperature_db", 3.0}, {"chunk", 1}};
+    if (type == "ga")
+        return {{"population", 50}, {"generations", 20}, {"cxpb", 0.7},     {"mutpb", 0.3},
+                {"tournament", 3},  {"alpha", 0.5},      {"indpb", 0.2},    {"elite", 1},
+                {"hall_of_fame", 5}, {"sigma_pos_m", 2.0}, {"sigma_deg", 20.0},
+                {"sigma_uv", 0.1},  {"sigma_focal_m", 2.0}, {"chunk", 4}};
+    if (type == "pso" || type == "cmaes")
+        return {{"population", 20}, {"generations", 20}, {"sigma0", 0.3}, {"chunk", 4}};
+    if (type == "refine") return {{"max_evaluations", 60}, {"initial_step", 0.05}};
+    if (type == "halving") return {{"candidates", 64}, {"keep_fraction", 0.25}, {"chunk", 4}};
+    return json::object();
+}
+
+uint64_t StudyRunner::grid_point_count(const StudySpec& spec, const json& params) {
+    json p = method_defaults("grid");
+    p.update(params);
+    return static_cast<uint64_t>(axes_point_count(grid_axes(LayoutSpace(spec), p)));
+}
+
+namespace {
+
+// The document kept in the store: the study as given, with the scene path made absolute so
+// that the store alone is enough to resume, report and export.
+json stored_document(const StudySpec& spec) {
+    if (!spec.document.is_object() || spec.document.empty())
+        throw StudyError("the study has no JSON document to store (StudySpec::document)");
+    json doc = spec.document;
+    doc["scene"] = std::filesystem::absolute(spec.scene_path).lexically_normal().string();
+    return doc;
+}
+
+}  // namespace
+
+json StudyRunner::run(const StudySpec& spec, const StudyRunOptions& options) {
+    const json doc = stored_document(spec);
+    // Re-parsed from the stored document: a fresh run and a resume read the same study.
+    StudySpec effective = parse_study(doc, spec.source_file);
+    StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite);
+    return drive(std::make_unique<Driver>(*this, std::move(effective), std::move(store), options,
+                                          false));
+}
+
+json StudyRunner::resume(const std::filesystem::path& path, const StudyRunOptions& options) {
+    StudyStore store = StudyStore::open_for_resume(path);
+    StudySpec spec = parse_study(store.load().spec, path.string());
+    return drive(std::make_unique<Driver>(*this, std::move(spec), std::move(store), options, true));
+}
+
+json StudyRunner::drive(std::unique_ptr<Driver> driver) {
+    cancelled_ = false;
+    try {
+        json summary = driver->run();
+        set_pool(nullptr);
+        Q_EMIT finished(QByteArray::fromStdString(summary.dump()));
+        return summary;
+    } catch (const std::exception& error) {
+        set_pool(nullptr);
+        Q_EMIT failed(QString::fromUtf8(error.what()));
+        throw;
+    }
+}
+
+void StudyRunner::start_thread(std::function<json()> body) {
+    if (running()) throw StudyError("a study is already running");
+    delete thread_;
+    thread_ = QThread::create([body = std::move(body)] {
+        try {
+            body();
+        } catch (...) {
+            // Already reported through failed().
+        }
+    });
+    thread_->start();
+}
+
+void StudyRunner::start(const StudySpec& spec, const StudyRunOptions& options) {
+    start_thread([this, spec, options] { return run(spec, options); });
+}
+
+void StudyRunner::start_resume(const std::filesystem::path& store,
+                               const StudyRunOptions& options) {
+    start_thread([this, store, options] { return resume(store, options); });
+}
+
+bool StudyRunner::running() const { return thread_ && thread_->isRunning(); }
+
+void StudyRunner::wait() {
+    if (thread_) thread_->wait();
+}
+
+void StudyRunner::set_pool(WorkerPool* pool) {
+    std::lock_guard lock(mutex_);
+    pool_ = pool;
+}
+
+void StudyRunner::snapshot(const WorkerPool& pool) {
+    PoolStats stats = pool.stats();
+    std::lock_guard lock(mutex_);
+    stats_ = std::move(stats);
+}
+
+PoolStats StudyRunner::pool_stats() const {
+    std::lock_guard lock(mutex_);
+    return stats_;
+}
+
+// The pool lives in the driver's thread: calls are queued to it.
+void StudyRunner::pause() {
+    paused_ = true;
+    std::lock_guard lock(mutex_);
+    if (WorkerPool* p = pool_) QMetaObject::invokeMethod(p, [p] { p->pause(); }, Qt::QueuedConnection);
+}
+
+void StudyRunner::resume_dispatch() {
+    paused_ = false;
+    std::lock_guard lock(mutex_);
+    if (WorkerPool* p = pool_)
+        QMetaObject::invokeMethod(p, [p] { p->resume(); }, Qt::QueuedConnection);
+}
+
+void StudyRunner::cancel() {
+    cancelled_ = true;
+    std::lock_guard lock(mutex_);
+    if (WorkerPool* p = pool_)
+        QMetaObject::invokeMethod(p, [p] { p->cancel(); }, Qt::QueuedConnection);
+}
+
+}  // namespace rps

@@ -1,0 +1,274 @@
+// A right-angle corner of two vertical walls, A in the plane x = 0 (y >= 0) and B in the plane
+// y = 0 (x >= 0), with Tx and Rx in the quadrant x, y > 0 at one height. With reflection order 2
+// the image method (built in the test: mirror images I_A, I_B, I_AB = mirror_B(I_A),
+// I_BA = mirror_A(I_B), back-traced to the receiver and checked against the walls' extents) gives
+// the line of sight, one path per wall and the double bounces whose points land on the walls.
+// For perpendicular walls I_AB = I_BA is the point reflection of Tx through the corner edge, and
+// the straight line from it to Rx crosses one wall's extension first, so exactly ONE of the two
+// orders (A then B, B then A) is realisable for any Tx/Rx pair in the quadrant; the geometries
+// below exercise both orders.
+// Path lengths are |I - Rx| (1e-9 m); gains are (lambda/(4 pi L))^2 times the product of |R|^2
+// over the bounces, with R the ITU-R P.2040-3 slab coefficient (eqs. 37, 43;
+// ../shared/PHYSICS.md §2.1) at each incidence angle. In a horizontal plane of incidence a V
+// (theta-hat = -z) field is perpendicular to the plane (TE at every wall) and an H (phi-hat)
+// field lies in it (TM at every wall), PHYSICS.md §2.2. No floor.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <numbers>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/engine/radio_engine.hpp"
+#include "core/scene/scene.hpp"
+#include "tests/support/db_expect.hpp"
+
+namespace {
+
+using rps::Vec3;
+using cd = std::complex<double>;
+
+constexpr double kPi = std::numbers::pi;
+constexpr double kSpeedOfLight = 299792458.0;
+constexpr double kEps0 = 8.8541878128e-12;
+constexpr double kFreq_hz = 5.18e9;
+constexpr double kLambda = kSpeedOfLight / kFreq_hz;
+constexpr double kTolDb = 0.01;
+constexpr double kWallLength_m = 20.0;
+constexpr double kWallHalfHeight_m = 5.0;
+constexpr double kHeight_m = 0.5;  // Tx and Rx height (walls span z in [-5, 5])
+
+double friis(double distance_m) {
+    const double x = kLambda / (4.0 * kPi * distance_m);
+    return x * x;
+}
+
+// ITU-R P.2040 Table 3 (PHYSICS.md §1): eta = a f^b - j c f^d / (eps0 omega), f in GHz.
+struct Material {
+    const char* name;
+    double a, b, c, d;
+    double thickness_m;
+    cd eta() const {
+        const double f_ghz = kFreq_hz / 1e9;
+        return {a * std::pow(f_ghz, b), -c * std::pow(f_ghz, d) / (kEps0 * 2.0 * kPi * kFreq_hz)};
+    }
+};
+
+// |R_TE|^2 or |R_TM|^2 of the P.2040-3 slab (eq. 37a/b for r', eq. 43a/b for R).
+double slab_r2(const Material& m, double cos_theta, bool te) {
+    const cd eta = m.eta();
+    const cd a = std::sqrt(eta - (1.0 - cos_theta * cos_theta));
+    const cd r =
+        te ? (cos_theta - a) / (cos_theta + a) : (eta * cos_theta - a) / (eta * cos_theta + a);
+    const cd e2 = std::exp(cd(0.0, -2.0) * (2.0 * kPi * m.thickness_m / kLambda) * a);
+    return std::norm(r * (1.0 - e2) / (1.0 - r * r * e2));
+}
+
+const Material kConcrete{"concrete", 5.24, 0.0, 0.0462, 0.7822, 0.2};
+const Material kPlasterboard{"plasterboard", 2.73, 0.0, 0.0085, 0.9395, 0.1};
+const Material kMetal{"metal", 1.0, 0.0, 1e7, 0.0, 0.002};
+
+// Wall 0 = A (x = 0, normal axis 0), wall 1 = B (y = 0, normal axis 1).
+struct Corner {
+    Material wall[2];
+};
+
+rps::Scene corner_scene(const Corner& corner) {
+    rps::Scene scene;
+    for (int w = 0; w < 2; ++w)
+        scene.materials.push_back(rps::RadioMaterial{w == 0 ? "wall-a" : "wall-b",
+                                                     corner.wall[w].name, 1.0, 0.0,
+                                                     corner.wall[w].thickness_m, false});
+    const double l = kWallLength_m, h = kWallHalfHeight_m;
+    rps::SceneShape a;
+    a.id = "wall-a";
+    a.type = "rectangle";
+    a.material_index = 0;
+    scene.add_shape(a, {Vec3(0, 0, -h), Vec3(0, l, -h), Vec3(0, l, h), Vec3(0, 0, h)},
+                    {{0, 1, 2}, {0, 2, 3}});
+    rps::SceneShape b;
+    b.id = "wall-b";
+    b.type = "rectangle";
+    b.material_index = 1;
+    scene.add_shape(b, {Vec3(0, 0, -h), Vec3(l, 0, -h), Vec3(l, 0, h), Vec3(0, 0, h)},
+                    {{0, 1, 2}, {0, 2, 3}});
+    return scene;
+}
+
+Vec3 mirror(int wall, Vec3 p) {
+    p[wall] = -p[wall];
+    return p;
+}
+
+// Point where segment a -> b crosses the wall's plane, if it does so inside the wall.
+std::optional<Vec3> cross_wall(int wall, const Vec3& a, const Vec3& b) {
+    const double den = b[wall] - a[wall];
+    if (den == 0.0) return std::nullopt;
+    const double t = -a[wall] / den;
+    if (!(t > 0.0 && t < 1.0)) return std::nullopt;
+    const Vec3 q = a + t * (b - a);
+    const int along = 1 - wall;  // the wall's horizontal extent is along the other axis
+    if (q[along] < 0.0 || q[along] > kWallLength_m || std::abs(q.z()) > kWallHalfHeight_m)
+        return std::nullopt;
+    return q;
+}
+
+struct ExpectedPath {
+    std::vector<int> walls;  // in order from Tx
+    std::vector<Vec3> points;
+    std::vector<double> cos_incidence;
+    double length_m = 0;
+};
+
+// Image method for one wall sequence; nullopt when a reflection point misses its wall.
+std::optional<ExpectedPath> image_path(const std::vector<int>& walls, const Vec3& tx,
+                                       const Vec3& rx) {
+    std::vector<Vec3> images = {tx};
+    for (const int w : walls) images.push_back(mirror(w, images.back()));
+    ExpectedPath path;
+    path.walls = walls;
+    path.length_m = (images.back() - rx).norm();
+    path.points.assign(walls.size(), Vec3::Zero());
+    Vec3 next = rx;
+    for (int j = static_cast<int>(walls.size()) - 1; j >= 0; --j) {
+        const std::optional<Vec3> q = cross_wall(walls[j], images[j + 1], next);
+        if (!q) return std::nullopt;
+        path.points[j] = *q;
+        next = *q;
+    }
+    Vec3 from = tx;
+    for (size_t j = 0; j < walls.size(); ++j) {
+        const Vec3 k = (path.points[j] - from).normalized();
+        path.cos_incidence.push_back(std::abs(k[walls[j]]));
+        from = path.points[j];
+    }
+    return path;
+}
+
+struct Geometry {
+    double tx_x, tx_y, rx_x, rx_y;
+};
+const Geometry kGeometries[] = {{2.0, 1.0, 1.0, 3.0}, {1.0, 2.0, 3.0, 1.0}, {4.0, 3.0, 7.0, 1.5},
+                                {1.5, 6.0, 5.0, 4.0}, {6.5, 2.5, 2.0, 8.0}, {3.0, 3.0, 3.6, 2.2}};
+
+const Corner kCorners[] = {
+    {{kConcrete, kPlasterboard}}, {{kConcrete, kConcrete}}, {{kMetal, kMetal}}};
+
+rps::MeasurementGridSpec small_grid() {
+    rps::MeasurementGridSpec spec;
+    spec.origin_x_m = 1.0;
+    spec.origin_y_m = 1.0;
+    spec.size_x_m = 1.0;
+    spec.size_y_m = 1.0;
+    spec.height_m = kHeight_m;
+    return spec;
+}
+
+// Exactly one double bounce exists for each geometry, and both orders occur across them.
+TEST(Corner, ImageMethodGivesOneDoubleBouncePerGeometry) {
+    int a_then_b = 0, b_then_a = 0;
+    for (const Geometry& g : kGeometries) {
+        const Vec3 tx(g.tx_x, g.tx_y, kHeight_m), rx(g.rx_x, g.rx_y, kHeight_m);
+        const bool ab = image_path({0, 1}, tx, rx).has_value();
+        const bool ba = image_path({1, 0}, tx, rx).has_value();
+        EXPECT_NE(ab, ba) << g.tx_x << "," << g.tx_y << " -> " << g.rx_x << "," << g.rx_y;
+        a_then_b += ab;
+        b_then_a += ba;
+        // Perpendicular walls: both double images are the point reflection through the edge.
+        EXPECT_NEAR((mirror(1, mirror(0, tx)) - mirror(0, mirror(1, tx))).norm(), 0.0, 0.0);
+        ASSERT_TRUE(image_path({0}, tx, rx).has_value());
+        ASSERT_TRUE(image_path({1}, tx, rx).has_value());
+    }
+    EXPECT_GT(a_then_b, 0);
+    EXPECT_GT(b_then_a, 0);
+}
+
+TEST(Corner, PathsMatchImageMethodUpToOrderTwo) {
+    for (const Corner& corner : kCorners) {
+        const rps::Scene scene = corner_scene(corner);
+        for (const rps::Polarization pol : {rps::Polarization::V, rps::Polarization::H}) {
+            const bool te = pol == rps::Polarization::V;  // see the header comment
+            rps::RadioSetup setup;
+            setup.antenna = rps::AntennaModel::Isotropic;
+            setup.polarization = pol;
+            setup.max_reflection_order = 2;
+            const rps::RadioEngine engine(scene, setup, small_grid());
+            for (const Geometry& g : kGeometries) {
+                SCOPED_TRACE(std::string(corner.wall[0].name) + "/" + corner.wall[1].name +
+                             (te ? " V(TE)" : " H(TM)") + " tx " + std::to_string(g.tx_x) + "," +
+                             std::to_string(g.tx_y) + " rx " + std::to_string(g.rx_x) + "," +
+                             std::to_string(g.rx_y));
+                rps::TxPose tx;
+                tx.position = Vec3(g.tx_x, g.tx_y, kHeight_m);
+                const Vec3 rx(g.rx_x, g.rx_y, kHeight_m);
+
+                std::vector<ExpectedPath> expected;
+                for (const std::vector<int>& seq : {std::vector<int>{0}, {1}, {0, 1}, {1, 0}})
+                    if (auto p = image_path(seq, tx.position, rx)) expected.push_back(*p);
+                ASSERT_EQ(expected.size(), 3u);  // A, B and one double bounce
+
+                const std::vector<rps::PropagationPath> paths = engine.trace_paths(tx, rx);
+                ASSERT_EQ(paths.size(), 4u);
+                int los = 0, first = 0, second = 0;
+                std::vector<bool> matched(expected.size(), false);
+                for (const rps::PropagationPath& p : paths) {
+                    if (p.reflection_count == 0) {
+                        ++los;
+                        EXPECT_TRUE(p.interactions.empty());
+                        const double d = (rx - tx.position).norm();
+                        EXPECT_NEAR(p.length_m, d, 1e-9);
+                        EXPECT_NEAR_DB(p.path_gain, friis(d), kTolDb);
+                        continue;
+                    }
+                    (p.reflection_count == 1 ? first : second)++;
+                    // Which walls, in which order: the scene material index is the wall.
+                    std::vector<int> walls;
+                    for (const rps::PathInteraction& hit : p.interactions) {
+                        EXPECT_EQ(hit.kind, rps::InteractionKind::Reflection);
+                        walls.push_back(hit.material);
+                    }
+                    const auto it =
+                        std::find_if(expected.begin(), expected.end(),
+                                     [&](const ExpectedPath& e) { return e.walls == walls; });
+                    ASSERT_NE(it, expected.end()) << "unexpected wall sequence";
+                    const ExpectedPath& e = *it;
+                    matched[it - expected.begin()] = true;
+                    ASSERT_EQ(p.reflection_count, static_cast<int>(e.walls.size()));
+                    EXPECT_NEAR(p.length_m, e.length_m, 1e-9);
+                    double product = 1.0;
+                    for (size_t j = 0; j < e.walls.size(); ++j) {
+                        EXPECT_NEAR((p.interactions[j].point - e.points[j]).norm(), 0.0, 1e-9);
+                        EXPECT_NEAR(p.interactions[j].cos_incidence, e.cos_incidence[j], 1e-9);
+                        product *= slab_r2(corner.wall[e.walls[j]], e.cos_incidence[j], te);
+                    }
+                    EXPECT_NEAR_DB(p.path_gain, friis(e.length_m) * product, kTolDb);
+                }
+                EXPECT_EQ(los, 1);
+                EXPECT_EQ(first, 2);
+                EXPECT_EQ(second, 1);
+                EXPECT_TRUE(std::all_of(matched.begin(), matched.end(), [](bool m) { return m; }));
+            }
+        }
+    }
+}
+
+// Order 1 drops the double bounce; order 0 keeps only the line of sight.
+TEST(Corner, ReflectionOrderLimitsThePathList) {
+    const rps::Scene scene = corner_scene(kCorners[0]);
+    for (const int order : {0, 1}) {
+        rps::RadioSetup setup;
+        setup.antenna = rps::AntennaModel::Isotropic;
+        setup.max_reflection_order = order;
+        const rps::RadioEngine engine(scene, setup, small_grid());
+        rps::TxPose tx;
+        tx.position = Vec3(2.0, 1.0, kHeight_m);
+        const auto paths = engine.trace_paths(tx, Vec3(1.0, 3.0, kHeight_m));
+        EXPECT_EQ(paths.size(), order == 0 ? 1u : 3u);
+        for (const rps::PropagationPath& p : paths) EXPECT_LE(p.reflection_count, order);
+    }
+}
+
+}  // namespace

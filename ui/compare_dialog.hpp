@@ -1,0 +1,89 @@
+#pragma once
+// Compare winners: 2-4 results side by side. The maps on ONE shared colour scale (dBm), the
+// difference map of the first two (dB), the CDF of cell RSS over the counted (masked) cells, and
+// a metrics table from compute_metrics (the one metric definition). The caller computes the maps
+// (LayoutEvaluator); this dialog only displays them.
+#include <QDialog>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/engine/measurement_grid.hpp"
+#include "core/metrics/map_metrics.hpp"
+#include "core/study/study_spec.hpp"
+
+class QCustomPlot;
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QTableWidget;
+
+namespace rps {
+
+struct CompareEntry {
+    QString title;
+    nlohmann::json layout;        // layout_to_json (markers); may be null
+    std::vector<double> power_w;  // combined power per cell, grid order
+};
+
+class CompareDialog : public QDialog {
+    Q_OBJECT
+public:
+    static constexpr int kMinCompared = 2;
+    static constexpr int kMaxCompared = 4;
+
+    explicit CompareDialog(const MeasurementGrid& grid, QWidget* parent = nullptr);
+    ~CompareDialog() override;
+
+    void setCoverageThreshold(double threshold_dbm);
+    // The mount wall of the study's reflector, to mark the plate (optional).
+    void setReflector(const std::optional<ReflectorSpec>& reflector);
+    // The candidates; the first kMaxCompared with a map of the grid's size are picked.
+    void setEntries(std::vector<CompareEntry> entries);
+    // Picks or unpicks candidate i (at most kMaxCompared picked at a time).
+    void setPicked(int index, bool picked);
+
+    int candidateCount() const { return static_cast<int>(entries_.size()); }
+    // What is shown now.
+    int mapCount() const { return map_count_; }
+    int differenceMapCount() const { return difference_count_; }
+    int cdfCurveCount() const { return cdf_count_; }
+    int metricsRowCount() const;
+    // The metrics of the picked entries, in display order.
+    const std::vector<MapMetrics>& metrics() const { return metrics_; }
+    // Writes the maps, difference and CDF plots as one picture (PNG) side by side.
+    bool exportImage(const QString& path);
+
+private Q_SLOTS:
+    void onItemChanged(QListWidgetItem* item);
+
+private:
+    std::vector<int> pickedIndices() const;
+    void rebuild();
+    void buildMaps(const std::vector<int>& picked);
+    void buildDifference(const std::vector<int>& picked);
+    void buildCdf(const std::vector<int>& picked);
+    void buildTable(const std::vector<int>& picked);
+    bool usableEntry(const CompareEntry& entry) const;
+
+    MeasurementGrid grid_;
+    double threshold_dbm_ = kDefaultCoverageThreshold_dbm;
+    std::optional<ReflectorSpec> reflector_;
+    std::vector<CompareEntry> entries_;
+    std::vector<MapMetrics> metrics_;
+    QListWidget* list_;
+    QLabel* hint_;
+    QCustomPlot* maps_plot_;
+    QCustomPlot* diff_plot_;
+    QCustomPlot* cdf_plot_;
+    QTableWidget* table_;
+    int map_count_ = 0;
+    int difference_count_ = 0;
+    int cdf_count_ = 0;
+    bool updating_ = false;
+};
+
+}  // namespace rps

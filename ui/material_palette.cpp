@@ -1,0 +1,37 @@
+#include "ui/material_palette.hpp"
+
+#include <QHash>
+
+namespace rps {
+
+QColor materialColor(const RadioMaterial& material) {
+    if (material.perfect_conductor) return QColor(0x60, 0x60, 0x70);
+    static const QHash<QString, QColor> known = {
+        {QStringLiteral("concrete"), QColor(0x55, 0x58, 0x5e)},
+        {QStringLiteral("brick"), QColor(0xa0, 0x4a, 0x32)},
+        {QStringLiteral("plasterboard"), QColor(0x3f, 0x7f, 0xd0)},
+        {QStringLiteral("wood"), QColor(0x9a, 0x6a, 0x3a)},
+        {QStringLiteral("glass"), QColor(0x2c, 0xc4, 0xd8)},
+        {QStringLiteral("ceiling_board"), QColor(0xc8, 0xb8, 0x90)},
+        {QStringLiteral("chipboard"), QColor(0xb5, 0x8a, 0x55)},
+        {QStringLiteral("plywood"), QColor(0xc0, 0x90, 0x50)},
+        {QStringLiteral("marble"), QColor(0xb0, 0xb0, 0xa8)},
+        {QStringLiteral("floorboard"), QColor(0x8a, 0x62, 0x3a)},
+        {QStringLiteral("metal"), QColor(0x70, 0x70, 0x80)},
+        {QStringLiteral("very_dry_ground"), QColor(0x9c, 0x8a, 0x60)},
+        {QStringLiteral("medium_dry_ground"), QColor(0x80, 0x70, 0x50)},
+        {QStringLiteral("wet_ground"), QColor(0x60, 0x58, 0x40)},
+    };
+    const QString type = QString::fromStdString(material.itu_type);
+    if (const auto it = known.find(type); it != known.end()) return *it;
+    const uint hash = qHash(QString::fromStdString(material.id));
+    return QColor::fromHsv(static_cast<int>(hash % 360), 150, 170);
+}
+
+QString materialLabel(const RadioMaterial& material) {
+    const QString name = material.is_itu() ? QString::fromStdString(material.itu_type)
+                                           : QString::fromStdString(material.id);
+    return QStringLiteral("%1 %2 m").arg(name).arg(material.thickness_m, 0, 'f', 2);
+}
+
+}  // namespace rps
