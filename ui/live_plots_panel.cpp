@@ -76,7 +76,7 @@ void style_axis_titles(QCustomPlot* plot, const QString& title) {
 
 }  // namespace
 
-LivePlotsPanel::LivePlotsPanel(StudyResults* results, QWidget* parent)
+LivePlotsPanel::LivePlotsPanel(const StudyResults* results, QWidget* parent)
     : QWidget(parent), results_(results) {
     tabs_ = new QTabWidget(this);
     tabs_->setDocumentMode(true);

@@ -33,7 +33,7 @@ class StudyResults;
 class LivePlotsPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit LivePlotsPanel(StudyResults* results, QWidget* parent = nullptr);
+    explicit LivePlotsPanel(const StudyResults* results, QWidget* parent = nullptr);
     ~LivePlotsPanel() override;
 
     // "heatmap", "histogram", "scatter", "gantt", "convergence".
@@ -88,7 +88,7 @@ private:
     QCPGraph* ganttGraph(int worker);
     int plotIndex(const QString& name) const;
 
-    StudyResults* results_;
+    const StudyResults* results_;
     QTabWidget* tabs_;
     QTimer* timer_;
     std::array<QCustomPlot*, PlotCount> plots_{};

@@ -18,7 +18,7 @@
 
 namespace rps {
 
-ResultsPanel::ResultsPanel(StudyResults* results, QWidget* parent)
+ResultsPanel::ResultsPanel(const StudyResults* results, QWidget* parent)
     : QWidget(parent), results_(results) {
     model_ = new ResultsTableModel(results_, this);
     proxy_ = new QSortFilterProxyModel(this);

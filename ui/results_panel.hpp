@@ -23,7 +23,7 @@ class StudyResults;
 class ResultsPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit ResultsPanel(StudyResults* results, QWidget* parent = nullptr);
+    explicit ResultsPanel(const StudyResults* results, QWidget* parent = nullptr);
 
     ResultsTableModel* model() const { return model_; }
     QSortFilterProxyModel* proxy() const { return proxy_; }
@@ -54,7 +54,7 @@ private Q_SLOTS:
     void updateCountLabel();
 
 private:
-    StudyResults* results_;
+    const StudyResults* results_;
     ResultsTableModel* model_;
     QSortFilterProxyModel* proxy_;
     QTableView* view_;

@@ -28,7 +28,7 @@ std::string path_kind(const PropagationPath& path) {
 
 void register_probe(CLI::App& app, CommandAction& action) {
     struct Options {
-        std::string scene, tx, rx;
+        std::string scene, tx, rx, look_at;
         double yaw_deg = 0, downtilt_deg = 0;
         bool json = false;
         RadioOptions radio;
@@ -40,6 +40,7 @@ void register_probe(CLI::App& app, CommandAction& action) {
     command->add_option("--rx", o->rx, "Receiver X,Y,Z in metres")->required();
     command->add_option("--tx-yaw-deg", o->yaw_deg, "Tx boresight azimuth from +x (deg)");
     command->add_option("--tx-downtilt-deg", o->downtilt_deg, "Tx downtilt below horizon (deg)");
+    command->add_option("--tx-look-at", o->look_at, "Point the Tx boresight at X,Y,Z instead");
     command->add_flag("--json", o->json, "Print JSON");
     o->radio.add_to(*command);
     command->callback([&action, o] {
@@ -52,6 +53,12 @@ void register_probe(CLI::App& app, CommandAction& action) {
             const RadioEngine engine(scene, o->radio.to_setup(), grid);
             TxPose pose{Vec3(tx[0], tx[1], tx[2]), deg_to_rad(o->yaw_deg),
                         deg_to_rad(o->downtilt_deg)};
+            if (!o->look_at.empty()) {
+                const auto target = parse_numbers(o->look_at, "--tx-look-at", 3, 3);
+                const AntennaPose aim = rps::look_at(pose.position, Vec3(target[0], target[1], target[2]));
+                pose.yaw_rad = aim.yaw_rad;
+                pose.downtilt_rad = aim.downtilt_rad;
+            }
             const auto paths = engine.trace_paths(pose, Vec3(rx[0], rx[1], rx[2]));
             double total = 0.0;
             for (const auto& p : paths) total += p.path_gain;

@@ -248,6 +248,14 @@ StudyReport build_report(const StoredStudy& study) {
         stats["min"] = *std::min_element(objectives.begin(), objectives.end());
         stats["max"] = *std::max_element(objectives.begin(), objectives.end());
     }
+    stats["source"] = "task_rows";
+    if (summary)
+        if (const json* runner_stats = object_at(*summary, "task_objectives");
+            runner_stats && runner_stats->contains("mean")) {
+            for (const char* key : {"count", "mean", "std", "min", "max"})
+                if (runner_stats->contains(key)) stats[key] = (*runner_stats)[key];
+            stats["source"] = "summary";
+        }
     d["statistics"] = stats;
 
     // Workers: busy time = Σ elapsed_s of every row (every attempt that reported back).
@@ -262,38 +270,56 @@ StudyReport build_report(const StoredStudy& study) {
         first_start = i == 0 ? r.start_s : std::min(first_start, r.start_s);
         last_end = i == 0 ? r.end_s : std::max(last_end, r.end_s);
     }
+    // Prefer what the runner recorded (its pool measured busy time and wall time); fall back on
+    // the task rows (an unfinished study).
+    const json* pool = summary ? object_at(*summary, "pool") : nullptr;
     int workers = 0;
-    for (const json* info : {summary, &last_run_info})
-        if (info && !workers) {
-            if (const auto n = number_at(*info, "workers")) workers = static_cast<int>(*n);
-            if (const json* pool = object_at(*info, "pool"))
-                if (const auto n = number_at(*pool, "workers"); n && !workers)
-                    workers = static_cast<int>(*n);
-        }
+    if (pool)
+        if (const auto n = number_at(*pool, "workers")) workers = static_cast<int>(*n);
+    if (!workers)
+        if (const auto n = number_at(last_run_info, "workers")) workers = static_cast<int>(*n);
     if (!workers && report.spec) workers = report.spec->compute.workers;
     if (!workers) workers = std::max<int>(1, static_cast<int>(busy.size()));
     json busy_json = json::array();
-    for (const auto& [id, entry] : busy)
-        busy_json.push_back({{"worker_id", id}, {"busy_s", entry.first}, {"tasks", entry.second}});
+    std::string busy_source = "task_rows";
+    if (pool && pool->contains("per_worker") && (*pool)["per_worker"].is_array() &&
+        !(*pool)["per_worker"].empty()) {
+        busy_source = "summary";
+        for (const json& w : (*pool)["per_worker"])
+            busy_json.push_back({{"worker_id", w.value("id", -1)},
+                                 {"busy_s", w.value("busy_s", 0.0)},
+                                 {"tasks", w.value("tasks_ok", 0) + w.value("tasks_failed", 0)},
+                                 {"restarts", w.value("restarts", 0)}});
+    } else {
+        for (const auto& [id, entry] : busy)
+            busy_json.push_back(
+                {{"worker_id", id}, {"busy_s", entry.first}, {"tasks", entry.second}});
+    }
     std::optional<double> wall;
     std::string wall_source = "task_rows";
-    if (summary)
-        for (const char* key : {"wall_s", "wall_time_s", "wall_seconds"})
-            if (!wall) wall = number_at(*summary, key);
+    if (summary) wall = number_at(*summary, "wall_s");
     if (wall) {
         wall_source = "summary";
     } else if (!study.tasks.empty()) {
         wall = std::max(0.0, last_end - first_start);  // approximate across resumed runs
     }
-    d["workers"] = {{"count", workers}, {"busy", busy_json}};
-    if (summary)
-        for (const char* key : {"restarts", "worker_restarts"})
-            if (summary->contains(key)) d["workers"]["restarts"] = (*summary)[key];
+    d["workers"] = {{"count", workers}, {"busy", busy_json}, {"busy_source", busy_source}};
+    if (pool)
+        for (const char* key : {"restarts", "retries", "protocol_errors"})
+            if (pool->contains(key)) d["workers"][key] = (*pool)[key];
     d["wall_s"] = wall ? json(*wall) : json(nullptr);
     d["wall_source"] = wall_source;
+    if (busy_source == "summary") {
+        task_time = 0;
+        for (const json& w : busy_json) task_time += w["busy_s"].get<double>();
+    }
     d["task_time_s"] = task_time;
-    d["pool_efficiency"] =
-        wall && *wall > 0 ? json(task_time / (workers * *wall)) : json(nullptr);
+    // Pool efficiency = Σ task time / (N × wall).
+    std::optional<double> pool_wall = pool ? number_at(*pool, "wall_s") : std::nullopt;
+    if (!pool_wall || *pool_wall <= 0) pool_wall = wall;
+    d["pool_efficiency"] = pool_wall && *pool_wall > 0
+                               ? json(task_time / (workers * *pool_wall))
+                               : json(nullptr);
 
     // Per method, in the study's order.
     json methods_json = json::array();
@@ -968,8 +994,9 @@ int run_sweep(const SweepOptions& o) {
     const json sweep = read_json_file(o.file);
     const std::vector<SweepTrial> trials = expand_sweep(sweep, o.file);
     const std::vector<std::string> keys = sweep_grid_keys(sweep);
-    const fs::path out_dir =
-        o.out_dir.empty() ? fs::path(fs::path(o.file).stem().string() + "_sweep") : o.out_dir;
+    const fs::path out_dir = o.out_dir.empty()
+                                 ? fs::path(fs::path(o.file).stem().string() + "_sweep")
+                                 : fs::path(o.out_dir);
     fs::create_directories(out_dir);
 
     json index = {{"sweep", fs::absolute(o.file).lexically_normal().string()},

@@ -2,14 +2,64 @@
 #include <fmt/core.h>
 
 #include <iostream>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/commands/command_registry.hpp"
-#include "core/scene/planar_faces.hpp"
 #include "core/scene/scene_loader.hpp"
+#include "core/scene/scene_summary.hpp"
 
 namespace rps::cli {
+namespace {
+
+nlohmann::json summary_json(const SceneSummary& s) {
+    nlohmann::json out = {{"scene", s.source_path},
+                          {"shapes", s.shape_count},
+                          {"closed_shapes", s.closed_shape_count},
+                          {"vertices", s.vertex_count},
+                          {"triangles", s.triangle_count},
+                          {"planar_faces", s.planar_face_count},
+                          {"warnings", s.warnings}};
+    if (!s.bounds.empty()) {
+        out["bounds_min_m"] = {s.bounds.lower.x(), s.bounds.lower.y(), s.bounds.lower.z()};
+        out["bounds_max_m"] = {s.bounds.upper.x(), s.bounds.upper.y(), s.bounds.upper.z()};
+    }
+    out["materials"] = nlohmann::json::array();
+    for (const MaterialUsage& m : s.materials) {
+        nlohmann::json entry = {{"id", m.id},
+                                {"type", m.perfect_conductor ? "perfect_conductor"
+                                         : m.itu_type.empty() ? "custom"
+                                                              : m.itu_type},
+                                {"thickness_m", m.thickness_m},
+                                {"shapes", m.shape_count},
+                                {"triangles", m.triangle_count}};
+        if (m.itu_type.empty() && !m.perfect_conductor) {
+            entry["relative_permittivity"] = m.relative_permittivity;
+            entry["conductivity_s_per_m"] = m.conductivity_s_per_m;
+        }
+        out["materials"].push_back(entry);
+    }
+    return out;
+}
+
+void print_summary(const SceneSummary& s) {
+    fmt::print("scene      {}\n", s.source_path);
+    fmt::print("shapes     {} ({} closed)\ntriangles  {}\nfaces      {} planar faces\n",
+               s.shape_count, s.closed_shape_count, s.triangle_count, s.planar_face_count);
+    if (!s.bounds.empty())
+        fmt::print("bounds     x [{:.3f}, {:.3f}]  y [{:.3f}, {:.3f}]  z [{:.3f}, {:.3f}] m\n",
+                   s.bounds.lower.x(), s.bounds.upper.x(), s.bounds.lower.y(), s.bounds.upper.y(),
+                   s.bounds.lower.z(), s.bounds.upper.z());
+    fmt::print("materials\n");
+    for (const MaterialUsage& m : s.materials)
+        fmt::print("  {:<28} {:<18} {:>7.3f} m  {:>4} shapes {:>7} triangles\n", m.id,
+                   m.perfect_conductor ? "perfect_conductor"
+                   : m.itu_type.empty() ? "custom"
+                                        : m.itu_type,
+                   m.thickness_m, m.shape_count, m.triangle_count);
+    for (const std::string& warning : s.warnings) fmt::print("warning: {}\n", warning);
+}
+
+}  // namespace
 
 void register_validate(CLI::App& app, CommandAction& action) {
     auto* command = app.add_subcommand("validate", "Load a scene and print a summary");
@@ -19,50 +69,11 @@ void register_validate(CLI::App& app, CommandAction& action) {
     command->add_flag("--json", *json, "Print JSON");
     command->callback([&action, scene_path, json] {
         action = [scene_path, json] {
-            const Scene scene = load_scene(*scene_path);
-            const PlanarFaceGrouping grouping = group_planar_faces(scene);
-            std::map<uint32_t, size_t> triangles_per_material;
-            for (uint32_t t = 0; t < scene.triangles.size(); ++t)
-                ++triangles_per_material[scene.triangle_material(t)];
-            const Aabb box = scene.bounds();
-            nlohmann::json out;
-            out["scene"] = *scene_path;
-            out["shapes"] = scene.shapes.size();
-            out["triangles"] = scene.triangles.size();
-            out["planar_faces"] = grouping.faces.size();
-            out["bounds_min_m"] = {box.lower.x(), box.lower.y(), box.lower.z()};
-            out["bounds_max_m"] = {box.upper.x(), box.upper.y(), box.upper.z()};
-            out["materials"] = nlohmann::json::array();
-            for (size_t m = 0; m < scene.materials.size(); ++m) {
-                const RadioMaterial& mat = scene.materials[m];
-                nlohmann::json entry = {{"id", mat.id},
-                                        {"type", mat.is_itu() ? mat.itu_type : "custom"},
-                                        {"thickness_m", mat.thickness_m},
-                                        {"triangles", triangles_per_material[m]}};
-                if (!mat.is_itu()) {
-                    entry["relative_permittivity"] = mat.relative_permittivity;
-                    entry["conductivity_s_per_m"] = mat.conductivity_s_per_m;
-                }
-                if (mat.perfect_conductor) entry["perfect_conductor"] = true;
-                out["materials"].push_back(entry);
-            }
-            out["warnings"] = scene.warnings;
-            if (*json) {
-                std::cout << out.dump(2) << "\n";
-                return kExitOk;
-            }
-            fmt::print("scene      {}\n", *scene_path);
-            fmt::print("shapes     {}\ntriangles  {}\nfaces      {} planar faces\n",
-                       scene.shapes.size(), scene.triangles.size(), grouping.faces.size());
-            fmt::print("bounds     x [{:.3f}, {:.3f}]  y [{:.3f}, {:.3f}]  z [{:.3f}, {:.3f}] m\n",
-                       box.lower.x(), box.upper.x(), box.lower.y(), box.upper.y(), box.lower.z(),
-                       box.upper.z());
-            fmt::print("materials\n");
-            for (const auto& entry : out["materials"])
-                fmt::print("  {:<28} {:<16} {:>7.3f} m  {:>6} triangles\n",
-                           entry["id"].get<std::string>(), entry["type"].get<std::string>(),
-                           entry["thickness_m"].get<double>(), entry["triangles"].get<size_t>());
-            for (const std::string& warning : scene.warnings) fmt::print("warning: {}\n", warning);
+            const SceneSummary summary = summarize_scene(load_scene(*scene_path));
+            if (*json)
+                std::cout << summary_json(summary).dump(2) << "\n";
+            else
+                print_summary(summary);
             return kExitOk;
         };
     });

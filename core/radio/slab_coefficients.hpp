@@ -67,12 +67,11 @@ public:
         const double h11 = -t * t * s;
         const Node& a = nodes_[i];
         const Node& b = nodes_[i + 1];
-        const auto mix = [&](std::complex<double> SlabCoefficients::*m) {
-            return h00 * (a.value.*m) + h10 * (a.slope.*m) + h01 * (b.value.*m) +
-                   h11 * (b.slope.*m);
-        };
-        return {mix(&SlabCoefficients::r_te), mix(&SlabCoefficients::r_tm),
-                mix(&SlabCoefficients::t_te), mix(&SlabCoefficients::t_tm)};
+        // Written out per coefficient: this runs once per interaction in the engine's hot loop.
+        return {h00 * a.value.r_te + h10 * a.slope.r_te + h01 * b.value.r_te + h11 * b.slope.r_te,
+                h00 * a.value.r_tm + h10 * a.slope.r_tm + h01 * b.value.r_tm + h11 * b.slope.r_tm,
+                h00 * a.value.t_te + h10 * a.slope.t_te + h01 * b.value.t_te + h11 * b.slope.t_te,
+                h00 * a.value.t_tm + h10 * a.slope.t_tm + h01 * b.value.t_tm + h11 * b.slope.t_tm};
     }
 
     bool empty() const { return nodes_.empty(); }

@@ -1,0 +1,83 @@
+// CompareDialog: maps on one scale, one difference map, a CDF per result, a metrics row each.
+#include <QImage>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include "core/metrics/map_metrics.hpp"
+#include "core/study/layout.hpp"
+#include "gui_test_data.hpp"
+#include "ui/compare_dialog.hpp"
+
+namespace rps {
+namespace {
+
+std::vector<CompareEntry> three_entries(const MeasurementGrid& grid) {
+    const LayoutSpace space(test::synthetic_spec());
+    std::vector<CompareEntry> entries;
+    for (int k = 0; k < 3; ++k) {
+        const std::vector<double> x = test::synthetic_x(k + 1);
+        entries.push_back({QStringLiteral("Result %1").arg(k + 1),
+                           layout_to_json(space.decode(x)),
+                           test::synthetic_map(grid, {{x[0], x[1]}, {x[4], x[5]}}, k + 2, 3)});
+    }
+    return entries;
+}
+
+TEST(CompareDialog, ThreeResults) {
+    const MeasurementGrid grid = test::synthetic_grid();
+    CompareDialog dialog(grid);
+    dialog.setReflector(test::synthetic_spec().reflector);
+    dialog.setCoverageThreshold(-75.0);
+    const std::vector<CompareEntry> entries = three_entries(grid);
+    dialog.setEntries(entries);
+    dialog.show();
+    EXPECT_EQ(dialog.candidateCount(), 3);
+    EXPECT_EQ(dialog.mapCount(), 3);
+    EXPECT_EQ(dialog.differenceMapCount(), 1);
+    EXPECT_EQ(dialog.cdfCurveCount(), 3);
+    EXPECT_EQ(dialog.metricsRowCount(), 3);
+    // The table uses the one metric definition.
+    ASSERT_EQ(dialog.metrics().size(), 3u);
+    const MapMetrics expected = compute_metrics(entries[1].power_w, grid.mask, -75.0);
+    EXPECT_DOUBLE_EQ(dialog.metrics()[1].p5_w, expected.p5_w);
+    EXPECT_DOUBLE_EQ(dialog.metrics()[1].coverage_fraction, expected.coverage_fraction);
+    EXPECT_EQ(dialog.metrics()[1].total_cells, 18u * 18u);
+
+    // Unpicking one leaves two; one alone gives no difference map.
+    dialog.setPicked(2, false);
+    EXPECT_EQ(dialog.mapCount(), 2);
+    EXPECT_EQ(dialog.cdfCurveCount(), 2);
+    EXPECT_EQ(dialog.differenceMapCount(), 1);
+    dialog.setPicked(1, false);
+    EXPECT_EQ(dialog.mapCount(), 1);
+    EXPECT_EQ(dialog.differenceMapCount(), 0);
+
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    dialog.setPicked(1, true);
+    dialog.setPicked(2, true);
+    const QString png = dir.filePath(QStringLiteral("compare.png"));
+    ASSERT_TRUE(dialog.exportImage(png));
+    EXPECT_GE(test::distinct_colours(QImage(png), 32), 32);
+}
+
+TEST(CompareDialog, AtMostFourAndWrongSizesSkipped) {
+    const MeasurementGrid grid = test::synthetic_grid();
+    CompareDialog dialog(grid);
+    std::vector<CompareEntry> entries = three_entries(grid);
+    std::vector<CompareEntry> more = three_entries(grid);
+    entries.insert(entries.end(), more.begin(), more.end());
+    entries.push_back({QStringLiteral("bad"), nullptr, std::vector<double>(7, 1e-9)});
+    dialog.setEntries(entries);
+    EXPECT_EQ(dialog.candidateCount(), 7);
+    EXPECT_EQ(dialog.mapCount(), CompareDialog::kMaxCompared);
+    EXPECT_EQ(dialog.cdfCurveCount(), 4);
+    dialog.setPicked(5, true);  // a fifth is refused
+    EXPECT_EQ(dialog.mapCount(), 4);
+    dialog.setPicked(6, true);  // no map of this grid: cannot be picked
+    EXPECT_EQ(dialog.metricsRowCount(), 4);
+}
+
+}  // namespace
+}  // namespace rps

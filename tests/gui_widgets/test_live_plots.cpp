@@ -1,0 +1,100 @@
+// LivePlotsPanel: every plot receives data, updates are coalesced, exports are not blank.
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include "gui_test_data.hpp"
+#include "ui/live_plots_panel.hpp"
+#include "ui/study_results.hpp"
+
+namespace rps {
+namespace {
+
+TEST(LivePlotsPanel, EveryPlotReceivesData) {
+    StudyResults results;
+    LivePlotsPanel panel(&results);
+    panel.resize(900, 650);
+    panel.show();
+    for (const QString& name : LivePlotsPanel::plotNames()) EXPECT_EQ(panel.dataCount(name), 0);
+    test::fill_synthetic(results, 60);
+    panel.flush();
+    // 18 x 18 counted cells (the border ring is masked out).
+    EXPECT_EQ(panel.dataCount(QStringLiteral("heatmap")), 18 * 18);
+    EXPECT_EQ(panel.dataCount(QStringLiteral("histogram")), 60);
+    // Per point: 2 APs + plate + focal; 60 task bests + 240 explored points.
+    EXPECT_EQ(panel.dataCount(QStringLiteral("scatter")), (60 + 240) * 4);
+    EXPECT_EQ(panel.dataCount(QStringLiteral("gantt")), 60);
+    EXPECT_EQ(panel.dataCount(QStringLiteral("convergence")), 60);
+    EXPECT_EQ(panel.dataCount(QStringLiteral("nonsense")), -1);
+    EXPECT_NE(panel.plot(QStringLiteral("gantt")), nullptr);
+}
+
+TEST(LivePlotsPanel, UpdatesAreCoalesced) {
+    StudyResults results;
+    LivePlotsPanel panel(&results);
+    panel.setUpdateInterval(100);
+    panel.resize(800, 600);
+    panel.show();
+    results.reset(test::synthetic_spec(), test::synthetic_grid());
+    QTest::qWait(150);
+    const int before = panel.refreshCount();
+    QSignalSpy refreshed(&panel, &LivePlotsPanel::refreshed);
+    for (int k = 0; k < 500; ++k) {
+        TaskRow row;
+        row.task_id = static_cast<uint64_t>(k);
+        row.method = QStringLiteral("grid");
+        row.kind = QStringLiteral("evaluate");
+        row.objective = -100.0 + 0.01 * k;
+        row.best_x = test::synthetic_x(k);
+        row.worker_id = k % 4;
+        row.start_s = k * 0.01;
+        row.end_s = k * 0.01 + 0.03;
+        results.addTask(row);
+    }
+    EXPECT_EQ(panel.refreshCount(), before);  // nothing redrawn synchronously
+    EXPECT_TRUE(refreshed.wait(2000));
+    QTest::qWait(150);
+    EXPECT_LE(panel.refreshCount() - before, 2);  // 500 results, one or two refreshes
+    EXPECT_EQ(panel.dataCount(QStringLiteral("gantt")), 500);
+    EXPECT_EQ(panel.dataCount(QStringLiteral("convergence")), 500);
+    // Clearing empties the plots.
+    results.clear();
+    panel.flush();
+    EXPECT_EQ(panel.dataCount(QStringLiteral("gantt")), 0);
+    EXPECT_EQ(panel.dataCount(QStringLiteral("histogram")), 0);
+}
+
+TEST(LivePlotsPanel, ExportsPngAndSvg) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    StudyResults results;
+    LivePlotsPanel panel(&results);  // never shown: exports must still lay out
+    test::fill_synthetic(results, 40);
+    for (const QString& name : LivePlotsPanel::plotNames()) {
+        const QString png = dir.filePath(name + QStringLiteral(".png"));
+        const QString svg = dir.filePath(name + QStringLiteral(".svg"));
+        ASSERT_TRUE(panel.exportPlot(name, png, 800, 500)) << name.toStdString();
+        ASSERT_TRUE(panel.exportPlot(name, svg, 800, 500)) << name.toStdString();
+        QImage image(png);
+        ASSERT_FALSE(image.isNull()) << name.toStdString();
+        EXPECT_EQ(image.width(), 800);
+        EXPECT_GE(test::distinct_colours(image), 8) << name.toStdString() << " looks blank";
+        QFile file(svg);
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        EXPECT_TRUE(text.contains("<svg")) << name.toStdString();
+        EXPECT_GT(text.size(), 2000) << name.toStdString();
+    }
+    EXPECT_FALSE(panel.exportPlot(QStringLiteral("heatmap"), dir.filePath(QStringLiteral("x.xyz"))));
+    EXPECT_FALSE(panel.exportPlot(QStringLiteral("nonsense"), dir.filePath(QStringLiteral("x.png"))));
+    // The heatmap shows many colours (a real colour scale, not a flat fill).
+    QImage heat(dir.filePath(QStringLiteral("heatmap.png")));
+    EXPECT_GE(test::distinct_colours(heat, 40), 40);
+}
+
+}  // namespace
+}  // namespace rps

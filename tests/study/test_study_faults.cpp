@@ -1,0 +1,132 @@
+// Faults during a study: a worker killed mid-task (retried, result unchanged); a program that
+// speaks garbage instead of the protocol and a study whose scene is missing (clear error, no
+// hang).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <QElapsedTimer>
+
+#include <fstream>
+
+#include "core/common/error.hpp"
+#include "core/store/study_store.hpp"
+#include "study_test_support.hpp"
+
+namespace rps {
+namespace {
+
+using nlohmann::json;
+
+// GD tasks of a few tens of milliseconds each: a kill right after dispatch lands mid-task.
+json slow_gd_methods() {
+    return {{{"type", "gd"}, {"starts", 6}, {"iterations", 150}},
+            {{"type", "ga"}, {"population", 10}, {"generations", 3}, {"chunk", 2}}};
+}
+
+TEST(StudyFaults, KilledWorkerIsRestartedAndItsTaskRetried) {
+    const json doc = test::l_hall_study("1ap", slow_gd_methods(), false, 1.0);
+    json reference;
+    {
+        test::TempDir dir;
+        reference = test::run_study(doc, dir.path(), 2);
+    }
+    test::TempDir dir;
+    test::qt_app();
+    const auto study_file = test::write_json(dir.file("study.json"), doc);
+    StudyRunner runner;
+    int started = 0, killed = 0;
+    QObject::connect(&runner, &StudyRunner::taskStarted, [&](quint64, int worker) {
+        if (++started != 3) return;
+        for (const WorkerStats& w : runner.pool_stats().workers)
+            if (w.id == worker && w.pid > 0 && ::kill(static_cast<pid_t>(w.pid), SIGKILL) == 0)
+                ++killed;
+    });
+    StudyRunOptions options;
+    options.rps_executable = RPS_EXECUTABLE;
+    options.store_path = dir.file("study.h5");
+    options.workers = 2;
+    const json summary = runner.run(load_study(study_file.string()), options);
+    EXPECT_EQ(killed, 1);
+    EXPECT_GE(summary["pool"]["restarts"].get<int>(), 1);
+    EXPECT_GE(summary["pool"]["retries"].get<int>(), 1);
+    EXPECT_EQ(summary["tasks"]["failed"], 0);
+    EXPECT_EQ(summary["best_x"], reference["best_x"]);
+    EXPECT_EQ(summary["best_objective"], reference["best_objective"]);
+    EXPECT_EQ(summary["task_objectives"], reference["task_objectives"]);
+    // The retried task is stored once, with its attempts.
+    const StoredStudy s = StudyStore::read(dir.file("study.h5"));
+    int retried = 0;
+    for (const TaskRecord& r : s.tasks) retried += r.attempt > 1;
+    EXPECT_EQ(retried, 1);
+}
+
+std::filesystem::path write_script(const std::filesystem::path& path, const std::string& body) {
+    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+    ::chmod(path.c_str(), 0755);
+    return path;
+}
+
+std::string failure_of(const json& doc, const test::TempDir& dir, const std::string& program,
+                       double* seconds) {
+    test::qt_app();
+    const auto study_file = test::write_json(dir.file("study.json"), doc);
+    StudyRunner runner;
+    StudyRunOptions options;
+    options.rps_executable = program;
+    options.store_path = dir.file("study.h5");
+    options.workers = 2;
+    QElapsedTimer timer;
+    timer.start();
+    std::string error;
+    try {
+        runner.run(load_study(study_file.string()), options);
+    } catch (const StudyError& e) {
+        error = e.what();
+    }
+    *seconds = timer.elapsed() / 1000.0;
+    return error;
+}
+
+TEST(StudyFaults, GarbageSpeakingWorkerFailsTheStudyClearly) {
+    test::TempDir dir;
+    const auto bogus =
+        write_script(dir.file("bogus_rps"), "echo 'Segmentation fault? {{{ not json'\nexec sleep 30");
+    double seconds = 0;
+    const std::string error = failure_of(test::l_hall_study("1ap", {{{"type", "grid"}}}), dir,
+                                         bogus.string(), &seconds);
+    EXPECT_NE(error.find("protocol error"), std::string::npos) << error;
+    EXPECT_NE(error.find("no worker"), std::string::npos) << error;
+    EXPECT_LT(seconds, 20.0);
+    // Nothing was computed, nothing is marked finished; the store is still a valid study file.
+    const StoredStudy s = StudyStore::read(dir.file("study.h5"));
+    EXPECT_FALSE(s.finished);
+    EXPECT_TRUE(s.tasks.empty());
+}
+
+TEST(StudyFaults, MissingSceneFailsTheStudyWithTheWorkersReason) {
+    test::TempDir dir;
+    json doc = test::l_hall_study("1ap", {{{"type", "grid"}}});
+    doc["scene"] = dir.file("no_such_scene.xml").string();
+    double seconds = 0;
+    const std::string error = failure_of(doc, dir, RPS_EXECUTABLE, &seconds);
+    EXPECT_NE(error.find("no_such_scene.xml"), std::string::npos) << error;
+    EXPECT_LT(seconds, 20.0);
+}
+
+TEST(StudyFaults, GridLargerThanMaxPointsIsRefusedBeforeRunning) {
+    test::TempDir dir;
+    const json doc = test::l_hall_study(
+        "1ap", {{{"type", "grid"}, {"resolution_m", 0.1}, {"max_points", 1000}}});
+    test::qt_app();
+    try {
+        test::run_study(doc, dir.path(), 1);
+        FAIL() << "expected an InputError";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("methods[0].max_points"), std::string::npos)
+            << e.what();
+    }
+}
+
+}  // namespace
+}  // namespace rps

@@ -1,0 +1,125 @@
+// `kill -9` of the coordinator (`rps run` as a process) loses no finished task, and
+// `rps run --resume FILE.h5` finishes the study with the same result as an uninterrupted run,
+// re-running only the tasks that were not stored.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "core/store/study_store.hpp"
+#include "study_test_support.hpp"
+
+namespace rps {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+pid_t spawn_rps(const std::vector<std::string>& args, const std::filesystem::path& log) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        std::FILE* out = std::freopen(log.c_str(), "w", stdout);
+        if (out) ::dup2(::fileno(stdout), 2);
+        std::vector<char*> argv{const_cast<char*>(RPS_EXECUTABLE)};
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(RPS_EXECUTABLE, argv.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+size_t stored_tasks(const std::filesystem::path& store) {
+    try {
+        return StudyStore::read(store).tasks.size();
+    } catch (const std::exception&) {
+        return 0;  // not created yet
+    }
+}
+
+// Enough small tasks (one GD start each) that the run lasts a few seconds.
+json study_doc() {
+    return test::l_hall_study("1ap",
+                              {{{"type", "grid"}, {"resolution_m", 2.0}, {"chunk", 2}},
+                               {{"type", "gd"}, {"starts", 40}, {"iterations", 60}},
+                               {{"type", "ga"}, {"population", 16}, {"generations", 6},
+                                {"chunk", 2}}},
+                              false, 1.0);
+}
+
+TEST(StudyResume, CoordinatorKilledThenResumedGivesTheUninterruptedResult) {
+    test::TempDir dir;
+    const json doc = study_doc();
+    const json reference = test::run_study(doc, dir.path(), 2, "reference.h5");
+    const size_t total = StudyStore::read(dir.file("reference.h5")).tasks.size();
+
+    const auto study_file = test::write_json(dir.file("study.json"), doc);
+    const auto store = dir.file("killed.h5");
+    const pid_t pid = spawn_rps({"run", study_file.string(), "--out", store.string(),
+                                 "--workers", "2"},
+                                dir.file("run.log"));
+    ASSERT_GT(pid, 0);
+    // Kill once a good part, but not all, of the tasks is stored.
+    const size_t target = total / 3;
+    const auto deadline = Clock::now() + std::chrono::seconds(40);
+    size_t seen = 0;
+    while (Clock::now() < deadline && (seen = stored_tasks(store)) < target)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ASSERT_GE(seen, target) << "the run did not store enough tasks in time";
+
+    const StoredStudy killed = StudyStore::read(store);
+    ASSERT_FALSE(killed.finished) << "the run ended before it could be killed";
+    const size_t kept = killed.tasks.size();
+    EXPECT_GE(kept, target);
+    EXPECT_LT(kept, total);
+
+    test::qt_app();
+    StudyRunner runner;
+    StudyRunOptions options;
+    options.rps_executable = RPS_EXECUTABLE;
+    options.workers = 2;
+    const json resumed = runner.resume(store, options);
+    EXPECT_TRUE(resumed["resumed"].get<bool>());
+    EXPECT_EQ(resumed["best_x"], reference["best_x"]);
+    EXPECT_EQ(resumed["best_objective"], reference["best_objective"]);
+    EXPECT_EQ(resumed["best_task_id"], reference["best_task_id"]);
+    EXPECT_EQ(resumed["task_objectives"], reference["task_objectives"]);
+    EXPECT_EQ(resumed["best_metrics"], reference["best_metrics"]);
+    EXPECT_EQ(resumed["tasks"]["total"], reference["tasks"]["total"]);
+    // Every stored task was replayed, not re-run (the kill may tear at most the row in flight).
+    EXPECT_GE(resumed["tasks"]["replayed"].get<size_t>(), kept);
+    const StoredStudy done = StudyStore::read(store);
+    EXPECT_TRUE(done.finished);
+    EXPECT_EQ(done.tasks.size(), total);
+}
+
+TEST(StudyResume, CommandLineResumeOfAFinishedStudyReplaysEverything) {
+    test::TempDir dir;
+    const json doc = test::l_hall_study("1ap", {{{"type", "grid"}, {"resolution_m", 4.0}}});
+    const auto study_file = test::write_json(dir.file("study.json"), doc);
+    const auto store = dir.file("s.h5");
+    auto run_cli = [&](const std::vector<std::string>& args) {
+        const pid_t pid = spawn_rps(args, dir.file("cli.log"));
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    };
+    ASSERT_EQ(run_cli({"run", study_file.string(), "--out", store.string(), "--json"}), 0);
+    const size_t rows = StudyStore::read(store).tasks.size();
+    ASSERT_EQ(run_cli({"run", "--resume", store.string(), "--json"}), 0);
+    const StoredStudy after = StudyStore::read(store);
+    EXPECT_EQ(after.tasks.size(), rows) << "a resume of a finished study must append no task";
+    EXPECT_TRUE(after.finished);
+    // A study file is never silently replaced.
+    EXPECT_EQ(run_cli({"run", study_file.string(), "--out", store.string()}), 2);
+}
+
+}  // namespace
+}  // namespace rps

@@ -1,0 +1,92 @@
+// Study JSON validation: unknown keys and bad values name the file and the key path.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/common/error.hpp"
+#include "core/study/study_spec.hpp"
+#include "runtime/study_runner.hpp"
+#include "study_test_support.hpp"
+
+namespace rps {
+namespace {
+
+using nlohmann::json;
+
+std::string error_of(const json& doc) {
+    try {
+        parse_study(doc, "bad_study.json");
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "";
+}
+
+json base() { return test::l_hall_study("1ap", {{{"type", "grid"}}}); }
+
+TEST(StudyValidation, UnknownTopLevelKeyIsNamed) {
+    json doc = base();
+    doc["methodz"] = json::array();
+    const std::string e = error_of(doc);
+    EXPECT_NE(e.find("bad_study.json"), std::string::npos) << e;
+    EXPECT_NE(e.find("methodz"), std::string::npos) << e;
+}
+
+TEST(StudyValidation, UnknownMethodKeyNamesItsPath) {
+    json doc = base();
+    doc["methods"].push_back({{"type", "ga"}, {"populaton", 10}});
+    const std::string e = error_of(doc);
+    EXPECT_NE(e.find("methods[1]"), std::string::npos) << e;
+    EXPECT_NE(e.find("populaton"), std::string::npos) << e;
+}
+
+TEST(StudyValidation, OutOfRangeValueNamesItsPath) {
+    json doc = base();
+    doc["methods"][0]["yaw_steps"] = 0;
+    const std::string e = error_of(doc);
+    EXPECT_NE(e.find("methods[0].yaw_steps"), std::string::npos) << e;
+}
+
+TEST(StudyValidation, WrongTypeNamesItsPath) {
+    json doc = base();
+    doc["radio"]["max_order"] = "two";
+    const std::string e = error_of(doc);
+    EXPECT_NE(e.find("radio.max_order"), std::string::npos) << e;
+}
+
+TEST(StudyValidation, UnknownMethodTypeIsNamed) {
+    json doc = base();
+    doc["methods"][0]["type"] = "annealing";
+    const std::string e = error_of(doc);
+    EXPECT_NE(e.find("methods[0].type"), std::string::npos) << e;
+    EXPECT_NE(e.find("annealing"), std::string::npos) << e;
+}
+
+TEST(StudyValidation, BadBoundsAreNamed) {
+    json doc = base();
+    doc["bounds"]["x_m"] = {19, 1};
+    const std::string e = error_of(doc);
+    EXPECT_NE(e.find("bounds.x_m"), std::string::npos) << e;
+}
+
+TEST(StudyValidation, MissingMethodsIsNamed) {
+    json doc = base();
+    doc.erase("methods");
+    EXPECT_NE(error_of(doc).find("methods"), std::string::npos);
+}
+
+TEST(StudyValidation, RunnerDefaultsCoverEveryMethod) {
+    for (const char* type : {"grid", "gd", "ga", "pso", "cmaes", "refine", "halving"})
+        EXPECT_FALSE(StudyRunner::method_defaults(type).empty()) << type;
+}
+
+TEST(StudyValidation, GridPointCountDoesNotDuplicateTheYawSeam) {
+    const StudySpec spec = parse_study(test::l_hall_study("1ap", {{{"type", "grid"}}}, true),
+                                       "study.json");
+    // x 1..19 at 2 m: 10 values, y 1..9: 5, yaw 8 over [-180, 180), downtilt 1.
+    EXPECT_EQ(StudyRunner::grid_point_count(spec, {{"resolution_m", 2.0}, {"yaw_steps", 8}}),
+              10u * 5u * 8u);
+}
+
+}  // namespace
+}  // namespace rps

@@ -1,0 +1,154 @@
+#include "ui/project_loader.hpp"
+
+#include <QFileInfo>
+#include <QThread>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/common/error.hpp"
+#include "core/scene/scene_loader.hpp"
+#include "core/study/json_reader.hpp"
+
+namespace rps {
+namespace {
+
+std::optional<nlohmann::json> mount_section(const Scene& scene) {
+    const Aabb box = scene.bounds();
+    for (const SceneShape& shape : scene.shapes) {
+        if (shape.id.rfind("mount", 0) != 0 || shape.triangle_count == 0) continue;
+        Aabb m;
+        for (uint32_t k = 0; k < shape.triangle_count; ++k)
+            for (uint32_t v : scene.triangles[shape.first_triangle + k]) m.extend(scene.vertices[v]);
+        const auto& t = scene.triangles[shape.first_triangle];
+        Vec3 n = (scene.vertices[t[1]] - scene.vertices[t[0]])
+                     .cross(scene.vertices[t[2]] - scene.vertices[t[0]]);
+        n.z() = 0;
+        if (n.norm() < 1e-9) continue;
+        n.normalize();
+        if (n.dot(box.center() - m.center()) < 0) n = -n;
+        const double pad = 1.0;
+        return nlohmann::json{
+            {"top_left", {m.lower.x(), m.lower.y(), m.upper.z()}},
+            {"bottom_right", {m.upper.x(), m.upper.y(), m.lower.z()}},
+            {"facing", {n.x(), n.y(), 0.0}},
+            {"focal_x_m", {box.lower.x() + pad, box.upper.x() - pad}},
+            {"focal_y_m", {box.lower.y() + pad, box.upper.y() - pad}}};
+    }
+    return std::nullopt;
+}
+
+nlohmann::json stored_study_document(const StoredStudy& stored) {
+    if (stored.spec.contains("document") && stored.spec["document"].is_object())
+        return stored.spec["document"];
+    if (stored.spec.contains("study") && stored.spec["study"].is_object())
+        return stored.spec["study"];
+    return stored.spec;
+}
+
+// The stored spec names its scene relative to the study file it came from; that file may be gone
+// or elsewhere, so try the result file's folder first, then the recorded source.
+StudySpec parse_stored(const nlohmann::json& document, const QString& h5_path,
+                       const nlohmann::json& wrapper) {
+    StudySpec spec = parse_study(document, h5_path.toStdString());
+    if (std::filesystem::exists(spec.scene_path)) return spec;
+    if (wrapper.contains("source_file") && wrapper["source_file"].is_string()) {
+        StudySpec other = parse_study(document, wrapper["source_file"].get<std::string>());
+        if (std::filesystem::exists(other.scene_path)) return other;
+    }
+    return spec;
+}
+
+}  // namespace
+
+int ProjectLoader::defaultBands() { return std::clamp(QThread::idealThreadCount(), 1, 8); }
+
+nlohmann::json ProjectLoader::defaultStudy(const Scene& scene, const QString& scene_path) {
+    const Aabb box = scene.bounds();
+    const double pad = 1.0;
+    nlohmann::json study = {
+        {"name", QFileInfo(scene_path).completeBaseName().toStdString()},
+        {"scene", QFileInfo(scene_path).absoluteFilePath().toStdString()},
+        {"mode", "1ap"},
+        {"objective", {{"metric", "p5"}, {"combine", "best"}}},
+        {"bounds",
+         {{"x_m", {box.lower.x() + pad, box.upper.x() - pad}},
+          {"y_m", {box.lower.y() + pad, box.upper.y() - pad}}}},
+        {"methods", nlohmann::json::array({{{"type", "grid"}, {"resolution_m", 1.0}}})},
+        {"seed", 4},
+        {"compute", {{"workers", 2}}}};
+    if (const auto mount = mount_section(scene)) study["reflector"] = *mount;
+    return study;
+}
+
+void ProjectLoader::buildEvaluators(LoadedProject& project, int bands) {
+    project.evaluator = std::make_shared<const StripedEvaluator>(project.spec, project.scene, bands);
+    if (project.spec.radio.max_reflection_order > kPreviewOrder)
+        project.preview = std::make_shared<const StripedEvaluator>(project.spec, project.scene,
+                                                                   bands, kPreviewOrder);
+}
+
+LoadOutcome ProjectLoader::load(const QString& path, int bands) {
+    auto project = std::make_shared<LoadedProject>();
+    project->path = path;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    try {
+        if (!QFileInfo::exists(path)) throw std::runtime_error(path.toStdString() + ": no such file");
+        if (suffix == QLatin1String("h5") || suffix == QLatin1String("hdf5")) {
+            project->kind = LoadedProject::Kind::Store;
+            auto stored = std::make_shared<StoredStudy>(StudyStore::read(path.toStdString()));
+            project->study_json = stored_study_document(*stored);
+            project->spec = parse_stored(project->study_json, path, stored->spec);
+            project->stored = std::move(stored);
+        } else if (suffix == QLatin1String("json")) {
+            project->kind = LoadedProject::Kind::Study;
+            project->study_json = read_json_file(path.toStdString());
+            project->spec = parse_study(project->study_json, path.toStdString());
+        }
+        const std::string scene_path = project->kind == LoadedProject::Kind::Scene
+                                           ? path.toStdString()
+                                           : project->spec.scene_path;
+        project->scene = std::make_shared<const Scene>(load_scene(scene_path));
+        if (project->kind == LoadedProject::Kind::Scene) {
+            project->study_json = defaultStudy(*project->scene, path);
+            project->spec = parse_study(project->study_json, path.toStdString());
+        }
+        project->outline = SceneOutline::fromScene(*project->scene);
+        buildEvaluators(*project, bands);
+    } catch (const std::exception& error) {
+        return {nullptr, QString::fromStdString(error.what())};
+    }
+    return {project, {}};
+}
+
+LoadOutcome ProjectLoader::rebuild(const LoadedProject& base, const nlohmann::json& study_json,
+                                   int bands) {
+    auto project = std::make_shared<LoadedProject>(base);
+    try {
+        const std::string source = base.spec.source_file.empty() ? base.path.toStdString()
+                                                                 : base.spec.source_file;
+        project->study_json = study_json;
+        project->spec = parse_study(study_json, source);
+        const bool same_scene = project->spec.scene_path == base.spec.scene_path;
+        const bool same_engine = same_scene &&
+                                 nlohmann::json(study_json.value("radio", nlohmann::json())) ==
+                                     base.study_json.value("radio", nlohmann::json()) &&
+                                 study_json.value("grid", nlohmann::json()) ==
+                                     base.study_json.value("grid", nlohmann::json());
+        if (!same_scene) {
+            project->scene = std::make_shared<const Scene>(load_scene(project->spec.scene_path));
+            project->outline = SceneOutline::fromScene(*project->scene);
+        }
+        if (same_engine && base.evaluator) {
+            project->evaluator = base.evaluator->withSpec(project->spec);
+            project->preview = base.preview ? base.preview->withSpec(project->spec) : nullptr;
+        } else {
+            buildEvaluators(*project, bands);
+        }
+    } catch (const std::exception& error) {
+        return {nullptr, QString::fromStdString(error.what())};
+    }
+    return {project, {}};
+}
+
+}  // namespace rps
