@@ -408,7 +408,8 @@ void StudyRunner::Driver::on_finished(const PoolOutcome& o) {
     if (it == pending_.end()) return;
     const Pending p = std::move(it->second);
     pending_.erase(it);
-    if (!o.ok && o.error == "cancelled") return;  // never ran to its end: nothing to keep
+    // Cancelled, or never started (no worker could run it): nothing worth keeping.
+    if (!o.ok && (o.error == "cancelled" || o.attempts == 0)) return;
     StudyTaskEvent e = make_event(o.id, p, o.ok ? o.result : json());
     e.ok = o.ok;
     e.error = QString::fromStdString(o.error);

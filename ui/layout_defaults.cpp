@@ -54,4 +54,17 @@ Layout conformLayout(const Layout& layout, const StudySpec& spec) {
     return out;
 }
 
+bool sameLayout(const Layout& a, const Layout& b) {
+    if (a.aps.size() != b.aps.size() || a.reflector.has_value() != b.reflector.has_value())
+        return false;
+    for (size_t i = 0; i < a.aps.size(); ++i) {
+        const ApPlacement &p = a.aps[i], &q = b.aps[i];
+        if (p.x_m != q.x_m || p.y_m != q.y_m || p.z_m != q.z_m || p.yaw_deg != q.yaw_deg ||
+            p.downtilt_deg != q.downtilt_deg)
+            return false;
+    }
+    return !a.reflector || (a.reflector->u == b.reflector->u && a.reflector->v == b.reflector->v &&
+                            a.reflector->focal == b.reflector->focal);
+}
+
 }  // namespace rps

@@ -11,5 +11,7 @@ Layout defaultLayout(const StudySpec& spec);
 // The layout with the study's AP count, AP height, fixed directions and reflector presence; what
 // both have in common is kept.
 Layout conformLayout(const Layout& layout, const StudySpec& spec);
+// Same APs (position, height, direction) and the same plate placement, exactly.
+bool sameLayout(const Layout& a, const Layout& b);
 
 }  // namespace rps

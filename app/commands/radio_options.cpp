@@ -18,6 +18,8 @@ void RadioOptions::add_to(CLI::App& command) {
         ->capture_default_str();
     command.add_flag("--coherent", coherent, "Sum paths coherently (default: incoherent power)");
     command.add_flag("--no-transmission", no_transmission, "Walls block instead of transmit");
+    command.add_option("--threads", threads, "Threads per map (results do not depend on it)")
+        ->capture_default_str();
 }
 
 RadioSetup RadioOptions::to_setup() const {
@@ -29,6 +31,7 @@ RadioSetup RadioOptions::to_setup() const {
     setup.max_reflection_order = max_order;
     setup.coherent = coherent;
     setup.transmission = !no_transmission;
+    setup.threads = threads;
     return setup;
 }
 

@@ -18,6 +18,7 @@ struct RadioOptions {
     int max_order = 2;
     bool coherent = false;
     bool no_transmission = false;
+    int threads = 1;
 
     void add_to(CLI::App& command);
     RadioSetup to_setup() const;

@@ -418,11 +418,18 @@ void print_layout(const json& layout, const json& plate) {
 void print_report(const json& d) {
     const std::string unit = d["objective"].value("unit", "dBm");
     const std::string metric = d["objective"].value("metric", "p5");
-    fmt::print("study      {} ({}, objective {} of the {}-combined map)\n",
-               d["name"].get<std::string>(), d["mode"].get<std::string>(), metric,
-               d["objective"].value("combine", "best"));
+    const std::string combine = d["objective"].value("combine", "best");
+    fmt::print("study      {} ({}; objective {}{})\n", d["name"].get<std::string>(),
+               d["mode"].get<std::string>(), metric,
+               d["mode"] == "1ap" ? ""
+               : combine == "best" ? " of the best-server map"
+               : combine == "sum"  ? " of the power-sum map"
+                                   : " of the " + combine + " map");
     fmt::print("file       {}\n", d["file"].get<std::string>());
-    if (d.contains("description")) fmt::print("about      {}\n", d["description"].dump());
+    if (d.contains("description"))
+        fmt::print("about      {}\n", d["description"].is_string()
+                                          ? d["description"].get<std::string>()
+                                          : d["description"].dump());
     fmt::print("scene      {}\n", d["scene"].get<std::string>());
     const json& t = d["tasks"];
     if (d["finished"].get<bool>()) {
@@ -618,7 +625,6 @@ json write_scene_xml(const SceneExport& e) {
 
     // Copy every mesh a shape names into DIR/meshes (unique names) and point the shape at it.
     const fs::path mesh_dir = e.out_dir / "meshes";
-    fs::create_directories(mesh_dir);
     std::set<std::string> used_names{"reflector_plate.ply"};
     std::map<fs::path, std::string> copied;
     json meshes = json::array();
@@ -640,6 +646,7 @@ json write_scene_xml(const SceneExport& e) {
                 used_names.insert(name);
                 it->second = "meshes/" + name;
                 const fs::path target = mesh_dir / name;
+                fs::create_directories(mesh_dir);
                 std::error_code ec;
                 if (!(fs::exists(target) && fs::equivalent(source, target, ec)))
                     fs::copy_file(source, target, fs::copy_options::overwrite_existing);
@@ -681,13 +688,21 @@ json write_scene_xml(const SceneExport& e) {
     const auto insert = [&](tinyxml2::XMLNode* node) {
         anchor = anchor ? root->InsertAfterChild(anchor, node) : root->InsertFirstChild(node);
     };
-    insert(doc.NewComment(
-        fmt::format(" Reflector Placement Studio export: the best layout of study '{}' ({}). "
-                    "apN_position = AP N's antenna position x,y,z in metres; apN_yaw_deg = "
-                    "boresight azimuth from +x, counter-clockwise; apN_downtilt_deg = tilt below "
-                    "the horizon. These parameters are not used by any shape. ",
-                    e.study_name, e.objective_text)
-            .c_str()));
+    std::string comment = fmt::format(
+        "\n    Reflector Placement Studio export of study '{}': its best layout ({}).\n"
+        "    The layout is recorded as <default> parameters that no shape uses, so Mitsuba,\n"
+        "    Sionna and rps load this file as it is (docs/study_format.md, \"Export\"):\n"
+        "      apN_position      AP N's antenna position x,y,z in metres\n"
+        "      apN_yaw_deg       boresight azimuth in degrees, counter-clockwise from +x\n"
+        "      apN_downtilt_deg  boresight tilt below the horizon in degrees\n",
+        e.study_name, e.objective_text);
+    if (e.layout.reflector)
+        comment +=
+            "      reflector_u, reflector_v, reflector_focal  the plate's place on its mount and\n"
+            "                        the point its normal aims at (x,y,z in metres)\n"
+            "      reflector_center, reflector_normal  the plate's pose; the plate itself is the\n"
+            "                        shape at the end of this file\n";
+    insert(doc.NewComment(comment.c_str()));
     for (const auto& [name, value] : params) {
         tinyxml2::XMLElement* d = doc.NewElement("default");
         d->SetAttribute("name", name.c_str());
@@ -712,12 +727,14 @@ json write_scene_xml(const SceneExport& e) {
         };
         const std::string material_id = unique_id("mat-rps-reflector-metal");
         const std::string shape_id = unique_id("rps-reflector-plate");
+        fs::create_directories(mesh_dir);
         write_plate_ply(mesh_dir / "reflector_plate.ply", *e.plate);
         root->InsertEndChild(doc.NewComment(
-            fmt::format(" The reflector plate: {} m x {} m of ITU metal, {} m thick, centre ({}), "
-                        "normal ({}). ",
+            fmt::format(" The reflector plate: {} m x {} m of ITU metal, {} m thick, centre "
+                        "({:.4f}, {:.4f}, {:.4f}) m, normal ({:.4f}, {:.4f}, {:.4f}). ",
                         e.plate->width_m, e.plate->height_m, e.plate->thickness_m,
-                        xyz(e.plate->center), xyz(e.plate->normal))
+                        e.plate->center.x(), e.plate->center.y(), e.plate->center.z(),
+                        e.plate->normal.x(), e.plate->normal.y(), e.plate->normal.z())
                 .c_str()));
         tinyxml2::XMLElement* bsdf = doc.NewElement("bsdf");
         bsdf->SetAttribute("type", "itu-radio-material");

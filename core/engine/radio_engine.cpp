@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <thread>
 #include <cmath>
 #include <cstdlib>
 #include <stdexcept>
@@ -296,9 +298,11 @@ struct RadioEngine::Impl {
     }
 
     template <class Sink>
+    // branch: -2 = everything; -1 = line of sight only; f >= 0 = the sequences starting with
+    // face f (maps split the work into these branches to run them on several threads).
     void trace(const TxPose& tx, const EngineFace* plate, bool plate_paths_only,
                const ReceiverRaster& receivers, Sink& sink,
-               const PlateGeometry* plate_geometry = nullptr) const {
+               const PlateGeometry* plate_geometry = nullptr, int branch = -2) const {
         // The AP array is dual-polarised by construction (V+H ports co-phased, PHYSICS.md §3).
         const Polarization polarization =
             setup.antenna == AntennaModel::Ap2x1 ? Polarization::VH : setup.polarization;
@@ -324,7 +328,8 @@ struct RadioEngine::Impl {
             }
         };
         const bool po_plate = plate_geometry && plate_geometry->physical_optics;
-        if (po_plate) physical_optics_paths(tx, antenna, *plate, *plate_geometry, receivers, sink);
+        if (po_plate && branch < 0)
+            physical_optics_paths(tx, antenna, *plate, *plate_geometry, receivers, sink);
         const auto visit = [&](int order, bool has_plate) {
             if (plate_paths_only && !has_plate) return;
             if (po_plate && order == 1 && seq[0]->is_plate) return;  // done by physical optics
@@ -342,14 +347,15 @@ struct RadioEngine::Impl {
 
         // Iterative depth-first enumeration over sequences f1..fk (no face twice in a row),
         // pruned by beam windows: an empty window ends the sequence and all its extensions.
-        visit(0, false);
+        if (branch < 0) visit(0, false);
         const int max_order = setup.max_reflection_order;
-        if (max_order == 0) return;
+        if (max_order == 0 || branch == -1) return;
         std::array<int, kMaxOrder> next_face{};
         int depth = 0;
-        next_face[0] = 0;
+        next_face[0] = branch >= 0 ? branch : 0;
+        const int first_face_end = branch >= 0 ? branch + 1 : face_total;
         while (depth >= 0) {
-            if (next_face[depth] >= face_total) {
+            if (next_face[depth] >= (depth == 0 ? first_face_end : face_total)) {
                 --depth;
                 if (depth >= 0) ++next_face[depth];
                 continue;
@@ -545,17 +551,45 @@ size_t RadioEngine::face_count() const { return impl_->faces.size(); }
 
 RadioMap RadioEngine::compute_map(const TxPose& tx) const {
     const Impl& impl = *impl_;
-    std::vector<double> power(impl.raster.size(), 0.0);
-    std::vector<Vec3c> field;
-    PowerSink sink{&power, nullptr, impl.tx_power_w, impl.wavenumber};
-    if (impl.setup.coherent) {
-        field.assign(impl.raster.size(), Vec3c::Zero());
-        sink.coherent_field = &field;
+    const size_t receivers = impl.raster.size();
+    const bool coherent = impl.setup.coherent;
+    // One branch per first face (and one for the line of sight), each into its own buffer, summed
+    // in branch order: the map is bit-identical whatever the number of threads.
+    const int branches = 1 + (impl.setup.max_reflection_order > 0 ? static_cast<int>(impl.faces.size()) : 0);
+    std::vector<std::vector<double>> power(branches);
+    std::vector<std::vector<Vec3c>> field(coherent ? branches : 0);
+    const auto run_branch = [&](int b) {
+        power[b].assign(receivers, 0.0);
+        PowerSink sink{&power[b], nullptr, impl.tx_power_w, impl.wavenumber};
+        if (coherent) {
+            field[b].assign(receivers, Vec3c::Zero());
+            sink.coherent_field = &field[b];
+        }
+        impl.trace(tx, nullptr, false, impl.raster, sink, nullptr, b - 1);
+    };
+    const int threads = std::clamp(impl.setup.threads, 1, branches);
+    if (threads == 1) {
+        for (int b = 0; b < branches; ++b) run_branch(b);
+    } else {
+        std::atomic<int> next{0};
+        std::vector<std::thread> pool;
+        for (int t = 0; t < threads; ++t)
+            pool.emplace_back([&] {
+                for (int b = next++; b < branches; b = next++) run_branch(b);
+            });
+        for (auto& thread : pool) thread.join();
     }
-    impl.trace(tx, nullptr, false, impl.raster, sink);
-    if (impl.setup.coherent)
-        for (size_t i = 0; i < power.size(); ++i) power[i] = impl.tx_power_w * field[i].squaredNorm();
-    return impl.average_to_cells(power);
+    std::vector<double> total(receivers, 0.0);
+    if (coherent) {
+        std::vector<Vec3c> sum(receivers, Vec3c::Zero());
+        for (int b = 0; b < branches; ++b)
+            for (size_t i = 0; i < receivers; ++i) sum[i] += field[b][i];
+        for (size_t i = 0; i < receivers; ++i) total[i] = impl.tx_power_w * sum[i].squaredNorm();
+    } else {
+        for (int b = 0; b < branches; ++b)
+            for (size_t i = 0; i < receivers; ++i) total[i] += power[b][i];
+    }
+    return impl.average_to_cells(total);
 }
 
 std::vector<PropagationPath> RadioEngine::trace_paths(const TxPose& tx, const Vec3& rx,

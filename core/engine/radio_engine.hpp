@@ -21,6 +21,7 @@ struct RadioSetup {
     int max_reflection_order = 2;     // specular reflections per path (transmissions unlimited)
     bool coherent = false;            // incoherent power sum across paths (Sionna radio maps)
     bool transmission = true;         // paths may cross walls (slab transmission coefficient)
+    int threads = 1;                  // threads per map (maps are identical for any count)
 };
 
 struct TxPose {

@@ -1,0 +1,151 @@
+#pragma once
+// The studio's main window (DESIGN §6): the plan view in the centre; docks for the 3D view, the
+// study set-up, run control, live plots and the results table (layout remembered in QSettings);
+// menus, toolbar and status bar. It wires the panels together and owns the flows that span them:
+// opening files (off the UI thread), interactive maps for the layout on the plan, study edits,
+// runs, comparisons and exports. Each panel is its own class (STYLE.md: no giant main window).
+#include <QFutureWatcher>
+#include <QImage>
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "ui/map_result.hpp"
+#include "ui/project_loader.hpp"
+
+class QDockWidget;
+class QLabel;
+class QTimer;
+
+namespace rps {
+
+class LayoutDocument;
+class LivePlotsPanel;
+class MapService;
+class PlanView;
+class RecentFiles;
+class ResultsPanel;
+class RunControlPanel;
+class Scene3DView;
+struct StudioActions;
+class StudyResults;
+class StudyRunController;
+class StudySetupPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a scene, study or result file in the background; projectLoaded() or loadFailed()
+    // (after an error dialog, unless dialogs are suppressed) tells the outcome.
+    void openFile(const QString& path);
+    // Starts the study on screen; false (after an error dialog) if it cannot start.
+    bool startStudy();
+    // The window as it looks, the 3D view included when it is shown.
+    QImage snapshot();
+    // Automation: errors go to stderr instead of dialogs.
+    void setQuietErrors(bool quiet) { quiet_errors_ = quiet; }
+
+    // --- for tests and automation ------------------------------------------------------------
+    PlanView* planView() const { return plan_; }
+    Scene3DView* view3d() const { return view3d_; }
+    MapService* mapService() const { return maps_; }
+    LayoutDocument* document() const { return document_; }
+    StudyResults* results() const { return results_; }
+    StudyRunController* runController() const { return run_; }
+    StudySetupPanel* setupPanel() const { return setup_; }
+    RunControlPanel* runPanel() const { return run_panel_; }
+    LivePlotsPanel* livePlots() const { return plots_; }
+    ResultsPanel* resultsPanel() const { return results_panel_; }
+    const LoadedProject* project() const { return project_.get(); }
+    bool loading() const;
+    // Last request-to-screen latency of a plan map (ms) and its compute time.
+    double lastMapLatencyMs() const { return last_latency_ms_; }
+    double lastMapComputeMs() const { return last_compute_ms_; }
+    const MapResult* shownMap() const { return shown_ ? &*shown_ : nullptr; }
+    // Exports used by the menu (no dialogs; false with a message on failure).
+    bool exportReport(const QString& path, bool pdf, QString* error = nullptr);
+    bool exportBestLayout(const QString& path, bool scene_xml, QString* error = nullptr);
+    // Opens the comparison of these tasks (2-4); returns the dialog (owned by the window).
+    class CompareDialog* compareTasks(const QList<quint64>& task_ids);
+
+Q_SIGNALS:
+    void projectLoaded();
+    void loadFailed(QString error);
+    void studyFinished(bool ok);
+    void mapShown(double latency_ms);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createDocks();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void connectActions();
+    void restoreWindowState();
+    void onLoaded();
+    void applyProject(std::shared_ptr<LoadedProject> project, bool fresh);
+    void onRebuilt();
+    void onStudyEdited();
+    void onLayoutChanged();
+    void requestMap(const Layout& layout, bool interactive);
+    void onMapReady(const MapResult& result);
+    void onMapPainted();
+    void onLayoutEdited(int kind, int ap_index, const Layout& before, const Layout& after);
+    void onResultSelected(const std::vector<double>& x);
+    void onBestMapReady(const MapResult& result);
+    void onRunFinished(bool ok, const QString& message);
+    void showError(const QString& title, const QString& text);
+    void updateTitle();
+    void updateRunActions();
+    QStringList metricLines(const MapResult& result) const;
+    void exportWithDialog(const QString& title, const QString& filter, const QString& suffix,
+                          const std::function<bool(const QString&, QString*)>& write);
+    void showBestLayout();
+    void openCompare();
+    void saveScreenshotDialog();
+    void resumeFromStoreDialog();
+
+    std::unique_ptr<StudioActions> actions_;
+    std::shared_ptr<LoadedProject> project_;
+    LayoutDocument* document_;
+    MapService* maps_;
+    StudyResults* results_;
+    PlanView* plan_;
+    Scene3DView* view3d_ = nullptr;
+    StudySetupPanel* setup_ = nullptr;
+    RunControlPanel* run_panel_ = nullptr;
+    LivePlotsPanel* plots_ = nullptr;
+    ResultsPanel* results_panel_ = nullptr;
+    StudyRunController* run_ = nullptr;
+    RecentFiles* recent_ = nullptr;
+    QDockWidget* dock_3d_ = nullptr;
+    QDockWidget* dock_setup_ = nullptr;
+    QDockWidget* dock_run_ = nullptr;
+    QDockWidget* dock_plots_ = nullptr;
+    QDockWidget* dock_results_ = nullptr;
+    QLabel* objective_label_ = nullptr;
+    QLabel* map_time_label_ = nullptr;
+    QFutureWatcher<LoadOutcome> load_watcher_;
+    QFutureWatcher<LoadOutcome> rebuild_watcher_;
+    QTimer* edit_timer_;
+    nlohmann::json pending_study_;
+    bool quiet_errors_ = false;
+    int bands_;
+
+    std::optional<MapResult> shown_;
+    std::optional<Layout> last_requested_;
+    std::vector<double> recent_latencies_ms_;
+    int64_t painted_request_ns_ = -1;
+    double last_latency_ms_ = 0.0;
+    double last_compute_ms_ = 0.0;
+};
+
+}  // namespace rps

@@ -1,0 +1,255 @@
+#include "ui/study_run_controller.hpp"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include "ui/map_service.hpp"
+#include "ui/run_control_panel.hpp"
+#include "ui/study_results.hpp"
+
+namespace rps {
+namespace {
+
+QString statusOf(const StudyTaskEvent& e) {
+    if (e.ok) return QStringLiteral("ok");
+    return e.error.contains(QLatin1String("cancel"), Qt::CaseInsensitive) ? QStringLiteral("cancelled")
+                                                                         : QStringLiteral("failed");
+}
+
+}  // namespace
+
+StudyRunController::StudyRunController(StudyResults* results, RunControlPanel* panel,
+                                       QObject* parent)
+    : QObject(parent),
+      results_(results),
+      panel_(panel),
+      best_maps_(new MapService(this)),
+      poll_timer_(new QTimer(this)),
+      rps_(findRpsExecutable()) {
+    qRegisterMetaType<StudyTaskEvent>();
+    qRegisterMetaType<PoolStats>();
+    store_dir_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                 QStringLiteral("/studies");
+    poll_timer_->setInterval(400);
+    connect(poll_timer_, &QTimer::timeout, this, &StudyRunController::pollWorkers);
+    connect(best_maps_, &MapService::mapReady, this, [this](const MapResult& result) {
+        if (result.serial != best_map_serial_ || !result.evaluation.valid) return;
+        results_->setBestMap(result.evaluation.combined_power_w);
+        Q_EMIT bestMapReady(result);
+    });
+    connect(results_, &StudyResults::bestChanged, this, &StudyRunController::onResultsBestChanged);
+}
+
+StudyRunController::~StudyRunController() {
+    if (runner_ && runner_->running()) {
+        runner_->cancel();
+        runner_->wait();
+    }
+}
+
+void StudyRunController::setEvaluator(std::shared_ptr<const StripedEvaluator> evaluator) {
+    evaluator_ = std::move(evaluator);
+    best_maps_->setEvaluators(evaluator_, nullptr);
+}
+
+void StudyRunController::setStoreDirectory(const QString& directory) { store_dir_ = directory; }
+
+QString StudyRunController::findRpsExecutable() {
+    const QString env = qEnvironmentVariable("RPS_EXECUTABLE");
+    if (!env.isEmpty() && QFileInfo(env).isExecutable()) return env;
+    const QString local = QCoreApplication::applicationDirPath() + QStringLiteral("/rps");
+    if (QFileInfo(local).isExecutable()) return local;
+    return QStandardPaths::findExecutable(QStringLiteral("rps"));
+}
+
+bool StudyRunController::running() const { return runner_ && runner_->running(); }
+
+QString StudyRunController::newStorePath(const StudySpec& spec) const {
+    QString name = QString::fromStdString(spec.name);
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]")), QStringLiteral("_"));
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString path = QDir(store_dir_).filePath(QStringLiteral("%1_%2.h5").arg(name, stamp));
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = QDir(store_dir_).filePath(QStringLiteral("%1_%2_%3.h5").arg(name, stamp).arg(n));
+    return path;
+}
+
+void StudyRunController::beginRun() {
+    connectRunner();
+    paused_ = false;
+    active_ = true;
+    pending_best_.reset();
+    elapsed_.start();
+    panel_->clearRun();
+    panel_->setStorePath(store_path_);
+    panel_->setRunState(RunControlPanel::RunState::Starting);
+    poll_timer_->start();
+    Q_EMIT started();
+}
+
+bool StudyRunController::start(const StudySpec& spec, QString* error) {
+    if (running()) {
+        if (error) *error = tr("A study is already running.");
+        return false;
+    }
+    if (rps_.isEmpty()) {
+        if (error) *error = tr("The rps executable (the workers) was not found next to rps-studio "
+                               "or on PATH; set RPS_EXECUTABLE.");
+        return false;
+    }
+    if (!QDir().mkpath(store_dir_)) {
+        if (error) *error = tr("Cannot create the folder %1.").arg(store_dir_);
+        return false;
+    }
+    store_path_ = newStorePath(spec);
+    results_->reset(spec, evaluator_ ? evaluator_->grid() : MeasurementGrid{});
+    runner_ = std::make_unique<StudyRunner>();
+    beginRun();
+    StudyRunOptions options;
+    options.rps_executable = rps_.toStdString();
+    options.store_path = store_path_.toStdString();
+    runner_->start(spec, options);
+    Q_EMIT statusMessage(tr("Study started: %1 worker(s), results in %2")
+                             .arg(spec.compute.workers)
+                             .arg(store_path_));
+    return true;
+}
+
+bool StudyRunController::resumeFrom(const QString& store_path, QString* error) {
+    if (running()) {
+        if (error) *error = tr("A study is already running.");
+        return false;
+    }
+    if (rps_.isEmpty()) {
+        if (error) *error = tr("The rps executable (the workers) was not found; set RPS_EXECUTABLE.");
+        return false;
+    }
+    store_path_ = store_path;
+    try {
+        const StoredStudy stored = StudyStore::read(store_path.toStdString());
+        results_->reset(stored.spec, evaluator_ ? evaluator_->grid() : MeasurementGrid{});
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    runner_ = std::make_unique<StudyRunner>();
+    beginRun();
+    StudyRunOptions options;
+    options.rps_executable = rps_.toStdString();
+    runner_->start_resume(store_path.toStdString(), options);
+    Q_EMIT statusMessage(tr("Resuming %1").arg(store_path));
+    return true;
+}
+
+void StudyRunController::connectRunner() {
+    StudyRunner* r = runner_.get();
+    connect(r, &StudyRunner::taskFinished, this, &StudyRunController::onTaskFinished);
+    connect(r, &StudyRunner::bestChanged, this, &StudyRunController::onBestChanged);
+    connect(r, &StudyRunner::progress, this, &StudyRunController::onProgress);
+    connect(r, &StudyRunner::finished, this, &StudyRunController::onFinished);
+    connect(r, &StudyRunner::failed, this, &StudyRunController::onFailed);
+    connect(r, &StudyRunner::log, panel_, &RunControlPanel::appendLog);
+    connect(r, &StudyRunner::taskStarted, this, [this](quint64 task, int worker) {
+        panel_->setWorkerTask(worker, static_cast<qint64>(task));
+        if (panel_->runState() == RunControlPanel::RunState::Starting)
+            panel_->setRunState(paused_ ? RunControlPanel::RunState::Paused
+                                        : RunControlPanel::RunState::Running);
+    });
+    connect(r, &StudyRunner::methodStarted, this, [this](int index, const QString& type) {
+        panel_->appendLog(tr("method %1 (%2) started").arg(index + 1).arg(type));
+    });
+}
+
+void StudyRunController::onTaskFinished(const StudyTaskEvent& e) {
+    TaskRow row;
+    row.task_id = e.task_id;
+    row.method = e.method;
+    row.kind = e.kind;
+    row.objective = e.has_objective ? e.objective : std::numeric_limits<double>::quiet_NaN();
+    row.best_x.assign(e.x.begin(), e.x.end());
+    row.worker_id = e.worker_id;
+    row.start_s = e.start_s;
+    row.end_s = e.end_s;
+    row.status = statusOf(e);
+    results_->addTask(row);
+    if (e.has_objective && !row.best_x.empty()) results_->addExploredPoints({row.best_x}, {e.objective});
+    panel_->setWorkerTask(e.worker_id, -1);
+    if (pending_best_ && (!results_->hasBest() || results_->bestX() != pending_best_->first))
+        results_->setBest(pending_best_->first, pending_best_->second);
+    pending_best_.reset();
+}
+
+void StudyRunController::onBestChanged(const QVector<double>& x, double objective) {
+    pending_best_ = std::make_pair(std::vector<double>(x.begin(), x.end()), objective);
+}
+
+void StudyRunController::onResultsBestChanged() {
+    if (!evaluator_ || !results_->hasBest() || !results_->spec()) return;
+    const LayoutSpace& space = evaluator_->fullEvaluator().space();
+    if (results_->bestX().size() != space.dim()) return;
+    best_map_serial_ = best_maps_->request(space.decode(results_->bestX()), false);
+}
+
+void StudyRunController::onProgress(quint64 done, quint64 total, double eta_s) {
+    panel_->setProgress(done, total, eta_s, elapsed_.elapsed() / 1000.0);
+    if (panel_->runState() == RunControlPanel::RunState::Starting)
+        panel_->setRunState(RunControlPanel::RunState::Running);
+}
+
+void StudyRunController::pollWorkers() {
+    if (runner_) panel_->setWorkerStats(runner_->pool_stats());
+}
+
+void StudyRunController::pause() {
+    if (!running()) return;
+    runner_->pause();
+    paused_ = true;
+    panel_->setRunState(RunControlPanel::RunState::Paused);
+    Q_EMIT statusMessage(tr("Study paused"));
+}
+
+void StudyRunController::resume() {
+    if (!running()) return;
+    runner_->resume_dispatch();
+    paused_ = false;
+    panel_->setRunState(RunControlPanel::RunState::Running);
+    Q_EMIT statusMessage(tr("Study resumed"));
+}
+
+void StudyRunController::cancel() {
+    if (!running()) return;
+    runner_->cancel();
+    Q_EMIT statusMessage(tr("Cancelling the study…"));
+}
+
+void StudyRunController::onFinished(const QByteArray& summary) {
+    poll_timer_->stop();
+    pollWorkers();
+    active_ = false;
+    const auto json = nlohmann::json::parse(summary.toStdString(), nullptr, false);
+    if (!json.is_discarded()) results_->setSummary(json);
+    panel_->setRunState(RunControlPanel::RunState::Finished,
+                        tr("%1 tasks in %2.")
+                            .arg(results_->taskCount())
+                            .arg(RunControlPanel::formatDuration(elapsed_.elapsed() / 1000.0)));
+    Q_EMIT statusMessage(tr("Study finished; results in %1").arg(store_path_));
+    Q_EMIT runFinished(true, {});
+}
+
+void StudyRunController::onFailed(const QString& error) {
+    poll_timer_->stop();
+    pollWorkers();
+    active_ = false;
+    const bool cancelled = error.contains(QLatin1String("cancel"), Qt::CaseInsensitive);
+    panel_->setRunState(cancelled ? RunControlPanel::RunState::Cancelled
+                                  : RunControlPanel::RunState::Failed,
+                        cancelled ? QString() : error);
+    Q_EMIT statusMessage(cancelled ? tr("Study cancelled") : tr("Study failed: %1").arg(error));
+    Q_EMIT runFinished(false, cancelled ? QString() : error);
+}
+
+}  // namespace rps
