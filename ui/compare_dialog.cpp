@@ -21,17 +21,17 @@
 #undef foreach
 #undef signals
 
+#include "core/common/units.hpp"
 #include "core/study/reflector_pose.hpp"
 
 namespace rps {
 namespace {
 
-constexpr double kNoSignalPower_w = 1e-16;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 QColor entry_color(int i) {
-    static const QColor palette[] = {QColor(31, 119, 180), QColor(214, 39, 40),
-                                     QColor(44, 160, 44), QColor(148, 103, 189)};
+    static const QColor palette[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44),
+                                     QColor(148, 103, 189)};
     return palette[static_cast<size_t>(i) % std::size(palette)];
 }
 
@@ -40,6 +40,22 @@ QCustomPlot* make_plot() {
     plot->setAutoAddPlottableToLegend(false);
     plot->setMinimumHeight(220);
     return plot;
+}
+
+// A fresh plot in place of `old` (the number of axis rects changes with the selection).
+QCustomPlot* replace_plot(QCustomPlot* old) {
+    auto* fresh = make_plot();
+    if (auto* splitter = qobject_cast<QSplitter*>(old->parentWidget())) {
+        splitter->replaceWidget(splitter->indexOf(old), fresh);
+        fresh->show();  // replaceWidget copies the old one's visibility (hidden before show())
+    }
+    old->deleteLater();
+    return fresh;
+}
+
+// Queues a replot once the plot has a size (a zero-sized paint buffer cannot be painted).
+void queue_replot(QCustomPlot* plot) {
+    if (plot->width() > 0 && plot->height() > 0) plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QCPRange cell_centres(double origin, int cells, double cell) {
@@ -56,12 +72,13 @@ void fit_plan(QCPAxisRect* rect, const QRectF& plan) {
     const QCPRange nx(plan.center().x() - 0.5 * scale * w, plan.center().x() + 0.5 * scale * w);
     const QCPRange ny(plan.center().y() - 0.5 * scale * h, plan.center().y() + 0.5 * scale * h);
     const double tol = 1e-6 * std::max(plan.width(), plan.height());
-    if (std::abs(x->range().lower - nx.lower) < tol && std::abs(x->range().upper - nx.upper) < tol &&
+    if (std::abs(x->range().lower - nx.lower) < tol &&
+        std::abs(x->range().upper - nx.upper) < tol &&
         std::abs(y->range().lower - ny.lower) < tol && std::abs(y->range().upper - ny.upper) < tol)
         return;
     x->setRange(nx);
     y->setRange(ny);
-    rect->parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+    queue_replot(rect->parentPlot());
 }
 
 }  // namespace
@@ -90,10 +107,10 @@ CompareDialog::CompareDialog(const MeasurementGrid& grid, QWidget* parent)
     table_->verticalHeader()->setVisible(false);
     table_->setColumnCount(7);
     table_->setHorizontalHeaderLabels({tr("Result"), tr("P5 [dBm]"), tr("Min [dBm]"),
-                                       tr("Soft-min [dBm]"), tr("Mean [dBm]"),
-                                       tr("Coverage [%]"), tr("Valid cells")});
+                                       tr("Soft-min [dBm]"), tr("Mean [dBm]"), tr("Coverage [%]"),
+                                       tr("Valid cells")});
     table_->horizontalHeader()->setStretchLastSection(true);
-    table_->setMaximumHeight(160);
+    table_->setMinimumHeight(110);
 
     auto* lower = new QSplitter(Qt::Horizontal);
     lower->addWidget(diff_plot_);
@@ -117,6 +134,8 @@ CompareDialog::CompareDialog(const MeasurementGrid& grid, QWidget* parent)
 
     connect(list_, &QListWidget::itemChanged, this, &CompareDialog::onItemChanged);
     rebuild();
+    lower->setSizes({600, 600});
+    vertical->setSizes({420, 300, 150});
 }
 
 CompareDialog::~CompareDialog() = default;
@@ -187,8 +206,8 @@ void CompareDialog::rebuild() {
     if (picked.size() < static_cast<size_t>(kMinCompared))
         hint_->setText(tr("Pick at least %1 results to compare.").arg(kMinCompared));
     else
-        hint_->setText(tr("Comparing %n result(s) on one colour scale.", "",
-                          static_cast<int>(picked.size())));
+        hint_->setText(
+            tr("Comparing %n result(s) on one colour scale.", "", static_cast<int>(picked.size())));
     buildMaps(picked);
     buildDifference(picked);
     buildCdf(picked);
@@ -196,18 +215,12 @@ void CompareDialog::rebuild() {
 }
 
 void CompareDialog::buildMaps(const std::vector<int>& picked) {
-    // A fresh plot: the number of axis rects changes with the selection.
-    auto* fresh = make_plot();
-    if (auto* splitter = qobject_cast<QSplitter*>(maps_plot_->parentWidget())) {
-        splitter->replaceWidget(splitter->indexOf(maps_plot_), fresh);
-    }
-    maps_plot_->deleteLater();
-    maps_plot_ = fresh;
+    maps_plot_ = replace_plot(maps_plot_);
     map_count_ = 0;
     QCustomPlot* plot = maps_plot_;
     plot->plotLayout()->clear();
     if (picked.empty() || grid_.cells_x < 1 || grid_.cells_y < 1) {
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        queue_replot(plot);
         return;
     }
     const bool has_mask = grid_.mask.size() == grid_.cell_count();
@@ -237,8 +250,8 @@ void CompareDialog::buildMaps(const std::vector<int>& picked) {
     const int n = static_cast<int>(picked.size());
     for (int k = 0; k < n; ++k) {
         const CompareEntry& entry = entries_[static_cast<size_t>(picked[static_cast<size_t>(k)])];
-        auto* title = new QCPTextElement(plot, entry.title,
-                                         QFont(plot->font().family(), 9, QFont::Bold));
+        auto* title =
+            new QCPTextElement(plot, entry.title, QFont(plot->font().family(), 9, QFont::Bold));
         title->setTextColor(entry_color(k));
         plot->plotLayout()->addElement(0, k, title);
         auto* rect = new QCPAxisRect(plot);
@@ -271,12 +284,10 @@ void CompareDialog::buildMaps(const std::vector<int>& picked) {
                 ay << ap["y_m"].get<double>();
             }
         }
-        if (layout.is_object() && layout.contains("reflector") &&
-            layout["reflector"].is_object()) {
+        if (layout.is_object() && layout.contains("reflector") && layout["reflector"].is_object()) {
             const auto& r = layout["reflector"];
             if (reflector_ && r.contains("u") && r.contains("v")) {
-                const Vec3 m = mount_point(*reflector_, r["u"].get<double>(),
-                                           r["v"].get<double>());
+                const Vec3 m = mount_point(*reflector_, r["u"].get<double>(), r["v"].get<double>());
                 px << m.x();
                 py << m.y();
             }
@@ -288,8 +299,8 @@ void CompareDialog::buildMaps(const std::vector<int>& picked) {
         const auto add_markers = [&](const QVector<double>& xs, const QVector<double>& ys,
                                      QCPScatterStyle::ScatterShape shape, const QBrush& brush) {
             if (xs.isEmpty()) return;
-            QCPGraph* g = plot->addGraph(rect->axis(QCPAxis::atBottom),
-                                         rect->axis(QCPAxis::atLeft));
+            QCPGraph* g =
+                plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
             g->setLineStyle(QCPGraph::lsNone);
             g->setScatterStyle(QCPScatterStyle(shape, QPen(Qt::black, 1.5), brush, 10));
             g->setData(xs, ys);
@@ -305,19 +316,15 @@ void CompareDialog::buildMaps(const std::vector<int>& picked) {
     scale->setDataRange(QCPRange(lo, hi));
     plot->plotLayout()->addElement(1, n, scale);
     scale->setMarginGroup(QCP::msTop | QCP::msBottom, group);
-    plot->replot(QCustomPlot::rpQueuedReplot);
+    queue_replot(plot);
 }
 
 void CompareDialog::buildDifference(const std::vector<int>& picked) {
-    auto* fresh = make_plot();
-    if (auto* splitter = qobject_cast<QSplitter*>(diff_plot_->parentWidget()))
-        splitter->replaceWidget(splitter->indexOf(diff_plot_), fresh);
-    diff_plot_->deleteLater();
-    diff_plot_ = fresh;
+    diff_plot_ = replace_plot(diff_plot_);
     difference_count_ = 0;
     QCustomPlot* plot = diff_plot_;
     if (picked.size() < 2 || grid_.cells_x < 1 || grid_.cells_y < 1) {
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        queue_replot(plot);
         return;
     }
     const CompareEntry& a = entries_[static_cast<size_t>(picked[0])];
@@ -373,7 +380,7 @@ void CompareDialog::buildDifference(const std::vector<int>& picked) {
     QCPAxisRect* rect = plot->axisRect();
     connect(plot, &QCustomPlot::afterLayout, rect, [rect, plan] { fit_plan(rect, plan); });
     difference_count_ = 1;
-    plot->replot(QCustomPlot::rpQueuedReplot);
+    queue_replot(plot);
 }
 
 void CompareDialog::buildCdf(const std::vector<int>& picked) {
@@ -425,15 +432,15 @@ void CompareDialog::buildCdf(const std::vector<int>& picked) {
     }
     plot->legend->setVisible(cdf_count_ > 0);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    plot->replot(QCustomPlot::rpQueuedReplot);
+    queue_replot(plot);
 }
 
 void CompareDialog::buildTable(const std::vector<int>& picked) {
     metrics_.clear();
     table_->setRowCount(0);
-    const std::span<const uint8_t> mask =
-        grid_.mask.size() == grid_.cell_count() ? std::span<const uint8_t>(grid_.mask)
-                                                : std::span<const uint8_t>();
+    const std::span<const uint8_t> mask = grid_.mask.size() == grid_.cell_count()
+                                              ? std::span<const uint8_t>(grid_.mask)
+                                              : std::span<const uint8_t>();
     for (size_t k = 0; k < picked.size(); ++k) {
         const CompareEntry& entry = entries_[static_cast<size_t>(picked[k])];
         const MapMetrics m = compute_metrics(entry.power_w, mask, threshold_dbm_);
@@ -444,15 +451,15 @@ void CompareDialog::buildTable(const std::vector<int>& picked) {
         title->setForeground(entry_color(static_cast<int>(k)));
         table_->setItem(row, 0, title);
         const double values[] = {power_to_dbm_floored(m.p5_w), power_to_dbm_floored(m.min_w),
-                                 power_to_dbm_floored(m.softmin_w),
-                                 power_to_dbm_floored(m.mean_w), 100.0 * m.coverage_fraction};
+                                 power_to_dbm_floored(m.softmin_w), power_to_dbm_floored(m.mean_w),
+                                 100.0 * m.coverage_fraction};
         for (int c = 0; c < 5; ++c) {
             auto* item = new QTableWidgetItem(QString::number(values[c], 'f', 2));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             table_->setItem(row, c + 1, item);
         }
-        auto* cells = new QTableWidgetItem(QStringLiteral("%1 / %2").arg(m.valid_cells)
-                                               .arg(m.total_cells));
+        auto* cells =
+            new QTableWidgetItem(QStringLiteral("%1 / %2").arg(m.valid_cells).arg(m.total_cells));
         cells->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         table_->setItem(row, 6, cells);
     }

@@ -18,6 +18,7 @@
 #undef foreach
 #undef signals
 
+#include "core/common/units.hpp"
 #include "core/metrics/map_metrics.hpp"
 #include "ui/study_results.hpp"
 
@@ -27,16 +28,12 @@ namespace {
 constexpr int kScatterLevels = 12;
 constexpr int kScatterRoles = 3;  // AP, reflector plate, focal point
 constexpr size_t kScatterMaxPoints = 20000;
-constexpr double kNoSignalPower_w = 1e-16;
-
-bool usable(double objective) { return std::isfinite(objective) && objective > -1e299; }
 
 QColor worker_color(int worker) {
-    static const QColor palette[] = {QColor(31, 119, 180), QColor(255, 127, 14),
-                                     QColor(44, 160, 44),  QColor(214, 39, 40),
-                                     QColor(148, 103, 189), QColor(140, 86, 75),
-                                     QColor(227, 119, 194), QColor(127, 127, 127),
-                                     QColor(188, 189, 34), QColor(23, 190, 207)};
+    static const QColor palette[] = {
+        QColor(31, 119, 180),  QColor(255, 127, 14), QColor(44, 160, 44),   QColor(214, 39, 40),
+        QColor(148, 103, 189), QColor(140, 86, 75),  QColor(227, 119, 194), QColor(127, 127, 127),
+        QColor(188, 189, 34),  QColor(23, 190, 207)};
     return palette[static_cast<size_t>(std::max(worker, 0)) % std::size(palette)];
 }
 
@@ -174,8 +171,8 @@ void LivePlotsPanel::setupHeatmap() {
     plate_marker_ = plot->addGraph();
     plate_marker_->setName(tr("Reflector"));
     plate_marker_->setLineStyle(QCPGraph::lsNone);
-    plate_marker_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare,
-                                                   QPen(Qt::black, 1.5), QBrush(Qt::gray), 11));
+    plate_marker_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(Qt::black, 1.5), QBrush(Qt::gray), 11));
     focal_marker_ = plot->addGraph();
     focal_marker_->setName(tr("Focal point"));
     focal_marker_->setLineStyle(QCPGraph::lsNone);
@@ -242,8 +239,7 @@ void LivePlotsPanel::setupScatter() {
             const QColor c =
                 QColor::fromRgb(gradient.color(level + 0.5, QCPRange(0, kScatterLevels)));
             g->setLineStyle(QCPGraph::lsNone);
-            g->setScatterStyle(QCPScatterStyle(shapes[role], QPen(c, 1.2), QBrush(c),
-                                               sizes[role]));
+            g->setScatterStyle(QCPScatterStyle(shapes[role], QPen(c, 1.2), QBrush(c), sizes[role]));
             g->setAdaptiveSampling(false);
             scatter_graphs_.push_back(g);
         }
@@ -400,10 +396,9 @@ void LivePlotsPanel::updateHeatmap() {
     } else {
         const bool has_mask = g.mask.size() == g.cell_count();
         data->setSize(g.cells_x, g.cells_y);
-        data->setRange(QCPRange(g.origin_x_m + 0.5 * g.cell_m,
-                                g.origin_x_m + (g.cells_x - 0.5) * g.cell_m),
-                       QCPRange(g.origin_y_m + 0.5 * g.cell_m,
-                                g.origin_y_m + (g.cells_y - 0.5) * g.cell_m));
+        data->setRange(
+            QCPRange(g.origin_x_m + 0.5 * g.cell_m, g.origin_x_m + (g.cells_x - 0.5) * g.cell_m),
+            QCPRange(g.origin_y_m + 0.5 * g.cell_m, g.origin_y_m + (g.cells_y - 0.5) * g.cell_m));
         double lo = std::numeric_limits<double>::infinity(), hi = -lo;
         for (size_t i = 0; i < map.size(); ++i) {
             if (has_mask && !g.mask[i]) continue;
@@ -442,8 +437,8 @@ void LivePlotsPanel::updateHeatmap() {
         if (layout.contains("reflector") && layout["reflector"].is_object()) {
             const auto& r = layout["reflector"];
             if (r.contains("u") && r.contains("v")) {
-                if (const auto p = results_->mountPoint(r["u"].get<double>(),
-                                                        r["v"].get<double>())) {
+                if (const auto p =
+                        results_->mountPoint(r["u"].get<double>(), r["v"].get<double>())) {
                     px << p->first;
                     py << p->second;
                 }
@@ -472,13 +467,12 @@ void LivePlotsPanel::updateHistogram() {
     std::vector<double> values;
     values.reserve(static_cast<size_t>(results_->taskCount()));
     for (const TaskRow& row : results_->tasks()) {
-        if (row.kind == QLatin1String("map") || !usable(row.objective)) continue;
+        if (row.kind == QLatin1String("map") || !StudyResults::usableObjective(row.objective)) continue;
         values.push_back(row.objective);
     }
     counts_[Histogram] = static_cast<int>(values.size());
     QCustomPlot* plot = plots_[Histogram];
-    plot->xAxis->setLabel(
-        tr("%1 [%2]").arg(results_->objectiveName(), results_->objectiveUnit()));
+    plot->xAxis->setLabel(tr("%1 [%2]").arg(results_->objectiveName(), results_->objectiveUnit()));
     if (values.empty()) {
         hist_bars_->data()->clear();
         hist_best_line_->setVisible(false);
@@ -492,7 +486,8 @@ void LivePlotsPanel::updateHistogram() {
     const double width = (hi - lo) / bins;
     QVector<double> keys(bins), counts(bins, 0.0);
     for (int b = 0; b < bins; ++b) keys[b] = lo + (b + 0.5) * width;
-    for (double v : values) counts[std::clamp(static_cast<int>((v - lo) / width), 0, bins - 1)] += 1;
+    for (double v : values)
+        counts[std::clamp(static_cast<int>((v - lo) / width), 0, bins - 1)] += 1;
     hist_bars_->setWidth(width * 0.95);
     hist_bars_->setData(keys, counts, true);
     const double best = results_->hasBest() ? results_->bestObjective() : hi;
@@ -532,13 +527,13 @@ void LivePlotsPanel::updateScatter() {
     std::vector<const std::vector<double>*> xs;
     std::vector<double> objectives;
     for (const TaskRow& row : results_->tasks()) {
-        if (row.best_x.empty() || !usable(row.objective)) continue;
+        if (row.best_x.empty() || !StudyResults::usableObjective(row.objective)) continue;
         xs.push_back(&row.best_x);
         objectives.push_back(row.objective);
     }
     const auto& explored = results_->exploredPoints();
-    const size_t stride = std::max<size_t>(1, (explored.size() + kScatterMaxPoints - 1) /
-                                                  kScatterMaxPoints);
+    const size_t stride =
+        std::max<size_t>(1, (explored.size() + kScatterMaxPoints - 1) / kScatterMaxPoints);
     for (size_t i = 0; i < explored.size(); i += stride) {
         xs.push_back(&explored[i].x);
         objectives.push_back(explored[i].objective);
@@ -552,9 +547,8 @@ void LivePlotsPanel::updateScatter() {
     int count = 0;
     const auto put = [&](int role, double objective, double px, double py) {
         if (!std::isfinite(px) || !std::isfinite(py)) return;
-        const int level = std::clamp(static_cast<int>((objective - lo) / (hi - lo) *
-                                                      kScatterLevels),
-                                     0, kScatterLevels - 1);
+        const int level = std::clamp(
+            static_cast<int>((objective - lo) / (hi - lo) * kScatterLevels), 0, kScatterLevels - 1);
         const size_t g = static_cast<size_t>(role * kScatterLevels + level);
         keys[g] << px;
         values[g] << py;
@@ -654,8 +648,7 @@ void LivePlotsPanel::updateGantt(bool rebuild) {
     bool found = false;
     const QCPRange durations = duration_graph_->getValueRange(found);
     duration_rect_->axis(QCPAxis::atBottom)->setRange(0, std::max(n, 1) + 1);
-    duration_rect_->axis(QCPAxis::atLeft)->setRange(0, found ? durations.upper * 1.1 + 1e-6
-                                                              : 1.0);
+    duration_rect_->axis(QCPAxis::atLeft)->setRange(0, found ? durations.upper * 1.1 + 1e-6 : 1.0);
 }
 
 void LivePlotsPanel::updateConvergence(bool rebuild) {
@@ -672,8 +665,8 @@ void LivePlotsPanel::updateConvergence(bool rebuild) {
     conv_points_done_ = static_cast<int>(points.size());
     counts_[Convergence] = conv_points_done_;
     QCustomPlot* plot = plots_[Convergence];
-    plot->yAxis->setLabel(tr("Best %1 [%2]").arg(results_->objectiveName(),
-                                                 results_->objectiveUnit()));
+    plot->yAxis->setLabel(
+        tr("Best %1 [%2]").arg(results_->objectiveName(), results_->objectiveUnit()));
     if (points.empty()) return;
     const double first = points.front().best, last = points.back().best;
     const double margin = std::max(0.05 * (last - first), 0.5);

@@ -16,10 +16,10 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
-#include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <future>
 #include <iostream>
 
 #include "ui/best_config_exporter.hpp"
@@ -654,8 +654,12 @@ CompareDialog* MainWindow::compareTasks(const QList<quint64>& task_ids) {
     }
     const auto evaluator = project_->evaluator;
     QApplication::setOverrideCursor(Qt::BusyCursor);
-    const QList<LayoutEvaluation> evaluations = QtConcurrent::blockingMapped<QList<LayoutEvaluation>>(
-        jobs, [evaluator](const Job& job) { return evaluator->evaluate(job.layout); });
+    std::vector<std::future<LayoutEvaluation>> futures;
+    for (const Job& job : jobs)
+        futures.push_back(std::async(std::launch::async,
+                                     [evaluator, &job] { return evaluator->evaluate(job.layout); }));
+    std::vector<LayoutEvaluation> evaluations;
+    for (auto& f : futures) evaluations.push_back(f.get());
     QApplication::restoreOverrideCursor();
     std::vector<CompareEntry> entries;
     for (size_t i = 0; i < jobs.size(); ++i) {
@@ -664,7 +668,7 @@ CompareDialog* MainWindow::compareTasks(const QList<quint64>& task_ids) {
                                   .arg(jobs[i].objective, 0, 'f', 2)
                                   .arg(results_->objectiveUnit());
         const nlohmann::json layout = layout_to_json(jobs[i].layout);
-        entries.push_back({title, layout, evaluations[static_cast<int>(i)].combined_power_w});
+        entries.push_back({title, layout, evaluations[i].combined_power_w});
         results_->setTaskMap(jobs[i].id, entries.back().power_w, layout, title);
     }
     auto* dialog = new CompareDialog(project_->evaluator->grid(), this);

@@ -69,8 +69,8 @@ std::optional<PlatePose> currentPlate(const std::optional<StudySpec>& spec, cons
 QPolygonF platePolygon(const PlateGeometry& g) {
     const Vec3 w = 0.5 * g.width_m * g.width_axis, h = 0.5 * g.height_m * g.height_axis();
     QPolygonF polygon;
-    for (const Vec3& c : {g.center - w - h, g.center + w - h, g.center + w + h, g.center - w + h})
-        polygon << plan(c);
+    const Vec3 corners[4] = {g.center - w - h, g.center + w - h, g.center + w + h, g.center - w + h};
+    for (const Vec3& c : corners) polygon << plan(c);
     return polygon;
 }
 

@@ -23,8 +23,6 @@ namespace {
 
 constexpr char kResourcePrefix[] = "report-image:";
 
-bool usable(double objective) { return std::isfinite(objective) && objective > -1e299; }
-
 QString esc(const QString& text) { return text.toHtmlEscaped(); }
 
 QString esc(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
@@ -48,9 +46,8 @@ void flatten(const nlohmann::json& json, const std::string& prefix,
         for (auto it = json.begin(); it != json.end(); ++it)
             flatten(it.value(), prefix.empty() ? it.key() : prefix + "." + it.key(), rows);
     } else if (json.is_array()) {
-        const bool scalars = std::all_of(json.begin(), json.end(), [](const nlohmann::json& v) {
-            return v.is_primitive();
-        });
+        const bool scalars = std::all_of(json.begin(), json.end(),
+                                         [](const nlohmann::json& v) { return v.is_primitive(); });
         if (scalars) {
             QStringList parts;
             for (const auto& v : json) parts << scalar_text(v);
@@ -70,8 +67,9 @@ QString key_value_table(const nlohmann::json& json, const QString& key_header,
                         const QString& value_header) {
     std::vector<std::pair<std::string, QString>> rows;
     flatten(json, "", rows);
-    QString html = QStringLiteral("<table class=\"kv\" border=\"1\" cellspacing=\"0\" "
-                                  "cellpadding=\"3\"><tr><th>%1</th><th>%2</th></tr>")
+    QString html = QStringLiteral(
+                       "<table class=\"kv\" border=\"1\" cellspacing=\"0\" "
+                       "cellpadding=\"3\"><tr><th>%1</th><th>%2</th></tr>")
                        .arg(esc(key_header), esc(value_header));
     for (const auto& [key, value] : rows)
         html += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(esc(key), esc(value));
@@ -125,7 +123,8 @@ void ReportExporter::renderImages() {
                        panel->renderPlot(QStringLiteral("heatmap"), QSize(900, 700)).toImage());
     for (const QString& name : {QStringLiteral("histogram"), QStringLiteral("convergence"),
                                 QStringLiteral("scatter"), QStringLiteral("gantt")}) {
-        if (panel->dataCount(name) > 0) images_.insert(name, panel->renderPlot(name, size).toImage());
+        if (panel->dataCount(name) > 0)
+            images_.insert(name, panel->renderPlot(name, size).toImage());
     }
 }
 
@@ -150,7 +149,8 @@ QString ReportExporter::imageTag(const QString& name, bool embed, int width) con
 
 QString ReportExporter::setupSection() const {
     const nlohmann::json& spec = results_->specJson();
-    if (spec.is_null() || spec.empty()) return QStringLiteral("<p>%1</p>").arg(esc(tr("No study set-up.")));
+    if (spec.is_null() || spec.empty())
+        return QStringLiteral("<p>%1</p>").arg(esc(tr("No study set-up.")));
     QString html;
     if (const auto& s = results_->spec()) {
         html += table_start({tr("Item"), tr("Value")});
@@ -175,14 +175,14 @@ QString ReportExporter::setupSection() const {
 QString ReportExporter::bestLayoutSection() const {
     if (!results_->hasBest()) return QStringLiteral("<p>%1</p>").arg(esc(tr("No result yet.")));
     const QString unit = results_->objectiveUnit();
-    QString html = QStringLiteral("<p><b>%1</b></p>")
-                       .arg(esc(tr("Best %1: %2 %3")
-                                    .arg(results_->objectiveName(),
-                                         number(results_->bestObjective()), unit)));
+    QString html =
+        QStringLiteral("<p><b>%1</b></p>")
+            .arg(esc(tr("Best %1: %2 %3")
+                         .arg(results_->objectiveName(), number(results_->bestObjective()), unit)));
     const nlohmann::json& layout = results_->bestLayout();
     if (layout.is_object() && layout.contains("aps")) {
-        html += table_start({tr("AP"), tr("x [m]"), tr("y [m]"), tr("z [m]"), tr("Yaw [°]"),
-                             tr("Downtilt [°]")});
+        html += table_start(
+            {tr("AP"), tr("x [m]"), tr("y [m]"), tr("z [m]"), tr("Yaw [°]"), tr("Downtilt [°]")});
         int i = 0;
         for (const auto& ap : layout["aps"]) {
             html += table_row({QString::number(i++), number(ap.value("x_m", NAN)),
@@ -196,8 +196,8 @@ QString ReportExporter::bestLayoutSection() const {
         const auto& r = layout["reflector"];
         const double u = r.value("u", NAN), v = r.value("v", NAN);
         html += QStringLiteral("<p>%1</p>").arg(esc(tr("Reflector plate:")));
-        html += table_start({tr("u"), tr("v"), tr("Mount point x, y [m]"),
-                             tr("Focal point x, y, z [m]")});
+        html += table_start(
+            {tr("u"), tr("v"), tr("Mount point x, y [m]"), tr("Focal point x, y, z [m]")});
         QString mount = QStringLiteral("–");
         if (const auto p = results_->mountPoint(u, v))
             mount = QStringLiteral("%1, %2").arg(number(p->first), number(p->second));
@@ -216,9 +216,8 @@ QString ReportExporter::bestLayoutSection() const {
         html += table_start({tr("Parameter"), tr("Value")});
         const QStringList& names = results_->parameterNames();
         for (size_t i = 0; i < x.size(); ++i) {
-            const QString name = static_cast<int>(i) < names.size()
-                                     ? names[static_cast<int>(i)]
-                                     : QStringLiteral("x%1").arg(i);
+            const QString name = static_cast<int>(i) < names.size() ? names[static_cast<int>(i)]
+                                                                    : QStringLiteral("x%1").arg(i);
             html += table_row({name, number(x[i], 4)});
         }
         html += QStringLiteral("</table>");
@@ -227,19 +226,18 @@ QString ReportExporter::bestLayoutSection() const {
     const std::vector<double>& map = results_->bestMap();
     const MeasurementGrid& g = results_->grid();
     if (!map.empty() && map.size() == g.cell_count()) {
-        const std::span<const uint8_t> mask =
-            g.mask.size() == map.size() ? std::span<const uint8_t>(g.mask)
-                                        : std::span<const uint8_t>();
+        const std::span<const uint8_t> mask = g.mask.size() == map.size()
+                                                  ? std::span<const uint8_t>(g.mask)
+                                                  : std::span<const uint8_t>();
         const MapMetrics m = compute_metrics(map, mask, results_->coverageThresholdDbm());
         html += QStringLiteral("<p>%1</p>").arg(esc(tr("Metrics of the best map:")));
         html += table_start({tr("P5 [dBm]"), tr("Min [dBm]"), tr("Soft-min [dBm]"),
                              tr("Mean [dBm]"), tr("Coverage [%]"), tr("Valid / counted cells")});
-        html += table_row({number(power_to_dbm_floored(m.p5_w)),
-                           number(power_to_dbm_floored(m.min_w)),
-                           number(power_to_dbm_floored(m.softmin_w)),
-                           number(power_to_dbm_floored(m.mean_w)),
-                           number(100.0 * m.coverage_fraction),
-                           QStringLiteral("%1 / %2").arg(m.valid_cells).arg(m.total_cells)});
+        html +=
+            table_row({number(power_to_dbm_floored(m.p5_w)), number(power_to_dbm_floored(m.min_w)),
+                       number(power_to_dbm_floored(m.softmin_w)),
+                       number(power_to_dbm_floored(m.mean_w)), number(100.0 * m.coverage_fraction),
+                       QStringLiteral("%1 / %2").arg(m.valid_cells).arg(m.total_cells)});
         html += QStringLiteral("</table>");
     } else if (results_->summary().contains("best_metrics")) {
         html += QStringLiteral("<p>%1</p>").arg(esc(tr("Metrics of the best layout:")));
@@ -254,7 +252,7 @@ QString ReportExporter::statisticsSection() const {
     std::map<QString, std::vector<double>> by_method;
     std::vector<double> all;
     for (const TaskRow& row : results_->tasks()) {
-        if (row.kind == QLatin1String("map") || !usable(row.objective)) continue;
+        if (row.kind == QLatin1String("map") || !StudyResults::usableObjective(row.objective)) continue;
         all.push_back(row.objective);
         by_method[row.method].push_back(row.objective);
     }
@@ -300,16 +298,15 @@ QString ReportExporter::statisticsSection() const {
         double busy = 0;
         for (const auto& [id, w] : workers) {
             busy += w.busy_s;
-            html += table_row({QString::number(id), QString::number(w.tasks), number(w.busy_s),
-                               wall > 0 ? number(100.0 * w.busy_s / wall, 1)
-                                        : QStringLiteral("–")});
+            html +=
+                table_row({QString::number(id), QString::number(w.tasks), number(w.busy_s),
+                           wall > 0 ? number(100.0 * w.busy_s / wall, 1) : QStringLiteral("–")});
         }
         html += QStringLiteral("</table>");
         const nlohmann::json* eff = find_number(summary, {"pool_efficiency", "efficiency"});
-        const double efficiency = eff ? eff->get<double>()
-                                      : (wall > 0 ? busy / (static_cast<double>(workers.size()) *
-                                                            wall)
-                                                  : 0.0);
+        const double efficiency =
+            eff ? eff->get<double>()
+                : (wall > 0 ? busy / (static_cast<double>(workers.size()) * wall) : 0.0);
         html += QStringLiteral("<p>%1</p>")
                     .arg(esc(tr("Pool efficiency (busy / (workers × wall)): %1 %")
                                  .arg(number(100.0 * efficiency, 1))));
@@ -350,9 +347,9 @@ QString ReportExporter::timingSection() const {
     html += table_row({tr("Task time, median"), tr("%1 s").arg(number(median, 3))});
     html += table_row({tr("Task time, max"), tr("%1 s").arg(number(durations.back(), 3))});
     if (wall > 0)
-        html += table_row({tr("Throughput"),
-                           tr("%1 tasks/s").arg(number(static_cast<double>(durations.size()) /
-                                                           wall, 2))});
+        html += table_row(
+            {tr("Throughput"),
+             tr("%1 tasks/s").arg(number(static_cast<double>(durations.size()) / wall, 2))});
     return html + QStringLiteral("</table>");
 }
 
@@ -361,12 +358,13 @@ QString ReportExporter::buildHtml(bool embed_images) {
     QString name = title_;
     if (name.isEmpty() && results_->spec()) name = QString::fromStdString(results_->spec()->name);
     if (name.isEmpty()) name = tr("study");
-    QString html = QStringLiteral(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>%1</title>"
-        "<style>body{font-family:sans-serif;margin:2em;}table{border-collapse:collapse;"
-        "margin:0.5em 0;}th{background:#eee;}td,th{padding:3px 8px;text-align:left;}"
-        "img{max-width:100%;}</style></head><body>\n")
-                       .arg(esc(tr("Study report: %1").arg(name)));
+    QString html =
+        QStringLiteral(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>%1</title>"
+            "<style>body{font-family:sans-serif;margin:2em;}table{border-collapse:collapse;"
+            "margin:0.5em 0;}th{background:#eee;}td,th{padding:3px 8px;text-align:left;}"
+            "img{max-width:100%;}</style></head><body>\n")
+            .arg(esc(tr("Study report: %1").arg(name)));
     html += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Study report: %1").arg(name)));
     html += QStringLiteral("<p>%1</p>")
                 .arg(esc(tr("Generated by Reflector Placement Studio on %1.")
@@ -374,8 +372,7 @@ QString ReportExporter::buildHtml(bool embed_images) {
     if (results_->hasBest())
         html += QStringLiteral("<p><b>%1</b></p>")
                     .arg(esc(tr("Best objective: %1 = %2 %3")
-                                 .arg(results_->objectiveName(),
-                                      number(results_->bestObjective()),
+                                 .arg(results_->objectiveName(), number(results_->bestObjective()),
                                       results_->objectiveUnit())));
 
     html += QStringLiteral("<h2>%1</h2>").arg(esc(tr("1. Scene")));

@@ -74,6 +74,11 @@ ResultsPanel::ResultsPanel(const StudyResults* results, QWidget* parent)
             &ResultsPanel::onSelectionChanged);
     connect(compare_button_, &QPushButton::clicked, this, &ResultsPanel::onCompareClicked);
     connect(proxy_, &QAbstractItemModel::rowsInserted, this, &ResultsPanel::updateCountLabel);
+    // Fit the columns to the first rows of a study (later rows keep the widths the user set).
+    connect(model_, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first) {
+        if (first == 0) view_->resizeColumnsToContents();
+    });
+    connect(model_, &QAbstractItemModel::modelReset, view_, &QTableView::resizeColumnsToContents);
     connect(proxy_, &QAbstractItemModel::rowsRemoved, this, &ResultsPanel::updateCountLabel);
     connect(proxy_, &QAbstractItemModel::modelReset, this, &ResultsPanel::updateCountLabel);
     connect(proxy_, &QAbstractItemModel::layoutChanged, this, &ResultsPanel::updateCountLabel);
@@ -100,8 +105,8 @@ void ResultsPanel::onFilterColumnChanged(int index) {
 
 void ResultsPanel::selectViewRow(int row) {
     if (row < 0 || row >= proxy_->rowCount()) return;
-    view_->selectionModel()->select(proxy_->index(row, 0), QItemSelectionModel::ClearAndSelect |
-                                                               QItemSelectionModel::Rows);
+    view_->selectionModel()->select(
+        proxy_->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     view_->setCurrentIndex(proxy_->index(row, 0));
 }
 
@@ -149,8 +154,8 @@ void ResultsPanel::onCompareClicked() {
 void ResultsPanel::updateCountLabel() {
     const int shown = proxy_->rowCount();
     const int total = model_->rowCount();
-    const int selected = view_->selectionModel() ? view_->selectionModel()->selectedRows().size()
-                                                 : 0;
+    const int selected =
+        view_->selectionModel() ? view_->selectionModel()->selectedRows().size() : 0;
     QString text = shown == total ? tr("%n task(s)", "", total)
                                   : tr("%1 of %n task(s) shown", "", total).arg(shown);
     if (selected > 0) text += QLatin1String(" · ") + tr("%n selected", "", selected);

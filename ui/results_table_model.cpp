@@ -7,8 +7,6 @@
 namespace rps {
 namespace {
 
-bool usable(double objective) { return std::isfinite(objective) && objective > -1e299; }
-
 }  // namespace
 
 ResultsTableModel::ResultsTableModel(const StudyResults* results, QObject* parent)
@@ -42,23 +40,24 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole && role != SortRole) return {};
     const bool sort = role == SortRole;
 
-    if (column == TaskColumn) return sort ? QVariant::fromValue<quint64>(row.task_id)
-                                          : QVariant(QString::number(row.task_id));
+    if (column == TaskColumn)
+        return sort ? QVariant::fromValue<quint64>(row.task_id)
+                    : QVariant(QString::number(row.task_id));
     if (column == MethodColumn) return row.method;
     if (column == KindColumn) return row.kind;
     if (column == ObjectiveColumn) {
-        if (!usable(row.objective)) return sort ? QVariant(-1e300) : QVariant(tr("n/a"));
+        if (!StudyResults::usableObjective(row.objective)) return sort ? QVariant(-1e300) : QVariant(tr("n/a"));
         return sort ? QVariant(row.objective) : QVariant(QString::number(row.objective, 'f', 2));
     }
     const int parameter = column - ObjectiveColumn - 1;
     if (parameter >= 0 && parameter < names_.size()) {
-        if (static_cast<size_t>(parameter) >= row.best_x.size()) return sort ? QVariant(0.0)
-                                                                             : QVariant();
+        if (static_cast<size_t>(parameter) >= row.best_x.size())
+            return sort ? QVariant(0.0) : QVariant();
         const double v = row.best_x[static_cast<size_t>(parameter)];
         return sort ? QVariant(v) : QVariant(QString::number(v, 'f', 3));
     }
-    if (column == workerColumn()) return sort ? QVariant(row.worker_id)
-                                              : QVariant(QString::number(row.worker_id));
+    if (column == workerColumn())
+        return sort ? QVariant(row.worker_id) : QVariant(QString::number(row.worker_id));
     if (column == startColumn())
         return sort ? QVariant(row.start_s) : QVariant(QString::number(row.start_s, 'f', 2));
     if (column == durationColumn()) {

@@ -57,7 +57,6 @@ private:
     QPlainTextEdit* log_;
     std::vector<std::pair<int, QString>> lines_;  // (worker or -1, line)
     std::map<int, qint64> worker_task_;
-    std::map<int, QString> worker_last_line_;
 };
 
 }  // namespace rps

@@ -11,12 +11,6 @@
 namespace rps {
 namespace {
 
-// The optimisers' infeasible fitness is -1e300 (core/opt/problem.hpp); anything this low is
-// "not a result".
-bool usable_objective(double objective) {
-    return std::isfinite(objective) && objective > -1e299;
-}
-
 std::vector<double> to_doubles(const nlohmann::json& json) {
     std::vector<double> out;
     if (!json.is_array()) return out;
@@ -49,6 +43,10 @@ QString json_string(const nlohmann::json& json, const char* key) {
 StudyResults::StudyResults(QObject* parent) : QObject(parent) {}
 
 StudyResults::~StudyResults() = default;
+
+bool StudyResults::usableObjective(double objective) {
+    return std::isfinite(objective) && objective > 0.5 * opt::kInfeasibleFitness;
+}
 
 void StudyResults::reset(const StudySpec& spec, const MeasurementGrid& grid) {
     forgetResults();
@@ -133,9 +131,9 @@ void StudyResults::addTask(const TaskRow& row) {
     const int index = static_cast<int>(tasks_.size());
     tasks_.push_back(row);
     row_of_task_[row.task_id] = index;
-    const bool usable = usable_objective(row.objective);
-    const double previous = convergence_.empty() ? -std::numeric_limits<double>::infinity()
-                                                 : convergence_.back().best;
+    const bool usable = usableObjective(row.objective);
+    const double previous =
+        convergence_.empty() ? -std::numeric_limits<double>::infinity() : convergence_.back().best;
     if (usable) {
         convergence_.push_back({index + 1, row.end_s, std::max(previous, row.objective)});
     }
@@ -152,7 +150,7 @@ void StudyResults::addExploredPoints(const std::vector<std::vector<double>>& xs,
     const size_t n = std::min(xs.size(), objectives.size());
     explored_.reserve(explored_.size() + n);
     for (size_t i = 0; i < n; ++i) {
-        if (!usable_objective(objectives[i]) || xs[i].empty()) continue;
+        if (!usableObjective(objectives[i]) || xs[i].empty()) continue;
         explored_.push_back({xs[i], objectives[i]});
     }
     const int count = static_cast<int>(explored_.size()) - first;
@@ -319,8 +317,8 @@ void StudyResults::loadFromStore(const StoredStudy& study) {
         } else if (row.kind == QLatin1String("map")) {
             final_map_task = row.task_id;
             final_map_layout = inner.value("layout", nlohmann::json());
-            const std::vector<double> power = to_doubles(inner.value("combined_power_w",
-                                                                     nlohmann::json()));
+            const std::vector<double> power =
+                to_doubles(inner.value("combined_power_w", nlohmann::json()));
             if (!power.empty() && power.size() == grid_.cell_count())
                 setTaskMap(row.task_id, power, final_map_layout, tr("Best layout"));
         }
@@ -331,11 +329,12 @@ void StudyResults::loadFromStore(const StoredStudy& study) {
     for (const StoredMap& map : study.maps) {
         if (map.power_w.size() != grid_.cell_count()) continue;
         const int row = rowOfTask(map.task_id);
-        const nlohmann::json layout = map.task_id == final_map_task ? final_map_layout
-                                                                    : nlohmann::json();
+        const nlohmann::json layout =
+            map.task_id == final_map_task ? final_map_layout : nlohmann::json();
         QString title = map.task_id == final_map_task ? tr("Best layout") : QString();
         if (row >= 0 && title.isEmpty())
-            title = tr("Task %1 (%2)").arg(map.task_id).arg(tasks_[static_cast<size_t>(row)].method);
+            title =
+                tr("Task %1 (%2)").arg(map.task_id).arg(tasks_[static_cast<size_t>(row)].method);
         setTaskMap(map.task_id, map.power_w, layout, title);
     }
 

@@ -27,15 +27,15 @@ struct StoredStudy;
 // One finished (or failed / cancelled) task.
 struct TaskRow {
     uint64_t task_id = 0;
-    QString method;  // grid, gd, ga, ...
-    QString kind;    // evaluate, gd, map
+    QString method;                                               // grid, gd, ga, ...
+    QString kind;                                                 // evaluate, gd, map
     double objective = std::numeric_limits<double>::quiet_NaN();  // NaN: none
-    std::vector<double> best_x;                                    // empty: none
+    std::vector<double> best_x;                                   // empty: none
     int worker_id = -1;
     double start_s = 0.0;  // seconds since the pool started
     double end_s = 0.0;
     QString status = QStringLiteral("ok");  // ok, failed, cancelled
-    int evaluations = 0;                     // layouts evaluated by the task (0: unknown)
+    int evaluations = 0;                    // layouts evaluated by the task (0: unknown)
 };
 
 // A point evaluated inside a task (grid chunk member, GD iterate, ...).
@@ -46,17 +46,17 @@ struct ExploredPoint {
 
 // Best objective after the n-th finished task (for the convergence plot).
 struct ConvergencePoint {
-    int task_count = 0;  // tasks finished so far (1-based)
-    double time_s = 0.0; // end time of that task
-    double best = 0.0;   // best objective so far
+    int task_count = 0;   // tasks finished so far (1-based)
+    double time_s = 0.0;  // end time of that task
+    double best = 0.0;    // best objective so far
 };
 
 // A map kept for comparison (per task id when the runner or the store has one).
 struct NamedMap {
     uint64_t task_id = 0;
     QString title;
-    nlohmann::json layout;         // layout_to_json, or null when unknown
-    std::vector<double> power_w;   // combined power per cell (grid order)
+    nlohmann::json layout;        // layout_to_json, or null when unknown
+    std::vector<double> power_w;  // combined power per cell (grid order)
 };
 
 class StudyResults : public QObject {
@@ -136,6 +136,9 @@ public:
     std::optional<std::pair<double, double>> mountPoint(double u, double v) const;
 
     static constexpr uint64_t kNoTask = std::numeric_limits<uint64_t>::max();
+    // True for an objective that is a result: finite and above the optimisers' infeasible
+    // fitness (opt::kInfeasibleFitness, -1e300).
+    static bool usableObjective(double objective);
 
 Q_SIGNALS:
     void taskAdded(int row);

@@ -31,7 +31,7 @@ StudyRunController::StudyRunController(StudyResults* results, RunControlPanel* p
       poll_timer_(new QTimer(this)),
       rps_(findRpsExecutable()) {
     qRegisterMetaType<StudyTaskEvent>();
-    qRegisterMetaType<PoolStats>();
+    qRegisterMetaType<QVector<double>>("QVector<double>");
     store_dir_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                  QStringLiteral("/studies");
     poll_timer_->setInterval(400);
@@ -196,6 +196,7 @@ void StudyRunController::onResultsBestChanged() {
 
 void StudyRunController::onProgress(quint64 done, quint64 total, double eta_s) {
     panel_->setProgress(done, total, eta_s, elapsed_.elapsed() / 1000.0);
+    Q_EMIT progressed(done, total);
     if (panel_->runState() == RunControlPanel::RunState::Starting)
         panel_->setRunState(RunControlPanel::RunState::Running);
 }

@@ -58,6 +58,7 @@ Q_SIGNALS:
     // The map of the newest best layout, computed here (the plan view may show it).
     void bestMapReady(rps::MapResult result);
     void statusMessage(QString message);
+    void progressed(quint64 done, quint64 total);
 
 private:
     void connectRunner();

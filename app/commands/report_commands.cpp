@@ -108,6 +108,16 @@ bool is_map_task(const json& row_result) {
     return payload && string_at(*payload, "kind", "") == "map";
 }
 
+// A study file that cannot be read is bad input (exit 2), like any other unreadable input.
+StoredStudy read_study_file(const std::string& file) {
+    if (!fs::is_regular_file(file)) throw InputError({file, 0, ""}, "no such study file");
+    try {
+        return StudyStore::read(file);
+    } catch (const StoreError& error) {
+        throw InputError({file, 0, ""}, std::string("not a readable study file: ") + error.what());
+    }
+}
+
 // ------------------------------------------------------------------------------ the report
 
 struct StudyReport {
@@ -778,7 +788,7 @@ struct ExportOptions {
 
 int export_best(const ExportOptions& o) {
     if (!o.best) throw std::invalid_argument("rps export: say what to export: --best");
-    const StoredStudy study = StudyStore::read(o.file);
+    const StoredStudy study = read_study_file(o.file);
     const StudyReport report = build_report(study);
     if (!report.spec)
         throw InputError({o.file, 0, "spec"},
@@ -1197,9 +1207,7 @@ void register_report_commands(CLI::App& app, CommandAction& action) {
         command->add_flag("--json", o->json, "Print JSON");
         command->callback([&action, o] {
             action = [o] {
-                if (!fs::is_regular_file(o->file))
-                    throw InputError({o->file, 0, ""}, "no such study file");
-                const StoredStudy study = StudyStore::read(o->file);
+                const StoredStudy study = read_study_file(o->file);
                 const StudyReport report = build_report(study);
                 if (o->json)
                     std::cout << report.data.dump(2) << "\n";
@@ -1220,11 +1228,7 @@ void register_report_commands(CLI::App& app, CommandAction& action) {
                             "The study's scene XML, when the stored path does not resolve");
         command->add_flag("--json", o->json, "Print JSON");
         command->callback([&action, o] {
-            action = [o] {
-                if (!fs::is_regular_file(o->file))
-                    throw InputError({o->file, 0, ""}, "no such study file");
-                return export_best(*o);
-            };
+            action = [o] { return export_best(*o); };
         });
     }
     {

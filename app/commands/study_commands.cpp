@@ -201,16 +201,17 @@ int run_study(const RunOptions& o) {
     options.overwrite = o.overwrite;
     StudyRunner runner;
     TerminalProgress bar(o.resume.empty() ? "study" : "resume", 1);
-    std::string status;
+    std::string method, best;
+    const auto status = [&] { return method + best; };
     QObject::connect(&runner, &StudyRunner::methodStarted, [&](int index, const QString& type) {
-        status = fmt::format("{} {}", index, type.toStdString());
+        method = fmt::format("method {} {}", index, type.toStdString());
     });
     QObject::connect(&runner, &StudyRunner::bestChanged, [&](const QVector<double>&, double f) {
-        status = status.substr(0, status.find(" best")) + fmt::format(" best {:.2f}", f);
+        best = fmt::format(", best {:.2f}", f);
     });
     QObject::connect(&runner, &StudyRunner::progress, [&](quint64 done, quint64 total, double) {
         bar.set_total(total);
-        bar.update(done, status);
+        bar.update(done, status());
     });
     if (o.verbose)
         QObject::connect(&runner, &StudyRunner::log, [](const QString& line) {
@@ -232,10 +233,15 @@ int run_study(const RunOptions& o) {
         return kExitFailure;
     } catch (const StoreError& error) {
         bar.finish("failed");
-        std::cerr << "rps: error: " << error.what() << "\n";
+        const std::string what = error.what();
+        std::cerr << "rps: error: " << what
+                  << (what.find("file exists") != std::string::npos
+                          ? " (--overwrite replaces it, --resume FILE finishes it)"
+                          : "")
+                  << "\n";
         return kExitBadInput;
     }
-    bar.finish(status);
+    bar.finish(status());
     if (o.json)
         std::cout << summary.dump(2) << "\n";
     else

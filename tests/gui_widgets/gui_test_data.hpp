@@ -70,8 +70,8 @@ inline std::vector<double> synthetic_map(const MeasurementGrid& g,
 // x = (ap0 x, y, yaw, tilt, ap1 x, y, yaw, tilt, u, v, focal x, y)
 inline std::vector<double> synthetic_x(int k) {
     const double a = 2.0 + (k * 7 % 16), b = 2.0 + (k * 5 % 16);
-    return {a, b, 10.0 * k, 5.0, 18.0 - a, 18.0 - b, -10.0 * k, 5.0,
-            (k % 10) / 10.0, 0.5, 3.0 + (k % 14), 4.0 + (k * 3 % 13)};
+    return {a,         b,   10.0 * k,        5.0, 18.0 - a,       18.0 - b,
+            -10.0 * k, 5.0, (k % 10) / 10.0, 0.5, 3.0 + (k % 14), 4.0 + (k * 3 % 13)};
 }
 
 // Fills `results` with `n` tasks over three methods and two workers, explored points, a best

@@ -17,8 +17,7 @@ std::vector<CompareEntry> three_entries(const MeasurementGrid& grid) {
     std::vector<CompareEntry> entries;
     for (int k = 0; k < 3; ++k) {
         const std::vector<double> x = test::synthetic_x(k + 1);
-        entries.push_back({QStringLiteral("Result %1").arg(k + 1),
-                           layout_to_json(space.decode(x)),
+        entries.push_back({QStringLiteral("Result %1").arg(k + 1), layout_to_json(space.decode(x)),
                            test::synthetic_map(grid, {{x[0], x[1]}, {x[4], x[5]}}, k + 2, 3)});
     }
     return entries;

@@ -89,8 +89,10 @@ TEST(LivePlotsPanel, ExportsPngAndSvg) {
         EXPECT_TRUE(text.contains("<svg")) << name.toStdString();
         EXPECT_GT(text.size(), 2000) << name.toStdString();
     }
-    EXPECT_FALSE(panel.exportPlot(QStringLiteral("heatmap"), dir.filePath(QStringLiteral("x.xyz"))));
-    EXPECT_FALSE(panel.exportPlot(QStringLiteral("nonsense"), dir.filePath(QStringLiteral("x.png"))));
+    EXPECT_FALSE(
+        panel.exportPlot(QStringLiteral("heatmap"), dir.filePath(QStringLiteral("x.xyz"))));
+    EXPECT_FALSE(
+        panel.exportPlot(QStringLiteral("nonsense"), dir.filePath(QStringLiteral("x.png"))));
     // The heatmap shows many colours (a real colour scale, not a flat fill).
     QImage heat(dir.filePath(QStringLiteral("heatmap.png")));
     EXPECT_GE(test::distinct_colours(heat, 40), 40);

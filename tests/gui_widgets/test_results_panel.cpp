@@ -59,14 +59,15 @@ TEST(ResultsPanel, SortsFiltersAndSelects) {
     panel.view()->sortByColumn(ResultsTableModel::ObjectiveColumn, Qt::DescendingOrder);
     double previous = 1e9;
     for (int r = 0; r < proxy->rowCount(); ++r) {
-        const double v = proxy->data(proxy->index(r, ResultsTableModel::ObjectiveColumn),
-                                     ResultsTableModel::SortRole)
+        const double v = proxy
+                             ->data(proxy->index(r, ResultsTableModel::ObjectiveColumn),
+                                    ResultsTableModel::SortRole)
                              .toDouble();
         EXPECT_LE(v, previous);
         previous = v;
     }
-    const quint64 top = proxy->data(proxy->index(0, 0), ResultsTableModel::TaskIdRole)
-                            .value<quint64>();
+    const quint64 top =
+        proxy->data(proxy->index(0, 0), ResultsTableModel::TaskIdRole).value<quint64>();
     EXPECT_EQ(top, results.bestTaskId());
 
     // Filter on the method column.

@@ -96,8 +96,8 @@ TEST(StudyResults, LoadsFromStudyStore) {
     const std::filesystem::path path = dir.filePath(QStringLiteral("study.h5")).toStdString();
     const MeasurementGrid grid = test::synthetic_grid();
     const std::vector<double> best_x = test::synthetic_x(3);
-    const std::vector<double> map = test::synthetic_map(grid, {{best_x[0], best_x[1]},
-                                                              {best_x[4], best_x[5]}});
+    const std::vector<double> map =
+        test::synthetic_map(grid, {{best_x[0], best_x[1]}, {best_x[4], best_x[5]}});
     {
         StudyStore store = StudyStore::create(path, test::synthetic_spec_json());
         // An evaluate task with two points.
@@ -107,14 +107,14 @@ TEST(StudyResults, LoadsFromStudyStore) {
         r1.worker_id = 0;
         r1.start_s = 0.0;
         r1.end_s = 0.4;
-        store.append_task(r1, {{"method", "grid"},
-                               {"method_index", 0},
-                               {"payload", {{"kind", "evaluate"},
-                                            {"points", {test::synthetic_x(1), best_x}}}},
-                               {"result", {{"objectives", {-95, -91}}}},
-                               {"best_x", best_x},
-                               {"best_objective", -91},
-                               {"worker_id", 0}});
+        store.append_task(
+            r1, {{"method", "grid"},
+                 {"method_index", 0},
+                 {"payload", {{"kind", "evaluate"}, {"points", {test::synthetic_x(1), best_x}}}},
+                 {"result", {{"objectives", {-95, -91}}}},
+                 {"best_x", best_x},
+                 {"best_objective", -91},
+                 {"worker_id", 0}});
         // A gradient-descent task with a trajectory.
         TaskRecord r2;
         r2.task_id = (1ull << 40) | 1;
@@ -124,8 +124,8 @@ TEST(StudyResults, LoadsFromStudyStore) {
         r2.end_s = 0.9;
         nlohmann::json trajectory = nlohmann::json::array();
         for (int i = 0; i < 3; ++i)
-            trajectory.push_back({{"iteration", i}, {"x", test::synthetic_x(10 + i)},
-                                  {"objective", -93 + 2 * i}});
+            trajectory.push_back(
+                {{"iteration", i}, {"x", test::synthetic_x(10 + i)}, {"objective", -93 + 2 * i}});
         store.append_task(r2, {{"method", "gd"},
                                {"method_index", 1},
                                {"payload", {{"kind", "gd"}, {"start", test::synthetic_x(10)}}},
@@ -152,9 +152,9 @@ TEST(StudyResults, LoadsFromStudyStore) {
         const LayoutSpace space(spec);
         store.append_task(r4, {{"method", "map"},
                                {"payload", {{"kind", "map"}, {"point", test::synthetic_x(12)}}},
-                               {"result", {{"layout", layout_to_json(space.decode(
-                                                          test::synthetic_x(12)))},
-                                           {"objective", -89}}},
+                               {"result",
+                                {{"layout", layout_to_json(space.decode(test::synthetic_x(12)))},
+                                 {"objective", -89}}},
                                {"best_x", test::synthetic_x(12)},
                                {"best_objective", -89}});
         store.append_map(r4.task_id, grid.cells_x, grid.cells_y, map);

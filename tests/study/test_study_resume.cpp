@@ -6,6 +6,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <QEventLoop>
+#include <QTimer>
+
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -119,6 +122,48 @@ TEST(StudyResume, CommandLineResumeOfAFinishedStudyReplaysEverything) {
     EXPECT_TRUE(after.finished);
     // A study file is never silently replaced.
     EXPECT_EQ(run_cli({"run", study_file.string(), "--out", store.string()}), 2);
+}
+
+
+// The GUI's path: start() runs the study in a thread of its own; cancel() stops it, leaving the
+// store unfinished; a resume then gives the uninterrupted result.
+TEST(StudyResume, AsynchronousRunCancelledThenResumed) {
+    test::TempDir dir;
+    const json doc = study_doc();
+    const json reference = test::run_study(doc, dir.path(), 2, "reference.h5");
+
+    const auto study_file = test::write_json(dir.file("study.json"), doc);
+    StudyRunner runner;
+    StudyRunOptions options;
+    options.rps_executable = RPS_EXECUTABLE;
+    options.store_path = dir.file("cancelled.h5");
+    options.workers = 2;
+    QEventLoop loop;
+    QString failure;
+    int finished_tasks = 0;
+    QObject::connect(&runner, &StudyRunner::taskFinished, &loop,
+                     [&](const StudyTaskEvent& event) {
+                         EXPECT_TRUE(event.ok);
+                         if (++finished_tasks == 20) runner.cancel();
+                     });
+    QObject::connect(&runner, &StudyRunner::failed, &loop, [&](const QString& error) {
+        failure = error;
+        loop.quit();
+    });
+    QObject::connect(&runner, &StudyRunner::finished, &loop, [&] { loop.quit(); });
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    runner.start(load_study(study_file.string()), options);
+    loop.exec();
+    runner.wait();
+    EXPECT_NE(failure.toStdString().find("cancelled"), std::string::npos) << failure.toStdString();
+    const StoredStudy cancelled = StudyStore::read(options.store_path);
+    EXPECT_FALSE(cancelled.finished);
+    EXPECT_GE(cancelled.tasks.size(), 20u);
+
+    const json resumed = runner.resume(options.store_path, options);
+    EXPECT_EQ(resumed["best_x"], reference["best_x"]);
+    EXPECT_EQ(resumed["best_objective"], reference["best_objective"]);
+    EXPECT_EQ(resumed["task_objectives"], reference["task_objectives"]);
 }
 
 }  // namespace

@@ -1,0 +1,26 @@
+// rps-studio: the desktop application (thin main over the rps_ui library, STYLE.md).
+#include <QApplication>
+
+#include <iostream>
+
+#include "ui/studio_app.hpp"
+
+int main(int argc, char** argv) {
+    if (!rps::StudioApp::displayAvailable()) {
+        std::cerr << rps::StudioApp::headlessHint().toStdString();
+        return 4;
+    }
+    rps::StudioApp::setIdentity();
+    QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    rps::StudioApp studio(app);
+    QString message;
+    if (!studio.parse(app.arguments(), &message)) {
+        std::cout << message.toStdString();
+        return message.startsWith(QLatin1String("Usage")) || message.startsWith(QLatin1String("rps-studio"))
+                   ? 0
+                   : 64;
+    }
+    rps::StudioApp::installTranslations(app, studio.options().language);
+    return studio.exec();
+}

@@ -1,0 +1,199 @@
+// Worker-pool benchmark: throughput of the pool with 2 workers against 1 on the same tasks, and
+// the per-task overhead of the protocol round trip, with real `rps worker` processes.
+//
+//   rps_bench_pool [--rps PATH] [--scene FILE] [--empty-tasks N] [--real-tasks N] [--chunk K]
+//                  [--workers N] [--out FILE.json]
+//
+// Empty tasks are "evaluate" tasks with no points: the worker parses, answers and waits for the
+// next line, so their wall time per task IS the pool's overhead (dispatch, pipe, JSON, result
+// handling). Real tasks evaluate K random office layouts each (default radio set-up).
+#include <fmt/core.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/opt/seed_sequence.hpp"
+#include "core/study/layout.hpp"
+#include "core/study/study_spec.hpp"
+#include "runtime/worker_pool.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+struct Options {
+    std::string rps = RPS_EXECUTABLE;
+    std::string scene = std::string(RPS_SOURCE_DIR) + "/scenes/office/office.xml";
+    int empty_tasks = 2000;
+    int real_tasks = 48;
+    int chunk = 4;
+    int workers = 2;
+    std::string out;
+};
+
+Options parse(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        const auto next = [&]() -> std::string {
+            if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
+            return argv[++i];
+        };
+        if (a == "--rps") o.rps = next();
+        else if (a == "--scene") o.scene = next();
+        else if (a == "--empty-tasks") o.empty_tasks = std::stoi(next());
+        else if (a == "--real-tasks") o.real_tasks = std::stoi(next());
+        else if (a == "--chunk") o.chunk = std::stoi(next());
+        else if (a == "--workers") o.workers = std::stoi(next());
+        else if (a == "--out") o.out = next();
+        else throw std::invalid_argument("unknown option " + a);
+    }
+    return o;
+}
+
+// Waits until every worker of the pool has said ready (scene loaded), so that start-up is not
+// timed.
+void wait_ready(rps::WorkerPool& pool) {
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        bool ready = true;
+        for (const auto& w : pool.stats().workers)
+            ready = ready && w.state == rps::WorkerState::idle;
+        if (ready) return;
+        if (timer.elapsed() > 120000) throw std::runtime_error("workers did not start");
+        QEventLoop loop;
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+}
+
+struct Timing {
+    double wall_s = 0;
+    double tasks_per_s = 0;
+    double ms_per_task = 0;
+    double efficiency = 0;
+};
+
+Timing run_batch(const Options& o, const std::string& study, int workers,
+                 const std::vector<json>& payloads) {
+    rps::WorkerPoolConfig config;
+    config.program = o.rps;
+    config.arguments = {"worker", study};
+    config.worker_count = workers;
+    rps::WorkerPool pool(config);
+    pool.start();
+    wait_ready(pool);
+    std::vector<rps::PoolTask> tasks;
+    for (size_t i = 0; i < payloads.size(); ++i) tasks.push_back({i, payloads[i]});
+    QElapsedTimer timer;
+    timer.start();
+    const auto before = pool.stats();
+    const auto outcomes = pool.run_ordered(std::move(tasks));
+    const double wall = timer.nsecsElapsed() * 1e-9;
+    for (const auto& outcome : outcomes)
+        if (!outcome.ok) throw std::runtime_error("task failed: " + outcome.error);
+    const auto after = pool.stats();
+    Timing t;
+    t.wall_s = wall;
+    t.tasks_per_s = payloads.size() / wall;
+    t.ms_per_task = 1e3 * wall / payloads.size();
+    t.efficiency = (after.busy_s - before.busy_s) / (workers * wall);
+    return t;
+}
+
+std::vector<json> real_payloads(const Options& o, const rps::StudySpec& spec) {
+    const rps::LayoutSpace space(spec);
+    const rps::opt::SeedSequence seeds(2024);
+    std::vector<json> payloads;
+    for (int t = 0; t < o.real_tasks; ++t) {
+        json points = json::array();
+        auto rng = seeds.engine(static_cast<uint64_t>(t));
+        for (int k = 0; k < o.chunk; ++k) {
+            rps::opt::Vector x;
+            for (size_t d = 0; d < space.dim(); ++d)
+                x.push_back(rps::opt::uniform(rng, space.box().lower[d], space.box().upper[d]));
+            points.push_back(x);
+        }
+        payloads.push_back({{"kind", "evaluate"}, {"points", points}});
+    }
+    return payloads;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    Options o;
+    try {
+        o = parse(argc, argv);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "rps_bench_pool: {}\n", e.what());
+        return 2;
+    }
+    QTemporaryDir temp;
+    const std::string study = temp.filePath("pool_bench_study.json").toStdString();
+    const json doc = {{"name", "pool_bench"},
+                      {"scene", o.scene},
+                      {"mode", "1ap"},
+                      {"methods", {{{"type", "grid"}}}}};
+    std::ofstream(study) << doc.dump(2);
+    const rps::StudySpec spec = rps::parse_study(doc, study);
+
+    const std::vector<json> empty(static_cast<size_t>(o.empty_tasks),
+                                  json{{"kind", "evaluate"}, {"points", json::array()}});
+    const std::vector<json> real = real_payloads(o, spec);
+    json out = {{"scene", o.scene},
+                {"cpu_cores", std::thread::hardware_concurrency()},
+                {"empty_tasks", o.empty_tasks},
+                {"real_tasks", o.real_tasks},
+                {"points_per_real_task", o.chunk}};
+    fmt::print("{:<14} {:>8} {:>7} {:>10} {:>12} {:>11} {:>11}\n", "tasks", "workers", "count",
+               "wall s", "tasks/s", "ms/task", "efficiency");
+    const auto row = [&](const char* label, int workers, const std::vector<json>& payloads) {
+        const Timing t = run_batch(o, study, workers, payloads);
+        fmt::print("{:<14} {:>8} {:>7} {:>10.3f} {:>12.1f} {:>11.3f} {:>11.2f}\n", label, workers,
+                   payloads.size(), t.wall_s, t.tasks_per_s, t.ms_per_task, t.efficiency);
+        return json{{"workers", workers},     {"wall_s", t.wall_s},
+                    {"tasks_per_s", t.tasks_per_s}, {"ms_per_task", t.ms_per_task},
+                    {"efficiency", t.efficiency}};
+    };
+    try {
+        const json e1 = row("empty", 1, empty);
+        const json eN = row("empty", o.workers, empty);
+        const json r1 = row("real evaluate", 1, real);
+        const json rN = row("real evaluate", o.workers, real);
+        out["empty"] = {{"one", e1}, {"many", eN},
+                        {"speedup", eN["tasks_per_s"].get<double>() / e1["tasks_per_s"].get<double>()},
+                        {"overhead_ms_per_task", e1["ms_per_task"]}};
+        out["real"] = {{"one", r1}, {"many", rN},
+                       {"speedup", rN["tasks_per_s"].get<double>() / r1["tasks_per_s"].get<double>()},
+                       {"ms_per_layout_one_worker",
+                        r1["ms_per_task"].get<double>() / o.chunk}};
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "rps_bench_pool: {}\n", e.what());
+        return 1;
+    }
+    fmt::print("\nper-task overhead (empty tasks, 1 worker): {:.3f} ms (target < 1 ms)\n",
+               out["empty"]["overhead_ms_per_task"].get<double>());
+    fmt::print("speed-up {} workers vs 1, empty tasks: {:.2f}x\n", o.workers,
+               out["empty"]["speedup"].get<double>());
+    fmt::print("speed-up {} workers vs 1, real evaluate tasks: {:.2f}x (target >= 1.9x on 2 "
+               "cores)\n",
+               o.workers, out["real"]["speedup"].get<double>());
+    if (!o.out.empty()) {
+        std::ofstream(o.out) << out.dump(2) << "\n";
+        fmt::print("wrote {}\n", o.out);
+    }
+    return 0;
+}

@@ -1,0 +1,102 @@
+#pragma once
+// Runs the built `rps` binary (RPS_EXECUTABLE, set by tests/cli/CMakeLists.txt) as a child
+// process and captures its exit code, stdout and stderr; plus a per-test temporary folder.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace rps::test {
+
+struct CommandResult {
+    int exit_code = -1;  // 128 + signal when killed
+    std::string out, err;
+};
+
+inline std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+class TempDir {
+public:
+    TempDir() {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        path_ = std::filesystem::temp_directory_path() /
+                ("rps_cli_" + std::string(info->test_suite_name()) + "_" + info->name() + "_" +
+                 std::to_string(::getpid()));
+        std::filesystem::remove_all(path_);
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        if (!::testing::Test::HasFailure()) std::filesystem::remove_all(path_);
+    }
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// Runs `rps args...` in `cwd` (default: the current folder).
+inline CommandResult run_rps(const std::vector<std::string>& args,
+                             const std::filesystem::path& cwd = {}) {
+    static int counter = 0;
+    const auto base = std::filesystem::temp_directory_path() /
+                      ("rps_cli_capture_" + std::to_string(::getpid()) + "_" +
+                       std::to_string(counter++));
+    const std::string out_file = base.string() + ".out", err_file = base.string() + ".err";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_file.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+    std::vector<std::string> all{RPS_EXECUTABLE};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    CommandResult result;
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, RPS_EXECUTABLE, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc == 0) {
+        int status = 0;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    result.out = read_text(out_file);
+    result.err = read_text(err_file);
+    std::filesystem::remove(out_file);
+    std::filesystem::remove(err_file);
+    return result;
+}
+
+// For assertion messages.
+inline std::string describe(const CommandResult& r) {
+    return "exit " + std::to_string(r.exit_code) + "\n--- stdout ---\n" + r.out +
+           "\n--- stderr ---\n" + r.err;
+}
+
+// True when the binary has the sub-command (its --help succeeds).
+inline bool rps_has_command(const std::string& name) {
+    return run_rps({name, "--help"}).exit_code == 0;
+}
+
+}  // namespace rps::test

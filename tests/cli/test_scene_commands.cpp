@@ -1,0 +1,162 @@
+// rps validate / materials / probe / map through the binary: exit codes, JSON output, files.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_runner.hpp"
+#include "support/test_paths.hpp"
+
+using nlohmann::json;
+using rps::test::describe;
+using rps::test::run_rps;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> xml_files_under(const fs::path& folder) {
+    std::vector<fs::path> files;
+    if (!fs::is_directory(folder)) return files;
+    for (const auto& entry : fs::recursive_directory_iterator(folder))
+        if (entry.is_regular_file() && entry.path().extension() == ".xml")
+            files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+TEST(CliValidate, EveryProjectSceneLoads) {
+    const auto files = xml_files_under(rps::test::source_dir() / "scenes");
+    ASSERT_GE(files.size(), 2u);
+    for (const fs::path& file : files) {
+        const auto r = run_rps({"validate", file.string(), "--json"});
+        ASSERT_EQ(r.exit_code, 0) << file << "\n" << describe(r);
+        const json out = json::parse(r.out);
+        EXPECT_GT(out["triangles"].get<int>(), 0) << file;
+    }
+}
+
+TEST(CliValidate, EverySharedSceneLoads) {
+    const auto files = xml_files_under(rps::test::shared_dir() / "scenes");
+    if (files.empty()) GTEST_SKIP() << "no shared scenes at " << rps::test::shared_dir();
+    for (const fs::path& file : files) {
+        const auto r = run_rps({"validate", file.string()});
+        EXPECT_EQ(r.exit_code, 0) << file << "\n" << describe(r);
+        EXPECT_NE(r.out.find("triangles"), std::string::npos) << file;
+    }
+}
+
+TEST(CliValidate, BadInputsExitTwoNamingFileAndLine) {
+    rps::test::TempDir dir;
+    const fs::path bad_material = dir / "bad_material.xml";
+    std::ofstream(bad_material) << R"(<scene version="2.1.0">
+    <bsdf type="itu-radio-material" id="m">
+        <string name="type" value="konkrete"/>
+    </bsdf>
+    <shape type="rectangle" id="floor">
+        <ref id="m"/>
+    </shape>
+</scene>
+)";
+    auto r = run_rps({"validate", bad_material.string()});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_NE(r.err.find("bad_material.xml:3:"), std::string::npos) << describe(r);
+    EXPECT_NE(r.err.find("konkrete"), std::string::npos) << describe(r);
+
+    const fs::path malformed = dir / "malformed.xml";
+    std::ofstream(malformed) << "<scene version=\"2.1.0\">\n  <shape type=\"rectangle\">\n</scene>\n";
+    r = run_rps({"validate", malformed.string()});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_NE(r.err.find("malformed.xml:2:"), std::string::npos) << describe(r);
+
+    const fs::path bad_number = dir / "bad_number.xml";
+    std::ofstream(bad_number) << R"(<scene version="2.1.0">
+    <bsdf type="itu-radio-material" id="m">
+        <string name="type" value="concrete"/>
+        <float name="thickness" value="0.2x"/>
+    </bsdf>
+</scene>
+)";
+    r = run_rps({"validate", bad_number.string()});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_NE(r.err.find("bad_number.xml:4:"), std::string::npos) << describe(r);
+    EXPECT_NE(r.err.find("thickness"), std::string::npos) << describe(r);
+
+    r = run_rps({"validate", (dir / "missing.xml").string()});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_NE(r.err.find("missing.xml"), std::string::npos) << describe(r);
+
+    r = run_rps({"validate"});  // a missing argument is bad input too
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+}
+
+TEST(CliMaterials, JsonHoldsTheItuValues) {
+    const auto r = run_rps({"materials", "--freq-hz", "5.18e9", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << describe(r);
+    const json out = json::parse(r.out);
+    EXPECT_DOUBLE_EQ(out["freq_hz"].get<double>(), 5.18e9);
+    std::map<std::string, json> by_name;
+    for (const json& m : out["materials"]) by_name[m["name"].get<std::string>()] = m;
+    ASSERT_TRUE(by_name.count("concrete"));
+    ASSERT_TRUE(by_name.count("metal"));
+    // ITU-R P.2040-3 Table 3: concrete a = 5.24, b = 0, c = 0.0462, d = 0.7822 (f in GHz).
+    const json& concrete = by_name["concrete"];
+    EXPECT_TRUE(concrete["valid"].get<bool>());
+    EXPECT_NEAR(concrete["relative_permittivity"].get<double>(), 5.24, 1e-9);
+    EXPECT_NEAR(concrete["conductivity_s_per_m"].get<double>(), 0.0462 * std::pow(5.18, 0.7822),
+                1e-9);
+    const json& metal = by_name["metal"];
+    EXPECT_NEAR(metal["relative_permittivity"].get<double>(), 1.0, 1e-12);
+    EXPECT_NEAR(metal["conductivity_s_per_m"].get<double>(), 1e7, 1e-3);
+}
+
+TEST(CliProbe, LineOfSightIsFriis) {
+    // In the L hall, (5, 5, 2) sees (8, 5, 2) directly; with no reflections only the LOS path.
+    const fs::path scene = rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml";
+    const auto r = run_rps({"probe", scene.string(), "--tx", "5,5,2", "--rx", "8,5,2",
+                            "--antenna", "iso", "--max-order", "0", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << describe(r);
+    const json out = json::parse(r.out);
+    ASSERT_EQ(out["path_count"].get<int>(), 1) << out.dump(2);
+    const json& path = out["paths"][0];
+    EXPECT_EQ(path["kind"], "LOS");
+    EXPECT_NEAR(path["length_m"].get<double>(), 3.0, 1e-9);
+    const double lambda = 299792458.0 / 5.18e9;
+    const double friis_db = 20 * std::log10(lambda / (4 * M_PI * 3.0));
+    EXPECT_NEAR(out["path_gain_db"].get<double>(), friis_db, 0.01);
+    EXPECT_NEAR(out["received_power_dbm"].get<double>(), 5.0 + friis_db, 0.01);
+}
+
+TEST(CliMap, WritesHdf5CsvAndPng) {
+    rps::test::TempDir dir;
+    const fs::path scene = rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml";
+    for (const char* name : {"m.h5", "m.csv", "m.png"}) {
+        const auto r = run_rps({"map", scene.string(), "--ap", "5,5,3", "--out",
+                                (dir / name).string(), "--json"});
+        ASSERT_EQ(r.exit_code, 0) << name << "\n" << describe(r);
+        const json out = json::parse(r.out);
+        EXPECT_EQ(out["written"], (dir / name).string());
+        ASSERT_TRUE(fs::exists(dir / name)) << name;
+        EXPECT_GT(fs::file_size(dir / name), 100u) << name;
+    }
+    const std::string h5 = rps::test::read_text(dir / "m.h5");
+    EXPECT_EQ(h5.substr(0, 8), std::string("\x89HDF\r\n\x1a\n", 8));
+    const std::string png = rps::test::read_text(dir / "m.png");
+    EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+    // CSV: a header and one row per cell of the 20 m x 20 m hall at 1 m.
+    std::ifstream csv(dir / "m.csv");
+    std::string header;
+    std::getline(csv, header);
+    EXPECT_EQ(header.rfind("x_m,y_m,in_mask,combined_dbm", 0), 0u) << header;
+    size_t rows = 0;
+    for (std::string line; std::getline(csv, line);) rows += !line.empty();
+    EXPECT_EQ(rows, 400u);
+
+    const auto bad = run_rps({"map", scene.string(), "--ap", "5,5", "--out",
+                              (dir / "m.txt").string()});
+    EXPECT_EQ(bad.exit_code, 2) << describe(bad);
+    EXPECT_NE(bad.err.find("m.txt"), std::string::npos) << describe(bad);
+}
