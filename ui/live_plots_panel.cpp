@@ -467,7 +467,8 @@ void LivePlotsPanel::updateHistogram() {
     std::vector<double> values;
     values.reserve(static_cast<size_t>(results_->taskCount()));
     for (const TaskRow& row : results_->tasks()) {
-        if (row.kind == QLatin1String("map") || !StudyResults::usableObjective(row.objective)) continue;
+        if (row.kind == QLatin1String("map") || !StudyResults::usableObjective(row.objective))
+            continue;
         values.push_back(row.objective);
     }
     counts_[Histogram] = static_cast<int>(values.size());
@@ -523,17 +524,23 @@ void LivePlotsPanel::updateScatter() {
     }
     if (names.isEmpty()) ap_pairs.emplace_back(0, 1);  // no spec: x[0], x[1] as a position
 
-    // The points: every task's best, then the explored points (thinned to a bounded count).
+    // The points: every task's best, then the explored points, thinned by a common stride to a
+    // bounded count (the best point always stays).
+    const auto& tasks = results_->tasks();
+    const auto& explored = results_->exploredPoints();
+    const size_t total = tasks.size() + explored.size();
+    const size_t stride = std::max<size_t>(1, (total + kScatterMaxPoints - 1) / kScatterMaxPoints);
     std::vector<const std::vector<double>*> xs;
     std::vector<double> objectives;
-    for (const TaskRow& row : results_->tasks()) {
+    xs.reserve(total / stride + 2);
+    objectives.reserve(total / stride + 2);
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        const TaskRow& row = tasks[i];
         if (row.best_x.empty() || !StudyResults::usableObjective(row.objective)) continue;
+        if (i % stride != 0 && row.task_id != results_->bestTaskId()) continue;
         xs.push_back(&row.best_x);
         objectives.push_back(row.objective);
     }
-    const auto& explored = results_->exploredPoints();
-    const size_t stride =
-        std::max<size_t>(1, (explored.size() + kScatterMaxPoints - 1) / kScatterMaxPoints);
     for (size_t i = 0; i < explored.size(); i += stride) {
         xs.push_back(&explored[i].x);
         objectives.push_back(explored[i].objective);

@@ -44,6 +44,7 @@ namespace {
 
 constexpr int kStateVersion = 3;
 constexpr int kEditDebounceMs = 250;
+constexpr int kSettleMs = 150;  // a drag resting this long gets its full-order map
 
 QString objectiveTitle(Objective metric) {
     switch (metric) {
@@ -68,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent)
       results_(new StudyResults(this)),
       plan_(new PlanView(this)),
       edit_timer_(new QTimer(this)),
+      settle_timer_(new QTimer(this)),
       bands_(ProjectLoader::defaultBands()) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/rps-studio.svg")));
@@ -75,6 +77,8 @@ MainWindow::MainWindow(QWidget* parent)
     setDockNestingEnabled(true);
     edit_timer_->setSingleShot(true);
     edit_timer_->setInterval(kEditDebounceMs);
+    settle_timer_->setSingleShot(true);
+    settle_timer_->setInterval(kSettleMs);
     createDocks();
     createMenus();
     createToolBar();
@@ -86,6 +90,7 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    document_->undoStack()->disconnect();
     load_watcher_.waitForFinished();
     rebuild_watcher_.waitForFinished();
 }
@@ -120,8 +125,8 @@ void MainWindow::createDocks() {
     tabifyDockWidget(dock_plots_, dock_3d_);
     dock_setup_->raise();
     dock_plots_->raise();
-    resizeDocks({dock_setup_, dock_plots_}, {390, 560}, Qt::Horizontal);
-    resizeDocks({dock_results_}, {230}, Qt::Vertical);
+    resizeDocks({dock_setup_, dock_plots_}, {350, 470}, Qt::Horizontal);
+    resizeDocks({dock_results_}, {210}, Qt::Vertical);
 }
 
 void MainWindow::createMenus() {
@@ -243,10 +248,12 @@ void MainWindow::connectActions() {
     connect(undo, &QUndoStack::canUndoChanged, a.undo, &QAction::setEnabled);
     connect(undo, &QUndoStack::canRedoChanged, a.redo, &QAction::setEnabled);
     connect(undo, &QUndoStack::undoTextChanged, this, [this](const QString& text) {
-        actions_->undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+        actions_->undo->setToolTip(text.isEmpty() ? tr("Undo") : tr("Undo: %1").arg(text));
+        actions_->undo->setStatusTip(actions_->undo->toolTip());
     });
     connect(undo, &QUndoStack::redoTextChanged, this, [this](const QString& text) {
-        actions_->redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+        actions_->redo->setToolTip(text.isEmpty() ? tr("Redo") : tr("Redo: %1").arg(text));
+        actions_->redo->setStatusTip(actions_->redo->toolTip());
     });
     a.undo->setEnabled(false);
     a.redo->setEnabled(false);
@@ -337,6 +344,9 @@ void MainWindow::connectActions() {
     connect(plan_, &PlanView::layoutPreview, this, [this](const Layout& layout) {
         view3d_->setLayout(layout);
         requestMap(layout, true);
+    });
+    connect(settle_timer_, &QTimer::timeout, this, [this] {
+        if (plan_->dragging()) requestMap(plan_->layout(), false);
     });
     connect(plan_, &PlanView::layoutEdited, this, &MainWindow::onLayoutEdited);
     connect(plan_, &PlanView::hoverInfo, this, [this](const QString& text) {
@@ -490,8 +500,14 @@ void MainWindow::onLayoutChanged() {
 
 void MainWindow::requestMap(const Layout& layout, bool interactive) {
     if (!maps_->hasEvaluator()) return;
-    if (!interactive && last_requested_ && sameLayout(*last_requested_, layout)) return;
-    last_requested_ = layout;
+    const bool preview = interactive && maps_->previewing();
+    if (!preview && last_requested_ && sameLayout(*last_requested_, layout)) return;
+    if (preview) {
+        last_requested_.reset();  // the full map of this layout is still to come
+        settle_timer_->start();
+    } else {
+        last_requested_ = layout;
+    }
     maps_->request(layout, interactive);
 }
 

@@ -136,6 +136,7 @@ private:
     QFutureWatcher<LoadOutcome> load_watcher_;
     QFutureWatcher<LoadOutcome> rebuild_watcher_;
     QTimer* edit_timer_;
+    QTimer* settle_timer_;  // a drag that pauses gets its full map
     nlohmann::json pending_study_;
     bool quiet_errors_ = false;
     int bands_;

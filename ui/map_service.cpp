@@ -50,14 +50,18 @@ void MapService::setEvaluators(std::shared_ptr<const StripedEvaluator> full,
     preview_.evaluator = std::move(preview);
     full_.pending.reset();
     preview_.pending.reset();
+    full_ms_ = 0.0;
 }
 
 uint64_t MapService::request(const Layout& layout, bool interactive) {
     if (!full_.evaluator) return 0;
     const Job job{next_serial_++, layout, clock_.nsecsElapsed()};
-    if (interactive && preview_.evaluator) submit(preview_, job);
-    submit(full_, job);
+    submit(interactive && previewing() ? preview_ : full_, job);
     return job.serial;
+}
+
+bool MapService::previewing() const {
+    return preview_.evaluator != nullptr && full_ms_ > kDragBudgetMs;
 }
 
 bool MapService::busy() const { return full_.running || preview_.running; }
@@ -86,7 +90,12 @@ void MapService::launch(Lane& lane, Job job) {
 void MapService::onFinished(Lane& lane) {
     lane.running = false;
     const bool current = lane.watcher->property("generation").toULongLong() == generation_;
-    if (current && lane.watcher->future().resultCount() > 0) Q_EMIT mapReady(lane.watcher->result());
+    if (current && lane.watcher->future().resultCount() > 0) {
+        const MapResult result = lane.watcher->result();
+        if (!lane.preview)  // a running mean that follows the machine's load
+            full_ms_ = full_ms_ == 0.0 ? result.compute_ms : 0.7 * full_ms_ + 0.3 * result.compute_ms;
+        Q_EMIT mapReady(result);
+    }
     if (lane.pending && lane.evaluator) {
         Job next = std::move(*lane.pending);
         lane.pending.reset();

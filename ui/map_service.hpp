@@ -5,8 +5,10 @@
 // the map on screen always belongs to the newest layout that could be computed.
 //
 // Two lanes: the full lane (the study's reflection order) and, when the study's order is above
-// the preview order, a preview lane that answers drags first with a cheaper map. The receiver
-// decides what to show (newest serial; a full map replaces a preview of the same serial).
+// the preview order, a preview lane for drags. Interactive requests go to the preview lane only
+// while full maps are too slow for the drag budget (kDragBudgetMs, measured on this machine);
+// the owner asks for the full map when the drag ends or pauses. The receiver decides what to
+// show (newest serial; a full map replaces a preview of the same serial).
 #include <QElapsedTimer>
 #include <QObject>
 
@@ -31,8 +33,14 @@ public:
     void setEvaluators(std::shared_ptr<const StripedEvaluator> full,
                        std::shared_ptr<const StripedEvaluator> preview);
     bool hasEvaluator() const { return full_.evaluator != nullptr; }
-    // Requests the map of a layout; `interactive` also asks the preview lane. Returns the serial.
+    // Requests the map of a layout; `interactive` (a drag in progress) may be answered by the
+    // preview lane alone. Returns the serial.
     uint64_t request(const Layout& layout, bool interactive);
+    // Whether interactive requests currently go to the preview lane.
+    bool previewing() const;
+    // Mean compute time of recent full maps (ms); 0 before the first.
+    double fullMapMs() const { return full_ms_; }
+    static constexpr double kDragBudgetMs = 35.0;
     // Nanoseconds on the service clock (the clock of MapResult::requested_ns).
     int64_t nowNs() const { return clock_.nsecsElapsed(); }
     bool busy() const;
@@ -63,6 +71,7 @@ private:
     Lane full_;
     Lane preview_;
     uint64_t next_serial_ = 1;
+    double full_ms_ = 0.0;
     uint64_t generation_ = 0;
     QElapsedTimer clock_;
 };

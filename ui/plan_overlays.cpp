@@ -48,7 +48,31 @@ void paintSymbol(QPainter& p, const LegendEntry& e, const QRectF& r) {
     }
 }
 
+QFont smallFont(const QFont& base, double size) {
+    QFont font = base;
+    font.setPointSizeF(size);
+    return font;
+}
+
 }  // namespace
+
+QSizeF legendSize(const QFont& base, const QString& title, const std::vector<LegendEntry>& entries) {
+    const QFontMetricsF fm(smallFont(base, 8.5));
+    const double row = std::max(fm.height(), 14.0) + 2;
+    QFont bold = smallFont(base, 8.5);
+    bold.setBold(true);
+    double text_width = QFontMetricsF(bold).horizontalAdvance(title);
+    for (const LegendEntry& e : entries)
+        text_width = std::max(text_width, fm.horizontalAdvance(e.text) + 30);
+    return {text_width + 16, row * (static_cast<double>(entries.size()) + 1) + 10};
+}
+
+QSizeF textBoxSize(const QFont& base, const QStringList& lines) {
+    const QFontMetricsF fm(smallFont(base, 9));
+    double width = 0;
+    for (const QString& line : lines) width = std::max(width, fm.horizontalAdvance(line));
+    return {width + 16, fm.height() * lines.size() + 10};
+}
 
 void paintColorBar(QPainter& p, const QRectF& area, const ColorScale& scale,
                    const QString& title) {
@@ -83,15 +107,12 @@ void paintColorBar(QPainter& p, const QRectF& area, const ColorScale& scale,
 
 QRectF paintLegend(QPainter& p, QPointF origin, const QString& title,
                    const std::vector<LegendEntry>& entries) {
+    const QRectF box(origin, legendSize(p.font(), title, entries));
     p.save();
-    QFont font = p.font();
-    font.setPointSizeF(8.5);
+    const QFont font = smallFont(p.font(), 8.5);
     p.setFont(font);
     const QFontMetricsF fm(font);
     const double row = std::max(fm.height(), 14.0) + 2;
-    double text_width = fm.horizontalAdvance(title);
-    for (const LegendEntry& e : entries) text_width = std::max(text_width, fm.horizontalAdvance(e.text) + 30);
-    const QRectF box(origin, QSizeF(text_width + 16, row * (entries.size() + 1) + 10));
     p.setPen(kBoxPen);
     p.setBrush(kBoxFill);
     p.drawRoundedRect(box, 5, 5);
@@ -139,14 +160,11 @@ void paintScaleBar(QPainter& p, QPointF origin, double pixels_per_m, double targ
 QRectF paintTextBox(QPainter& p, QPointF anchor, const QStringList& lines,
                     bool anchor_is_bottom) {
     if (lines.isEmpty()) return {};
+    const QSizeF size = textBoxSize(p.font(), lines);
     p.save();
-    QFont font = p.font();
-    font.setPointSizeF(9);
+    const QFont font = smallFont(p.font(), 9);
     p.setFont(font);
     const QFontMetricsF fm(font);
-    double width = 0;
-    for (const QString& line : lines) width = std::max(width, fm.horizontalAdvance(line));
-    const QSizeF size(width + 16, fm.height() * lines.size() + 10);
     const QPointF top_left = anchor_is_bottom ? anchor - QPointF(0, size.height()) : anchor;
     const QRectF box(top_left, size);
     p.setPen(kBoxPen);

@@ -19,6 +19,10 @@ struct LegendEntry {
     QString text;
 };
 
+// Sizes of a legend box and a text box as paintLegend / paintTextBox draw them with `font`.
+QSizeF legendSize(const QFont& font, const QString& title, const std::vector<LegendEntry>& entries);
+QSizeF textBoxSize(const QFont& font, const QStringList& lines);
+
 // Vertical colour bar inside `area` (the bar, its ticks and labels, the title above).
 void paintColorBar(QPainter& painter, const QRectF& area, const ColorScale& scale,
                    const QString& title);

@@ -96,6 +96,7 @@ void PlanView::setScene(std::shared_ptr<const Scene> scene, SceneOutline outline
 
 void PlanView::setStudy(const StudySpec& spec) {
     spec_ = spec;
+    if (!user_view_) fitToScene();
     update();
 }
 
@@ -161,7 +162,9 @@ QPointF PlanView::toWorld(QPointF widget) const {
 void PlanView::fitToScene() {
     QRectF bounds = outline_.bounds;
     if (bounds.isEmpty()) bounds = QRectF(0, 0, 20, 20);
-    const double left = width() > 760 ? 190.0 : 16.0, right = 96.0, top = 16.0, bottom = 44.0;
+    const double legend = legendSize(font(), tr("Materials"), legendEntries()).width() + 20;
+    const double right = 96.0, top = 16.0, bottom = 74.0;
+    const double left = width() - legend - right > 0.55 * width() ? legend : 16.0;
     const double avail_w = std::max(50.0, width() - left - right);
     const double avail_h = std::max(50.0, height() - top - bottom);
     scale_px_ = std::min(avail_w / bounds.width(), avail_h / bounds.height());
@@ -169,6 +172,7 @@ void PlanView::fitToScene() {
     offset_ = QPointF(center_px.x() - bounds.center().x() * scale_px_,
                       center_px.y() + bounds.center().y() * scale_px_);
     fitted_ = true;
+    user_view_ = false;
     update();
 }
 
@@ -176,6 +180,7 @@ void PlanView::zoomBy(double factor, QPointF anchor) {
     const QPointF world = toWorld(anchor);
     scale_px_ = std::clamp(scale_px_ * factor, 0.5, 2000.0);
     offset_ = QPointF(anchor.x() - world.x() * scale_px_, anchor.y() + world.y() * scale_px_);
+    user_view_ = true;
     update();
 }
 
@@ -317,6 +322,7 @@ void PlanView::dragTo(QPointF widget) {
         case DragKind::Pan:
             offset_ += widget - drag_.last_widget;
             drag_.last_widget = widget;
+            user_view_ = true;
             update();
             return;
         case DragKind::Ap: {
@@ -391,7 +397,7 @@ void PlanView::wheelEvent(QWheelEvent* event) {
 
 void PlanView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
-    fitToScene();
+    if (!user_view_) fitToScene();
 }
 
 void PlanView::leaveEvent(QEvent* event) {
@@ -544,8 +550,9 @@ void PlanView::paintAps(QPainter& p) const {
     }
 }
 
-void PlanView::paintOverlays(QPainter& p) const {
+std::vector<LegendEntry> PlanView::legendEntries() const {
     std::vector<LegendEntry> entries;
+    if (!scene_) return entries;
     for (uint32_t m : outline_.used_materials) {
         const RadioMaterial& material = scene_->materials.at(m);
         entries.push_back({LegendEntry::Symbol::Line, materialColor(material), materialLabel(material)});
@@ -558,7 +565,11 @@ void PlanView::paintOverlays(QPainter& p) const {
         entries.push_back({LegendEntry::Symbol::Plate, kPlateColor, tr("reflector plate")});
         entries.push_back({LegendEntry::Symbol::Target, kFocalColor, tr("focal point")});
     }
-    paintLegend(p, QPointF(10, 10), tr("Materials"), entries);
+    return entries;
+}
+
+void PlanView::paintOverlays(QPainter& p) const {
+    paintLegend(p, QPointF(10, 10), tr("Materials"), legendEntries());
     if (!map_image_.isNull()) {
         const double h = std::min(320.0, height() - 80.0);
         paintColorBar(p, QRectF(width() - 82, 10, 72, h), scale_, tr("RSS dBm"));
@@ -568,7 +579,9 @@ void PlanView::paintOverlays(QPainter& p) const {
     if (!map_note_.isEmpty()) lines << map_note_;
     if (const auto pose = currentPlate(spec_, layout_); pose && !pose->valid)
         lines << tr("Plate not placeable: %1").arg(QString::fromStdString(pose->reason));
-    paintTextBox(p, QPointF(150, height() - 8), lines);
+    const double box_width = textBoxSize(p.font(), lines).width();
+    const double x = std::max(10.0, std::min(130.0, width() - box_width - 10.0));
+    paintTextBox(p, QPointF(x, height() - 8), lines);
 }
 
 void PlanView::paintHover(QPainter& p) const {

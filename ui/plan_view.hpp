@@ -19,6 +19,7 @@
 #include "ui/color_scale.hpp"
 #include "ui/layout_document.hpp"
 #include "ui/map_result.hpp"
+#include "ui/plan_overlays.hpp"
 #include "ui/scene_outline.hpp"
 
 namespace rps {
@@ -109,6 +110,7 @@ private:
     void paintOverlays(QPainter& p) const;
     void paintHover(QPainter& p) const;
     void paintEmpty(QPainter& p) const;
+    std::vector<LegendEntry> legendEntries() const;
 
     std::shared_ptr<const Scene> scene_;
     SceneOutline outline_;
@@ -128,6 +130,7 @@ private:
     double scale_px_ = 10.0;  // pixels per metre
     QPointF offset_;          // widget position of world (0, 0)
     bool fitted_ = false;
+    bool user_view_ = false;  // zoomed or panned by the user: keep it on resize
     std::optional<QPointF> hover_world_;
     bool paint_pending_signal_ = false;
 };

@@ -77,7 +77,11 @@ nlohmann::json ProjectLoader::defaultStudy(const Scene& scene, const QString& sc
         {"methods", nlohmann::json::array({{{"type", "grid"}, {"resolution_m", 1.0}}})},
         {"seed", 4},
         {"compute", {{"workers", 2}}}};
-    if (const auto mount = mount_section(scene)) study["reflector"] = *mount;
+    if (const auto mount = mount_section(scene)) {
+        study["reflector"] = *mount;  // a plate on the mount: search it with a small GA
+        study["methods"] = nlohmann::json::array(
+            {{{"type", "ga"}, {"population", 40}, {"generations", 15}}});
+    }
     return study;
 }
 

@@ -252,7 +252,8 @@ QString ReportExporter::statisticsSection() const {
     std::map<QString, std::vector<double>> by_method;
     std::vector<double> all;
     for (const TaskRow& row : results_->tasks()) {
-        if (row.kind == QLatin1String("map") || !StudyResults::usableObjective(row.objective)) continue;
+        if (row.kind == QLatin1String("map") || !StudyResults::usableObjective(row.objective))
+            continue;
         all.push_back(row.objective);
         by_method[row.method].push_back(row.objective);
     }

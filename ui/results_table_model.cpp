@@ -1,13 +1,8 @@
 #include "ui/results_table_model.hpp"
 
-#include <cmath>
-
 #include "ui/study_results.hpp"
 
 namespace rps {
-namespace {
-
-}  // namespace
 
 ResultsTableModel::ResultsTableModel(const StudyResults* results, QObject* parent)
     : QAbstractTableModel(parent), results_(results) {
@@ -46,7 +41,8 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
     if (column == MethodColumn) return row.method;
     if (column == KindColumn) return row.kind;
     if (column == ObjectiveColumn) {
-        if (!StudyResults::usableObjective(row.objective)) return sort ? QVariant(-1e300) : QVariant(tr("n/a"));
+        if (!StudyResults::usableObjective(row.objective))
+            return sort ? QVariant(-1e300) : QVariant(tr("n/a"));
         return sort ? QVariant(row.objective) : QVariant(QString::number(row.objective, 'f', 2));
     }
     const int parameter = column - ObjectiveColumn - 1;
@@ -64,7 +60,13 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
         const double d = row.end_s - row.start_s;
         return sort ? QVariant(d) : QVariant(QString::number(d, 'f', 3));
     }
-    if (column == statusColumn()) return row.status;
+    if (column == statusColumn()) {
+        if (sort) return row.status;
+        if (row.status == QLatin1String("ok")) return tr("ok");
+        if (row.status == QLatin1String("failed")) return tr("failed");
+        if (row.status == QLatin1String("cancelled")) return tr("cancelled");
+        return row.status;
+    }
     return {};
 }
 

@@ -264,7 +264,9 @@ void Scene3DView::rebuildHeatmap() {
     texture->setMinificationFilter(Qt3DRender::QAbstractTexture::Nearest);
     texture->setMagnificationFilter(Qt3DRender::QAbstractTexture::Nearest);
     heat_image_ = new HeatmapTextureImage(texture);
-    heat_image_->setImage(heatmap_.isNull() ? QImage(1, 1, QImage::Format_ARGB32) : heatmap_);
+    QImage blank(1, 1, QImage::Format_ARGB32);
+    blank.fill(Qt::transparent);
+    heat_image_->setImage(heatmap_.isNull() ? blank : heatmap_);
     texture->addTextureImage(heat_image_);
     auto* material = new Qt3DExtras::QTextureMaterial(heat_entity_);
     material->setTexture(texture);

@@ -25,7 +25,9 @@ static void initStudioResources() {
 
 namespace rps {
 
-StudioApp::StudioApp(QApplication& app) : QObject(&app), app_(app) { initStudioResources(); }
+StudioApp::StudioApp(QApplication& app) : QObject(&app), app_(app) { initResources(); }
+
+void StudioApp::initResources() { initStudioResources(); }
 
 StudioApp::~StudioApp() { delete window_; }
 

@@ -39,6 +39,8 @@ public:
     const StudioOptions& options() const { return options_; }
     MainWindow* window() const { return window_; }
 
+    // Registers the library's resources (icons, presets, translations); done by the constructor.
+    static void initResources();
     // Sets organisation and application names (QSettings) and the version.
     static void setIdentity();
     // Installs the studio's and Qt's translations for `language` ("de", "fr", "en"; "" = the

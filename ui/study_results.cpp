@@ -245,7 +245,8 @@ std::optional<std::pair<double, double>> StudyResults::mountPoint(double u, doub
 
 void StudyResults::loadFromStore(const StoredStudy& study) {
     forgetResults();
-    setSpecJson(study.spec);
+    // Keep the caller's parsed spec (with its file paths) when the store holds the same study.
+    if (!spec_ || spec_->document != study.spec) setSpecJson(study.spec);
 
     // Grid: keep the current one when it fits the stored maps, else derive it from the spec.
     if (!study.maps.empty()) {

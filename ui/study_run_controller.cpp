@@ -3,10 +3,12 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QRegularExpression>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTimer>
 
+#include "core/store/study_store.hpp"
 #include "ui/map_service.hpp"
 #include "ui/run_control_panel.hpp"
 #include "ui/study_results.hpp"
@@ -233,6 +235,8 @@ void StudyRunController::onFinished(const QByteArray& summary) {
     active_ = false;
     const auto json = nlohmann::json::parse(summary.toStdString(), nullptr, false);
     if (!json.is_discarded()) results_->setSummary(json);
+    const auto tasks = static_cast<quint64>(results_->taskCount());
+    panel_->setProgress(tasks, tasks, 0.0, elapsed_.elapsed() / 1000.0);
     panel_->setRunState(RunControlPanel::RunState::Finished,
                         tr("%1 tasks in %2.")
                             .arg(results_->taskCount())

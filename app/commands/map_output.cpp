@@ -3,6 +3,9 @@
 #include <H5Cpp.h>
 #include <fmt/core.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
@@ -63,6 +66,11 @@ void ensure_gui_application() {
     static char name[] = "rps";
     static char* argv[] = {name, nullptr};
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {  // Qt warns without one
+        const QByteArray dir = "/tmp/rps-runtime-" + QByteArray::number(static_cast<int>(getuid()));
+        mkdir(dir.constData(), 0700);
+        qputenv("XDG_RUNTIME_DIR", dir);
+    }
     static QGuiApplication app(argc, argv);
 }
 

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <fmt/core.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <tinyxml2.h>
@@ -168,7 +169,8 @@ StudyReport build_report(const StoredStudy& study) {
         const json* objective = object_at(doc, "objective");
         metric = objective ? string_at(*objective, "metric", "p5") : "p5";
         d["objective"] = {{"metric", metric},
-                          {"combine", objective ? string_at(*objective, "combine", "best") : "best"},
+                          {"combine",
+                           objective ? string_at(*objective, "combine", "best") : "best"},
                           {"unit", objective_unit(metric)}};
     }
     d["finished"] = study.finished;
@@ -403,7 +405,8 @@ void print_layout(const json& layout, const json& plate) {
     if (layout.contains("aps"))
         for (size_t i = 0; i < layout["aps"].size(); ++i) {
             const json& ap = layout["aps"][i];
-            fmt::print("  AP {}       x {:>7} m  y {:>7} m  z {:>5} m  yaw {:>7}°  downtilt {:>5}°\n",
+            fmt::print("  AP {}       x {:>7} m  y {:>7} m  z {:>5} m  yaw {:>7}°  "
+                       "downtilt {:>5}°\n",
                        i, fixed(ap.value("x_m", json()), 3), fixed(ap.value("y_m", json()), 3),
                        fixed(ap.value("z_m", json()), 2), fixed(ap.value("yaw_deg", json()), 2),
                        fixed(ap.value("downtilt_deg", json()), 2));
@@ -472,7 +475,8 @@ void print_report(const json& d) {
                        fixed(m.value("softmin_dbm", json()), 2),
                        fixed(m.value("mean_dbm", json()), 2),
                        fixed(m.value("coverage_percent", json()), 1),
-                       m.value("valid_cells", json()).dump(), m.value("masked_cells", json()).dump());
+                       m.value("valid_cells", json()).dump(),
+                       m.value("masked_cells", json()).dump());
     }
     fmt::print("tasks      {} ok, {} failed, {} cancelled, {} retried ({} rows, {} map task(s))\n",
                t["ok"].get<size_t>(), t["failed"].get<size_t>(), t["cancelled"].get<size_t>(),
@@ -959,8 +963,23 @@ int export_best(const ExportOptions& o) {
 // ------------------------------------------------------------------------------ rps sweep
 
 // Runs `exe args...` with stdout and stderr into `log`; returns its exit status (128 + signal
-// when killed; -1 when it could not start).
+// when killed; -1 when it could not start). Like system(), the parent ignores SIGINT and SIGQUIT
+// while it waits (the child, in the same process group, gets them and ends), so that the sweep
+// can record the interruption and write its summary.
 int run_child(const fs::path& exe, const std::vector<std::string>& args, const fs::path& log) {
+    struct sigaction ignore {}, old_int{}, old_quit{};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGINT, &ignore, &old_int);
+    sigaction(SIGQUIT, &ignore, &old_quit);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGQUIT);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -973,15 +992,25 @@ int run_child(const fs::path& exe, const std::vector<std::string>& args, const f
     for (std::string& a : all) argv.push_back(a.data());
     argv.push_back(nullptr);
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
+    const int rc = posix_spawn(&pid, exe.c_str(), &actions, &attr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) return -1;
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) return -1;
-    if (WIFEXITED(status)) return WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-    return -1;
+    posix_spawnattr_destroy(&attr);
+    int code = -1;
+    if (rc == 0) {
+        int status = 0;
+        int waited = 0;
+        while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
+        }
+        if (waited == pid && WIFEXITED(status)) code = WEXITSTATUS(status);
+        if (waited == pid && WIFSIGNALED(status)) code = 128 + WTERMSIG(status);
+    }
+    sigaction(SIGINT, &old_int, nullptr);
+    sigaction(SIGQUIT, &old_quit, nullptr);
+    return code;
+}
+
+bool interrupted(int exit_code) {
+    return exit_code == 128 + SIGINT || exit_code == 128 + SIGQUIT;
 }
 
 std::string tail_of(const fs::path& file, size_t lines) {
@@ -1059,6 +1088,7 @@ int run_sweep(const SweepOptions& o) {
     std::FILE* progress = o.json ? stderr : stdout;
     json rows = json::array();
     size_t failed = 0;
+    bool stopped = false;
     for (const SweepTrial& trial : trials) {
         const fs::path h5 = out_dir / (trial.name + ".h5");
         const fs::path log = out_dir / (trial.name + ".log");
@@ -1086,7 +1116,8 @@ int run_sweep(const SweepOptions& o) {
             if (o.workers > 0) args.insert(args.end(), {"--workers", std::to_string(o.workers)});
             const auto start = std::chrono::steady_clock::now();
             exit_code = run_child(exe, args, log);
-            time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            time_s =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         }
         json row = {{"trial", trial.name},
                     {"index", trial.index},
@@ -1118,6 +1149,7 @@ int run_sweep(const SweepOptions& o) {
             }
         }
         status = reuse ? "reused" : (exit_code == 0 && finished ? "ok" : "failed");
+        if (status == "failed" && interrupted(exit_code)) status = "interrupted";
         if (status == "failed") {
             ++failed;
             if (error.empty())
@@ -1136,15 +1168,23 @@ int run_sweep(const SweepOptions& o) {
                        : "",
                    reuse ? " (already finished)" : fmt::format(", {:.1f} s", time_s));
         if (status == "failed")
-            fmt::print(stderr, "  {}: {}\n{}", trial.name, error, row["log_tail"].get<std::string>());
+            fmt::print(stderr, "  {}: {}\n{}", trial.name, error,
+                       row["log_tail"].get<std::string>());
         std::fflush(progress);
+        if (status == "interrupted") {
+            stopped = true;
+            fmt::print(stderr, "sweep interrupted: run it again to resume\n");
+            break;
+        }
     }
 
     json summary = {{"sweep", index["sweep"]},
                     {"out_dir", out_dir.string()},
                     {"trials", rows},
                     {"count", rows.size()},
+                    {"planned", trials.size()},
                     {"failed", failed},
+                    {"interrupted", stopped},
                     {"grid_keys", keys}};
     write_text(out_dir / "summary.json", summary.dump(2) + "\n");
     std::string csv = "trial,methods,mode,seed,status,objective,best_objective,time_s,file";
@@ -1190,6 +1230,7 @@ int run_sweep(const SweepOptions& o) {
         fmt::print("{} trial(s), {} failed; summary in {}\n", rows.size(), failed,
                    (out_dir / "summary.json").string());
     }
+    if (stopped) return 128 + SIGINT;
     return failed ? kExitFailure : kExitOk;
 }
 
@@ -1236,7 +1277,8 @@ void register_report_commands(CLI::App& app, CommandAction& action) {
         auto* command = app.add_subcommand(
             "sweep", "Expand a sweep file into trials and run each with rps run");
         command->add_option("SWEEP", o->file, "Sweep JSON (docs/study_format.md)")->required();
-        command->add_option("--workers", o->workers, "Workers per trial (default: the study's)");
+        command->add_option("--workers", o->workers, "Workers per trial (default: the study's)")
+            ->check(CLI::Range(1, 1024));
         command->add_option("--out-dir", o->out_dir,
                             "Folder for trials and results (default: <sweep name>_sweep)");
         command->add_flag("--generate-only", o->generate_only,

@@ -4,6 +4,9 @@
 #include <fmt/core.h>
 
 #include <QCoreApplication>
+#include <unistd.h>
+
+#include <cstdio>
 
 #include <chrono>
 #include <cmath>
@@ -99,6 +102,29 @@ private:
     mutable std::map<int, std::unique_ptr<LayoutEvaluator>> lower_fidelity_;
 };
 
+// While the study and scene load, anything printed to stdout would corrupt the protocol stream
+// before it starts: send it to stderr (the worker's log) until the loop owns stdout.
+class StdoutToStderr {
+public:
+    StdoutToStderr() : saved_(::dup(STDOUT_FILENO)) {
+        std::fflush(stdout);
+        if (saved_ >= 0) ::dup2(STDERR_FILENO, STDOUT_FILENO);
+    }
+    ~StdoutToStderr() {
+        std::cout.flush();
+        std::fflush(stdout);
+        if (saved_ >= 0) {
+            ::dup2(saved_, STDOUT_FILENO);
+            ::close(saved_);
+        }
+    }
+    StdoutToStderr(const StdoutToStderr&) = delete;
+    StdoutToStderr& operator=(const StdoutToStderr&) = delete;
+
+private:
+    int saved_;
+};
+
 void register_worker(CLI::App& app, CommandAction& action) {
     auto study = std::make_shared<std::string>();
     auto* command = app.add_subcommand(
@@ -107,8 +133,12 @@ void register_worker(CLI::App& app, CommandAction& action) {
     command->add_option("STUDY", *study, "Study JSON")->required();
     command->callback([&action, study] {
         action = [study] {
-            const StudyWorker worker(*study);  // the scene is loaded once, before ready
-            return protocol::run_worker_loop_stdio(worker);
+            std::unique_ptr<StudyWorker> worker;
+            {
+                const StdoutToStderr guard;
+                worker = std::make_unique<StudyWorker>(*study);  // the scene, once, before ready
+            }
+            return protocol::run_worker_loop_stdio(*worker);
         };
     });
 }
@@ -209,7 +239,9 @@ int run_study(const RunOptions& o) {
     QObject::connect(&runner, &StudyRunner::bestChanged, [&](const QVector<double>&, double f) {
         best = fmt::format(", best {:.2f}", f);
     });
+    quint64 finished_tasks = 0;
     QObject::connect(&runner, &StudyRunner::progress, [&](quint64 done, quint64 total, double) {
+        finished_tasks = done;
         bar.set_total(total);
         bar.update(done, status());
     });
@@ -241,6 +273,8 @@ int run_study(const RunOptions& o) {
                   << "\n";
         return kExitBadInput;
     }
+    bar.set_total(finished_tasks);  // the estimate was an upper bound (GA re-evaluations...)
+    bar.update(finished_tasks, status());
     bar.finish(status());
     if (o.json)
         std::cout << summary.dump(2) << "\n";

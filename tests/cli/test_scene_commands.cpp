@@ -67,7 +67,8 @@ TEST(CliValidate, BadInputsExitTwoNamingFileAndLine) {
     EXPECT_NE(r.err.find("konkrete"), std::string::npos) << describe(r);
 
     const fs::path malformed = dir / "malformed.xml";
-    std::ofstream(malformed) << "<scene version=\"2.1.0\">\n  <shape type=\"rectangle\">\n</scene>\n";
+    std::ofstream(malformed)
+        << "<scene version=\"2.1.0\">\n  <shape type=\"rectangle\">\n</scene>\n";
     r = run_rps({"validate", malformed.string()});
     EXPECT_EQ(r.exit_code, 2) << describe(r);
     EXPECT_NE(r.err.find("malformed.xml:2:"), std::string::npos) << describe(r);

@@ -105,7 +105,7 @@ TEST(ExpandSweep, CartesianProductInTheDocumentedOrder) {
             for (const char* metric : {"p5", "min", "mean"}) {
                 const auto& t = trials[k];
                 EXPECT_EQ(t.index, k);
-                EXPECT_EQ(t.name, "t_00" + std::to_string(k)) << k;
+                EXPECT_EQ(t.name, (k < 10 ? "t_00" : "t_0") + std::to_string(k)) << k;
                 EXPECT_EQ(t.document["name"], t.name);
                 EXPECT_EQ(t.document["seed"], seed) << k;
                 EXPECT_EQ(t.document["methods"][1]["population"], population) << k;
@@ -156,7 +156,8 @@ TEST(ExpandSweep, ScenesBecomeAbsolute) {
     EXPECT_EQ(trials[0].document["mode"], "2ap");
     EXPECT_EQ(trials[1].document["methods"][0]["type"], "grid");
     // A scene from the grid or from an inline base: relative to the sweep file's folder.
-    const json grid_scene = {{"base", base_study()}, {"grid", {{"scene", {"b.xml", "/abs/c.xml"}}}}};
+    const json grid_scene = {{"base", base_study()},
+                             {"grid", {{"scene", {"b.xml", "/abs/c.xml"}}}}};
     const auto t2 = rps::expand_sweep(grid_scene, (dir.path() / "sweep.json").string());
     EXPECT_EQ(t2[0].document["scene"], (dir.path() / "b.xml").string());
     EXPECT_EQ(t2[1].document["scene"], "/abs/c.xml");

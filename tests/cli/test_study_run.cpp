@@ -1,0 +1,169 @@
+// End to end through the binary: rps run (a tiny reflector study) -> rps show --json ->
+// rps export -> load_scene(best_scene.xml); and rps sweep (trials, summary, a failing trial, a
+// re-run that reuses finished trials). Skipped while the binary has no `run` command.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_runner.hpp"
+#include "core/scene/scene_loader.hpp"
+#include "core/study/layout.hpp"
+#include "support/test_paths.hpp"
+
+using nlohmann::json;
+using rps::test::describe;
+using rps::test::run_rps;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path l_hall() { return rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml"; }
+
+// A study that runs in about a second: two APs and a plate on the L hall's west wall.
+json tiny_reflector_study() {
+    return {{"name", "tiny_reflector"},
+            {"description", "CLI test: a few layouts only"},
+            {"scene", l_hall().string()},
+            {"radio", {{"max_order", 1}}},
+            {"mode", "2ap_reflector"},
+            {"bounds",
+             {{"x_m", {1, 19}}, {"y_m", {1, 9}}, {"ap_z_m", 3.0}, {"min_ap_separation_m", 3.0}}},
+            {"reflector",
+             {{"top_left", {0, 2, 3}},
+              {"bottom_right", {0, 8, 1}},
+              {"facing", {1, 0, 0}},
+              {"thickness_m", 0.004},
+              {"focal_x_m", {1, 9}},
+              {"focal_y_m", {1, 19}}}},
+            {"methods",
+             {{{"type", "halving"}, {"candidates", 8}, {"keep_fraction", 0.5}},
+              {{"type", "ga"}, {"population", 4}, {"generations", 1}}}},
+            {"seed", 11},
+            {"compute", {{"workers", 2}, {"task_timeout_s", 60}}}};
+}
+
+class CliStudyRun : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!rps::test::rps_has_command("run"))
+            GTEST_SKIP() << "this rps has no `run` command yet (runtime/study_runner)";
+    }
+};
+
+}  // namespace
+
+TEST_F(CliStudyRun, RunShowExportReadsBack) {
+    rps::test::TempDir dir;
+    std::ofstream(dir / "study.json") << tiny_reflector_study().dump(2);
+    const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
+                              (dir / "study.h5").string(), "--workers", "2", "--json"});
+    ASSERT_EQ(run.exit_code, 0) << describe(run);
+
+    const auto show = run_rps({"show", (dir / "study.h5").string(), "--json"});
+    ASSERT_EQ(show.exit_code, 0) << describe(show);
+    const json report = json::parse(show.out);
+    EXPECT_TRUE(report["finished"].get<bool>());
+    EXPECT_EQ(report["mode"], "2ap_reflector");
+    EXPECT_EQ(report["best"]["source"], "map_task");
+    EXPECT_EQ(report["tasks"]["failed"], 0);
+    ASSERT_EQ(report["methods"].size(), 2u);
+    EXPECT_EQ(report["methods"][0]["type"], "halving");
+    EXPECT_EQ(report["methods"][1]["type"], "ga");
+    EXPECT_TRUE(report["pool_efficiency"].is_number());
+    EXPECT_EQ(report["workers"]["count"], 2);
+    // The run's own summary says the same best.
+    const std::string run_out = run.out;
+    const json summary = json::parse(run_out.substr(run_out.find('{')));
+    EXPECT_EQ(report["best"]["objective"], summary["best_objective"]);
+    EXPECT_EQ(report["best"]["x"], summary["best_x"]);
+    const auto& best_objective = report["best"]["objective"];
+    EXPECT_DOUBLE_EQ(best_objective.get<double>(),
+                     report["best"]["metrics"]["p5_dbm"].get<double>());
+
+    const fs::path out_dir = dir / "export";
+    const auto exported = run_rps({"export", (dir / "study.h5").string(), "--best", "--out",
+                                   out_dir.string()});
+    ASSERT_EQ(exported.exit_code, 0) << describe(exported);
+    const rps::Scene original = rps::load_scene(l_hall());
+    const rps::Scene scene = rps::load_scene(out_dir / "best_scene.xml");
+    EXPECT_EQ(scene.shapes.size(), original.shapes.size() + 1);
+    const rps::SceneShape* plate = nullptr;
+    for (const auto& shape : scene.shapes)
+        if (shape.id == "rps-reflector-plate") plate = &shape;
+    ASSERT_NE(plate, nullptr);
+    EXPECT_EQ(plate->triangle_count, 2u);
+    const rps::RadioMaterial& metal = scene.materials[plate->material_index];
+    EXPECT_EQ(metal.itu_type, "metal");
+    EXPECT_DOUBLE_EQ(metal.thickness_m, 0.004);
+
+    const json layout = json::parse(rps::test::read_text(out_dir / "best_layout.json"));
+    EXPECT_EQ(layout["layout"], report["best"]["layout"]);
+    EXPECT_EQ(layout["objective"]["value"], report["best"]["objective"]);
+    EXPECT_EQ(layout["x"], report["best"]["x"]);
+    EXPECT_EQ(layout["plate"]["center_m"], report["best"]["plate"]["center_m"]);
+    EXPECT_EQ(layout["study"], "tiny_reflector");
+    EXPECT_TRUE(fs::is_regular_file(out_dir / "best_map.png"));
+    EXPECT_TRUE(fs::is_regular_file(out_dir / "best_map.csv"));
+    // The AP defaults carry the best layout's positions.
+    const rps::Layout best = rps::layout_from_json(layout["layout"]);
+    const std::string xml = rps::test::read_text(out_dir / "best_scene.xml");
+    for (size_t i = 0; i < best.aps.size(); ++i)
+        EXPECT_NE(xml.find("name=\"ap" + std::to_string(i) + "_position\""), std::string::npos);
+}
+
+TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
+    rps::test::TempDir dir;
+    json study = tiny_reflector_study();
+    study["mode"] = "1ap";
+    study.erase("reflector");
+    study["methods"] = {{{"type", "ga"}, {"population", 4}, {"generations", 1}}};
+    std::ofstream(dir / "base.json") << study.dump(2);
+    // Three trials: two scenes that exist, then one that does not (its run fails).
+    std::ofstream(dir / "sweep.json") << json{{"name_prefix", "tr"},
+                                              {"study", "base.json"},
+                                              {"grid",
+                                               {{"scene",
+                                                 {l_hall().string(), l_hall().string(),
+                                                  "no_such_scene.xml"}}}},
+                                              {"seeds", {5}}}
+                                             .dump(2);
+    const fs::path out_dir = dir / "runs";
+    const auto gen = run_rps({"sweep", (dir / "sweep.json").string(), "--out-dir",
+                              out_dir.string(), "--generate-only", "--json"});
+    ASSERT_EQ(gen.exit_code, 0) << describe(gen);
+    const json index = json::parse(gen.out);
+    EXPECT_EQ(index["count"], 3);
+    EXPECT_TRUE(fs::is_regular_file(out_dir / "trials.json"));
+    for (const char* name : {"tr_000.json", "tr_001.json", "tr_002.json"})
+        EXPECT_TRUE(fs::is_regular_file(out_dir / name)) << name;
+    EXPECT_FALSE(fs::exists(out_dir / "tr_000.h5"));
+
+    const auto run = run_rps({"sweep", (dir / "sweep.json").string(), "--out-dir",
+                              out_dir.string(), "--workers", "1", "--json"});
+    EXPECT_EQ(run.exit_code, 1) << describe(run);  // one trial failed; the others went on
+    const json summary = json::parse(rps::test::read_text(out_dir / "summary.json"));
+    ASSERT_EQ(summary["trials"].size(), 3u);
+    EXPECT_EQ(summary["failed"], 1);
+    EXPECT_EQ(summary["trials"][0]["status"], "ok");
+    EXPECT_EQ(summary["trials"][1]["status"], "ok");
+    EXPECT_EQ(summary["trials"][2]["status"], "failed");
+    EXPECT_TRUE(summary["trials"][0]["best_objective"].is_number());
+    // Same scene, same seed: the same best.
+    EXPECT_EQ(summary["trials"][0]["best_objective"], summary["trials"][1]["best_objective"]);
+    EXPECT_EQ(summary["trials"][0]["seed"], 5);
+    EXPECT_EQ(summary["trials"][0]["methods"], json::array({"ga"}));
+    EXPECT_FALSE(summary["trials"][2]["error"].get<std::string>().empty());
+    const std::string csv = rps::test::read_text(out_dir / "summary.csv");
+    EXPECT_EQ(csv.substr(0, csv.find('\n')),
+              "trial,methods,mode,seed,status,objective,best_objective,time_s,file,scene");
+    EXPECT_NE(csv.find("\ntr_002,ga,1ap,5,failed,"), std::string::npos) << csv;
+
+    // Again: finished trials are reused, not re-run.
+    const auto again = run_rps({"sweep", (dir / "sweep.json").string(), "--out-dir",
+                                out_dir.string(), "--json"});
+    const json summary2 = json::parse(again.out);
+    EXPECT_EQ(summary2["trials"][0]["status"], "reused");
+    EXPECT_EQ(summary2["trials"][0]["best_objective"], summary["trials"][0]["best_objective"]);
+}
