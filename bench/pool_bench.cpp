@@ -195,10 +195,12 @@ int main(int argc, char** argv) {
         const json r1 = row("real evaluate", 1, real);
         const json rN = row("real evaluate", o.workers, real);
         out["empty"] = {{"one", e1}, {"many", eN},
-                        {"speedup", eN["tasks_per_s"].get<double>() / e1["tasks_per_s"].get<double>()},
+                        {"speedup",
+                         eN["tasks_per_s"].get<double>() / e1["tasks_per_s"].get<double>()},
                         {"overhead_ms_per_task", e1["ms_per_task"]}};
         out["real"] = {{"one", r1}, {"many", rN},
-                       {"speedup", rN["tasks_per_s"].get<double>() / r1["tasks_per_s"].get<double>()},
+                       {"speedup",
+                        rN["tasks_per_s"].get<double>() / r1["tasks_per_s"].get<double>()},
                        {"ms_per_layout_one_worker",
                         r1["ms_per_task"].get<double>() / o.chunk}};
     } catch (const std::exception& e) {

@@ -11,6 +11,7 @@
 // evaluations in 13.9 s. Targets on 2 cores: GD <= 24 s, GA <= 7 s. Smaller budgets are allowed
 // for quick runs; the table and the JSON say which budgets were used.
 #include <fmt/core.h>
+#include <sys/resource.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -80,6 +81,14 @@ json base_study(const Options& o, const std::string& name, const std::string& mo
             {"compute", {{"workers", o.workers}}}};
 }
 
+// CPU seconds of the waited-for children: the workers, once the run has shut its pool down.
+double children_cpu_s() {
+    rusage usage{};
+    ::getrusage(RUSAGE_CHILDREN, &usage);
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+           1e-6 * (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+}
+
 struct Case {
     std::string name;
     std::string budget;
@@ -99,8 +108,11 @@ json run_case(const Options& o, const Case& c, const QTemporaryDir& temp) {
     options.workers = o.workers;
     QElapsedTimer timer;
     timer.start();
+    const double cpu_before = children_cpu_s();
     const json s = runner.run(spec, options);
     const double wall = timer.nsecsElapsed() * 1e-9;
+    const double cpu = children_cpu_s() - cpu_before;
+    const double evaluations = std::max<double>(1.0, s["evaluations"].get<double>());
     return {{"case", c.name},
             {"budget", c.budget},
             {"wall_s", wall},
@@ -111,8 +123,12 @@ json run_case(const Options& o, const Case& c, const QTemporaryDir& temp) {
             {"evaluations", s["evaluations"]},
             {"tasks", s["tasks"]["total"]},
             {"pool_efficiency", s["pool"]["efficiency"]},
-            {"ms_per_evaluation_per_worker",
-             1e3 * wall * o.workers / std::max<double>(1.0, s["evaluations"].get<double>())}};
+            {"ms_per_evaluation_per_worker", 1e3 * wall * o.workers / evaluations},
+            // Worker CPU time: what the run costs on an unloaded machine, whatever the load now.
+            {"worker_cpu_s", cpu},
+            {"cpu_ms_per_evaluation", 1e3 * cpu / evaluations},
+            {"cores_used", cpu / wall},
+            {"projected_wall_s_on_idle_cores", cpu / o.workers}};
 }
 
 }  // namespace
@@ -159,10 +175,12 @@ int main(int argc, char** argv) {
     json out = {{"scene", o.scene},
                 {"workers", o.workers},
                 {"cpu_cores", std::thread::hardware_concurrency()},
-                {"radio", {{"antenna", o.antenna}, {"max_order", o.max_order}, {"cell_m", o.cell_m}}},
+                {"radio",
+                 {{"antenna", o.antenna}, {"max_order", o.max_order}, {"cell_m", o.cell_m}}},
                 {"cases", json::array()}};
-    fmt::print("{:<14} {:>9} {:>12} {:>9} {:>9} {:>11} {:>8}  {}\n", "study", "wall s",
-               "original s", "target s", "evals", "best dBm", "effic.", "budget");
+    fmt::print("{:<14} {:>9} {:>12} {:>9} {:>9} {:>11} {:>8} {:>8} {:>10}  {}\n", "study",
+               "wall s", "original s", "target s", "evals", "best dBm", "effic.", "cores",
+               "cpu ms/ev", "budget");
     for (const Case& c : cases) {
         json r;
         try {
@@ -171,12 +189,13 @@ int main(int argc, char** argv) {
             fmt::print(stderr, "rps_bench_study: {}: {}\n", c.name, e.what());
             return 1;
         }
-        fmt::print("{:<14} {:>9.2f} {:>12} {:>9} {:>9} {:>11.2f} {:>8.2f}  {}\n", c.name,
-                   r["wall_s"].get<double>(),
+        fmt::print("{:<14} {:>9.2f} {:>12} {:>9} {:>9} {:>11.2f} {:>8.2f} {:>8.2f} {:>10.1f}  {}\n",
+                   c.name, r["wall_s"].get<double>(),
                    c.original_s > 0 ? fmt::format("{:.1f}", c.original_s) : std::string("-"),
                    c.target_s > 0 ? fmt::format("{:.1f}", c.target_s) : std::string("-"),
                    r["evaluations"].get<uint64_t>(), r["best_objective_dbm"].get<double>(),
-                   r["pool_efficiency"].get<double>(), c.budget);
+                   r["pool_efficiency"].get<double>(), r["cores_used"].get<double>(),
+                   r["cpu_ms_per_evaluation"].get<double>(), c.budget);
         out["cases"].push_back(r);
     }
     if (!o.out.empty()) {

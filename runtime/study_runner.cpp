@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -41,12 +42,15 @@ uint64_t make_task_id(int method_index, uint64_t seq) {
     return (static_cast<uint64_t>(method_index) << kMethodShift) | seq;
 }
 
-bool is_valid(double objective) { return std::isfinite(objective) && objective > kInfeasibleFitness; }
+bool is_valid(double objective) {
+    return std::isfinite(objective) && objective > kInfeasibleFitness;
+}
 
 QVector<double> qvector(const Vector& x) { return QVector<double>(x.begin(), x.end()); }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // The best of a task's points: the objective and its point, first on ties.
@@ -210,6 +214,15 @@ public:
           options_(options), resumed_(resumed) {
         if (resumed_) load_memo();
     }
+    // The pool goes first and says nothing more: its shutdown cancels what is left, and those
+    // signals must not reach members that are already gone.
+    ~Driver() {
+        if (!pool_) return;
+        pool_->disconnect();
+        pool_->shutdown();
+    }
+    Driver(const Driver&) = delete;
+    Driver& operator=(const Driver&) = delete;
 
     json run();
 
@@ -280,9 +293,6 @@ private:
     std::vector<std::pair<uint64_t, double>> task_objectives_;  // full-fidelity, by id at the end
     uint64_t done_ = 0, replayed_ = 0, failed_ = 0, total_estimate_ = 1;
     std::string store_error_;
-    int current_method_ = -1;
-
-    friend class StudyRunner;
 };
 
 void StudyRunner::Driver::load_memo() {
@@ -350,7 +360,8 @@ uint64_t StudyRunner::Driver::estimate_tasks(const MethodSpec& method) const {
     if (t == "refine") return param_int(p, "max_evaluations");
     if (t == "halving") {
         const uint64_t n = param_int(p, "candidates");
-        const uint64_t kept = static_cast<uint64_t>(std::ceil(n * param_number(p, "keep_fraction")));
+        const auto kept =
+            static_cast<uint64_t>(std::ceil(n * param_number(p, "keep_fraction")));
         return ceil_div(n, param_int(p, "chunk")) + ceil_div(kept, param_int(p, "chunk"));
     }
     // ga, pso, cmaes: one batch per generation plus the initial population.
@@ -736,7 +747,8 @@ void StudyRunner::Driver::run_method(MethodState& m, const MethodSpec& method) {
     else if (method.type == "halving") run_halving(m, p, seed);
     else throw method_error(spec_, m.index, "type", "unknown method '" + method.type + "'");
     m.wall_s = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
-    Q_EMIT owner_.methodFinished(m.index, type, m.best.valid() ? m.best.objective : kInfeasibleFitness,
+    Q_EMIT owner_.methodFinished(m.index, type,
+                                 m.best.valid() ? m.best.objective : kInfeasibleFitness,
                                  m.evaluations);
 }
 
@@ -767,7 +779,6 @@ json StudyRunner::Driver::run() {
         methods_.back().type = spec_.methods[i].type;
     }
     for (std::size_t i = 0; i < spec_.methods.size(); ++i) {
-        current_method_ = static_cast<int>(i);
         run_method(methods_[i], spec_.methods[i]);
     }
     MethodState map_state;
@@ -922,24 +933,41 @@ json stored_document(const StudySpec& spec) {
 }  // namespace
 
 json StudyRunner::run(const StudySpec& spec, const StudyRunOptions& options) {
-    const json doc = stored_document(spec);
-    // Re-parsed from the stored document: a fresh run and a resume read the same study.
-    StudySpec effective = parse_study(doc, spec.source_file);
-    StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite);
-    return drive(std::make_unique<Driver>(*this, std::move(effective), std::move(store), options,
-                                          false));
-}
-
-json StudyRunner::resume(const std::filesystem::path& path, const StudyRunOptions& options) {
-    StudyStore store = StudyStore::open_for_resume(path);
-    StudySpec spec = parse_study(store.load().spec, path.string());
-    return drive(std::make_unique<Driver>(*this, std::move(spec), std::move(store), options, true));
-}
-
-json StudyRunner::drive(std::unique_ptr<Driver> driver) {
     cancelled_ = false;
+    return run_new(spec, options);
+}
+
+json StudyRunner::resume(const std::filesystem::path& store, const StudyRunOptions& options) {
+    cancelled_ = false;
+    return run_resume(store, options);
+}
+
+json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options) {
+    return drive([&] {
+        const json doc = stored_document(spec);
+        // Re-parsed from the stored document: a fresh run and a resume read the same study.
+        StudySpec effective = parse_study(doc, spec.source_file);
+        StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite);
+        return std::make_unique<Driver>(*this, std::move(effective), std::move(store), options,
+                                        false);
+    });
+}
+
+json StudyRunner::run_resume(const std::filesystem::path& path, const StudyRunOptions& options) {
+    return drive([&] {
+        StudyStore store = StudyStore::open_for_resume(path);
+        StudySpec spec = parse_study(store.load().spec, path.string());
+        return std::make_unique<Driver>(*this, std::move(spec), std::move(store), options, true);
+    });
+}
+
+// Everything that can fail, the set-up included, ends in failed() (the GUI listens to nothing
+// else) and is rethrown for synchronous callers.
+json StudyRunner::drive(const std::function<std::unique_ptr<Driver>()>& make_driver) {
     try {
+        std::unique_ptr<Driver> driver = make_driver();
         json summary = driver->run();
+        driver.reset();
         set_pool(nullptr);
         Q_EMIT finished(QByteArray::fromStdString(summary.dump()));
         return summary;
@@ -952,6 +980,7 @@ json StudyRunner::drive(std::unique_ptr<Driver> driver) {
 
 void StudyRunner::start_thread(std::function<json()> body) {
     if (running()) throw StudyError("a study is already running");
+    cancelled_ = false;  // here, not in the thread: a cancel() right after start() must hold
     delete thread_;
     thread_ = QThread::create([body = std::move(body)] {
         try {
@@ -964,12 +993,12 @@ void StudyRunner::start_thread(std::function<json()> body) {
 }
 
 void StudyRunner::start(const StudySpec& spec, const StudyRunOptions& options) {
-    start_thread([this, spec, options] { return run(spec, options); });
+    start_thread([this, spec, options] { return run_new(spec, options); });
 }
 
 void StudyRunner::start_resume(const std::filesystem::path& store,
                                const StudyRunOptions& options) {
-    start_thread([this, store, options] { return resume(store, options); });
+    start_thread([this, store, options] { return run_resume(store, options); });
 }
 
 bool StudyRunner::running() const { return thread_ && thread_->isRunning(); }
@@ -998,7 +1027,8 @@ PoolStats StudyRunner::pool_stats() const {
 void StudyRunner::pause() {
     paused_ = true;
     std::lock_guard lock(mutex_);
-    if (WorkerPool* p = pool_) QMetaObject::invokeMethod(p, [p] { p->pause(); }, Qt::QueuedConnection);
+    if (WorkerPool* p = pool_)
+        QMetaObject::invokeMethod(p, [p] { p->pause(); }, Qt::QueuedConnection);
 }
 
 void StudyRunner::resume_dispatch() {

@@ -115,7 +115,9 @@ Q_SIGNALS:
 private:
     class Driver;
     friend class Driver;
-    nlohmann::json drive(std::unique_ptr<Driver> driver);
+    nlohmann::json run_new(const StudySpec& spec, const StudyRunOptions& options);
+    nlohmann::json run_resume(const std::filesystem::path& store, const StudyRunOptions& options);
+    nlohmann::json drive(const std::function<std::unique_ptr<Driver>()>& make_driver);
     void start_thread(std::function<nlohmann::json()> body);
     void set_pool(WorkerPool* pool);
     void snapshot(const WorkerPool& pool);

@@ -19,8 +19,13 @@ ReflectorPlacement default_reflector(const ReflectorSpec& r) {
     ReflectorPlacement placement;
     placement.u = 0.5;
     placement.v = 0.5;
-    placement.focal = Vec3(0.5 * (r.focal_x_min_m + r.focal_x_max_m),
-                           0.5 * (r.focal_y_min_m + r.focal_y_max_m), r.focal_z_m);
+    // A quarter of the focal area away from the centre, toward the room side of the mount, so
+    // that it does not sit under an AP placed in the middle.
+    const double fx = 0.5 * (r.focal_x_min_m + r.focal_x_max_m) +
+                      0.25 * r.facing.x() * (r.focal_x_max_m - r.focal_x_min_m);
+    const double fy = 0.5 * (r.focal_y_min_m + r.focal_y_max_m) +
+                      0.25 * r.facing.y() * (r.focal_y_max_m - r.focal_y_min_m);
+    placement.focal = Vec3(fx, fy, r.focal_z_m);
     return placement;
 }
 

@@ -153,7 +153,7 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QAction* v : {a.fit_plan, a.zoom_in, a.zoom_out, a.rescale_colours, a.smooth_map,
-                       a.follow_best, a.reset_3d_camera})
+                       a.show_legend, a.follow_best, a.reset_3d_camera})
         view->addAction(v);
     view->addSeparator();
     for (QDockWidget* d : {dock_setup_, dock_run_, dock_plots_, dock_3d_, dock_results_})
@@ -266,6 +266,7 @@ void MainWindow::connectActions() {
     connect(a.zoom_out, &QAction::triggered, this, [this] { plan_->zoomBy(0.8, plan_->rect().center()); });
     connect(a.rescale_colours, &QAction::triggered, plan_, &PlanView::fitColorScale);
     connect(a.smooth_map, &QAction::toggled, plan_, &PlanView::setSmoothMap);
+    connect(a.show_legend, &QAction::toggled, plan_, &PlanView::setLegendVisible);
     connect(a.reset_3d_camera, &QAction::triggered, view3d_, &Scene3DView::resetCamera);
     connect(a.start, &QAction::triggered, this, &MainWindow::startStudy);
     connect(a.pause, &QAction::toggled, this, [this](bool paused) {
@@ -370,7 +371,13 @@ void MainWindow::restoreWindowState() {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1600, 1000);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kStateVersion);
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kStateVersion)) {
+        // First start: dock sizes apply once the window has its size.
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({dock_setup_, dock_plots_}, {385, 440}, Qt::Horizontal);
+            resizeDocks({dock_results_}, {200}, Qt::Vertical);
+        });
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -85,8 +85,9 @@ void paintColorBar(QPainter& p, const QRectF& area, const ColorScale& scale,
     p.setPen(kBoxPen);
     p.setBrush(kBoxFill);
     p.drawRoundedRect(box, 5, 5);
-    const QRectF bar(box.left() + 8, box.top() + fm.height() + 10, 14,
-                     box.height() - fm.height() - 20);
+    const double content = 14 + 7 + fm.horizontalAdvance(QStringLiteral("-120"));
+    const QRectF bar(box.left() + std::max(8.0, (box.width() - content) / 2), box.top() + fm.height() + 10,
+                     14, box.height() - fm.height() - 20);
     QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
     for (int i = 0; i <= 16; ++i) gradient.setColorAt(i / 16.0, QColor(ColorScale::ramp(i / 16.0)));
     p.setPen(QPen(QColor(0, 0, 0, 120), 1));

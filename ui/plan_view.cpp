@@ -44,15 +44,21 @@ double distanceToSegment(QPointF p, QPointF a, QPointF b) {
 
 QPointF plan(const Vec3& v) { return {v.x(), v.y()}; }
 
+// An arrow with a white halo, readable on any heatmap colour.
 void drawArrow(QPainter& p, QPointF from, QPointF to, const QColor& color, double width) {
-    p.setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap));
-    p.drawLine(from, to);
     const QPointF d = to - from;
     const double length = std::hypot(d.x(), d.y());
     if (length < 1e-6) return;
     const QPointF u = d / length, n(-u.y(), u.x());
     QPolygonF head;
     head << to << to - 9 * u + 4.5 * n << to - 9 * u - 4.5 * n;
+    p.setPen(QPen(QColor(255, 255, 255, 210), width + 3, Qt::SolidLine, Qt::RoundCap,
+                  Qt::RoundJoin));
+    p.setBrush(Qt::NoBrush);
+    p.drawLine(from, to - 6 * u);
+    p.drawPolygon(head);
+    p.setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(from, to - 6 * u);
     p.setBrush(color);
     p.setPen(Qt::NoPen);
     p.drawPolygon(head);
@@ -144,6 +150,18 @@ void PlanView::setInfoLines(const QStringList& lines) {
     update();
 }
 
+void PlanView::setLegendVisible(bool visible) {
+    legend_visible_ = visible;
+    if (!user_view_) fitToScene();
+    update();
+}
+
+double PlanView::rightColumnWidth() const {
+    const double legend =
+        legend_visible_ ? legendSize(font(), tr("Materials"), legendEntries()).width() : 0.0;
+    return std::max(legend, 84.0);
+}
+
 void PlanView::setSmoothMap(bool smooth) {
     smooth_map_ = smooth;
     update();
@@ -162,9 +180,7 @@ QPointF PlanView::toWorld(QPointF widget) const {
 void PlanView::fitToScene() {
     QRectF bounds = outline_.bounds;
     if (bounds.isEmpty()) bounds = QRectF(0, 0, 20, 20);
-    const double legend = legendSize(font(), tr("Materials"), legendEntries()).width() + 20;
-    const double right = 96.0, top = 16.0, bottom = 74.0;
-    const double left = width() - legend - right > 0.55 * width() ? legend : 16.0;
+    const double right = rightColumnWidth() + 24.0, left = 16.0, top = 16.0, bottom = 74.0;
     const double avail_w = std::max(50.0, width() - left - right);
     const double avail_h = std::max(50.0, height() - top - bottom);
     scale_px_ = std::min(avail_w / bounds.width(), avail_h / bounds.height());
@@ -233,11 +249,11 @@ PlanView::Hit PlanView::hitTest(QPointF w) const {
         const QPointF d = a - w;
         return std::hypot(d.x(), d.y()) <= r + kHitSlackPx;
     };
-    if (const auto focal = focalHandle(); focal && near(*focal, 8)) return {DragKind::Focal, -1};
     for (int i = static_cast<int>(layout_.aps.size()) - 1; i >= 0; --i) {
         if (near(apDirectionHandle(i), kHandlePx)) return {DragKind::ApDirection, i};
         if (near(apHandle(i), kApRadiusPx)) return {DragKind::Ap, i};
     }
+    if (const auto focal = focalHandle(); focal && near(*focal, 8)) return {DragKind::Focal, -1};
     if (const auto pose = currentPlate(spec_, layout_); pose && pose->valid) {
         const QPolygonF poly = platePolygon(pose->plate);
         QPolygonF px;
@@ -569,19 +585,23 @@ std::vector<LegendEntry> PlanView::legendEntries() const {
 }
 
 void PlanView::paintOverlays(QPainter& p) const {
-    paintLegend(p, QPointF(10, 10), tr("Materials"), legendEntries());
+    const double column = rightColumnWidth();
+    const double x = width() - column - 10;
+    double y = 10;
     if (!map_image_.isNull()) {
-        const double h = std::min(320.0, height() - 80.0);
-        paintColorBar(p, QRectF(width() - 82, 10, 72, h), scale_, tr("RSS dBm"));
+        const double h = std::clamp(height() * 0.42, 150.0, 320.0);
+        paintColorBar(p, QRectF(x, y, column, h), scale_, tr("RSS dBm"));
+        y += h + 8;
     }
+    if (legend_visible_) paintLegend(p, QPointF(x, y), tr("Materials"), legendEntries());
     paintScaleBar(p, QPointF(18, height() - 14), scale_px_, 90);
     QStringList lines = info_lines_;
     if (!map_note_.isEmpty()) lines << map_note_;
     if (const auto pose = currentPlate(spec_, layout_); pose && !pose->valid)
         lines << tr("Plate not placeable: %1").arg(QString::fromStdString(pose->reason));
     const double box_width = textBoxSize(p.font(), lines).width();
-    const double x = std::max(10.0, std::min(130.0, width() - box_width - 10.0));
-    paintTextBox(p, QPointF(x, height() - 8), lines);
+    const double left = std::max(10.0, std::min(130.0, width() - box_width - 10.0));
+    paintTextBox(p, QPointF(left, height() - 8), lines);
 }
 
 void PlanView::paintHover(QPainter& p) const {

@@ -44,6 +44,7 @@ public:
     void fitColorScale();  // to the map on screen
     void setInfoLines(const QStringList& lines);
     void setSmoothMap(bool smooth);
+    void setLegendVisible(bool visible);
 
     void fitToScene();
     void zoomBy(double factor, QPointF anchor);
@@ -111,6 +112,7 @@ private:
     void paintHover(QPainter& p) const;
     void paintEmpty(QPainter& p) const;
     std::vector<LegendEntry> legendEntries() const;
+    double rightColumnWidth() const;  // colour bar and legend, stacked at the right edge
 
     std::shared_ptr<const Scene> scene_;
     SceneOutline outline_;
@@ -125,6 +127,7 @@ private:
     ColorScale scale_;
     bool scale_fitted_ = false;
     bool smooth_map_ = false;
+    bool legend_visible_ = true;
     QStringList info_lines_;
 
     double scale_px_ = 10.0;  // pixels per metre

@@ -132,7 +132,7 @@ void Scene3DView::setHeatmap(const MeasurementGrid& grid, const QImage& image) {
                                   grid.origin_x_m != grid_.origin_x_m ||
                                   grid.origin_y_m != grid_.origin_y_m || !heat_entity_;
     grid_ = grid;
-    heatmap_ = image;
+    heatmap_ = image.mirrored(false, true);  // texture rows run north to south on the plane
     if (!window_) return;
     if (geometry_changed)
         rebuildHeatmap();
@@ -144,14 +144,20 @@ void Scene3DView::resetCamera() {
     if (!window_ || !scene_) return;
     const Aabb box = scene_->bounds();
     const Vec3 c = box.center();
-    const double extent = std::max({box.size().x(), box.size().y(), 5.0});
+    // Fit the scene's bounding sphere into both the vertical and the horizontal field of view.
+    const double radius = 0.5 * std::max(box.size().norm(), 5.0);
+    const double fov = 40.0, half = deg_to_rad(fov / 2);
+    const double aspect = static_cast<double>(std::max(1, window_->width())) /
+                          static_cast<double>(std::max(1, window_->height()));
+    const double half_h = std::atan(aspect * std::tan(half));
+    const double distance = 1.05 * radius / std::sin(std::min(half, half_h));
+    const Vec3 direction = Vec3(0.35, -0.75, 0.95).normalized();
     Qt3DRender::QCamera* camera = window_->camera();
-    camera->lens()->setPerspectiveProjection(40.0f, static_cast<float>(std::max(1, width())) /
-                                                        static_cast<float>(std::max(1, height())),
-                                             0.1f, static_cast<float>(extent * 20));
+    camera->lens()->setPerspectiveProjection(static_cast<float>(fov), static_cast<float>(aspect),
+                                             0.1f, static_cast<float>(distance * 4));
     camera->setUpVector(QVector3D(0, 1, 0));
     camera->setViewCenter(toQt(Vec3(c.x(), c.y(), 0.0)));
-    camera->setPosition(toQt(Vec3(c.x(), c.y() - 0.95 * extent, 1.1 * extent)));
+    camera->setPosition(toQt(Vec3(c.x(), c.y(), 0.0) + distance * direction));
 }
 
 QImage Scene3DView::renderedImage() const {

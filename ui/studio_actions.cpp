@@ -61,6 +61,10 @@ StudioActions::StudioActions(QWidget* w) {
                            tr("Fit the colour scale to the map on screen"));
     smooth_map = make(w, tr("S&mooth Heatmap"), {}, tr("Interpolate the heatmap between cells"));
     smooth_map->setCheckable(true);
+    show_legend = make(w, tr("Show &Legend"), QKeySequence(tr("Ctrl+Shift+L")),
+                       tr("Show the materials and symbols legend on the plan"));
+    show_legend->setCheckable(true);
+    show_legend->setChecked(true);
     follow_best = make(w, tr("Follow &Best Layout"), QKeySequence(tr("Ctrl+Shift+B")),
                        tr("While a study runs, show its best layout so far on the plan"));
     follow_best->setCheckable(true);

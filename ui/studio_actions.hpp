@@ -32,6 +32,7 @@ public:
     QAction* zoom_out;
     QAction* rescale_colours;
     QAction* smooth_map;
+    QAction* show_legend;
     QAction* follow_best;
     QAction* reset_3d_camera;
     QAction* start;

@@ -37,6 +37,7 @@ QWidget* row(std::initializer_list<QWidget*> widgets, QWidget* parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     for (QWidget* w : widgets) layout->addWidget(w, 1);
+    box->setMinimumWidth(60 * static_cast<int>(widgets.size()));
     return box;
 }
 
@@ -71,6 +72,7 @@ StudySetupPanel::StudySetupPanel(QWidget* parent) : QWidget(parent) {
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     validation_ = new QLabel(this);
     validation_->setWordWrap(true);
     estimate_ = new QLabel(this);
@@ -95,6 +97,8 @@ QDoubleSpinBox* StudySetupPanel::number(double min, double max, double step, int
     box->setSuffix(suffix);
     box->setToolTip(tip);
     box->setKeyboardTracking(false);
+    box->setMinimumWidth(60);
+    box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     connect(box, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &StudySetupPanel::onChanged);
     return box;
 }
@@ -113,6 +117,8 @@ QWidget* StudySetupPanel::buildHeader() {
     auto* layout = new QHBoxLayout(header);
     layout->setContentsMargins(6, 6, 6, 0);
     presets_ = new QComboBox(header);
+    presets_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    presets_->setMinimumContentsLength(10);
     presets_->addItem(tr("Presets…"));
     for (const QString& id : presetIds()) presets_->addItem(presetTitle(id), id);
     presets_->setToolTip(tr("Methods and budgets of the original framework's studies, applied to "

@@ -491,9 +491,12 @@ void print_report(const json& d) {
                        : "");
     fmt::print("methods\n");
     for (const json& m : d["methods"])
-        fmt::print("  #{:<2} {:<8} {:>6} task(s) {:>6} ok   best {} {}\n", m["index"].get<int>(),
+        fmt::print("  #{:<2} {:<8} {:>6} task(s) {:>6} ok   best {}\n", m["index"].get<int>(),
                    m["type"].get<std::string>(), m["tasks"].get<size_t>(),
-                   m["ok"].get<size_t>(), fixed(m["best_objective"], 3), unit);
+                   m["ok"].get<size_t>(),
+                   m["best_objective"].is_number()
+                       ? fixed(m["best_objective"], 3) + " " + unit
+                       : std::string("-"));
     const json& w = d["workers"];
     std::string busy;
     for (const json& b : w["busy"])

@@ -439,13 +439,10 @@ struct PowerSink {
         if (!impl.template evaluate_path<false>(path, seq, antenna, plate, amplitude, length,
                                                 nullptr))
             return;
-        ++t_counters.paths;
-        if (coherent_field) {
-            (*coherent_field)[receiver] += amplitude * std::polar(1.0, -wavenumber * length);
-        } else {
-            (*power)[receiver] += tx_power_w * amplitude.squaredNorm();
-        }
+        add_direct(receiver, amplitude * std::polar(1.0, -wavenumber * length), length);
     }
+    // Paths computed outside the image method (physical optics) arrive with their amplitude,
+    // propagation phase included.
     void add_direct(size_t receiver, const Vec3c& amplitude_with_phase, double) {
         ++t_counters.paths;
         if (coherent_field)
@@ -455,8 +452,6 @@ struct PowerSink {
     }
 };
 
-// Paths computed outside the image method (physical optics) arrive with their amplitude,
-// propagation phase included.
 struct TraceSink {
     ApTrace* trace;
     double tx_power_w;

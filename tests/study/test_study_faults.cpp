@@ -91,7 +91,8 @@ std::string failure_of(const json& doc, const test::TempDir& dir, const std::str
 TEST(StudyFaults, GarbageSpeakingWorkerFailsTheStudyClearly) {
     test::TempDir dir;
     const auto bogus =
-        write_script(dir.file("bogus_rps"), "echo 'Segmentation fault? {{{ not json'\nexec sleep 30");
+        write_script(dir.file("bogus_rps"),
+                     "echo 'Segmentation fault? {{{ not json'\nexec sleep 30");
     double seconds = 0;
     const std::string error = failure_of(test::l_hall_study("1ap", {{{"type", "grid"}}}), dir,
                                          bogus.string(), &seconds);

@@ -1,0 +1,127 @@
+// The plan view's interactive editing: dragging an AP (real mouse events) recomputes the map
+// while dragging and after; undo and redo restore the exact maps; turning an AP by its arrow tip;
+// hover readout; wheel zoom.
+#include <QStatusBar>
+#include <QUndoStack>
+
+#include <cmath>
+
+#include "gui_test_support.hpp"
+#include "ui/layout_document.hpp"
+#include "ui/plan_view.hpp"
+
+using namespace rps;
+
+class PlanEditTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        window_ = std::make_unique<MainWindow>();
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        QVERIFY(test::openAndWait(*window_, test::sourcePath("scenes/l_hall/l_hall.xml")));
+        QVERIFY(window_->shownMap()->evaluation.valid);
+    }
+
+    void dragApChangesMapWhileDragging() {
+        PlanView* plan = window_->planView();
+        const std::vector<double> before = window_->shownMap()->evaluation.combined_power_w;
+        const Layout start = window_->document()->layout();
+        const QPoint from = plan->apHandle(0).toPoint();
+        const QPointF target_world(start.aps[0].x_m - 5.0, start.aps[0].y_m - 2.0);
+        const QPoint to = plan->toWidget(target_world).toPoint();
+        QSignalSpy shown(window_.get(), &MainWindow::mapShown);
+        QTest::mousePress(plan, Qt::LeftButton, Qt::NoModifier, from);
+        int maps_while_dragging = 0;
+        const int steps = 6;
+        for (int i = 1; i <= steps; ++i) {
+            const QPoint p = from + (to - from) * i / steps;
+            test::mouseMove(plan, p);
+            if (shown.wait(3000) && plan->dragging()) ++maps_while_dragging;
+        }
+        QVERIFY(plan->dragging());
+        QTest::mouseRelease(plan, Qt::LeftButton, Qt::NoModifier, to);
+        QVERIFY(!plan->dragging());
+        QVERIFY2(maps_while_dragging >= 3, "the map must follow the drag");
+        window_->mapService()->waitIdle(10000);
+        QTest::qWait(50);
+        const Layout& moved = window_->document()->layout();
+        QVERIFY(std::abs(moved.aps[0].x_m - target_world.x()) < 0.3);
+        QVERIFY(std::abs(moved.aps[0].y_m - target_world.y()) < 0.3);
+        const MapResult* map = window_->shownMap();
+        QVERIFY(map && !map->preview);
+        QCOMPARE(map->layout.aps[0].x_m, moved.aps[0].x_m);
+        int changed = 0;
+        for (size_t i = 0; i < before.size(); ++i)
+            if (std::abs(before[i] - map->evaluation.combined_power_w[i]) > 1e-3 * before[i]) ++changed;
+        QVERIFY2(changed > static_cast<int>(before.size()) / 4, "the map numbers must change");
+        QCOMPARE(window_->document()->undoStack()->count(), 1);
+        QCOMPARE(window_->document()->undoStack()->undoText(), QStringLiteral("Move AP 1"));
+        before_ = before;
+        after_ = map->evaluation.combined_power_w;
+    }
+
+    void undoRedoRestoreTheMap() {
+        QUndoStack* undo = window_->document()->undoStack();
+        undo->undo();
+        window_->mapService()->waitIdle(10000);
+        QTest::qWait(50);
+        QCOMPARE(window_->shownMap()->evaluation.combined_power_w, before_);
+        undo->redo();
+        window_->mapService()->waitIdle(10000);
+        QTest::qWait(50);
+        QCOMPARE(window_->shownMap()->evaluation.combined_power_w, after_);
+    }
+
+    void turnApByItsArrow() {
+        PlanView* plan = window_->planView();
+        const double yaw0 = window_->document()->layout().aps[0].yaw_deg;
+        const QPointF ap = plan->apHandle(0);
+        const QPoint tip = plan->apDirectionHandle(0).toPoint();
+        const QPoint up = (ap + QPointF(0, -40)).toPoint();  // widget up = +y = yaw 90°
+        QTest::mousePress(plan, Qt::LeftButton, Qt::NoModifier, tip);
+        test::mouseMove(plan, (QPointF(tip) + (QPointF(up) - QPointF(tip)) / 2).toPoint());
+        test::mouseMove(plan, up);
+        QTest::mouseRelease(plan, Qt::LeftButton, Qt::NoModifier, up);
+        const double yaw = window_->document()->layout().aps[0].yaw_deg;
+        QVERIFY(std::abs(yaw - 90.0) < 2.0);
+        QVERIFY(std::abs(yaw - yaw0) > 1.0);
+        QCOMPARE(window_->document()->undoStack()->undoText(), QStringLiteral("Rotate AP 1"));
+        window_->mapService()->waitIdle(10000);
+    }
+
+    void hoverShowsCellRss() {
+        PlanView* plan = window_->planView();
+        const QPointF cell(5.5, 4.5);
+        const auto rss = plan->rssAt(cell);
+        QVERIFY(rss.has_value());
+        QSignalSpy hover(plan, &PlanView::hoverInfo);
+        test::mouseMove(plan, plan->toWidget(cell).toPoint(), Qt::NoButton);
+        QTRY_VERIFY(hover.count() > 0);
+        const QString text = hover.last().at(0).toString();
+        QVERIFY2(text.contains(QStringLiteral("dBm")) && text.contains(QStringLiteral("x 5.")),
+                 qPrintable(text));
+    }
+
+    void wheelZoomsAboutTheCursor() {
+        PlanView* plan = window_->planView();
+        const double scale = plan->pixelsPerMetre();
+        const QPoint at = plan->toWidget(QPointF(3, 3)).toPoint();
+        QWheelEvent wheel(QPointF(at), QPointF(plan->mapToGlobal(at)), QPoint(), QPoint(0, 240),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(plan, &wheel);
+        QVERIFY(plan->pixelsPerMetre() > scale * 1.2);
+        const QPointF world = plan->toWorld(QPointF(at));
+        QVERIFY(std::abs(world.x() - 3) < 0.1 && std::abs(world.y() - 3) < 0.1);
+        plan->fitToScene();
+    }
+
+    void cleanupTestCase() { window_.reset(); }
+
+private:
+    std::unique_ptr<MainWindow> window_;
+    std::vector<double> before_, after_;
+};
+
+RPS_GUI_TEST_MAIN(PlanEditTest, false)
+#include "test_plan_edit.moc"

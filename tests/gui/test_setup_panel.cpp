@@ -1,0 +1,104 @@
+// The study set-up panel: a study shows and round-trips through the widgets, the presets apply
+// the original framework's budgets, the live estimate follows the methods, method parameters
+// parse, and a saved study loads back with its scene.
+#include <QTemporaryDir>
+
+#include "core/study/study_spec.hpp"
+#include "gui_test_support.hpp"
+#include "ui/layout_document.hpp"
+#include "ui/methods_editor.hpp"
+#include "ui/study_estimate.hpp"
+#include "ui/study_setup_panel.hpp"
+
+using namespace rps;
+
+class SetupPanelTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        path_ = test::sourcePath("scenes/office/office_2ap_reflector_study.json");
+        spec_ = load_study(path_.toStdString());
+    }
+
+    void showsAndRoundTripsAStudy() {
+        StudySetupPanel panel;
+        panel.setStudy(spec_.document, spec_);
+        const StudySpec again = parse_study(panel.study(), path_.toStdString());
+        QCOMPARE(again.mode, spec_.mode);
+        QCOMPARE(again.ap_count, 2);
+        QCOMPARE(again.bounds.x_min_m, spec_.bounds.x_min_m);
+        QCOMPARE(again.bounds.min_separation_m, spec_.bounds.min_separation_m);
+        QVERIFY(again.reflector.has_value());
+        QCOMPARE(again.reflector->top_left, spec_.reflector->top_left);
+        QCOMPARE(again.methods.size(), spec_.methods.size());
+        QCOMPARE(again.methods[1].params["population"].get<int>(), 40);
+        QCOMPARE(again.compute.workers, spec_.compute.workers);
+        QCOMPARE(again.radio.max_reflection_order, spec_.radio.max_reflection_order);
+    }
+
+    void presetsApplyTheOriginalBudgets() {
+        StudySetupPanel panel;
+        panel.setStudy(spec_.document, spec_);
+        QSignalSpy edited(&panel, &StudySetupPanel::studyEdited);
+        QVERIFY(panel.applyPreset(QStringLiteral("ga_100x20")));
+        QVERIFY(edited.count() >= 1);
+        const nlohmann::json doc = panel.study();
+        QCOMPARE(doc["methods"].size(), size_t{1});
+        QCOMPARE(doc["methods"][0]["type"].get<std::string>(), std::string("ga"));
+        QCOMPARE(doc["methods"][0]["population"].get<int>(), 100);
+        QCOMPARE(doc["mode"].get<std::string>(), std::string("1ap"));
+        const StudySpec ga = parse_study(doc, path_.toStdString());
+        panel.updateEstimate(ga);
+        QCOMPARE(panel.estimatedMaps(), quint64{100 * 21 + 1});
+        QVERIFY(panel.applyPreset(QStringLiteral("gd_80x30")));
+        const StudySpec gd = parse_study(panel.study(), path_.toStdString());
+        QCOMPARE(gd.methods[0].params["starts"].get<int>(), 80);
+        QCOMPARE(gd.compute.workers, 4);
+        QCOMPARE(gd.compute.gpu_fraction, 0.25);
+        QCOMPARE(estimateStudy(gd).total, uint64_t{80 * 31 + 1});
+        QVERIFY(panel.applyPreset(QStringLiteral("grid_1m")));
+        const StudySpec grid = parse_study(panel.study(), path_.toStdString());
+        QVERIFY(estimateStudy(grid).per_method.at(0) > 100);  // 30 x 30 points (x yaw steps)
+    }
+
+    void methodParametersParse() {
+        QString error;
+        const auto p = MethodsEditor::parseParameters(QStringLiteral("population=10, alpha=0.5"), &error);
+        QCOMPARE(p["population"].get<int>(), 10);
+        QCOMPARE(p["alpha"].get<double>(), 0.5);
+        QVERIFY(MethodsEditor::parseParameters(QStringLiteral("population"), &error).is_null());
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(MethodsEditor::formatParameters({{"type", "ga"}, {"generations", 3}}),
+                 QStringLiteral("generations=3"));
+    }
+
+    void savedStudyLoadsWithItsScene() {
+        QTemporaryDir dir;
+        StudySetupPanel panel;
+        panel.setStudy(spec_.document, spec_);
+        const QString out = dir.filePath(QStringLiteral("sub/copy.json"));
+        QDir().mkpath(dir.filePath(QStringLiteral("sub")));
+        QString error;
+        QVERIFY2(panel.saveTo(out, &error), qPrintable(error));
+        const StudySpec copy = load_study(out.toStdString());
+        QCOMPARE(QFileInfo(QString::fromStdString(copy.scene_path)).canonicalFilePath(),
+                 QFileInfo(QString::fromStdString(spec_.scene_path)).canonicalFilePath());
+    }
+
+    void editsReachTheWindow() {
+        MainWindow window;
+        QVERIFY(test::openAndWait(window, path_));
+        QCOMPARE(window.document()->layout().aps.size(), size_t{2});
+        QVERIFY(window.setupPanel()->applyPreset(QStringLiteral("grid_1m")));  // 1 AP, no plate
+        QTRY_COMPARE_WITH_TIMEOUT(window.project()->spec.ap_count, 1, 10000);
+        QCOMPARE(window.document()->layout().aps.size(), size_t{1});
+        window.mapService()->waitIdle(10000);
+    }
+
+private:
+    QString path_;
+    StudySpec spec_;
+};
+
+RPS_GUI_TEST_MAIN(SetupPanelTest, false)
+#include "test_setup_panel.moc"

@@ -1,0 +1,93 @@
+// rps-studio as a program: the command line, the translations (German and French complete for
+// the main strings), and the automation used for the documentation pictures (--run, --screenshot,
+// --quit) on a real worker pool.
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTranslator>
+
+#include "gui_test_support.hpp"
+
+using namespace rps;
+
+class StudioAppTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesTheCommandLine() {
+        StudioApp studio(*qApp);
+        QString message;
+        QVERIFY(studio.parse({QStringLiteral("rps-studio"), QStringLiteral("study.json"),
+                              QStringLiteral("--run"), QStringLiteral("--screenshot"),
+                              QStringLiteral("shot.png"), QStringLiteral("--quit"),
+                              QStringLiteral("--lang"), QStringLiteral("fr")},
+                             &message));
+        QCOMPARE(studio.options().file, QStringLiteral("study.json"));
+        QVERIFY(studio.options().run);
+        QVERIFY(studio.options().quit);
+        QCOMPARE(studio.options().screenshot, QStringLiteral("shot.png"));
+        QCOMPARE(studio.options().language, QStringLiteral("fr"));
+        StudioApp other(*qApp);
+        QVERIFY(!other.parse({QStringLiteral("rps-studio"), QStringLiteral("--run")}, &message));
+        QVERIFY(message.contains(QStringLiteral("--run")));
+        QVERIFY(!other.parse({QStringLiteral("rps-studio"), QStringLiteral("--bogus")}, &message));
+    }
+
+    void translationsLoad_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("start");
+        QTest::newRow("de") << "de" << "&Datei" << "&Studie starten";
+        QTest::newRow("fr") << "fr" << "&Fichier" << "&Lancer l'étude";
+    }
+
+    void translationsLoad() {
+        QFETCH(QString, lang);
+        QFETCH(QString, file);
+        QFETCH(QString, start);
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/translations/rps_%1.qm").arg(lang)));
+        QCOMPARE(translator.translate("rps::MainWindow", "&File"), file);
+        QCOMPARE(translator.translate("StudioActions", "&Start Study"), start);
+        QVERIFY(!translator.translate("rps::PlanView", "RSS dBm").isEmpty());
+    }
+
+    void runsAStudyAndSavesTheWindow() {
+        QTemporaryDir dir;
+        const QString shot = dir.filePath(QStringLiteral("finished.png"));
+        QProcess studio;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("RPS_NO_3D"), QStringLiteral("1"));
+        env.insert(QStringLiteral("RPS_EXECUTABLE"), QStringLiteral(RPS_EXECUTABLE));
+        studio.setProcessEnvironment(env);
+        studio.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        studio.start(QStringLiteral(RPS_STUDIO_EXECUTABLE),
+                     {test::sourcePath("scenes/l_hall/l_hall_1ap_study.json"), QStringLiteral("--run"),
+                      QStringLiteral("--screenshot"), shot, QStringLiteral("--quit"),
+                      QStringLiteral("--lang"), QStringLiteral("de")});
+        QVERIFY(studio.waitForFinished(55000));
+        QCOMPARE(studio.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(studio.exitCode(), 0);
+        const QImage image(shot);
+        QVERIFY(!image.isNull());
+        QVERIFY(test::distinctColours(image) > 50);
+        QVERIFY(QDir(dir.filePath(QStringLiteral("data"))).exists());
+    }
+
+    void badFileExitsWithCode2() {
+        QTemporaryDir dir;
+        QProcess studio;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        studio.setProcessEnvironment(env);
+        studio.start(QStringLiteral(RPS_STUDIO_EXECUTABLE),
+                     {dir.filePath(QStringLiteral("missing.xml")), QStringLiteral("--quit")});
+        QVERIFY(studio.waitForFinished(30000));
+        QCOMPARE(studio.exitCode(), 2);
+        QVERIFY(studio.readAllStandardError().contains("missing.xml"));
+    }
+};
+
+RPS_GUI_TEST_MAIN(StudioAppTest, false)
+#include "test_studio_app.moc"
