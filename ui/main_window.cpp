@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <future>
+#include <utility>
 #include <iostream>
 
 #include "ui/best_config_exporter.hpp"
@@ -153,7 +154,7 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QAction* v : {a.fit_plan, a.zoom_in, a.zoom_out, a.rescale_colours, a.smooth_map,
-                       a.show_legend, a.follow_best, a.reset_3d_camera})
+                       a.show_legend, a.drag_preview, a.follow_best, a.reset_3d_camera})
         view->addAction(v);
     view->addSeparator();
     for (QDockWidget* d : {dock_setup_, dock_run_, dock_plots_, dock_3d_, dock_results_})
@@ -267,6 +268,8 @@ void MainWindow::connectActions() {
     connect(a.rescale_colours, &QAction::triggered, plan_, &PlanView::fitColorScale);
     connect(a.smooth_map, &QAction::toggled, plan_, &PlanView::setSmoothMap);
     connect(a.show_legend, &QAction::toggled, plan_, &PlanView::setLegendVisible);
+    connect(a.drag_preview, &QAction::toggled, this,
+            [this](bool on) { maps_->setPreviewEnabled(on); });
     connect(a.reset_3d_camera, &QAction::triggered, view3d_, &Scene3DView::resetCamera);
     connect(a.start, &QAction::triggered, this, &MainWindow::startStudy);
     connect(a.pause, &QAction::toggled, this, [this](bool paused) {
@@ -417,6 +420,7 @@ void MainWindow::openFile(const QString& path) {
 void MainWindow::onLoaded() {
     QApplication::restoreOverrideCursor();
     const LoadOutcome outcome = load_watcher_.result();
+    const QString resume = std::exchange(pending_resume_, QString());
     if (!outcome.project) {
         statusBar()->showMessage(tr("Could not open the file."), 8000);
         showError(tr("Cannot open file"), outcome.error);
@@ -435,6 +439,7 @@ void MainWindow::onLoaded() {
                                  .arg(outcome.project->evaluator->grid().cell_m),
                              8000);
     Q_EMIT projectLoaded();
+    if (!resume.isEmpty() && outcome.project->kind == LoadedProject::Kind::Store) resumeStudy(resume);
 }
 
 void MainWindow::applyProject(std::shared_ptr<LoadedProject> p, bool fresh) {
@@ -632,9 +637,18 @@ bool MainWindow::startStudy() {
 void MainWindow::resumeFromStoreDialog() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Resume study"), run_->storeDirectory(),
                                                       tr("Study result (*.h5)"));
-    if (path.isEmpty()) return;
+    if (!path.isEmpty()) resumeStudy(path);
+}
+
+void MainWindow::resumeStudy(const QString& store_path) {
+    if (!project_ || QFileInfo(project_->path) != QFileInfo(store_path)) {
+        pending_resume_ = store_path;  // open it first: its scene and grid give the best maps
+        openFile(store_path);
+        return;
+    }
     QString error;
-    if (!run_->resumeFrom(path, &error)) showError(tr("Cannot resume the study"), error);
+    if (!run_->resumeFrom(store_path, &error)) showError(tr("Cannot resume the study"), error);
+    dock_run_->raise();
     updateRunActions();
 }
 

@@ -46,6 +46,8 @@ public:
     void openFile(const QString& path);
     // Starts the study on screen; false (after an error dialog) if it cannot start.
     bool startStudy();
+    // Continues an interrupted study from its file (opened first when it is not the one shown).
+    void resumeStudy(const QString& store_path);
     // The window as it looks, the 3D view included when it is shown.
     QImage snapshot();
     // Automation: errors go to stderr instead of dialogs.
@@ -138,6 +140,7 @@ private:
     QTimer* edit_timer_;
     QTimer* settle_timer_;  // a drag that pauses gets its full map
     nlohmann::json pending_study_;
+    QString pending_resume_;
     bool quiet_errors_ = false;
     int bands_;
 

@@ -61,7 +61,7 @@ uint64_t MapService::request(const Layout& layout, bool interactive) {
 }
 
 bool MapService::previewing() const {
-    return preview_.evaluator != nullptr && full_ms_ > kDragBudgetMs;
+    return preview_enabled_ && preview_.evaluator != nullptr && full_ms_ > kDragBudgetMs;
 }
 
 bool MapService::busy() const { return full_.running || preview_.running; }

@@ -38,6 +38,8 @@ public:
     uint64_t request(const Layout& layout, bool interactive);
     // Whether interactive requests currently go to the preview lane.
     bool previewing() const;
+    // Off: drags always compute full-order maps (exact, but slower on large scenes).
+    void setPreviewEnabled(bool enabled) { preview_enabled_ = enabled; }
     // Mean compute time of recent full maps (ms); 0 before the first.
     double fullMapMs() const { return full_ms_; }
     static constexpr double kDragBudgetMs = 35.0;
@@ -72,6 +74,7 @@ private:
     Lane preview_;
     uint64_t next_serial_ = 1;
     double full_ms_ = 0.0;
+    bool preview_enabled_ = true;
     uint64_t generation_ = 0;
     QElapsedTimer clock_;
 };

@@ -65,6 +65,11 @@ StudioActions::StudioActions(QWidget* w) {
                        tr("Show the materials and symbols legend on the plan"));
     show_legend->setCheckable(true);
     show_legend->setChecked(true);
+    drag_preview = make(w, tr("Fast Drag &Preview"), {},
+                        tr("While dragging, show first-order maps when full maps take longer "
+                           "than the drag budget; the full map follows when the drag rests"));
+    drag_preview->setCheckable(true);
+    drag_preview->setChecked(true);
     follow_best = make(w, tr("Follow &Best Layout"), QKeySequence(tr("Ctrl+Shift+B")),
                        tr("While a study runs, show its best layout so far on the plan"));
     follow_best->setCheckable(true);

@@ -33,6 +33,7 @@ public:
     QAction* rescale_colours;
     QAction* smooth_map;
     QAction* show_legend;
+    QAction* drag_preview;
     QAction* follow_best;
     QAction* reset_3d_camera;
     QAction* start;

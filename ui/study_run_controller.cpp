@@ -230,6 +230,7 @@ void StudyRunController::cancel() {
 }
 
 void StudyRunController::onFinished(const QByteArray& summary) {
+    runner_->wait();  // the signal comes just before the run's thread ends: let it end
     poll_timer_->stop();
     pollWorkers();
     active_ = false;
@@ -246,6 +247,7 @@ void StudyRunController::onFinished(const QByteArray& summary) {
 }
 
 void StudyRunController::onFailed(const QString& error) {
+    runner_->wait();
     poll_timer_->stop();
     pollWorkers();
     active_ = false;

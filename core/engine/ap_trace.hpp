@@ -13,6 +13,7 @@ class ApTrace {
 public:
     TxPose tx;
     std::vector<uint32_t> path_receiver;   // receiver index of each path
+    std::vector<uint32_t> path_branch;     // 0 = line of sight, f + 1 = first face f
     std::vector<double> path_power_w;      // received power of each path (incoherent)
     std::vector<Vec3c> path_amplitude;     // complex field incl. propagation phase (coherent)
     std::vector<uint32_t> path_point_begin;  // offsets into points, size = paths + 1

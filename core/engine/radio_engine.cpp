@@ -439,7 +439,12 @@ struct PowerSink {
         if (!impl.template evaluate_path<false>(path, seq, antenna, plate, amplitude, length,
                                                 nullptr))
             return;
-        add_direct(receiver, amplitude * std::polar(1.0, -wavenumber * length), length);
+        if (coherent_field) {
+            add_direct(receiver, amplitude * std::polar(1.0, -wavenumber * length), length);
+        } else {
+            ++t_counters.paths;
+            (*power)[receiver] += tx_power_w * amplitude.squaredNorm();
+        }
     }
     // Paths computed outside the image method (physical optics) arrive with their amplitude,
     // propagation phase included.
@@ -467,6 +472,7 @@ struct TraceSink {
             return;
         ++t_counters.paths;
         trace->path_receiver.push_back(static_cast<uint32_t>(receiver));
+        trace->path_branch.push_back(static_cast<uint32_t>(path.order == 0 ? 0 : path.faces[0] + 1));
         trace->path_power_w.push_back(tx_power_w * amplitude.squaredNorm());
         trace->path_amplitude.push_back(amplitude * std::polar(1.0, -wavenumber * length));
         for (int j = 0; j <= path.order + 1; ++j) trace->points.push_back(path.points[j]);
@@ -621,9 +627,12 @@ std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx) const
 RadioMap RadioEngine::map_from_trace(const ApTrace& trace, const PlateGeometry* plate) const {
     const Impl& impl = *impl_;
     const bool coherent = impl.setup.coherent;
-    std::vector<double> power(impl.raster.size(), 0.0);
-    std::vector<Vec3c> field;
-    if (coherent) field.assign(impl.raster.size(), Vec3c::Zero());
+    const size_t receivers = impl.raster.size();
+    // Sum per branch (first face), then branches in order: without a plate this is bit-identical
+    // to compute_map, so a cached trace can stand in for a fresh map.
+    const size_t branches = 1 + impl.faces.size();
+    std::vector<std::vector<double>> power(branches);
+    std::vector<std::vector<Vec3c>> field(coherent ? branches : 0);
     EngineFace plate_face;
     if (plate) plate_face = impl.make_plate_face(*plate);
     for (size_t p = 0; p < trace.path_count(); ++p) {
@@ -636,18 +645,30 @@ RadioMap RadioEngine::map_from_trace(const ApTrace& trace, const PlateGeometry* 
                 }
             if (blocked) continue;
         }
-        if (coherent)
-            field[trace.path_receiver[p]] += trace.path_amplitude[p];
-        else
-            power[trace.path_receiver[p]] += trace.path_power_w[p];
+        const uint32_t b = trace.path_branch[p];
+        if (coherent) {
+            if (field[b].empty()) field[b].assign(receivers, Vec3c::Zero());
+            field[b][trace.path_receiver[p]] += trace.path_amplitude[p];
+        } else {
+            if (power[b].empty()) power[b].assign(receivers, 0.0);
+            power[b][trace.path_receiver[p]] += trace.path_power_w[p];
+        }
+    }
+    std::vector<double> total(receivers, 0.0);
+    std::vector<Vec3c> total_field(coherent ? receivers : 0, Vec3c::Zero());
+    for (size_t b = 0; b < branches; ++b) {
+        if (coherent && !field[b].empty())
+            for (size_t i = 0; i < receivers; ++i) total_field[i] += field[b][i];
+        if (!coherent && !power[b].empty())
+            for (size_t i = 0; i < receivers; ++i) total[i] += power[b][i];
     }
     if (plate) {
-        PowerSink sink{&power, coherent ? &field : nullptr, impl.tx_power_w, impl.wavenumber};
+        PowerSink sink{&total, coherent ? &total_field : nullptr, impl.tx_power_w, impl.wavenumber};
         impl.trace(trace.tx, &plate_face, true, impl.raster, sink, plate);
     }
     if (coherent)
-        for (size_t i = 0; i < power.size(); ++i) power[i] = impl.tx_power_w * field[i].squaredNorm();
-    return impl.average_to_cells(power);
+        for (size_t i = 0; i < receivers; ++i) total[i] = impl.tx_power_w * total_field[i].squaredNorm();
+    return impl.average_to_cells(total);
 }
 
 RadioEngine::Counters RadioEngine::thread_counters() { return t_counters; }

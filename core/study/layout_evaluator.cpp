@@ -22,12 +22,15 @@ LayoutEvaluator::LayoutEvaluator(const StudySpec& spec, const Scene& scene)
 LayoutEvaluator::LayoutEvaluator(const StudySpec& spec, std::shared_ptr<const RadioEngine> engine)
     : spec_(spec), space_(spec), engine_(std::move(engine)) {}
 
+std::shared_ptr<const ApTrace> LayoutEvaluator::cached_trace(const TxPose& pose) const {
+    std::lock_guard lock(cache_mutex_);
+    for (const auto& [cached_pose, trace] : trace_cache_)
+        if (same_pose(cached_pose, pose)) return trace;
+    return nullptr;
+}
+
 std::shared_ptr<const ApTrace> LayoutEvaluator::static_trace(const TxPose& pose) const {
-    {
-        std::lock_guard lock(cache_mutex_);
-        for (const auto& [cached_pose, trace] : trace_cache_)
-            if (same_pose(cached_pose, pose)) return trace;
-    }
+    if (auto trace = cached_trace(pose)) return trace;
     auto trace = engine_->trace_static(pose);
     std::lock_guard lock(cache_mutex_);
     if (trace_cache_.size() >= kTraceCacheSize) trace_cache_.erase(trace_cache_.begin());
@@ -59,6 +62,8 @@ LayoutEvaluation LayoutEvaluator::evaluate(const Layout& layout, bool keep_maps)
     for (const ApPlacement& ap : layout.aps) {
         if (plate)
             maps.push_back(engine_->map_from_trace(*static_trace(ap.pose()), plate).power_w);
+        else if (const auto trace = cached_trace(ap.pose()))
+            maps.push_back(engine_->map_from_trace(*trace, nullptr).power_w);  // = compute_map
         else
             maps.push_back(engine_->compute_map(ap.pose()).power_w);
     }

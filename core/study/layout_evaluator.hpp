@@ -38,8 +38,12 @@ public:
     const RadioEngine& engine() const { return *engine_; }
     std::shared_ptr<const RadioEngine> shared_engine() const { return engine_; }
 
-private:
+    // The AP's static paths, traced once and kept in a small cache (plate layouts and the GD
+    // surrogate use them; a cached trace also replaces a fresh map, bit for bit).
     std::shared_ptr<const ApTrace> static_trace(const TxPose& pose) const;
+
+private:
+    std::shared_ptr<const ApTrace> cached_trace(const TxPose& pose) const;
 
     StudySpec spec_;
     LayoutSpace space_;

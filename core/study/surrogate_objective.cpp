@@ -45,13 +45,16 @@ SurrogateObjective::SurrogateObjective(const LayoutEvaluator& evaluator, const V
     const double spread = std::pow(wavelength_m(setup.freq_hz) / (4.0 * kPi), 2);
     const int n = grid.samples_per_axis;
     const int raster_nx = grid.cells_x * n;
+    // Trace first: the evaluation below then re-uses the cached traces instead of new maps.
+    std::vector<std::shared_ptr<const ApTrace>> traces;
+    for (const ApPlacement& ap : layout.aps) traces.push_back(evaluator.static_trace(ap.pose()));
     const LayoutEvaluation full = evaluator.evaluate(layout, true);
     true_objective_x0_ = full.valid && evaluator.space().feasible(x0) ? full.objective
                                                                        : opt::kInfeasibleFitness;
     for (size_t a = 0; a < layout.aps.size(); ++a) {
         const TxPose pose = layout.aps[a].pose();
         tx0_.push_back(pose.position);
-        const auto trace = engine.trace_static(pose);
+        const auto& trace = traces[a];
         std::vector<FrozenPath> frozen;
         frozen.reserve(trace->path_count());
         std::vector<double> static_sum(grid.cell_count(), 0.0);

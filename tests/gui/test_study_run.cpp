@@ -42,6 +42,7 @@ private Q_SLOTS:
         QCOMPARE(window_->runPanel()->runState(), RunControlPanel::RunState::Finished);
         QCOMPARE(window_->runPanel()->workerRowCount(), 2);
         QVERIFY(QFile::exists(window_->runController()->storePath()));
+        best_ = window_->results()->bestObjective();
     }
 
     void everyLivePlotHasData() {
@@ -131,6 +132,26 @@ private Q_SLOTS:
         QVERIFY(std::abs(window_->shownMap()->evaluation.objective - best) < 1e-6);
     }
 
+    // Cancel a fresh run after its first task, resume it from its file: the same best as the
+    // uninterrupted run (the runner is deterministic and replays finished tasks from the file).
+    void cancelThenResumeFromTheFile() {
+        QVERIFY(test::openAndWait(*window_, studyPath()));
+        QSignalSpy finished(window_.get(), &MainWindow::studyFinished);
+        QSignalSpy added(window_->results(), &StudyResults::taskAdded);
+        QVERIFY(window_->startStudy());
+        QVERIFY(added.wait(30000));
+        window_->runController()->cancel();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.last().at(0).toBool(), false);
+        QCOMPARE(window_->runPanel()->runState(), RunControlPanel::RunState::Cancelled);
+        const QString store = window_->runController()->storePath();
+        window_->resumeStudy(store);
+        QVERIFY(finished.wait(55000));
+        QCOMPARE(finished.last().at(0).toBool(), true);
+        QCOMPARE(window_->runController()->storePath(), store);
+        QCOMPARE(window_->results()->bestObjective(), best_);
+    }
+
     void cleanupTestCase() { window_.reset(); }
 
 private:
@@ -153,6 +174,7 @@ private:
 
     QTemporaryDir dir_;
     std::unique_ptr<MainWindow> window_;
+    double best_ = 0.0;
 };
 
 RPS_GUI_TEST_MAIN(StudyRunTest, false)
