@@ -619,6 +619,17 @@ std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx) const
     auto trace = std::make_shared<ApTrace>();
     trace->tx = tx;
     trace->path_point_begin.push_back(0);
+    // Indoor maps hold tens of paths per receiver: reserve once instead of growing.
+    const size_t expected = 48 * impl.raster.size();
+    trace->path_receiver.reserve(expected);
+    trace->path_branch.reserve(expected);
+    trace->path_power_w.reserve(expected);
+    trace->path_amplitude.reserve(expected);
+    trace->path_point_begin.reserve(expected + 1);
+    trace->points.reserve(4 * expected);
+    trace->path_mirror.reserve(expected);
+    trace->path_image.reserve(expected);
+    trace->path_length_m.reserve(expected);
     TraceSink sink{trace.get(), impl.tx_power_w, impl.wavenumber};
     impl.trace(tx, nullptr, false, impl.raster, sink);
     return trace;

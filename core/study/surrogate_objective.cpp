@@ -19,9 +19,14 @@ constexpr double kSeparationPenalty_db_per_m2 = 1.0;
 // Gain toward world direction d of an antenna at (yaw, downtilt): R = Rz(yaw)·Ry(tilt), local =
 // Rᵀ d (PHYSICS.md §3, the same rotation as Antenna).
 template <class T>
-T gain_toward(AntennaModel model, const T& dx, const T& dy, const T& dz, const T& yaw,
-              const T& tilt) {
-    const T cy = cos(yaw), sy = sin(yaw), ct = cos(tilt), st = sin(tilt);
+struct PoseTrig {
+    T cy, sy, ct, st;  // cos/sin of yaw and downtilt, computed once per AP
+    PoseTrig(const T& yaw, const T& tilt) : cy(cos(yaw)), sy(sin(yaw)), ct(cos(tilt)), st(sin(tilt)) {}
+};
+
+template <class T>
+T gain_toward(AntennaModel model, const T& dx, const T& dy, const T& dz, const PoseTrig<T>& pose) {
+    const T &cy = pose.cy, &sy = pose.sy, &ct = pose.ct, &st = pose.st;
     // Rz(yaw)ᵀ then Ry(tilt)ᵀ.
     const T ux = cy * dx + sy * dy;
     const T uy = -sy * dx + cy * dy;
@@ -53,6 +58,7 @@ SurrogateObjective::SurrogateObjective(const LayoutEvaluator& evaluator, const V
                                                                        : opt::kInfeasibleFitness;
     for (size_t a = 0; a < layout.aps.size(); ++a) {
         const TxPose pose = layout.aps[a].pose();
+        const PoseTrig<double> trig(pose.yaw_rad, pose.downtilt_rad);
         tx0_.push_back(pose.position);
         const auto& trace = traces[a];
         std::vector<FrozenPath> frozen;
@@ -66,8 +72,7 @@ SurrogateObjective::SurrogateObjective(const LayoutEvaluator& evaluator, const V
             const Vec3& first = trace->points[trace->path_point_begin[p] + 1];
             const Vec3 d = (first - tx).normalized();
             const double length = trace->path_length_m[p];
-            const double g = gain_toward<double>(setup.antenna, d.x(), d.y(), d.z(), pose.yaw_rad,
-                                                 pose.downtilt_rad);
+            const double g = gain_toward<double>(setup.antenna, d.x(), d.y(), d.z(), trig);
             const double geometric = tx_power_w * g * spread / (length * length);
             const double rho = geometric > 0 ? trace->path_power_w[p] / geometric : 0.0;
             const double weight = 1.0 / (n * n);
@@ -106,6 +111,7 @@ void SurrogateObjective::accumulate(const Vector& x, std::vector<std::vector<T>>
             tilt = T::variable(deg_to_rad(ap.downtilt_deg), 3);
         }
         const T shift_x = px - tx0_[a].x(), shift_y = py - tx0_[a].y();
+        const PoseTrig<T> trig(yaw, tilt);
         std::vector<T>& cell_power = per_ap[a];
         for (const FrozenPath& path : paths_[a]) {
             if (path.rho <= 0.0) continue;
@@ -122,7 +128,7 @@ void SurrogateObjective::accumulate(const Vector& x, std::vector<std::vector<T>>
             const T dx = m(0, 0) * ux + m(1, 0) * uy + m(2, 0) * uz;
             const T dy = m(0, 1) * ux + m(1, 1) * uy + m(2, 1) * uz;
             const T dz = m(0, 2) * ux + m(1, 2) * uy + m(2, 2) * uz;
-            const T gain = gain_toward<T>(setup.antenna, dx, dy, dz, yaw, tilt);
+            const T gain = gain_toward<T>(setup.antenna, dx, dy, dz, trig);
             cell_power[path.cell] = cell_power[path.cell] +
                                     (tx_power_w * spread * path.rho * path.weight) * gain / length2;
         }

@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 
 #include <fstream>
 
@@ -127,6 +129,32 @@ TEST(StudyFaults, GridLargerThanMaxPointsIsRefusedBeforeRunning) {
         EXPECT_NE(std::string(e.what()).find("methods[0].max_points"), std::string::npos)
             << e.what();
     }
+}
+
+
+// The GUI learns of every failure through failed(), set-up errors included.
+TEST(StudyFaults, AsynchronousStartReportsSetUpErrors) {
+    test::TempDir dir;
+    test::qt_app();
+    const auto study_file =
+        test::write_json(dir.file("study.json"), test::l_hall_study("1ap", {{{"type", "grid"}}}));
+    std::ofstream(dir.file("taken.h5")) << "not a study";
+    StudyRunner runner;
+    StudyRunOptions options;
+    options.rps_executable = RPS_EXECUTABLE;
+    options.store_path = dir.file("taken.h5");
+    QEventLoop loop;
+    QString failure;
+    QObject::connect(&runner, &StudyRunner::failed, &loop, [&](const QString& error) {
+        failure = error;
+        loop.quit();
+    });
+    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+    runner.start(load_study(study_file.string()), options);
+    loop.exec();
+    runner.wait();
+    EXPECT_NE(failure.toStdString().find("file exists"), std::string::npos)
+        << failure.toStdString();
 }
 
 }  // namespace
