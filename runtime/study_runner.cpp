@@ -1,5 +1,7 @@
 #include "runtime/study_runner.hpp"
 
+#include "core/study/method_params.hpp"
+
 #include <QElapsedTimer>
 #include <QMetaObject>
 #include <QTemporaryDir>
@@ -892,24 +894,7 @@ StudyRunner::~StudyRunner() {
 }
 
 json StudyRunner::method_defaults(const std::string& type) {
-    // The defaults of study_spec.cpp's validate_method, applied here (one table per method).
-    if (type == "grid")
-        return {{"resolution_m", 1.0}, {"yaw_steps", 8},    {"downtilt_steps", 1},
-                {"u_steps", 3},        {"v_steps", 3},      {"focal_steps", 4},
-                {"chunk", 32},         {"refine_levels", 0}, {"max_points", 200000}};
-    if (type == "gd")
-        return {{"starts", 16}, {"iterations", 30}, {"lr_m", 0.5},  {"lr_deg", 5.0},
-                {"lr_uv", 0.02}, {"surrogate_temperature_db", 3.0}, {"chunk", 1}};
-    if (type == "ga")
-        return {{"population", 50}, {"generations", 20}, {"cxpb", 0.7},     {"mutpb", 0.3},
-                {"tournament", 3},  {"alpha", 0.5},      {"indpb", 0.2},    {"elite", 1},
-                {"hall_of_fame", 5}, {"sigma_pos_m", 2.0}, {"sigma_deg", 20.0},
-                {"sigma_uv", 0.1},  {"sigma_focal_m", 2.0}, {"chunk", 4}};
-    if (type == "pso" || type == "cmaes")
-        return {{"population", 20}, {"generations", 20}, {"sigma0", 0.3}, {"chunk", 4}};
-    if (type == "refine") return {{"max_evaluations", 60}, {"initial_step", 0.05}};
-    if (type == "halving") return {{"candidates", 64}, {"keep_fraction", 0.25}, {"chunk", 4}};
-    return json::object();
+    return rps::method_defaults(type);  // the one table: core/study/method_params.cpp
 }
 
 uint64_t StudyRunner::grid_point_count(const StudySpec& spec, const json& params) {

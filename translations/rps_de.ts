@@ -5,1479 +5,1490 @@
     <name>BestConfigExporter</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cannot read the scene %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Szene %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 has no &lt;/scene&gt; element</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat kein &lt;/scene&gt;-Element</translation>
     </message>
 </context>
 <context>
     <name>LayoutCommand</name>
     <message>
         <source>Move AP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AP %1 verschieben</translation>
     </message>
     <message>
         <source>Rotate AP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AP %1 drehen</translation>
     </message>
     <message>
         <source>Move reflector plate</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflektorplatte verschieben</translation>
     </message>
     <message>
         <source>Move focal point</source>
-        <translation type="unfinished"></translation>
+        <translation>Brennpunkt verschieben</translation>
     </message>
     <message>
         <source>Apply layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Anordnung übernehmen</translation>
     </message>
 </context>
 <context>
     <name>ReportExporter</name>
     <message>
         <source>No study set-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Studienkonfiguration.</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus</translation>
     </message>
     <message>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgröße</translation>
     </message>
     <message>
         <source>Coverage threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Versorgungsschwelle</translation>
     </message>
     <message>
         <source>%1 dBm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dBm</translation>
     </message>
     <message>
         <source>Frequency</source>
-        <translation type="unfinished"></translation>
+        <translation>Frequenz</translation>
     </message>
     <message>
         <source>%1 GHz</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GHz</translation>
     </message>
     <message>
         <source>AP power</source>
-        <translation type="unfinished"></translation>
+        <translation>AP-Leistung</translation>
     </message>
     <message>
         <source>Methods</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfahren</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>The study document:</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Studiendokument:</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>No result yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Ergebnis.</translation>
     </message>
     <message>
         <source>Best %1: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Wert %1: %2 %3</translation>
     </message>
     <message>
         <source>AP</source>
-        <translation type="unfinished"></translation>
+        <translation>AP</translation>
     </message>
     <message>
         <source>x [m]</source>
-        <translation type="unfinished"></translation>
+        <translation>x [m]</translation>
     </message>
     <message>
         <source>y [m]</source>
-        <translation type="unfinished"></translation>
+        <translation>y [m]</translation>
     </message>
     <message>
         <source>z [m]</source>
-        <translation type="unfinished"></translation>
+        <translation>z [m]</translation>
     </message>
     <message>
         <source>Yaw [°]</source>
-        <translation type="unfinished"></translation>
+        <translation>Azimut [°]</translation>
     </message>
     <message>
         <source>Downtilt [°]</source>
-        <translation type="unfinished"></translation>
+        <translation>Neigung [°]</translation>
     </message>
     <message>
         <source>Reflector plate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflektorplatte:</translation>
     </message>
     <message>
         <source>u</source>
-        <translation type="unfinished"></translation>
+        <translation>u</translation>
     </message>
     <message>
         <source>v</source>
-        <translation type="unfinished"></translation>
+        <translation>v</translation>
     </message>
     <message>
         <source>Mount point x, y [m]</source>
-        <translation type="unfinished"></translation>
+        <translation>Montagepunkt x, y [m]</translation>
     </message>
     <message>
         <source>Focal point x, y, z [m]</source>
-        <translation type="unfinished"></translation>
+        <translation>Brennpunkt x, y, z [m]</translation>
     </message>
     <message>
         <source>Parameter vector:</source>
-        <translation type="unfinished"></translation>
+        <translation>Parametervektor:</translation>
     </message>
     <message>
         <source>Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Metrics of the best map:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahlen der besten Karte:</translation>
     </message>
     <message>
         <source>P5 [dBm]</source>
-        <translation type="unfinished"></translation>
+        <translation>P5 [dBm]</translation>
     </message>
     <message>
         <source>Min [dBm]</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. [dBm]</translation>
     </message>
     <message>
         <source>Soft-min [dBm]</source>
-        <translation type="unfinished"></translation>
+        <translation>Soft-Min. [dBm]</translation>
     </message>
     <message>
         <source>Mean [dBm]</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert [dBm]</translation>
     </message>
     <message>
         <source>Coverage [%]</source>
-        <translation type="unfinished"></translation>
+        <translation>Versorgung [%]</translation>
     </message>
     <message>
         <source>Valid / counted cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültige / gezählte Zellen</translation>
     </message>
     <message>
         <source>Metrics of the best layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahlen der besten Anordnung:</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahl</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>Mean [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert [%1]</translation>
     </message>
     <message>
         <source>Std [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>Std.-abw. [%1]</translation>
     </message>
     <message>
         <source>Min [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. [%1]</translation>
     </message>
     <message>
         <source>Max [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. [%1]</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>(unnamed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne Namen)</translation>
     </message>
     <message>
         <source>No finished task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine abgeschlossene Aufgabe.</translation>
     </message>
     <message>
         <source>Workers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker:</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>Busy [s]</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschäftigt [s]</translation>
     </message>
     <message>
         <source>Busy share [%]</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung [%]</translation>
     </message>
     <message>
         <source>Pool efficiency (busy / (workers × wall)): %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Pool-Effizienz (beschäftigt / (Worker × Laufzeit)): %1 %</translation>
     </message>
     <message>
         <source>Study summary:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung der Studie:</translation>
     </message>
     <message>
         <source>No timing yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Zeitmessung.</translation>
     </message>
     <message>
         <source>Wall time</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Task time, total</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabenzeit, gesamt</translation>
     </message>
     <message>
         <source>Task time, mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabenzeit, Mittelwert</translation>
     </message>
     <message>
         <source>Task time, median</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabenzeit, Median</translation>
     </message>
     <message>
         <source>Task time, max</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabenzeit, Maximum</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz</translation>
     </message>
     <message>
         <source>%1 tasks/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufgaben/s</translation>
     </message>
     <message>
         <source>study</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie</translation>
     </message>
     <message>
         <source>Study report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienbericht: %1</translation>
     </message>
     <message>
         <source>Generated by Reflector Placement Studio on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt mit Reflector Placement Studio am %1.</translation>
     </message>
     <message>
         <source>Best objective: %1 = %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Zielwert: %1 = %2 %3</translation>
     </message>
     <message>
         <source>1. Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Szene</translation>
     </message>
     <message>
         <source>No scene picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Szenenbild.</translation>
     </message>
     <message>
         <source>2. Study set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Studienkonfiguration</translation>
     </message>
     <message>
         <source>3. Best layout</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Beste Anordnung</translation>
     </message>
     <message>
         <source>4. Maps</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Karten</translation>
     </message>
     <message>
         <source>No map of the best layout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Karte der besten Anordnung.</translation>
     </message>
     <message>
         <source>5. Plots</source>
-        <translation type="unfinished"></translation>
+        <translation>5. Diagramme</translation>
     </message>
     <message>
         <source>Objective over finished tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielwert über abgeschlossene Aufgaben</translation>
     </message>
     <message>
         <source>Convergence</source>
-        <translation type="unfinished"></translation>
+        <translation>Konvergenz</translation>
     </message>
     <message>
         <source>Explored positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Untersuchte Positionen</translation>
     </message>
     <message>
         <source>Workers and time per task</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker und Zeit pro Aufgabe</translation>
     </message>
     <message>
         <source>6. Statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>6. Statistik</translation>
     </message>
     <message>
         <source>7. Timing</source>
-        <translation type="unfinished"></translation>
+        <translation>7. Zeiten</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Study report</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienbericht</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
     <name>StudioActions</name>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Öffnen…</translation>
     </message>
     <message>
         <source>Open a scene (XML), a study (JSON) or a study result (HDF5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Szene (XML), eine Studie (JSON) oder ein Studienergebnis (HDF5) öffnen</translation>
     </message>
     <message>
         <source>&amp;Save Study</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie &amp;speichern</translation>
     </message>
     <message>
         <source>Save the study set-up as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studienkonfiguration als JSON speichern</translation>
     </message>
     <message>
         <source>Save Study &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie speichern &amp;unter…</translation>
     </message>
     <message>
         <source>Save the study set-up as JSON under a new name</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studienkonfiguration unter neuem Namen als JSON speichern</translation>
     </message>
     <message>
         <source>Report as &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht als &amp;PDF…</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>Export the study report (set-up, best layout, maps, plots, statistics) as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Studienbericht (Konfiguration, beste Anordnung, Karten, Diagramme, Statistik) als PDF exportieren</translation>
     </message>
     <message>
         <source>Report as &amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht als &amp;HTML…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <source>Export the study report as one self-contained HTML file</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Studienbericht als eigenständige HTML-Datei exportieren</translation>
     </message>
     <message>
         <source>Best Layout as &amp;JSON…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the layout on the plan (APs, plate) with its metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Beste Anordnung als &amp;JSON…</translation>
     </message>
     <message>
         <source>Scene with Layout as &amp;XML…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the scene with the reflector plate added (APs as comments)</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene mit Anordnung als &amp;XML…</translation>
     </message>
     <message>
         <source>Plan &amp;Image (PNG/SVG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan als &amp;Bild (PNG/SVG)…</translation>
     </message>
     <message>
         <source>Export the plan view with its heatmap as PNG or SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Planansicht mit ihrer Heatmap als PNG oder SVG exportieren</translation>
     </message>
     <message>
         <source>Save &amp;Screenshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bildschirmfoto speichern…</translation>
     </message>
     <message>
         <source>F12</source>
-        <translation type="unfinished"></translation>
+        <translation>F12</translation>
     </message>
     <message>
         <source>Save a picture of the whole window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild des ganzen Fensters speichern</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Quit Reflector Placement Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflector Placement Studio beenden</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>Undo the last layout edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Änderung der Anordnung rückgängig machen</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Redo the layout edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung der Anordnung wiederholen</translation>
     </message>
     <message>
         <source>Re&amp;set Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
         <source>Put the APs and the plate back to their starting places</source>
-        <translation type="unfinished"></translation>
+        <translation>APs und Platte an ihre Ausgangspositionen zurücksetzen</translation>
     </message>
     <message>
         <source>&amp;Fit Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan &amp;einpassen</translation>
     </message>
     <message>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
         <source>Fit the whole scene into the plan view</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ganze Szene in die Planansicht einpassen</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergrößern</translation>
     </message>
     <message>
         <source>Zoom into the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Plan hineinzoomen</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>Zoom out of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Plan herauszoomen</translation>
     </message>
     <message>
         <source>Rescale &amp;Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbskala anpassen</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>Fit the colour scale to the map on screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Farbskala an die angezeigte Karte anpassen</translation>
     </message>
     <message>
         <source>S&amp;mooth Heatmap</source>
-        <translation type="unfinished"></translation>
+        <translation>Heatmap &amp;glätten</translation>
     </message>
     <message>
         <source>Interpolate the heatmap between cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Heatmap zwischen den Zellen interpolieren</translation>
     </message>
     <message>
         <source>Show &amp;Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Legende anzeigen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+L</translation>
     </message>
     <message>
         <source>Show the materials and symbols legend on the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Legende der Materialien und Symbole im Plan anzeigen</translation>
     </message>
     <message>
         <source>Follow &amp;Best Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bester Anordnung folgen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+B</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
         <source>While a study runs, show its best layout so far on the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Während eine Studie läuft, ihre bisher beste Anordnung im Plan zeigen</translation>
     </message>
     <message>
         <source>Reset 3D &amp;Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>3D-&amp;Kamera zurücksetzen</translation>
     </message>
     <message>
         <source>Look at the whole scene again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder die ganze Szene betrachten</translation>
     </message>
     <message>
         <source>&amp;Start Study</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Studie starten</translation>
     </message>
     <message>
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation>F5</translation>
     </message>
     <message>
         <source>Run the study on the worker pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studie auf dem Worker-Pool ausführen</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause</translation>
     </message>
     <message>
         <source>F6</source>
-        <translation type="unfinished"></translation>
+        <translation>F6</translation>
     </message>
     <message>
         <source>Pause or continue dispatching tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verteilen von Aufgaben anhalten oder fortsetzen</translation>
     </message>
     <message>
         <source>&amp;Cancel Study</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie &amp;abbrechen</translation>
     </message>
     <message>
         <source>Shift+F5</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+F5</translation>
     </message>
     <message>
         <source>Stop the study; finished tasks stay in its file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studie anhalten; abgeschlossene Aufgaben bleiben in ihrer Datei</translation>
     </message>
     <message>
         <source>&amp;Resume from File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Datei &amp;fortsetzen…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>Continue an interrupted study from its HDF5 file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine unterbrochene Studie aus ihrer HDF5-Datei fortsetzen</translation>
     </message>
     <message>
         <source>Compare &amp;Winners…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beste &amp;vergleichen…</translation>
     </message>
     <message>
         <source>Ctrl+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+K</translation>
     </message>
     <message>
         <source>Compare the best results: maps, difference, CDF, metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Die besten Ergebnisse vergleichen: Karten, Differenz, Verteilungsfunktion, Kennzahlen</translation>
     </message>
     <message>
         <source>Show &amp;Best Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Beste Anordnung &amp;zeigen</translation>
     </message>
     <message>
         <source>Ctrl+B</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+B</translation>
     </message>
     <message>
         <source>Put the best layout found so far on the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bisher beste Anordnung in den Plan übernehmen</translation>
     </message>
     <message>
         <source>&amp;Keyboard and Mouse</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastatur und Maus</translation>
     </message>
     <message>
         <source>How to work the plan view</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedienung der Planansicht</translation>
     </message>
     <message>
         <source>&amp;About Reflector Placement Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Reflector Placement Studio</translation>
     </message>
     <message>
         <source>Version and licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Version und Lizenz</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>The Qt version in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Die verwendete Qt-Version</translation>
+    </message>
+    <message>
+        <source>Fast Drag &amp;Preview</source>
+        <translation>Schnelle Zieh&amp;vorschau</translation>
+    </message>
+    <message>
+        <source>While dragging, show first-order maps when full maps take longer than the drag budget; the full map follows when the drag rests</source>
+        <translation>Beim Ziehen Karten erster Ordnung zeigen, wenn volle Karten länger als das Zeitbudget brauchen; die volle Karte folgt, sobald das Ziehen ruht</translation>
+    </message>
+    <message>
+        <source>Export the best layout found (or the one on the plan before any result) with its metrics</source>
+        <translation>Die beste gefundene Anordnung (vor dem ersten Ergebnis die im Plan) mit ihren Kennzahlen exportieren</translation>
+    </message>
+    <message>
+        <source>Export the scene with the best layout: the reflector plate added, the APs as comments</source>
+        <translation>Die Szene mit der besten Anordnung exportieren: mit Reflektorplatte, die APs als Kommentare</translation>
     </message>
 </context>
 <context>
     <name>rps::CompareDialog</name>
     <message>
         <source>Compare results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse vergleichen</translation>
     </message>
     <message>
         <source>Tick 2 to %1 results to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>2 bis %1 Ergebnisse zum Vergleich ankreuzen</translation>
     </message>
     <message>
         <source>RSS [dBm]</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS [dBm]</translation>
     </message>
     <message>
         <source>Cells at or below [%]</source>
-        <translation type="unfinished"></translation>
+        <translation>Zellen bis einschließlich [%]</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>P5 [dBm]</source>
-        <translation type="unfinished"></translation>
+        <translation>P5 [dBm]</translation>
     </message>
     <message>
         <source>Min [dBm]</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. [dBm]</translation>
     </message>
     <message>
         <source>Soft-min [dBm]</source>
-        <translation type="unfinished"></translation>
+        <translation>Soft-Min. [dBm]</translation>
     </message>
     <message>
         <source>Mean [dBm]</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert [dBm]</translation>
     </message>
     <message>
         <source>Coverage [%]</source>
-        <translation type="unfinished"></translation>
+        <translation>Versorgung [%]</translation>
     </message>
     <message>
         <source>Valid cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültige Zellen</translation>
     </message>
     <message>
         <source>No map of this result for the current grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Karte dieses Ergebnisses für das aktuelle Raster</translation>
     </message>
     <message>
         <source>At most %1 results can be compared at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Ergebnisse lassen sich gleichzeitig vergleichen.</translation>
     </message>
     <message>
         <source>Pick at least %1 results to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens %1 Ergebnisse zum Vergleich auswählen.</translation>
     </message>
     <message numerus="yes">
         <source>Comparing %n result(s) on one colour scale.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ergebnis auf einer Farbskala im Vergleich.</numerusform>
+            <numerusform>%n Ergebnisse auf einer Farbskala im Vergleich.</numerusform>
         </translation>
     </message>
     <message>
         <source>x [m]</source>
-        <translation type="unfinished"></translation>
+        <translation>x [m]</translation>
     </message>
     <message>
         <source>y [m]</source>
-        <translation type="unfinished"></translation>
+        <translation>y [m]</translation>
     </message>
     <message>
         <source>Difference: %1 − %2 [dB]</source>
-        <translation type="unfinished"></translation>
+        <translation>Differenz: %1 − %2 [dB]</translation>
     </message>
     <message>
         <source>Δ [dB]</source>
-        <translation type="unfinished"></translation>
+        <translation>Δ [dB]</translation>
     </message>
 </context>
 <context>
     <name>rps::LivePlotsPanel</name>
     <message>
         <source>Heatmap</source>
-        <translation type="unfinished"></translation>
+        <translation>Heatmap</translation>
     </message>
     <message>
         <source>Received power of the best layout so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangsleistung der bisher besten Anordnung</translation>
     </message>
     <message>
         <source>Histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramm</translation>
     </message>
     <message>
         <source>Distribution of the objective over finished tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung des Zielwerts über abgeschlossene Aufgaben</translation>
     </message>
     <message>
         <source>Positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Positionen</translation>
     </message>
     <message>
         <source>Explored AP, plate and focal positions by objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Untersuchte AP-, Platten- und Brennpunktpositionen nach Zielwert</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>Per-worker timeline and time per task</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste je Worker und Zeit pro Aufgabe</translation>
     </message>
     <message>
         <source>Convergence</source>
-        <translation type="unfinished"></translation>
+        <translation>Konvergenz</translation>
     </message>
     <message>
         <source>Best objective vs finished tasks and vs time</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Zielwert über abgeschlossene Aufgaben und über die Zeit</translation>
     </message>
     <message>
         <source>Best layout so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher beste Anordnung</translation>
     </message>
     <message>
         <source>x [m]</source>
-        <translation type="unfinished"></translation>
+        <translation>x [m]</translation>
     </message>
     <message>
         <source>y [m]</source>
-        <translation type="unfinished"></translation>
+        <translation>y [m]</translation>
     </message>
     <message>
         <source>RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS</translation>
     </message>
     <message>
         <source>RSS [dBm]</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS [dBm]</translation>
     </message>
     <message>
         <source>AP</source>
-        <translation type="unfinished"></translation>
+        <translation>AP</translation>
     </message>
     <message>
         <source>Reflector</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflektor</translation>
     </message>
     <message>
         <source>Focal point</source>
-        <translation type="unfinished"></translation>
+        <translation>Brennpunkt</translation>
     </message>
     <message>
         <source>Objective over finished tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielwert über abgeschlossene Aufgaben</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben</translation>
     </message>
     <message>
         <source>Explored positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Untersuchte Positionen</translation>
     </message>
     <message>
         <source>Reflector plate</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflektorplatte</translation>
     </message>
     <message>
         <source>Time [s]</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit [s]</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>Task (in order of completion)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe (in Reihenfolge der Fertigstellung)</translation>
     </message>
     <message>
         <source>Time per task [s]</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit pro Aufgabe [s]</translation>
     </message>
     <message>
         <source>Finished tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossene Aufgaben</translation>
     </message>
     <message>
         <source>Best vs tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Wert über Aufgaben</translation>
     </message>
     <message>
         <source>Best vs time</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Wert über die Zeit</translation>
     </message>
     <message>
         <source>Best layout so far: %1 = %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher beste Anordnung: %1 = %2 %3</translation>
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [%2]</translation>
     </message>
     <message>
         <source>best %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>bester Wert %1 %2</translation>
     </message>
     <message>
         <source>Worker %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker %1</translation>
     </message>
     <message>
         <source>worker %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker %1</translation>
     </message>
     <message>
         <source>Best %1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Wert %1 [%2]</translation>
     </message>
     <message>
         <source>Reflector Placement Studio plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm von Reflector Placement Studio</translation>
     </message>
 </context>
 <context>
     <name>rps::MainWindow</name>
     <message>
         <source>P5 RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>P5-RSS</translation>
     </message>
     <message>
         <source>Minimum RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimaler RSS</translation>
     </message>
     <message>
         <source>Soft-min RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Soft-Min.-RSS</translation>
     </message>
     <message>
         <source>Mean RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlerer RSS</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Versorgung</translation>
     </message>
     <message>
         <source>Study Set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienkonfiguration</translation>
     </message>
     <message>
         <source>Run Control</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablaufsteuerung</translation>
     </message>
     <message>
         <source>Live Plots</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Diagramme</translation>
     </message>
     <message>
         <source>3D View</source>
-        <translation type="unfinished"></translation>
+        <translation>3D-Ansicht</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemvorgabe</translation>
     </message>
     <message>
         <source>The language changes when the studio starts next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache ändert sich beim nächsten Start des Studios.</translation>
     </message>
     <message>
         <source>&amp;Study</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Studie</translation>
     </message>
     <message>
         <source>Apply &amp;Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorlage anwenden</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptleiste</translation>
     </message>
     <message>
         <source>Objective of the layout on the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielwert der Anordnung im Plan</translation>
     </message>
     <message>
         <source>From the edit to the new map on screen, and the time the map itself took (median over the last edits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Änderung bis zur neuen Karte auf dem Bildschirm, und die Rechenzeit der Karte selbst (Median der letzten Änderungen)</translation>
     </message>
     <message>
         <source>Ready. Open a scene, a study or a result file (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit. Eine Szene, eine Studie oder eine Ergebnisdatei öffnen (Ctrl+O).</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Scenes, studies and results (*.xml *.json *.h5);;Scene (*.xml);;Study (*.json);;Study result (*.h5);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenen, Studien und Ergebnisse (*.xml *.json *.h5);;Szene (*.xml);;Studie (*.json);;Studienergebnis (*.h5);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Study saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie gespeichert unter %1</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig: %1</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Redo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen: %1</translation>
     </message>
     <message>
         <source>Export report as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht als PDF exportieren</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export report as HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht als HTML exportieren</translation>
     </message>
     <message>
         <source>HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html)</translation>
     </message>
     <message>
         <source>Export best layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Beste Anordnung exportieren</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export scene with layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene mit Anordnung exportieren</translation>
     </message>
     <message>
         <source>Scene XML (*.xml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenen-XML (*.xml)</translation>
     </message>
     <message>
         <source>Export plan image</source>
-        <translation type="unfinished"></translation>
+        <translation>Planbild exportieren</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Keyboard and mouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastatur und Maus</translation>
     </message>
     <message>
         <source>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Drag an AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;move it; the map follows while you drag&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Drag an arrow tip&lt;/b&gt;&lt;/td&gt;&lt;td&gt;turn the AP (yaw)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift + wheel on an AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;tilt the AP (downtilt)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Drag the plate&lt;/b&gt;&lt;/td&gt;&lt;td&gt;slide it along its mount wall&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Drag the target&lt;/b&gt;&lt;/td&gt;&lt;td&gt;move the focal point&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel / drag empty space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom / pan; double-click fits&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo layout edits&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5 / F6 / Shift+F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;start / pause / cancel the study&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compare the winners&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export the report as PDF&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;AP ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;verschiebt ihn; die Karte folgt beim Ziehen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Pfeilspitze ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;dreht den AP (Azimut)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Umschalt + Mausrad auf einem AP&lt;/b&gt;&lt;/td&gt;&lt;td&gt;neigt den AP (Neigung)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Platte ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;verschiebt sie entlang ihrer Montagewand&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Zielkreuz ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;verschiebt den Brennpunkt&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mausrad / freie Fläche ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoomen / verschieben; Doppelklick passt ein&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Änderungen der Anordnung rückgängig / wiederholen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5 / F6 / Shift+F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Studie starten / anhalten / abbrechen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;die Besten vergleichen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;den Bericht als PDF exportieren&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <source>About Reflector Placement Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Reflector Placement Studio</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Reflector Placement Studio %1&lt;/h3&gt;&lt;p&gt;Indoor Wi-Fi planning: where to put access points and a passive reflector plate so that the worst-served part of a floor still gets a good signal.&lt;/p&gt;&lt;p&gt;Deterministic image-method radio maps on Embree; studies on a pool of worker processes.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Reflector Placement Studio %1&lt;/h3&gt;&lt;p&gt;WLAN-Planung in Gebäuden: wohin Zugangspunkte und eine passive Reflektorplatte gehören, damit auch der am schlechtesten versorgte Teil einer Etage ein gutes Signal bekommt.&lt;/p&gt;&lt;p&gt;Deterministische Funkkarten nach der Spiegelquellenmethode auf Embree; Studien auf einem Pool von Worker-Prozessen.&lt;/p&gt;&lt;p&gt;Lizenz: MIT.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Study running</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie läuft</translation>
     </message>
     <message>
         <source>A study is running. Cancel it and quit? Its file keeps every finished task; you can resume it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Studie läuft. Abbrechen und beenden? Ihre Datei behält jede abgeschlossene Aufgabe; sie lässt sich später fortsetzen.</translation>
     </message>
     <message>
         <source>Cancel the running study before opening another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Öffnen einer anderen Datei die laufende Studie abbrechen.</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
         <source>Could not open the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>Cannot open file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>scene warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenenwarnung: %1</translation>
     </message>
     <message>
         <source>Opened %1: %2 faces, %3 × %4 cells of %5 m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet: %2 Flächen, %3 × %4 Zellen zu %5 m</translation>
     </message>
     <message>
         <source>%1: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 %3</translation>
     </message>
     <message>
         <source>dBm</source>
-        <translation type="unfinished"></translation>
+        <translation>dBm</translation>
     </message>
     <message>
         <source>P5 %1 dBm  |  mean %2 dBm  |  min %3 dBm</source>
-        <translation type="unfinished"></translation>
+        <translation>P5 %1 dBm  |  Mittel %2 dBm  |  Min. %3 dBm</translation>
     </message>
     <message>
         <source>coverage %1 % of %2 cells at ≥ %3 dBm</source>
-        <translation type="unfinished"></translation>
+        <translation>Versorgung %1 % von %2 Zellen bei ≥ %3 dBm</translation>
     </message>
     <message>
         <source>No map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Karte: %1</translation>
     </message>
     <message>
         <source>Preview (reflection order %1); the full map follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau (Reflexionsordnung %1); die volle Karte folgt.</translation>
     </message>
     <message>
         <source>Map on screen %1 ms (median %2 ms), computed in %3 ms, order %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte nach %1 ms angezeigt (Median %2 ms), berechnet in %3 ms, Ordnung %4</translation>
     </message>
     <message>
         <source>No best layout yet: run a study or open a result file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine beste Anordnung: eine Studie ausführen oder eine Ergebnisdatei öffnen.</translation>
     </message>
     <message>
         <source>No study</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Studie</translation>
     </message>
     <message>
         <source>Open a scene or a study first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst eine Szene oder eine Studie öffnen.</translation>
     </message>
     <message>
         <source>Invalid study</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Studie</translation>
     </message>
     <message>
         <source>Cannot start the study</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studie kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>Resume study</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie fortsetzen</translation>
     </message>
     <message>
         <source>Study result (*.h5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienergebnis (*.h5)</translation>
     </message>
     <message>
         <source>Cannot resume the study</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studie kann nicht fortgesetzt werden</translation>
     </message>
     <message>
         <source>Study failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie fehlgeschlagen</translation>
     </message>
     <message>
         <source>Pick 2 to 4 finished tasks to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>2 bis 4 abgeschlossene Aufgaben zum Vergleich auswählen.</translation>
     </message>
     <message>
         <source>Task %1 (%2 %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe %1 (%2 %3)</translation>
     </message>
     <message>
         <source>Study report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienbericht: %1</translation>
     </message>
     <message>
         <source>Study report</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienbericht</translation>
     </message>
     <message>
         <source>Nothing is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ist geöffnet.</translation>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <source>Save screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirmfoto speichern</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
         <source>Reflector Placement Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflector Placement Studio</translation>
     </message>
 </context>
 <context>
     <name>rps::MethodsEditor</name>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfahren</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Maps</source>
-        <translation type="unfinished"></translation>
+        <translation>Karten</translation>
     </message>
     <message>
         <source>The methods run in this order. Edit the parameters as key=value pairs; parameters left out take their defaults (see each row&apos;s tooltip).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verfahren laufen in dieser Reihenfolge. Parameter als Schlüssel=Wert-Paare bearbeiten; weggelassene Parameter nehmen ihre Vorgabewerte an (siehe Tooltip jeder Zeile).</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Add a method</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Verfahren hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected method</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Verfahren entfernen</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Run the selected method earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Verfahren früher ausführen</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Run the selected method later</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Verfahren später ausführen</translation>
     </message>
     <message>
         <source>Grid search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rastersuche</translation>
     </message>
     <message>
         <source>Gradient descent (multi-start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradientenverfahren (Mehrfachstart)</translation>
     </message>
     <message>
         <source>Genetic algorithm</source>
-        <translation type="unfinished"></translation>
+        <translation>Genetischer Algorithmus</translation>
     </message>
     <message>
         <source>Particle swarm (PSO)</source>
-        <translation type="unfinished"></translation>
+        <translation>Partikelschwarm (PSO)</translation>
     </message>
     <message>
         <source>CMA-ES</source>
-        <translation type="unfinished"></translation>
+        <translation>CMA-ES</translation>
     </message>
     <message>
         <source>Local refinement (NLopt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Verfeinerung (NLopt)</translation>
     </message>
     <message>
         <source>Successive halving</source>
-        <translation type="unfinished"></translation>
+        <translation>Sukzessives Halbieren</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not key=value</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist nicht Schlüssel=Wert</translation>
     </message>
     <message>
         <source>Defaults: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgabewerte: %1</translation>
     </message>
     <message>
         <source>method %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfahren %1: %2</translation>
     </message>
 </context>
 <context>
     <name>rps::PlanView</name>
     <message>
         <source>Materials</source>
-        <translation type="unfinished"></translation>
+        <translation>Materialien</translation>
     </message>
     <message>
         <source>x %1 m, y %2 m</source>
-        <translation type="unfinished"></translation>
+        <translation>x %1 m, y %2 m</translation>
     </message>
     <message>
         <source>  |  no signal</source>
-        <translation type="unfinished"></translation>
+        <translation>  |  kein Signal</translation>
     </message>
     <message>
         <source>  |  RSS %1 dBm</source>
-        <translation type="unfinished"></translation>
+        <translation>  |  RSS %1 dBm</translation>
     </message>
     <message>
         <source>  |  outside the measured cells</source>
-        <translation type="unfinished"></translation>
+        <translation>  |  außerhalb der gemessenen Zellen</translation>
     </message>
     <message>
         <source>AP %1 at (%2, %3) m, height %4 m, yaw %5°, downtilt %6°
 Drag to move, drag the arrow tip to turn, Shift+wheel to tilt.</source>
-        <translation type="unfinished"></translation>
+        <translation>AP %1 bei (%2, %3) m, Höhe %4 m, Azimut %5°, Neigung %6°
+Ziehen verschiebt, Ziehen der Pfeilspitze dreht, Umschalt+Mausrad neigt.</translation>
     </message>
     <message>
         <source>Reflector plate at u = %1, v = %2 on its mount
 Drag to slide it along the mount wall.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflektorplatte bei u = %1, v = %2 auf ihrer Montagefläche
+Ziehen verschiebt sie entlang der Montagewand.</translation>
     </message>
     <message>
         <source>Focal point (%1, %2) m: the plate faces so that AP → plate → focal point is a mirror path.
 Drag to move it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brennpunkt (%1, %2) m: die Platte ist so ausgerichtet, dass AP → Platte → Brennpunkt ein Spiegelpfad ist.
+Ziehen verschiebt ihn.</translation>
     </message>
     <message>
         <source>Open a scene, a study or a study result (File &gt; Open, Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Szene, eine Studie oder ein Studienergebnis öffnen (Datei &gt; Öffnen, Ctrl+O).</translation>
     </message>
     <message>
         <source>reflector mount wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Montagewand des Reflektors</translation>
     </message>
     <message>
         <source>AP search bounds</source>
-        <translation type="unfinished"></translation>
+        <translation>AP-Suchbereich</translation>
     </message>
     <message>
         <source>access point</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangspunkt</translation>
     </message>
     <message>
         <source>reflector plate</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflektorplatte</translation>
     </message>
     <message>
         <source>focal point</source>
-        <translation type="unfinished"></translation>
+        <translation>Brennpunkt</translation>
     </message>
     <message>
         <source>RSS dBm</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS dBm</translation>
     </message>
     <message>
         <source>Plate not placeable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Platte nicht platzierbar: %1</translation>
     </message>
     <message>
         <source>no signal</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Signal</translation>
     </message>
     <message>
         <source>%1 dBm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dBm</translation>
     </message>
 </context>
 <context>
     <name>rps::RecentFiles</name>
     <message>
         <source>(no recent files)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine zuletzt geöffneten Dateien)</translation>
     </message>
     <message>
         <source>Clear list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
 </context>
 <context>
     <name>rps::ResultsPanel</name>
     <message>
         <source>Filter (method, kind, status, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter (Verfahren, Art, Status, …)</translation>
     </message>
     <message>
         <source>Show only the rows that contain this text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Zeilen zeigen, die diesen Text enthalten</translation>
     </message>
     <message>
         <source>The column the filter looks at</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalte, die der Filter durchsucht</translation>
     </message>
     <message>
         <source>All columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Spalten</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfahren</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>Compare selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl vergleichen</translation>
     </message>
     <message>
         <source>Compare the maps of 2 to %1 selected results side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Karten von 2 bis %1 ausgewählten Ergebnissen nebeneinander vergleichen</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Aufgabe</numerusform>
+            <numerusform>%n Aufgaben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n task(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Aufgabe angezeigt</numerusform>
+            <numerusform>%1 von %n Aufgaben angezeigt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
         </translation>
     </message>
 </context>
@@ -1485,775 +1496,777 @@ Drag to move it.</source>
     <name>rps::ResultsTableModel</name>
     <message>
         <source>Select the row to show this layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile auswählen, um diese Anordnung zu zeigen</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfahren</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>%1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [%2]</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>Start [s]</source>
-        <translation type="unfinished"></translation>
+        <translation>Start [s]</translation>
     </message>
     <message>
         <source>Duration [s]</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer [s]</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>rps::RunControlPanel</name>
     <message>
         <source>Finished tasks of the estimated total</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossene Aufgaben von der geschätzten Gesamtzahl</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustarts</translation>
     </message>
     <message>
         <source>Busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung</translation>
     </message>
     <message>
         <source>Last log line</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Protokollzeile</translation>
     </message>
     <message>
         <source>One row per worker process: idle, busy, starting or restarting (after a crash or a hang, its task is retried)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile je Worker-Prozess: frei, beschäftigt, startend oder neu gestartet (nach einem Absturz oder Hänger wird seine Aufgabe wiederholt)</translation>
     </message>
     <message>
         <source>All log lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Protokollzeilen</translation>
     </message>
     <message>
         <source>Study only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Studie</translation>
     </message>
     <message>
         <source>No study running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Studie läuft.</translation>
     </message>
     <message>
         <source>Starting workers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker werden gestartet…</translation>
     </message>
     <message>
         <source>Running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft.</translation>
     </message>
     <message>
         <source>Paused: running tasks finish, no new ones start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: laufende Aufgaben werden beendet, neue starten nicht.</translation>
     </message>
     <message>
         <source>Finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen.</translation>
     </message>
     <message>
         <source>Cancelled: the study file keeps every finished task; resume it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: die Studiendatei behält jede abgeschlossene Aufgabe; später fortsetzen.</translation>
     </message>
     <message>
         <source>Failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Results file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisdatei: %1</translation>
     </message>
     <message>
         <source>%1 of ~%2 tasks  |  elapsed %3  |  ETA %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von ~%2 Aufgaben  |  vergangen %3  |  verbleibend %4</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig</translation>
     </message>
     <message>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>startet</translation>
     </message>
     <message>
         <source>idle</source>
-        <translation type="unfinished"></translation>
+        <translation>frei</translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>beschäftigt</translation>
     </message>
     <message>
         <source>restarted</source>
-        <translation type="unfinished"></translation>
+        <translation>neu gestartet</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet</translation>
     </message>
     <message>
         <source>Worker %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker %1</translation>
     </message>
     <message>
         <source> (restarted %1×)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1× neu gestartet)</translation>
     </message>
 </context>
 <context>
     <name>rps::Scene3DView</name>
     <message>
         <source>3D view: left drag turns, right drag pans, wheel zooms</source>
-        <translation type="unfinished"></translation>
+        <translation>3D-Ansicht: Ziehen mit links dreht, mit rechts verschiebt, Mausrad zoomt</translation>
     </message>
 </context>
 <context>
     <name>rps::StudioApp</name>
     <message>
         <source>Reflector Placement Studio: plan access points and reflector plates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflector Placement Studio: Zugangspunkte und Reflektorplatten planen.</translation>
     </message>
     <message>
         <source>A scene (.xml), a study (.json) or a study result (.h5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Szene (.xml), eine Studie (.json) oder ein Studienergebnis (.h5).</translation>
     </message>
     <message>
         <source>Start the loaded study.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geladene Studie starten.</translation>
     </message>
     <message>
         <source>Save the window as FILE when the study finishes (at once without --run).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster als DATEI speichern, wenn die Studie endet (ohne --run sofort).</translation>
     </message>
     <message>
         <source>Also save the window while the study runs (half of its tasks done).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster auch während der Studie speichern (nach der Hälfte ihrer Aufgaben).</translation>
     </message>
     <message>
         <source>Exit afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach beenden.</translation>
     </message>
     <message>
         <source>User interface language: en, de, fr.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Oberfläche: en, de, fr.</translation>
     </message>
     <message>
         <source>Give at most one file.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens eine Datei angeben.
+</translation>
     </message>
     <message>
         <source>--run needs a scene, study or result file.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>--run braucht eine Szenen-, Studien- oder Ergebnisdatei.
+</translation>
     </message>
 </context>
 <context>
     <name>rps::StudyResults</name>
     <message>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgröße</translation>
     </message>
     <message>
         <source>P5 RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>P5-RSS</translation>
     </message>
     <message>
         <source>Minimum RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimaler RSS</translation>
     </message>
     <message>
         <source>Soft-min RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Soft-Min.-RSS</translation>
     </message>
     <message>
         <source>Mean RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlerer RSS</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Versorgung</translation>
     </message>
     <message>
         <source>Task %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe %1</translation>
     </message>
     <message>
         <source>Best layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Beste Anordnung</translation>
     </message>
     <message>
         <source>Task %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>rps::StudyRunController</name>
     <message>
         <source>A study is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits eine Studie.</translation>
     </message>
     <message>
         <source>The rps executable (the workers) was not found next to rps-studio or on PATH; set RPS_EXECUTABLE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Programm rps (die Worker) wurde weder neben rps-studio noch im PATH gefunden; RPS_EXECUTABLE setzen.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Study started: %1 worker(s), results in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie gestartet: %1 Worker, Ergebnisse in %2</translation>
     </message>
     <message>
         <source>The rps executable (the workers) was not found; set RPS_EXECUTABLE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Programm rps (die Worker) wurde nicht gefunden; RPS_EXECUTABLE setzen.</translation>
     </message>
     <message>
         <source>Resuming %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird fortgesetzt</translation>
     </message>
     <message>
         <source>method %1 (%2) started</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfahren %1 (%2) gestartet</translation>
     </message>
     <message>
         <source>Study paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie angehalten</translation>
     </message>
     <message>
         <source>Study resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie fortgesetzt</translation>
     </message>
     <message>
         <source>Cancelling the study…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studie wird abgebrochen…</translation>
     </message>
     <message>
         <source>%1 tasks in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufgaben in %2.</translation>
     </message>
     <message>
         <source>Study finished; results in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie abgeschlossen; Ergebnisse in %1</translation>
     </message>
     <message>
         <source>Study cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie abgebrochen</translation>
     </message>
     <message>
         <source>Study failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>rps::StudySetupPanel</name>
     <message>
         <source>Radio maps the study will evaluate: the sum over its methods with their budgets, plus the final map of the best layout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Funkkarten, die die Studie berechnen wird: die Summe über ihre Verfahren mit deren Budgets plus die abschließende Karte der besten Anordnung.</translation>
     </message>
     <message>
         <source>Presets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen…</translation>
     </message>
     <message>
         <source>Methods and budgets of the original framework&apos;s studies, applied to the current scene and bounds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfahren und Budgets der Studien des ursprünglichen Frameworks, angewandt auf die aktuelle Szene und die aktuellen Grenzen.</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen…</translation>
     </message>
     <message>
         <source>Open a study JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Studien-JSON-Datei öffnen</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern…</translation>
     </message>
     <message>
         <source>Save the study as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studie als JSON speichern</translation>
     </message>
     <message>
         <source>Study</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie</translation>
     </message>
     <message>
         <source>Name of the study (used for result files and reports)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Studie (für Ergebnisdateien und Berichte)</translation>
     </message>
     <message>
         <source>1 AP</source>
-        <translation type="unfinished"></translation>
+        <translation>1 AP</translation>
     </message>
     <message>
         <source>2 APs</source>
-        <translation type="unfinished"></translation>
+        <translation>2 APs</translation>
     </message>
     <message>
         <source>2 APs + reflector</source>
-        <translation type="unfinished"></translation>
+        <translation>2 APs + Reflektor</translation>
     </message>
     <message>
         <source>3 APs</source>
-        <translation type="unfinished"></translation>
+        <translation>3 APs</translation>
     </message>
     <message>
         <source>4 APs</source>
-        <translation type="unfinished"></translation>
+        <translation>4 APs</translation>
     </message>
     <message>
         <source>What the study places: access points, and a passive reflector plate</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Studie platziert: Zugangspunkte und eine passive Reflektorplatte</translation>
     </message>
     <message>
         <source>Every random choice of every method derives from this seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Zufallsentscheidung jedes Verfahrens leitet sich aus diesem Startwert ab</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgröße</translation>
     </message>
     <message>
         <source>P5 RSS (5th percentile)</source>
-        <translation type="unfinished"></translation>
+        <translation>P5-RSS (5. Perzentil)</translation>
     </message>
     <message>
         <source>Minimum RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimaler RSS</translation>
     </message>
     <message>
         <source>Soft-min RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Soft-Min.-RSS</translation>
     </message>
     <message>
         <source>Mean RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlerer RSS</translation>
     </message>
     <message>
         <source>Coverage above threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Versorgung über der Schwelle</translation>
     </message>
     <message>
         <source>The one number every method maximises, over the counted cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eine Zahl, die jedes Verfahren über die gezählten Zellen maximiert</translation>
     </message>
     <message>
         <source>Best server</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Server</translation>
     </message>
     <message>
         <source>Sum of APs</source>
-        <translation type="unfinished"></translation>
+        <translation>Summe der APs</translation>
     </message>
     <message>
         <source>SINR</source>
-        <translation type="unfinished"></translation>
+        <translation>SINR</translation>
     </message>
     <message>
         <source>How the maps of several APs combine into one</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Karten mehrerer APs zu einer zusammengefasst werden</translation>
     </message>
     <message>
         <source> dBm</source>
-        <translation type="unfinished"></translation>
+        <translation> dBm</translation>
     </message>
     <message>
         <source>Coverage threshold: a cell is covered at or above this received power</source>
-        <translation type="unfinished"></translation>
+        <translation>Versorgungsschwelle: eine Zelle ist ab dieser Empfangsleistung versorgt</translation>
     </message>
     <message>
         <source>Soft-min temperature (natural-log units)</source>
-        <translation type="unfinished"></translation>
+        <translation>Soft-Min.-Temperatur (Einheiten des natürlichen Logarithmus)</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahl</translation>
     </message>
     <message>
         <source>Combining</source>
-        <translation type="unfinished"></translation>
+        <translation>Kombination</translation>
     </message>
     <message>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle</translation>
     </message>
     <message>
         <source>Soft-min τ</source>
-        <translation type="unfinished"></translation>
+        <translation>Soft-Min. τ</translation>
     </message>
     <message>
         <source>AP bounds and constraints</source>
-        <translation type="unfinished"></translation>
+        <translation>AP-Grenzen und Nebenbedingungen</translation>
     </message>
     <message>
         <source> m</source>
-        <translation type="unfinished"></translation>
+        <translation> m</translation>
     </message>
     <message>
         <source>Lowest AP x</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleinstes AP-x</translation>
     </message>
     <message>
         <source>Highest AP x</source>
-        <translation type="unfinished"></translation>
+        <translation>Größtes AP-x</translation>
     </message>
     <message>
         <source>Lowest AP y</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleinstes AP-y</translation>
     </message>
     <message>
         <source>Highest AP y</source>
-        <translation type="unfinished"></translation>
+        <translation>Größtes AP-y</translation>
     </message>
     <message>
         <source>AP height (fixed)</source>
-        <translation type="unfinished"></translation>
+        <translation>AP-Höhe (fest)</translation>
     </message>
     <message>
         <source>Minimum distance between two APs</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestabstand zwischen zwei APs</translation>
     </message>
     <message>
         <source>Optimise yaw and downtilt</source>
-        <translation type="unfinished"></translation>
+        <translation>Azimut und Neigung optimieren</translation>
     </message>
     <message>
         <source>Off: every AP keeps the fixed direction below</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus: jeder AP behält die feste Richtung unten</translation>
     </message>
     <message>
         <source>°</source>
-        <translation type="unfinished"></translation>
+        <translation>°</translation>
     </message>
     <message>
         <source>Fixed yaw (from +x toward +y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fester Azimut (von +x nach +y)</translation>
     </message>
     <message>
         <source>Fixed downtilt (below the horizon)</source>
-        <translation type="unfinished"></translation>
+        <translation>Feste Neigung (unter den Horizont)</translation>
     </message>
     <message>
         <source>Largest downtilt the optimisers may choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Größte Neigung, die die Optimierer wählen dürfen</translation>
     </message>
     <message>
         <source>x range</source>
-        <translation type="unfinished"></translation>
+        <translation>x-Bereich</translation>
     </message>
     <message>
         <source>y range</source>
-        <translation type="unfinished"></translation>
+        <translation>y-Bereich</translation>
     </message>
     <message>
         <source>AP height</source>
-        <translation type="unfinished"></translation>
+        <translation>AP-Höhe</translation>
     </message>
     <message>
         <source>Min. separation</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestabstand</translation>
     </message>
     <message>
         <source>Max. downtilt</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Neigung</translation>
     </message>
     <message>
         <source>Fixed yaw / tilt</source>
-        <translation type="unfinished"></translation>
+        <translation>Fester Azimut / Neigung</translation>
     </message>
     <message>
         <source>Reflector plate</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflektorplatte</translation>
     </message>
     <message>
         <source>A passive metal plate on a mount wall, facing so that the AP → plate → focal point path is specular</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine passive Metallplatte an einer Montagewand, so ausgerichtet, dass der Pfad AP → Platte → Brennpunkt spiegelnd ist</translation>
     </message>
     <message>
         <source>Mount top-left x</source>
-        <translation type="unfinished"></translation>
+        <translation>Montagefläche oben links x</translation>
     </message>
     <message>
         <source>Mount top-left y</source>
-        <translation type="unfinished"></translation>
+        <translation>Montagefläche oben links y</translation>
     </message>
     <message>
         <source>Mount top z</source>
-        <translation type="unfinished"></translation>
+        <translation>Montagefläche oben z</translation>
     </message>
     <message>
         <source>Mount bottom-right x</source>
-        <translation type="unfinished"></translation>
+        <translation>Montagefläche unten rechts x</translation>
     </message>
     <message>
         <source>Mount bottom-right y</source>
-        <translation type="unfinished"></translation>
+        <translation>Montagefläche unten rechts y</translation>
     </message>
     <message>
         <source>Mount bottom z</source>
-        <translation type="unfinished"></translation>
+        <translation>Montagefläche unten z</translation>
     </message>
     <message>
         <source>Mount wall normal x (into the room)</source>
-        <translation type="unfinished"></translation>
+        <translation>Normale der Montagewand x (in den Raum)</translation>
     </message>
     <message>
         <source>Mount wall normal y (into the room)</source>
-        <translation type="unfinished"></translation>
+        <translation>Normale der Montagewand y (in den Raum)</translation>
     </message>
     <message>
         <source>Plate width</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattenbreite</translation>
     </message>
     <message>
         <source>Plate height</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattenhöhe</translation>
     </message>
     <message>
         <source>Height of the focal point</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhe des Brennpunkts</translation>
     </message>
     <message>
         <source>The AP whose mirror path through the plate reaches the focal point</source>
-        <translation type="unfinished"></translation>
+        <translation>Der AP, dessen Spiegelpfad über die Platte den Brennpunkt erreicht</translation>
     </message>
     <message>
         <source>Mount from (x, y, z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Montagefläche von (x, y, z)</translation>
     </message>
     <message>
         <source>Mount to (x, y, z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Montagefläche bis (x, y, z)</translation>
     </message>
     <message>
         <source>Wall normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Wandnormale</translation>
     </message>
     <message>
         <source>Plate size</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattengröße</translation>
     </message>
     <message>
         <source>Focal height</source>
-        <translation type="unfinished"></translation>
+        <translation>Brennpunkthöhe</translation>
     </message>
     <message>
         <source>Oriented to AP</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgerichtet auf AP</translation>
     </message>
     <message>
         <source>Radio and grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Funk und Raster</translation>
     </message>
     <message>
         <source> GHz</source>
-        <translation type="unfinished"></translation>
+        <translation> GHz</translation>
     </message>
     <message>
         <source>Carrier frequency</source>
-        <translation type="unfinished"></translation>
+        <translation>Trägerfrequenz</translation>
     </message>
     <message>
         <source>Transmit power per AP</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendeleistung je AP</translation>
     </message>
     <message>
         <source>Isotropic</source>
-        <translation type="unfinished"></translation>
+        <translation>Isotrop</translation>
     </message>
     <message>
         <source>Short dipole</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurzer Dipol</translation>
     </message>
     <message>
         <source>3GPP TR 38.901 element</source>
-        <translation type="unfinished"></translation>
+        <translation>3GPP-TR-38.901-Element</translation>
     </message>
     <message>
         <source>AP 2×1 array (V+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>AP-2×1-Gruppe (V+H)</translation>
     </message>
     <message>
         <source>Specular reflections per path</source>
-        <translation type="unfinished"></translation>
+        <translation>Spiegelnde Reflexionen je Pfad</translation>
     </message>
     <message>
         <source>Measurement grid cell size</source>
-        <translation type="unfinished"></translation>
+        <translation>Zellgröße des Messrasters</translation>
     </message>
     <message>
         <source>Height of the receiver plane</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhe der Empfängerebene</translation>
     </message>
     <message>
         <source>Frequency</source>
-        <translation type="unfinished"></translation>
+        <translation>Frequenz</translation>
     </message>
     <message>
         <source>Power</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistung</translation>
     </message>
     <message>
         <source>Antenna</source>
-        <translation type="unfinished"></translation>
+        <translation>Antenne</translation>
     </message>
     <message>
         <source>Reflection order</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflexionsordnung</translation>
     </message>
     <message>
         <source>Cell size</source>
-        <translation type="unfinished"></translation>
+        <translation>Zellgröße</translation>
     </message>
     <message>
         <source>Receiver height</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfängerhöhe</translation>
     </message>
     <message>
         <source>Methods and budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfahren und Budgets</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnen</translation>
     </message>
     <message>
         <source>Worker processes (`rps worker`) that evaluate tasks in parallel</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker-Prozesse (`rps worker`), die Aufgaben parallel berechnen</translation>
     </message>
     <message>
         <source>Share of one GPU given to each worker (the original framework ran 4 workers at 0.25)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil einer GPU je Worker (das ursprüngliche Framework lief mit 4 Workern zu je 0,25)</translation>
     </message>
     <message>
         <source>A GPU backend is built; workers share the GPUs by fraction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein GPU-Backend ist eingebaut; die Worker teilen sich die GPUs anteilig.</translation>
     </message>
     <message>
         <source>No GPU backend built: workers compute on the CPU (%1 cores); the GPU fraction is recorded with the study.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein GPU-Backend eingebaut: die Worker rechnen auf der CPU (%1 Kerne); der GPU-Anteil wird mit der Studie gespeichert.</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>GPU per worker</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU je Worker</translation>
     </message>
     <message>
         <source>GPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>GPUs</translation>
     </message>
     <message>
         <source>&lt;b&gt;Estimate:&lt;/b&gt; %1 radio maps over %2 method(s), %3 worker(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Schätzung:&lt;/b&gt; %1 Funkkarten über %2 Verfahren, %3 Worker.</translation>
     </message>
     <message>
         <source>Gradient descent, 80 starts × 30 iterations</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradientenverfahren, 80 Starts × 30 Iterationen</translation>
     </message>
     <message>
         <source>Genetic algorithm, population 100 × 20 generations</source>
-        <translation type="unfinished"></translation>
+        <translation>Genetischer Algorithmus, Population 100 × 20 Generationen</translation>
     </message>
     <message>
         <source>Grid search, 1 m resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Rastersuche, Auflösung 1 m</translation>
     </message>
     <message>
         <source>Open study</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie öffnen</translation>
     </message>
     <message>
         <source>Study (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Save study</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie speichern</translation>
     </message>
     <message>
         <source>Study (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie (*.json)</translation>
     </message>
 </context>
 </TS>

@@ -563,6 +563,10 @@ void MainWindow::onMapReady(const MapResult& r) {
     painted_request_ns_ = r.requested_ns;
     last_compute_ms_ = r.compute_ms;
     plan_->setMap(grid, r.evaluation.combined_power_w, note);
+    if (refit_colours_ && !r.preview) {
+        refit_colours_ = false;
+        plan_->fitColorScale();
+    }
     plan_->setInfoLines(metricLines(r));
     objective_label_->setText(metricLines(r).front());
     if (!r.preview) view3d_->setHeatmap(grid, plan_->colorScale().image(grid, plan_->mapDbm()));
@@ -601,8 +605,10 @@ void MainWindow::showBestLayout() {
 }
 
 void MainWindow::onBestMapReady(const MapResult& result) {
-    if (actions_->follow_best->isChecked() && !plan_->dragging() && run_->running())
+    if (actions_->follow_best->isChecked() && !plan_->dragging() && run_->running()) {
+        refit_colours_ = true;
         document_->setLayout(result.layout);
+    }
 }
 
 // --- runs ----------------------------------------------------------------------------------------------
@@ -657,7 +663,10 @@ void MainWindow::onRunFinished(bool ok, const QString& message) {
     actions_->pause->setChecked(false);
     updateRunActions();
     if (!ok && !message.isEmpty()) showError(tr("Study failed"), message);
-    if (ok && results_->hasBest()) showBestLayout();
+    if (ok && results_->hasBest()) {
+        refit_colours_ = true;
+        showBestLayout();
+    }
     Q_EMIT studyFinished(ok);
 }
 

@@ -147,6 +147,7 @@ private:
     std::optional<MapResult> shown_;
     std::optional<Layout> last_requested_;
     std::vector<double> recent_latencies_ms_;
+    bool refit_colours_ = false;  // the next full map sets the colour scale (a new best)
     int64_t painted_request_ns_ = -1;
     double last_latency_ms_ = 0.0;
     double last_compute_ms_ = 0.0;

@@ -43,6 +43,10 @@ void JsonReader::fail(const std::string& key, const std::string& message) const 
 }
 
 void JsonReader::allow_only(std::initializer_list<const char*> allowed) const {
+    allow_only_list(std::vector<const char*>(allowed));
+}
+
+void JsonReader::allow_only_list(const std::vector<const char*>& allowed) const {
     if (!value_.is_object()) fail("", "expected a JSON object");
     for (const auto& [key, unused] : value_.items()) {
         (void)unused;

@@ -17,6 +17,7 @@ public:
 
     // Fails on keys other than `allowed` (with a "did you mean" hint).
     void allow_only(std::initializer_list<const char*> allowed) const;
+    void allow_only_list(const std::vector<const char*>& allowed) const;
     bool has(const char* key) const;
     JsonReader child(const char* key) const;   // required object
     JsonReader element(size_t index) const;    // array element

@@ -4,70 +4,35 @@
 
 #include "core/common/units.hpp"
 #include "core/study/json_reader.hpp"
+#include "core/study/method_params.hpp"
 
 namespace rps {
 namespace {
 
-// The keys each method accepts (defaults live where the method runs: runtime/study_runner).
+// Every key of the method must be in its parameter table (method_params.cpp), within range.
 void validate_method(const JsonReader& r, const std::string& type) {
-    if (type == "grid") {
-        r.allow_only({"type", "resolution_m", "yaw_steps", "downtilt_steps", "u_steps", "v_steps",
-                      "focal_steps", "chunk", "refine_levels", "max_points"});
-        r.number("resolution_m", 1.0, 0.01, 100);
-        r.integer("yaw_steps", 8, 1, 360);
-        r.integer("downtilt_steps", 1, 1, 90);
-        r.integer("u_steps", 3, 1, 1000);
-        r.integer("v_steps", 3, 1, 1000);
-        r.integer("focal_steps", 4, 1, 1000);
-        r.integer("chunk", 32, 1, 100000);
-        r.integer("refine_levels", 0, 0, 10);
-        r.integer("max_points", 200000, 1, 100000000);
-    } else if (type == "gd") {
-        r.allow_only({"type", "starts", "iterations", "lr_m", "lr_deg", "lr_uv",
-                      "surrogate_temperature_db", "chunk"});
-        r.integer("starts", 16, 1, 100000);
-        r.integer("iterations", 30, 1, 100000);
-        r.number("lr_m", 0.5, 1e-6, 100);
-        r.number("lr_deg", 5.0, 1e-6, 180);
-        r.number("lr_uv", 0.02, 1e-6, 1);
-        r.number("surrogate_temperature_db", 3.0, 0.01, 100);
-        r.integer("chunk", 1, 1, 1000);
-    } else if (type == "ga") {
-        r.allow_only({"type", "population", "generations", "cxpb", "mutpb", "tournament",
-                      "alpha", "indpb", "elite", "hall_of_fame", "sigma_pos_m", "sigma_deg",
-                      "sigma_uv", "sigma_focal_m", "chunk"});
-        r.integer("population", 50, 2, 100000);
-        r.integer("generations", 20, 1, 100000);
-        r.number("cxpb", 0.7, 0, 1);
-        r.number("mutpb", 0.3, 0, 1);
-        r.integer("tournament", 3, 1, 1000);
-        r.number("alpha", 0.5, 0, 10);
-        r.number("indpb", 0.2, 0, 1);
-        r.integer("elite", 1, 0, 1000);
-        r.integer("hall_of_fame", 5, 1, 1000);
-        r.number("sigma_pos_m", 2.0, 0, 100);
-        r.number("sigma_deg", 20.0, 0, 360);
-        r.number("sigma_uv", 0.1, 0, 1);
-        r.number("sigma_focal_m", 2.0, 0, 100);
-        r.integer("chunk", 4, 1, 100000);
-    } else if (type == "pso" || type == "cmaes") {
-        r.allow_only({"type", "population", "generations", "sigma0", "chunk"});
-        r.integer("population", 20, 2, 100000);
-        r.integer("generations", 20, 1, 100000);
-        r.number("sigma0", 0.3, 1e-6, 1);
-        r.integer("chunk", 4, 1, 100000);
-    } else if (type == "refine") {
-        r.allow_only({"type", "max_evaluations", "initial_step"});
-        r.integer("max_evaluations", 60, 1, 100000);
-        r.number("initial_step", 0.05, 1e-6, 1);
-    } else if (type == "halving") {
-        r.allow_only({"type", "candidates", "keep_fraction", "chunk"});
-        r.integer("candidates", 64, 2, 1000000);
-        r.number("keep_fraction", 0.25, 0.01, 0.99);
-        r.integer("chunk", 4, 1, 100000);
-    } else {
-        r.fail("type", "unknown method '" + type +
-                           "' (known: grid, gd, ga, pso, cmaes, refine, halving)");
+    const std::vector<MethodParam>& params = method_params(type);
+    if (params.empty()) {
+        std::string known;
+        for (const std::string& t : method_types()) known += (known.empty() ? "" : ", ") + t;
+        r.fail("type", "unknown method '" + type + "' (known: " + known + ")");
+    }
+    for (const auto& [key, unused] : r.value().items()) {
+        (void)unused;
+        if (key == "type") continue;
+        const MethodParam* param = nullptr;
+        for (const MethodParam& p : params)
+            if (key == p.key) param = &p;
+        if (!param) {
+            std::vector<const char*> allowed = {"type"};
+            for (const MethodParam& p : params) allowed.push_back(p.key);
+            r.allow_only_list(allowed);  // reports the unknown key with a hint
+        }
+        if (param->integer)
+            r.integer(param->key, static_cast<int>(param->default_value),
+                      static_cast<int>(param->min), static_cast<int>(param->max));
+        else
+            r.number(param->key, param->default_value, param->min, param->max);
     }
 }
 
