@@ -45,6 +45,7 @@ void register_map(CLI::App& app, CommandAction& action) {
         std::string scene, out, combine = "best";
         std::vector<std::string> aps;
         double cell_m = 1.0, height_m = 1.5, threshold_dbm = kDefaultCoverageThreshold_dbm;
+        bool threshold_given = false;
         int samples = 1, repeat = 1;
         bool json = false;
         RadioOptions radio;
@@ -60,8 +61,10 @@ void register_map(CLI::App& app, CommandAction& action) {
                         "Average over N×N points per cell (1 = cell centre)")->capture_default_str();
     command->add_option("--combine", o->combine, "Multi-AP combining: best, sum, sinr")
         ->capture_default_str();
-    command->add_option("--coverage-dbm", o->threshold_dbm, "Coverage threshold")
-        ->capture_default_str();
+    command->add_option("--coverage-dbm", o->threshold_dbm,
+                        "Coverage threshold (dB of SINR with --combine sinr, default 10)")
+        ->capture_default_str()
+        ->each([o](const std::string&) { o->threshold_given = true; });
     command->add_option("--repeat", o->repeat, "Compute each map N times (timing)");
     command->add_option("--out", o->out, "Write maps: FILE.h5, FILE.csv or FILE.png");
     command->add_flag("--json", o->json, "Print JSON");
@@ -98,8 +101,13 @@ void register_map(CLI::App& app, CommandAction& action) {
             std::vector<std::span<const double>> views;
             for (const auto& m : maps) views.emplace_back(m.power_w);
             combine_maps(views, mode, default_noise_power_w(), combined);
-            const MapMetrics metrics =
-                compute_metrics(combined, grid.mask, o->threshold_dbm);
+            const bool sinr = mode == CombineMode::Sinr;
+            double threshold = o->threshold_dbm;
+            if (sinr) {
+                for (double& v : combined) v *= kSinrRatioAsPower_w;  // dBm columns read dB
+                if (!o->threshold_given) threshold = kDefaultSinrCoverageThreshold_db;
+            }
+            const MapMetrics metrics = compute_metrics(combined, grid.mask, threshold);
             nlohmann::json out;
             out["scene"] = o->scene;
             out["grid"] = {{"origin_m", {grid.origin_x_m, grid.origin_y_m}},
@@ -107,7 +115,11 @@ void register_map(CLI::App& app, CommandAction& action) {
                            {"cell_m", grid.cell_m},
                            {"height_m", grid.height_m}};
             out["combine"] = std::string(to_string(mode));
-            out["metrics"] = metrics_json(metrics, o->threshold_dbm);
+            out["metrics"] = metrics_json(metrics, threshold);
+            out["unit"] = sinr ? "dB (SINR; noise " +
+                                     fmt::format("{:.1f}", watts_to_dbm(default_noise_power_w())) +
+                                     " dBm)"
+                               : "dBm";
             out["per_ap"] = nlohmann::json::array();
             for (const auto& m : maps)
                 out["per_ap"].push_back(
@@ -136,11 +148,15 @@ void register_map(CLI::App& app, CommandAction& action) {
                        grid.cells_x, grid.cells_y, grid.cell_m, grid.height_m,
                        m["masked_cells"].get<size_t>());
             fmt::print("combined  {} over {} AP(s)\n", out["combine"].get<std::string>(), aps.size());
-            fmt::print("P5        {:8.2f} dBm\nmin       {:8.2f} dBm\nmean      {:8.2f} dBm\n"
-                       "coverage  {:8.2f} % >= {} dBm\n",
-                       m["p5_dbm"].get<double>(), m["min_dbm"].get<double>(),
-                       m["mean_dbm"].get<double>(), m["coverage_percent"].get<double>(),
-                       o->threshold_dbm);
+            const char* unit = sinr ? "dB SINR" : "dBm";
+            fmt::print("cells     {} of {} masked cells have signal (> -130 dBm); P5, min and mean "
+                       "are over those\n",
+                       m["valid_cells"].get<size_t>(), m["masked_cells"].get<size_t>());
+            fmt::print("P5        {:8.2f} {}\nmin       {:8.2f} {}\nmean      {:8.2f} {}\n"
+                       "coverage  {:8.2f} % >= {} {}\n",
+                       m["p5_dbm"].get<double>(), unit, m["min_dbm"].get<double>(), unit,
+                       m["mean_dbm"].get<double>(), unit, m["coverage_percent"].get<double>(),
+                       threshold, unit);
             fmt::print("time      {:.3f} ms per map ({} maps), engine set-up {:.1f} ms\n",
                        out["timing"]["ms_per_map"].get<double>(), repeat * aps.size(), build_ms);
             if (!o->out.empty()) fmt::print("wrote     {}\n", o->out);

@@ -17,6 +17,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "core/common/error.hpp"
 #include "core/common/units.hpp"
 #include "core/metrics/map_metrics.hpp"
 
@@ -32,7 +33,7 @@ std::string extension_of(const std::string& path) {
 void write_csv(const std::string& path, const MeasurementGrid& grid,
                const std::vector<NamedMap>& maps) {
     std::ofstream out(path);
-    if (!out) throw std::runtime_error("cannot write " + path);
+    if (!out) throw InputError({path, 0, "--out"}, "cannot write the file");
     out << "x_m,y_m,in_mask";
     for (const auto& m : maps) out << "," << m.name << "_dbm";
     out << "\n";
@@ -114,7 +115,7 @@ void write_png(const std::string& path, const MeasurementGrid& grid, const Named
     painter.drawText(x0, 14, "dBm");
     painter.end();
     if (!image.save(QString::fromStdString(path), "PNG"))
-        throw std::runtime_error("cannot write " + path);
+        throw InputError({path, 0, "--out"}, "cannot write the file");
 }
 
 void write_h5(const std::string& path, const MeasurementGrid& grid,
@@ -144,7 +145,7 @@ void write_h5(const std::string& path, const MeasurementGrid& grid,
         H5::Attribute meta = file.createAttribute("metadata_json", str_type, H5::DataSpace());
         meta.write(str_type, text.c_str());
     } catch (const H5::Exception& error) {
-        throw std::runtime_error("cannot write " + path + ": " + error.getDetailMsg());
+        throw InputError({path, 0, "--out"}, "cannot write the file: " + error.getDetailMsg());
     }
 }
 

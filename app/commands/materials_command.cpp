@@ -1,6 +1,7 @@
 // rps materials --freq-hz F: the ITU-R P.2040 material table evaluated at one frequency.
 #include <fmt/core.h>
 
+#include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,8 @@ void register_materials(CLI::App& app, CommandAction& action) {
     command->add_flag("--json", *json, "Print JSON");
     command->callback([&action, freq_hz, json] {
         action = [freq_hz, json] {
+            if (!(*freq_hz > 0) || !std::isfinite(*freq_hz))
+                throw std::invalid_argument("--freq-hz must be a positive frequency in Hz");
             nlohmann::json rows = nlohmann::json::array();
             for (const ItuMaterialEntry& entry : itu_material_table()) {
                 nlohmann::json row = {{"name", entry.name}};

@@ -53,6 +53,11 @@ void register_probe(CLI::App& app, CommandAction& action) {
             const RadioEngine engine(scene, o->radio.to_setup(), grid);
             TxPose pose{Vec3(tx[0], tx[1], tx[2]), deg_to_rad(o->yaw_deg),
                         deg_to_rad(o->downtilt_deg)};
+            if (!std::isfinite(o->yaw_deg) || !std::isfinite(o->downtilt_deg))
+                throw std::invalid_argument("--tx-yaw-deg and --tx-downtilt-deg must be finite");
+            if (!o->look_at.empty() && (o->yaw_deg != 0 || o->downtilt_deg != 0))
+                throw std::invalid_argument(
+                    "--tx-look-at sets the direction: do not give --tx-yaw-deg/--tx-downtilt-deg too");
             if (!o->look_at.empty()) {
                 const auto target = parse_numbers(o->look_at, "--tx-look-at", 3, 3);
                 const AntennaPose aim = rps::look_at(pose.position, Vec3(target[0], target[1], target[2]));

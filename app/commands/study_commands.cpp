@@ -3,6 +3,8 @@
 // The report commands (show, export, sweep) live in report_commands.cpp.
 #include <fmt/core.h>
 
+#include <optional>
+
 #include <QCoreApplication>
 #include <unistd.h>
 
@@ -220,6 +222,12 @@ void print_summary(const json& s) {
 }
 
 int run_study(const RunOptions& o) {
+    // Bad input fails here, before a store or a worker exists (exit 2, file and key named).
+    std::optional<StudySpec> fresh;
+    if (o.resume.empty()) {
+        fresh = load_study(o.study);
+        (void)load_scene(fresh->scene_path);
+    }
     static int argc = 1;
     static char name[] = "rps";
     static char* argv[] = {name, nullptr};
@@ -254,7 +262,7 @@ int run_study(const RunOptions& o) {
         if (!o.resume.empty()) {
             summary = runner.resume(o.resume, options);
         } else {
-            const StudySpec spec = load_study(o.study);
+            const StudySpec& spec = *fresh;
             options.store_path = o.out.empty() ? std::filesystem::path(spec.name + ".h5")
                                                : std::filesystem::path(o.out);
             summary = runner.run(spec, options);

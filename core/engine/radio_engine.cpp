@@ -254,9 +254,6 @@ struct RadioEngine::Impl {
         const Vec3 n = geometry.normal.normalized();
         const Vec3 eu = geometry.width_axis.normalized();
         const Vec3 ev = geometry.height_axis().normalized();
-        const int nu = std::max(1, static_cast<int>(std::ceil(geometry.width_m / geometry.po_patch_m)));
-        const int nv = std::max(1, static_cast<int>(std::ceil(geometry.height_m / geometry.po_patch_m)));
-        const double du = geometry.width_m / nu, dv = geometry.height_m / nv;
         const Vec3 source = tx.position;
         if (std::abs(n.dot(source - geometry.center)) < 1e-9) return;
         const double source_side = n.dot(source - geometry.center);
@@ -277,6 +274,10 @@ struct RadioEngine::Impl {
                 const double s2c = out.norm();
                 if (!cross_segment<false>(geometry.center, out / s2c, s2c, nullptr, field, nullptr))
                     continue;
+                const double patch = std::max(1e-3, geometry.po_patch_m);
+                const int nu = std::max(1, static_cast<int>(std::ceil(geometry.width_m / patch)));
+                const int nv = std::max(1, static_cast<int>(std::ceil(geometry.height_m / patch)));
+                const double du = geometry.width_m / nu, dv = geometry.height_m / nv;
                 std::complex<double> integral = 0.0;
                 for (int pv = 0; pv < nv; ++pv)
                     for (int pu = 0; pu < nu; ++pu) {

@@ -5,6 +5,12 @@
 
 namespace rps {
 
+// A SINR map holds linear ratios. Every metric and report reads maps in dBm, so a SINR ratio r is
+// carried as r milliwatts (r · 1e-3 W): its "dBm" value is then exactly the SINR in dB, and a
+// coverage threshold given for a SINR map is read in dB.
+inline constexpr double kSinrRatioAsPower_w = 1e-3;
+inline constexpr double kDefaultSinrCoverageThreshold_db = 10.0;
+
 // Receiver noise, in one place: thermal -174 dBm/Hz + 10·log10(20 MHz) + 7 dB noise figure
 // = -93.99 dBm.
 inline constexpr double kThermalNoiseDensity_dbm_per_hz = -174.0;

@@ -73,6 +73,8 @@ LayoutEvaluation LayoutEvaluator::evaluate(const Layout& layout, bool keep_maps)
     } else {
         std::vector<std::span<const double>> views(maps.begin(), maps.end());
         combine_maps(views, spec_.objective.combine, default_noise_power_w(), combined);
+        if (spec_.objective.combine == CombineMode::Sinr)
+            for (double& v : combined) v *= kSinrRatioAsPower_w;  // metrics then read dB
     }
     result.metrics = compute_metrics(combined, grid.mask, spec_.objective.coverage_threshold_dbm,
                                      spec_.objective.softmin_temperature);
