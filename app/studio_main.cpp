@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
     QString message;
     if (!studio.parse(app.arguments(), &message)) {
         std::cout << message.toStdString();
-        return message.startsWith(QLatin1String("Usage")) || message.startsWith(QLatin1String("rps-studio"))
+        return message.startsWith(QLatin1String("Usage")) ||
+                       message.startsWith(QLatin1String("rps-studio"))
                    ? 0
                    : 64;
     }

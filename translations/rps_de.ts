@@ -1244,6 +1244,69 @@
         <source>Reflector Placement Studio</source>
         <translation>Reflector Placement Studio</translation>
     </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Vergleich nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>rps::MaterialPalette</name>
+    <message>
+        <source>concrete</source>
+        <translation>Beton</translation>
+    </message>
+    <message>
+        <source>brick</source>
+        <translation>Ziegel</translation>
+    </message>
+    <message>
+        <source>plasterboard</source>
+        <translation>Gipskarton</translation>
+    </message>
+    <message>
+        <source>wood</source>
+        <translation>Holz</translation>
+    </message>
+    <message>
+        <source>glass</source>
+        <translation>Glas</translation>
+    </message>
+    <message>
+        <source>ceiling board</source>
+        <translation>Deckenplatte</translation>
+    </message>
+    <message>
+        <source>chipboard</source>
+        <translation>Spanplatte</translation>
+    </message>
+    <message>
+        <source>plywood</source>
+        <translation>Sperrholz</translation>
+    </message>
+    <message>
+        <source>marble</source>
+        <translation>Marmor</translation>
+    </message>
+    <message>
+        <source>floorboard</source>
+        <translation>Dielenboden</translation>
+    </message>
+    <message>
+        <source>metal</source>
+        <translation>Metall</translation>
+    </message>
+    <message>
+        <source>very dry ground</source>
+        <translation>sehr trockener Boden</translation>
+    </message>
+    <message>
+        <source>medium dry ground</source>
+        <translation>mäßig trockener Boden</translation>
+    </message>
+    <message>
+        <source>wet ground</source>
+        <translation>nasser Boden</translation>
+    </message>
 </context>
 <context>
     <name>rps::MethodsEditor</name>

@@ -1244,6 +1244,69 @@
         <source>Reflector Placement Studio</source>
         <translation>Reflector Placement Studio</translation>
     </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Comparaison impossible</translation>
+    </message>
+</context>
+<context>
+    <name>rps::MaterialPalette</name>
+    <message>
+        <source>concrete</source>
+        <translation>béton</translation>
+    </message>
+    <message>
+        <source>brick</source>
+        <translation>brique</translation>
+    </message>
+    <message>
+        <source>plasterboard</source>
+        <translation>plaque de plâtre</translation>
+    </message>
+    <message>
+        <source>wood</source>
+        <translation>bois</translation>
+    </message>
+    <message>
+        <source>glass</source>
+        <translation>verre</translation>
+    </message>
+    <message>
+        <source>ceiling board</source>
+        <translation>dalle de plafond</translation>
+    </message>
+    <message>
+        <source>chipboard</source>
+        <translation>aggloméré</translation>
+    </message>
+    <message>
+        <source>plywood</source>
+        <translation>contreplaqué</translation>
+    </message>
+    <message>
+        <source>marble</source>
+        <translation>marbre</translation>
+    </message>
+    <message>
+        <source>floorboard</source>
+        <translation>plancher</translation>
+    </message>
+    <message>
+        <source>metal</source>
+        <translation>métal</translation>
+    </message>
+    <message>
+        <source>very dry ground</source>
+        <translation>sol très sec</translation>
+    </message>
+    <message>
+        <source>medium dry ground</source>
+        <translation>sol moyennement sec</translation>
+    </message>
+    <message>
+        <source>wet ground</source>
+        <translation>sol humide</translation>
+    </message>
 </context>
 <context>
     <name>rps::MethodsEditor</name>

@@ -16,8 +16,9 @@ nlohmann::json vec(const Vec3& v) { return {v.x(), v.y(), v.z()}; }
 bool writeText(const QString& path, const QByteArray& text, QString* error) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size()) {
-        if (error) *error = QCoreApplication::translate("BestConfigExporter", "Cannot write %1: %2")
-                                .arg(path, file.errorString());
+        if (error)
+            *error = QCoreApplication::translate("BestConfigExporter", "Cannot write %1: %2")
+                         .arg(path, file.errorString());
         return false;
     }
     return true;
@@ -34,7 +35,8 @@ BestConfigExporter::BestConfigExporter(const StudySpec& spec, const Layout& layo
 nlohmann::json BestConfigExporter::document() const {
     nlohmann::json doc = {{"format", "rps-best-layout"}, {"version", 1}};
     nlohmann::json study = spec_.document;
-    study["scene"] = QFileInfo(QString::fromStdString(spec_.scene_path)).absoluteFilePath().toStdString();
+    study["scene"] =
+        QFileInfo(QString::fromStdString(spec_.scene_path)).absoluteFilePath().toStdString();
     doc["study"] = study;
     doc["layout"] = layout_to_json(layout_);
     if (evaluation_.valid) {
@@ -43,8 +45,10 @@ nlohmann::json BestConfigExporter::document() const {
     }
     if (layout_.reflector && evaluation_.valid) {
         const PlateGeometry& p = evaluation_.plate;
-        doc["plate"] = {{"center_m", vec(p.center)}, {"normal", vec(p.normal)},
-                        {"width_axis", vec(p.width_axis)}, {"size_m", {p.width_m, p.height_m}}};
+        doc["plate"] = {{"center_m", vec(p.center)},
+                        {"normal", vec(p.normal)},
+                        {"width_axis", vec(p.width_axis)},
+                        {"size_m", {p.width_m, p.height_m}}};
     }
     return doc;
 }
@@ -76,10 +80,10 @@ QString BestConfigExporter::sceneAdditions() const {
             << "\t</bsdf>\n"
             << "\t<shape type=\"rectangle\" id=\"rps-reflector-plate\">\n"
             << "\t\t<transform name=\"to_world\">\n"
-            << "\t\t\t<matrix value=\"" << num(w.x()) << " " << num(h.x()) << " " << num(n.x()) << " "
-            << num(c.x()) << " " << num(w.y()) << " " << num(h.y()) << " " << num(n.y()) << " "
-            << num(c.y()) << " " << num(w.z()) << " " << num(h.z()) << " " << num(n.z()) << " "
-            << num(c.z()) << " 0 0 0 1\"/>\n"
+            << "\t\t\t<matrix value=\"" << num(w.x()) << " " << num(h.x()) << " " << num(n.x())
+            << " " << num(c.x()) << " " << num(w.y()) << " " << num(h.y()) << " " << num(n.y())
+            << " " << num(c.y()) << " " << num(w.z()) << " " << num(h.z()) << " " << num(n.z())
+            << " " << num(c.z()) << " 0 0 0 1\"/>\n"
             << "\t\t</transform>\n"
             << "\t\t<ref id=\"rps-reflector-metal\" name=\"bsdf\"/>\n"
             << "\t</shape>\n";

@@ -18,7 +18,9 @@ QRgb turbo(double x) {
                      4.27729857 * x4 + 2.82956604 * x5;
     const double b = 0.10667330 + 12.64194608 * x - 60.58204836 * x2 + 110.36276771 * x3 -
                      89.90310912 * x4 + 27.34824973 * x5;
-    auto byte = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+    auto byte = [](double v) {
+        return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+    };
     return qRgb(byte(r), byte(g), byte(b));
 }
 

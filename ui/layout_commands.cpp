@@ -2,8 +2,8 @@
 
 namespace rps {
 
-LayoutCommand::LayoutCommand(LayoutDocument* document, LayoutEdit kind, int ap_index,
-                             Layout before, Layout after)
+LayoutCommand::LayoutCommand(LayoutDocument* document, LayoutEdit kind, int ap_index, Layout before,
+                             Layout after)
     : document_(document),
       kind_(kind),
       ap_index_(ap_index),
@@ -14,11 +14,16 @@ LayoutCommand::LayoutCommand(LayoutDocument* document, LayoutEdit kind, int ap_i
 
 QString LayoutCommand::describe(LayoutEdit kind, int ap_index) {
     switch (kind) {
-        case LayoutEdit::MoveAp: return tr("Move AP %1").arg(ap_index + 1);
-        case LayoutEdit::RotateAp: return tr("Rotate AP %1").arg(ap_index + 1);
-        case LayoutEdit::MovePlate: return tr("Move reflector plate");
-        case LayoutEdit::MoveFocal: return tr("Move focal point");
-        case LayoutEdit::ApplyLayout: return tr("Apply layout");
+        case LayoutEdit::MoveAp:
+            return tr("Move AP %1").arg(ap_index + 1);
+        case LayoutEdit::RotateAp:
+            return tr("Rotate AP %1").arg(ap_index + 1);
+        case LayoutEdit::MovePlate:
+            return tr("Move reflector plate");
+        case LayoutEdit::MoveFocal:
+            return tr("Move focal point");
+        case LayoutEdit::ApplyLayout:
+            return tr("Apply layout");
     }
     return {};
 }

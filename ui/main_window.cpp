@@ -49,11 +49,16 @@ constexpr int kSettleMs = 150;  // a drag resting this long gets its full-order 
 
 QString objectiveTitle(Objective metric) {
     switch (metric) {
-        case Objective::P5: return MainWindow::tr("P5 RSS");
-        case Objective::Min: return MainWindow::tr("Minimum RSS");
-        case Objective::SoftMin: return MainWindow::tr("Soft-min RSS");
-        case Objective::Mean: return MainWindow::tr("Mean RSS");
-        case Objective::Coverage: return MainWindow::tr("Coverage");
+        case Objective::P5:
+            return MainWindow::tr("P5 RSS");
+        case Objective::Min:
+            return MainWindow::tr("Minimum RSS");
+        case Objective::SoftMin:
+            return MainWindow::tr("Soft-min RSS");
+        case Objective::Mean:
+            return MainWindow::tr("Mean RSS");
+        case Objective::Coverage:
+            return MainWindow::tr("Coverage");
     }
     return {};
 }
@@ -116,9 +121,12 @@ void MainWindow::createDocks() {
     view3d_ = new Scene3DView(this);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    dock_setup_ = dock(setup_, tr("Study Set-up"), QStringLiteral("dock.setup"), Qt::LeftDockWidgetArea);
-    dock_run_ = dock(run_panel_, tr("Run Control"), QStringLiteral("dock.run"), Qt::LeftDockWidgetArea);
-    dock_plots_ = dock(plots_, tr("Live Plots"), QStringLiteral("dock.plots"), Qt::RightDockWidgetArea);
+    dock_setup_ =
+        dock(setup_, tr("Study Set-up"), QStringLiteral("dock.setup"), Qt::LeftDockWidgetArea);
+    dock_run_ =
+        dock(run_panel_, tr("Run Control"), QStringLiteral("dock.run"), Qt::LeftDockWidgetArea);
+    dock_plots_ =
+        dock(plots_, tr("Live Plots"), QStringLiteral("dock.plots"), Qt::RightDockWidgetArea);
     dock_3d_ = dock(view3d_, tr("3D View"), QStringLiteral("dock.3d"), Qt::RightDockWidgetArea);
     dock_results_ = dock(results_panel_, tr("Results"), QStringLiteral("dock.results"),
                          Qt::BottomDockWidgetArea);
@@ -163,10 +171,11 @@ void MainWindow::createMenus() {
     QMenu* language = view->addMenu(tr("&Language"));
     auto* group = new QActionGroup(language);
     const QString current = QSettings().value(QStringLiteral("language")).toString();
-    const std::pair<QString, QString> languages[] = {{QString(), tr("System default")},
-                                                     {QStringLiteral("en"), QStringLiteral("English")},
-                                                     {QStringLiteral("de"), QStringLiteral("Deutsch")},
-                                                     {QStringLiteral("fr"), QStringLiteral("Français")}};
+    const std::pair<QString, QString> languages[] = {
+        {QString(), tr("System default")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("de"), QStringLiteral("Deutsch")},
+        {QStringLiteral("fr"), QStringLiteral("Français")}};
     for (const auto& [code, name] : languages) {
         QAction* l = language->addAction(name);
         l->setCheckable(true);
@@ -174,7 +183,8 @@ void MainWindow::createMenus() {
         group->addAction(l);
         connect(l, &QAction::triggered, this, [this, code = code] {
             QSettings().setValue(QStringLiteral("language"), code);
-            statusBar()->showMessage(tr("The language changes when the studio starts next time."), 6000);
+            statusBar()->showMessage(tr("The language changes when the studio starts next time."),
+                                     6000);
         });
     }
 
@@ -185,7 +195,8 @@ void MainWindow::createMenus() {
     study->addAction(a.show_best);
     QMenu* presets = study->addMenu(tr("Apply &Preset"));
     for (const QString& id : StudySetupPanel::presetIds())
-        presets->addAction(StudySetupPanel::presetTitle(id), this, [this, id] { setup_->applyPreset(id); });
+        presets->addAction(StudySetupPanel::presetTitle(id), this,
+                           [this, id] { setup_->applyPreset(id); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(a.shortcuts_help);
@@ -218,8 +229,9 @@ void MainWindow::createStatusBar() {
     objective_label_ = new QLabel(this);
     objective_label_->setToolTip(tr("Objective of the layout on the plan"));
     map_time_label_ = new QLabel(this);
-    map_time_label_->setToolTip(tr("From the edit to the new map on screen, and the time the "
-                                   "map itself took (median over the last edits)"));
+    map_time_label_->setToolTip(
+        tr("From the edit to the new map on screen, and the time the "
+           "map itself took (median over the last edits)"));
     statusBar()->addPermanentWidget(objective_label_);
     statusBar()->addPermanentWidget(map_time_label_);
     statusBar()->showMessage(tr("Ready. Open a scene, a study or a result file (Ctrl+O)."));
@@ -260,11 +272,14 @@ void MainWindow::connectActions() {
     a.redo->setEnabled(false);
     connect(a.reset_layout, &QAction::triggered, this, [this] {
         if (project_)
-            document_->edit(LayoutEdit::ApplyLayout, -1, document_->layout(), defaultLayout(project_->spec));
+            document_->edit(LayoutEdit::ApplyLayout, -1, document_->layout(),
+                            defaultLayout(project_->spec));
     });
     connect(a.fit_plan, &QAction::triggered, plan_, &PlanView::fitToScene);
-    connect(a.zoom_in, &QAction::triggered, this, [this] { plan_->zoomBy(1.25, plan_->rect().center()); });
-    connect(a.zoom_out, &QAction::triggered, this, [this] { plan_->zoomBy(0.8, plan_->rect().center()); });
+    connect(a.zoom_in, &QAction::triggered, this,
+            [this] { plan_->zoomBy(1.25, plan_->rect().center()); });
+    connect(a.zoom_out, &QAction::triggered, this,
+            [this] { plan_->zoomBy(0.8, plan_->rect().center()); });
     connect(a.rescale_colours, &QAction::triggered, plan_, &PlanView::fitColorScale);
     connect(a.smooth_map, &QAction::toggled, plan_, &PlanView::setSmoothMap);
     connect(a.show_legend, &QAction::toggled, plan_, &PlanView::setLegendVisible);
@@ -272,9 +287,8 @@ void MainWindow::connectActions() {
             [this](bool on) { maps_->setPreviewEnabled(on); });
     connect(a.reset_3d_camera, &QAction::triggered, view3d_, &Scene3DView::resetCamera);
     connect(a.start, &QAction::triggered, this, &MainWindow::startStudy);
-    connect(a.pause, &QAction::toggled, this, [this](bool paused) {
-        paused ? run_->pause() : run_->resume();
-    });
+    connect(a.pause, &QAction::toggled, this,
+            [this](bool paused) { paused ? run_->pause() : run_->resume(); });
     connect(a.cancel, &QAction::triggered, run_, &StudyRunController::cancel);
     connect(a.resume_store, &QAction::triggered, this, &MainWindow::resumeFromStoreDialog);
     connect(a.compare, &QAction::triggered, this, &MainWindow::openCompare);
@@ -284,16 +298,19 @@ void MainWindow::connectActions() {
                          [this](const QString& p, QString* e) { return exportReport(p, true, e); });
     });
     connect(a.export_html, &QAction::triggered, this, [this] {
-        exportWithDialog(tr("Export report as HTML"), tr("HTML (*.html)"), QStringLiteral("html"),
-                         [this](const QString& p, QString* e) { return exportReport(p, false, e); });
+        exportWithDialog(
+            tr("Export report as HTML"), tr("HTML (*.html)"), QStringLiteral("html"),
+            [this](const QString& p, QString* e) { return exportReport(p, false, e); });
     });
     connect(a.export_layout_json, &QAction::triggered, this, [this] {
-        exportWithDialog(tr("Export best layout"), tr("JSON (*.json)"), QStringLiteral("json"),
-                         [this](const QString& p, QString* e) { return exportBestLayout(p, false, e); });
+        exportWithDialog(
+            tr("Export best layout"), tr("JSON (*.json)"), QStringLiteral("json"),
+            [this](const QString& p, QString* e) { return exportBestLayout(p, false, e); });
     });
     connect(a.export_scene_xml, &QAction::triggered, this, [this] {
-        exportWithDialog(tr("Export scene with layout"), tr("Scene XML (*.xml)"), QStringLiteral("xml"),
-                         [this](const QString& p, QString* e) { return exportBestLayout(p, true, e); });
+        exportWithDialog(
+            tr("Export scene with layout"), tr("Scene XML (*.xml)"), QStringLiteral("xml"),
+            [this](const QString& p, QString* e) { return exportBestLayout(p, true, e); });
     });
     connect(a.export_plan_image, &QAction::triggered, this, [this] {
         exportWithDialog(tr("Export plan image"), tr("PNG image (*.png);;SVG drawing (*.svg)"),
@@ -314,21 +331,25 @@ void MainWindow::connectActions() {
     });
     connect(a.screenshot, &QAction::triggered, this, &MainWindow::saveScreenshotDialog);
     connect(a.shortcuts_help, &QAction::triggered, this, [this] {
-        QMessageBox::information(this, tr("Keyboard and mouse"),
+        QMessageBox::information(
+            this, tr("Keyboard and mouse"),
             tr("<table cellpadding='3'>"
                "<tr><td><b>Drag an AP</b></td><td>move it; the map follows while you drag</td></tr>"
                "<tr><td><b>Drag an arrow tip</b></td><td>turn the AP (yaw)</td></tr>"
                "<tr><td><b>Shift + wheel on an AP</b></td><td>tilt the AP (downtilt)</td></tr>"
                "<tr><td><b>Drag the plate</b></td><td>slide it along its mount wall</td></tr>"
                "<tr><td><b>Drag the target</b></td><td>move the focal point</td></tr>"
-               "<tr><td><b>Wheel / drag empty space</b></td><td>zoom / pan; double-click fits</td></tr>"
+               "<tr><td><b>Wheel / drag empty space</b></td><td>zoom / pan; double-click "
+               "fits</td></tr>"
                "<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>undo / redo layout edits</td></tr>"
-               "<tr><td><b>F5 / F6 / Shift+F5</b></td><td>start / pause / cancel the study</td></tr>"
+               "<tr><td><b>F5 / F6 / Shift+F5</b></td><td>start / pause / cancel the "
+               "study</td></tr>"
                "<tr><td><b>Ctrl+K</b></td><td>compare the winners</td></tr>"
                "<tr><td><b>Ctrl+E</b></td><td>export the report as PDF</td></tr></table>"));
     });
     connect(a.about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Reflector Placement Studio"),
+        QMessageBox::about(
+            this, tr("About Reflector Placement Studio"),
             tr("<h3>Reflector Placement Studio %1</h3><p>Indoor Wi-Fi planning: where to put "
                "access points and a passive reflector plate so that the worst-served part of a "
                "floor still gets a good signal.</p><p>Deterministic image-method radio maps on "
@@ -338,7 +359,8 @@ void MainWindow::connectActions() {
     connect(a.about_qt, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     connect(&load_watcher_, &QFutureWatcher<LoadOutcome>::finished, this, &MainWindow::onLoaded);
-    connect(&rebuild_watcher_, &QFutureWatcher<LoadOutcome>::finished, this, &MainWindow::onRebuilt);
+    connect(&rebuild_watcher_, &QFutureWatcher<LoadOutcome>::finished, this,
+            &MainWindow::onRebuilt);
     connect(setup_, &StudySetupPanel::studyEdited, this, [this](const nlohmann::json& doc) {
         pending_study_ = doc;
         edit_timer_->start();
@@ -353,15 +375,13 @@ void MainWindow::connectActions() {
         if (plan_->dragging()) requestMap(plan_->layout(), false);
     });
     connect(plan_, &PlanView::layoutEdited, this, &MainWindow::onLayoutEdited);
-    connect(plan_, &PlanView::hoverInfo, this, [this](const QString& text) {
-        statusBar()->showMessage(text, 4000);
-    });
+    connect(plan_, &PlanView::hoverInfo, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 4000); });
     connect(plan_, &PlanView::mapPainted, this, &MainWindow::onMapPainted);
     connect(maps_, &MapService::mapReady, this, &MainWindow::onMapReady);
     connect(run_, &StudyRunController::bestMapReady, this, &MainWindow::onBestMapReady);
-    connect(run_, &StudyRunController::statusMessage, this, [this](const QString& m) {
-        statusBar()->showMessage(m, 8000);
-    });
+    connect(run_, &StudyRunController::statusMessage, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(run_, &StudyRunController::started, this, &MainWindow::updateRunActions);
     connect(run_, &StudyRunController::runFinished, this, &MainWindow::onRunFinished);
     connect(results_panel_, &ResultsPanel::layoutSelected, this,
@@ -374,7 +394,8 @@ void MainWindow::restoreWindowState() {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1600, 1000);
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kStateVersion)) {
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray(),
+                      kStateVersion)) {
         // First start: dock sizes apply once the window has its size.
         QTimer::singleShot(0, this, [this] {
             resizeDocks({dock_setup_, dock_plots_}, {385, 440}, Qt::Horizontal);
@@ -439,13 +460,15 @@ void MainWindow::onLoaded() {
                                  .arg(outcome.project->evaluator->grid().cell_m),
                              8000);
     Q_EMIT projectLoaded();
-    if (!resume.isEmpty() && outcome.project->kind == LoadedProject::Kind::Store) resumeStudy(resume);
+    if (!resume.isEmpty() && outcome.project->kind == LoadedProject::Kind::Store)
+        resumeStudy(resume);
 }
 
 void MainWindow::applyProject(std::shared_ptr<LoadedProject> p, bool fresh) {
     const bool scene_changed = !project_ || project_->scene != p->scene;
-    const bool structure_changed = !project_ || project_->spec.ap_count != p->spec.ap_count ||
-                                   project_->spec.reflector.has_value() != p->spec.reflector.has_value();
+    const bool structure_changed =
+        !project_ || project_->spec.ap_count != p->spec.ap_count ||
+        project_->spec.reflector.has_value() != p->spec.reflector.has_value();
     project_ = std::move(p);
     const LoadedProject& project = *project_;
     if (scene_changed) {
@@ -485,8 +508,8 @@ void MainWindow::onStudyEdited() {
         edit_timer_->start();
         return;
     }
-    rebuild_watcher_.setFuture(QtConcurrent::run(&ProjectLoader::rebuild, *project_,
-                                                 pending_study_, bands_));
+    rebuild_watcher_.setFuture(
+        QtConcurrent::run(&ProjectLoader::rebuild, *project_, pending_study_, bands_));
 }
 
 void MainWindow::onRebuilt() {
@@ -501,7 +524,8 @@ void MainWindow::onRebuilt() {
     applyProject(outcome.project, false);
 }
 
-// --- layout and maps ---------------------------------------------------------------------------------
+// --- layout and maps
+// ---------------------------------------------------------------------------------
 
 void MainWindow::onLayoutChanged() {
     const Layout& layout = document_->layout();
@@ -549,7 +573,8 @@ void MainWindow::onMapReady(const MapResult& r) {
     if (!project_) return;
     if (!r.evaluation.valid) {
         if (!shown_ || r.serial >= shown_->serial)
-            plan_->setInfoLines({tr("No map: %1").arg(QString::fromStdString(r.evaluation.reason))});
+            plan_->setInfoLines(
+                {tr("No map: %1").arg(QString::fromStdString(r.evaluation.reason))});
         return;
     }
     const bool newer = !shown_ || r.serial > shown_->serial ||
@@ -557,9 +582,10 @@ void MainWindow::onMapReady(const MapResult& r) {
     if (!newer) return;
     shown_ = r;
     const MeasurementGrid& grid = project_->evaluator->grid();
-    const QString note = r.preview ? tr("Preview (reflection order %1); the full map follows.")
-                                         .arg(r.reflection_order)
-                                   : QString();
+    const QString note =
+        r.preview
+            ? tr("Preview (reflection order %1); the full map follows.").arg(r.reflection_order)
+            : QString();
     painted_request_ns_ = r.requested_ns;
     last_compute_ms_ = r.compute_ms;
     plan_->setMap(grid, r.evaluation.combined_power_w, note);
@@ -598,7 +624,8 @@ void MainWindow::onResultSelected(const std::vector<double>& x) {
 
 void MainWindow::showBestLayout() {
     if (!project_ || !results_->hasBest()) {
-        statusBar()->showMessage(tr("No best layout yet: run a study or open a result file."), 5000);
+        statusBar()->showMessage(tr("No best layout yet: run a study or open a result file."),
+                                 5000);
         return;
     }
     onResultSelected(results_->bestX());
@@ -611,7 +638,8 @@ void MainWindow::onBestMapReady(const MapResult& result) {
     }
 }
 
-// --- runs ----------------------------------------------------------------------------------------------
+// --- runs
+// ----------------------------------------------------------------------------------------------
 
 bool MainWindow::startStudy() {
     if (!project_) {
@@ -641,8 +669,8 @@ bool MainWindow::startStudy() {
 }
 
 void MainWindow::resumeFromStoreDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Resume study"), run_->storeDirectory(),
-                                                      tr("Study result (*.h5)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Resume study"), run_->storeDirectory(), tr("Study result (*.h5)"));
     if (!path.isEmpty()) resumeStudy(path);
 }
 
@@ -678,7 +706,8 @@ void MainWindow::updateRunActions() {
     actions_->resume_store->setEnabled(!running);
 }
 
-// --- compare and export ---------------------------------------------------------------------------
+// --- compare and export
+// ---------------------------------------------------------------------------
 
 CompareDialog* MainWindow::compareTasks(const QList<quint64>& task_ids) {
     if (!project_) return nullptr;
@@ -692,7 +721,8 @@ CompareDialog* MainWindow::compareTasks(const QList<quint64>& task_ids) {
     for (quint64 id : task_ids) {
         const int row = results_->rowOfTask(id);
         if (row < 0 || results_->task(row).best_x.size() != space.dim()) continue;
-        jobs.push_back({id, space.decode(results_->task(row).best_x), results_->task(row).objective});
+        jobs.push_back(
+            {id, space.decode(results_->task(row).best_x), results_->task(row).objective});
     }
     if (jobs.size() < 2) {
         statusBar()->showMessage(tr("Pick 2 to 4 finished tasks to compare."), 5000);
@@ -702,15 +732,27 @@ CompareDialog* MainWindow::compareTasks(const QList<quint64>& task_ids) {
     QApplication::setOverrideCursor(Qt::BusyCursor);
     std::vector<std::future<LayoutEvaluation>> futures;
     for (const Job& job : jobs)
-        futures.push_back(std::async(std::launch::async,
-                                     [evaluator, &job] { return evaluator->evaluate(job.layout); }));
+        futures.push_back(std::async(
+            std::launch::async, [evaluator, &job] { return evaluator->evaluate(job.layout); }));
     std::vector<LayoutEvaluation> evaluations;
-    for (auto& f : futures) evaluations.push_back(f.get());
+    QString failure;
+    for (auto& f : futures) {
+        try {
+            evaluations.push_back(f.get());
+        } catch (const std::exception& error) {
+            failure = QString::fromUtf8(error.what());
+            evaluations.emplace_back();
+        }
+    }
     QApplication::restoreOverrideCursor();
+    if (!failure.isEmpty()) {
+        showError(tr("Cannot compare"), failure);
+        return nullptr;
+    }
     std::vector<CompareEntry> entries;
     for (size_t i = 0; i < jobs.size(); ++i) {
         const QString title = tr("Task %1 (%2 %3)")
-                                  .arg(jobs[i].id, 0, 16)
+                                  .arg(jobs[i].id)
                                   .arg(jobs[i].objective, 0, 'f', 2)
                                   .arg(results_->objectiveUnit());
         const nlohmann::json layout = layout_to_json(jobs[i].layout);
@@ -731,10 +773,12 @@ void MainWindow::openCompare() {
     if (ids.size() < 2) {
         std::vector<const TaskRow*> rows;
         for (const TaskRow& row : results_->tasks())
-            if (row.status == QLatin1String("ok") && std::isfinite(row.objective) && !row.best_x.empty())
+            if (row.status == QLatin1String("ok") && std::isfinite(row.objective) &&
+                !row.best_x.empty())
                 rows.push_back(&row);
         std::sort(rows.begin(), rows.end(), [](const TaskRow* a, const TaskRow* b) {
-            return a->objective > b->objective || (a->objective == b->objective && a->task_id < b->task_id);
+            return a->objective > b->objective ||
+                   (a->objective == b->objective && a->task_id < b->task_id);
         });
         ids.clear();
         for (const TaskRow* row : rows) {
@@ -752,8 +796,9 @@ bool MainWindow::exportReport(const QString& path, bool pdf, QString* error) {
     ReportExporter exporter(results_);
     exporter.setScenePicture(plan_->grab().toImage());
     exporter.setPlotsPanel(plots_);
-    exporter.setTitle(project_ ? tr("Study report: %1").arg(QString::fromStdString(project_->spec.name))
-                               : tr("Study report"));
+    exporter.setTitle(project_
+                          ? tr("Study report: %1").arg(QString::fromStdString(project_->spec.name))
+                          : tr("Study report"));
     return pdf ? exporter.exportPdf(path, error) : exporter.exportHtml(path, error);
 }
 
@@ -766,15 +811,23 @@ bool MainWindow::exportBestLayout(const QString& path, bool scene_xml, QString* 
     const Layout layout = results_->hasBest() && results_->bestX().size() == space.dim()
                               ? space.decode(results_->bestX())
                               : document_->layout();
-    const LayoutEvaluation evaluation = project_->evaluator->evaluate(layout);
-    const BestConfigExporter exporter(project_->spec, layout, evaluation);
-    return scene_xml ? exporter.exportSceneXml(path, error) : exporter.exportJson(path, error);
+    try {
+        const LayoutEvaluation evaluation = project_->evaluator->evaluate(layout);
+        const BestConfigExporter exporter(project_->spec, layout, evaluation);
+        return scene_xml ? exporter.exportSceneXml(path, error) : exporter.exportJson(path, error);
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return false;
+    }
 }
 
-void MainWindow::exportWithDialog(const QString& title, const QString& filter, const QString& suffix,
+void MainWindow::exportWithDialog(const QString& title, const QString& filter,
+                                  const QString& suffix,
                                   const std::function<bool(const QString&, QString*)>& write) {
-    const QString base = project_ ? QString::fromStdString(project_->spec.name) : QStringLiteral("study");
-    QString path = QFileDialog::getSaveFileName(this, title, base + QLatin1Char('.') + suffix, filter);
+    const QString base =
+        project_ ? QString::fromStdString(project_->spec.name) : QStringLiteral("study");
+    QString path =
+        QFileDialog::getSaveFileName(this, title, base + QLatin1Char('.') + suffix, filter);
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += QLatin1Char('.') + suffix;
     QString error;
@@ -787,13 +840,14 @@ void MainWindow::exportWithDialog(const QString& title, const QString& filter, c
 QImage MainWindow::snapshot() {
     QImage image = grab().toImage();
     if (view3d_->initialised() && view3d_->isVisible()) {
+        // The Qt3D window is a native GL surface that QWidget::grab() cannot see: paint its
+        // frame (read back from the window system) over its place.
         const QImage frame = view3d_->renderedImage();
         if (!frame.isNull()) {
             QPainter painter(&image);
-            const qreal ratio = image.devicePixelRatio();
-            painter.drawImage(QRectF(QPointF(view3d_->mapTo(this, QPoint(0, 0))) , QSizeF(view3d_->size())),
-                              frame);
-            Q_UNUSED(ratio);
+            painter.drawImage(
+                QRectF(QPointF(view3d_->mapTo(this, QPoint(0, 0))), QSizeF(view3d_->size())),
+                frame);
         }
     }
     return image;
@@ -808,7 +862,8 @@ void MainWindow::saveScreenshotDialog() {
                      });
 }
 
-// --- misc ---------------------------------------------------------------------------------------------
+// --- misc
+// ---------------------------------------------------------------------------------------------
 
 void MainWindow::showError(const QString& title, const QString& text) {
     if (quiet_errors_) {
@@ -820,8 +875,9 @@ void MainWindow::showError(const QString& title, const QString& text) {
 
 void MainWindow::updateTitle() {
     const QString app = tr("Reflector Placement Studio");
-    setWindowTitle(project_ ? QStringLiteral("%1 — %2").arg(QString::fromStdString(project_->spec.name), app)
-                            : app);
+    setWindowTitle(
+        project_ ? QStringLiteral("%1 — %2").arg(QString::fromStdString(project_->spec.name), app)
+                 : app);
 }
 
 }  // namespace rps

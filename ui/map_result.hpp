@@ -10,13 +10,13 @@
 namespace rps {
 
 struct MapResult {
-    uint64_t serial = 0;     // request number: larger = newer layout
-    bool preview = false;    // computed at the reduced preview order
+    uint64_t serial = 0;   // request number: larger = newer layout
+    bool preview = false;  // computed at the reduced preview order
     int reflection_order = 0;
     Layout layout;
     LayoutEvaluation evaluation;
-    double compute_ms = 0.0;     // evaluation time in the worker thread
-    int64_t requested_ns = 0;    // MapService clock when requested (for on-screen latency)
+    double compute_ms = 0.0;   // evaluation time in the worker thread
+    int64_t requested_ns = 0;  // MapService clock when requested (for on-screen latency)
 };
 
 }  // namespace rps

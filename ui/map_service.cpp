@@ -6,23 +6,28 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <chrono>
+#include <exception>
 
 namespace rps {
 namespace {
 
-MapResult compute(std::shared_ptr<const StripedEvaluator> evaluator, Layout layout,
-                  uint64_t serial, int64_t requested_ns, bool preview) {
+MapResult compute(std::shared_ptr<const StripedEvaluator> evaluator, Layout layout, uint64_t serial,
+                  int64_t requested_ns, bool preview) {
     const auto start = std::chrono::steady_clock::now();
     MapResult result;
     result.serial = serial;
     result.preview = preview;
     result.reflection_order = evaluator->reflectionOrder();
-    result.evaluation = evaluator->evaluate(layout);
+    try {
+        result.evaluation = evaluator->evaluate(layout);
+    } catch (const std::exception& error) {  // never let an exception reach the UI thread
+        result.evaluation = LayoutEvaluation{};
+        result.evaluation.reason = error.what();
+    }
     result.layout = std::move(layout);
     result.requested_ns = requested_ns;
     result.compute_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-            .count();
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
 
@@ -93,7 +98,8 @@ void MapService::onFinished(Lane& lane) {
     if (current && lane.watcher->future().resultCount() > 0) {
         const MapResult result = lane.watcher->result();
         if (!lane.preview)  // a running mean that follows the machine's load
-            full_ms_ = full_ms_ == 0.0 ? result.compute_ms : 0.7 * full_ms_ + 0.3 * result.compute_ms;
+            full_ms_ =
+                full_ms_ == 0.0 ? result.compute_ms : 0.7 * full_ms_ + 0.3 * result.compute_ms;
         Q_EMIT mapReady(result);
     }
     if (lane.pending && lane.evaluator) {

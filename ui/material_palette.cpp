@@ -1,5 +1,6 @@
 #include "ui/material_palette.hpp"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace rps {
@@ -28,9 +29,37 @@ QColor materialColor(const RadioMaterial& material) {
     return QColor::fromHsv(static_cast<int>(hash % 360), 150, 170);
 }
 
+namespace {
+
+// ITU-R P.2040 material names for display (translated).
+const char* const kItuNames[][2] = {
+    {"concrete", QT_TRANSLATE_NOOP("rps::MaterialPalette", "concrete")},
+    {"brick", QT_TRANSLATE_NOOP("rps::MaterialPalette", "brick")},
+    {"plasterboard", QT_TRANSLATE_NOOP("rps::MaterialPalette", "plasterboard")},
+    {"wood", QT_TRANSLATE_NOOP("rps::MaterialPalette", "wood")},
+    {"glass", QT_TRANSLATE_NOOP("rps::MaterialPalette", "glass")},
+    {"ceiling_board", QT_TRANSLATE_NOOP("rps::MaterialPalette", "ceiling board")},
+    {"chipboard", QT_TRANSLATE_NOOP("rps::MaterialPalette", "chipboard")},
+    {"plywood", QT_TRANSLATE_NOOP("rps::MaterialPalette", "plywood")},
+    {"marble", QT_TRANSLATE_NOOP("rps::MaterialPalette", "marble")},
+    {"floorboard", QT_TRANSLATE_NOOP("rps::MaterialPalette", "floorboard")},
+    {"metal", QT_TRANSLATE_NOOP("rps::MaterialPalette", "metal")},
+    {"very_dry_ground", QT_TRANSLATE_NOOP("rps::MaterialPalette", "very dry ground")},
+    {"medium_dry_ground", QT_TRANSLATE_NOOP("rps::MaterialPalette", "medium dry ground")},
+    {"wet_ground", QT_TRANSLATE_NOOP("rps::MaterialPalette", "wet ground")},
+};
+
+QString ituDisplayName(const std::string& type) {
+    for (const auto& entry : kItuNames)
+        if (type == entry[0]) return QCoreApplication::translate("rps::MaterialPalette", entry[1]);
+    return QString::fromStdString(type);
+}
+
+}  // namespace
+
 QString materialLabel(const RadioMaterial& material) {
-    const QString name = material.is_itu() ? QString::fromStdString(material.itu_type)
-                                           : QString::fromStdString(material.id);
+    const QString name =
+        material.is_itu() ? ituDisplayName(material.itu_type) : QString::fromStdString(material.id);
     return QStringLiteral("%1 %2 m").arg(name).arg(material.thickness_m, 0, 'f', 2);
 }
 

@@ -34,8 +34,9 @@ MethodsEditor::MethodsEditor(QWidget* parent) : QWidget(parent), table_(new QTab
     table_->verticalHeader()->setVisible(false);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setMinimumHeight(110);
-    table_->setToolTip(tr("The methods run in this order. Edit the parameters as key=value pairs; "
-                          "parameters left out take their defaults (see each row's tooltip)."));
+    table_->setToolTip(
+        tr("The methods run in this order. Edit the parameters as key=value pairs; "
+           "parameters left out take their defaults (see each row's tooltip)."));
     auto* add = toolButton(tr("Add"), tr("Add a method"), this);
     add->setPopupMode(QToolButton::InstantPopup);
     auto* menu = new QMenu(add);
@@ -72,8 +73,8 @@ MethodsEditor::MethodsEditor(QWidget* parent) : QWidget(parent), table_(new QTab
 }
 
 QStringList MethodsEditor::methodTypes() {
-    return {QStringLiteral("grid"), QStringLiteral("gd"),     QStringLiteral("ga"),
-            QStringLiteral("pso"),  QStringLiteral("cmaes"),  QStringLiteral("refine"),
+    return {QStringLiteral("grid"),   QStringLiteral("gd"),    QStringLiteral("ga"),
+            QStringLiteral("pso"),    QStringLiteral("cmaes"), QStringLiteral("refine"),
             QStringLiteral("halving")};
 }
 
@@ -152,7 +153,8 @@ void MethodsEditor::updateRowToolTips(int row) {
     auto* combo = qobject_cast<QComboBox*>(table_->cellWidget(row, TypeColumn));
     QTableWidgetItem* item = table_->item(row, ParamsColumn);
     if (!combo || !item) return;
-    const nlohmann::json defaults = StudyRunner::method_defaults(combo->currentData().toString().toStdString());
+    const nlohmann::json defaults =
+        StudyRunner::method_defaults(combo->currentData().toString().toStdString());
     QString error;
     const bool ok = !parseParameters(item->text(), &error).is_null();
     const bool was_filling = filling_;
@@ -179,7 +181,8 @@ nlohmann::json MethodsEditor::methods(QString* error) const {
     for (int row = 0; row < table_->rowCount(); ++row) {
         auto* combo = qobject_cast<QComboBox*>(table_->cellWidget(row, TypeColumn));
         QString row_error;
-        nlohmann::json params = parseParameters(table_->item(row, ParamsColumn)->text(), &row_error);
+        nlohmann::json params =
+            parseParameters(table_->item(row, ParamsColumn)->text(), &row_error);
         if (params.is_null()) {
             if (error) *error = tr("method %1: %2").arg(row + 1).arg(row_error);
             continue;
@@ -196,8 +199,9 @@ void MethodsEditor::setEstimates(const std::vector<uint64_t>& maps) {
     filling_ = true;
     for (int row = 0; row < table_->rowCount(); ++row) {
         const size_t i = static_cast<size_t>(row);
-        table_->item(row, MapsColumn)->setText(i < maps.size() ? QLocale().toString(static_cast<qulonglong>(maps[i]))
-                                                               : QStringLiteral("–"));
+        table_->item(row, MapsColumn)
+            ->setText(i < maps.size() ? QLocale().toString(static_cast<qulonglong>(maps[i]))
+                                      : QStringLiteral("–"));
     }
     filling_ = was_filling;
 }

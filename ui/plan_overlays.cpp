@@ -56,7 +56,8 @@ QFont smallFont(const QFont& base, double size) {
 
 }  // namespace
 
-QSizeF legendSize(const QFont& base, const QString& title, const std::vector<LegendEntry>& entries) {
+QSizeF legendSize(const QFont& base, const QString& title,
+                  const std::vector<LegendEntry>& entries) {
     const QFontMetricsF fm(smallFont(base, 8.5));
     const double row = std::max(fm.height(), 14.0) + 2;
     QFont bold = smallFont(base, 8.5);
@@ -74,8 +75,7 @@ QSizeF textBoxSize(const QFont& base, const QStringList& lines) {
     return {width + 16, fm.height() * lines.size() + 10};
 }
 
-void paintColorBar(QPainter& p, const QRectF& area, const ColorScale& scale,
-                   const QString& title) {
+void paintColorBar(QPainter& p, const QRectF& area, const ColorScale& scale, const QString& title) {
     p.save();
     QFont font = p.font();
     font.setPointSizeF(8.5);
@@ -86,16 +86,15 @@ void paintColorBar(QPainter& p, const QRectF& area, const ColorScale& scale,
     p.setBrush(kBoxFill);
     p.drawRoundedRect(box, 5, 5);
     const double content = 14 + 7 + fm.horizontalAdvance(QStringLiteral("-120"));
-    const QRectF bar(box.left() + std::max(8.0, (box.width() - content) / 2), box.top() + fm.height() + 10,
-                     14, box.height() - fm.height() - 20);
+    const QRectF bar(box.left() + std::max(8.0, (box.width() - content) / 2),
+                     box.top() + fm.height() + 10, 14, box.height() - fm.height() - 20);
     QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
     for (int i = 0; i <= 16; ++i) gradient.setColorAt(i / 16.0, QColor(ColorScale::ramp(i / 16.0)));
     p.setPen(QPen(QColor(0, 0, 0, 120), 1));
     p.setBrush(gradient);
     p.drawRect(bar);
     p.setPen(QColor(30, 30, 30));
-    p.drawText(QRectF(box.left(), box.top() + 4, box.width(), fm.height()), Qt::AlignCenter,
-               title);
+    p.drawText(QRectF(box.left(), box.top() + 4, box.width(), fm.height()), Qt::AlignCenter, title);
     for (double tick : scale.ticks()) {
         const double t = (tick - scale.minDbm()) / (scale.maxDbm() - scale.minDbm());
         const double y = bar.bottom() - t * bar.height();
@@ -158,8 +157,7 @@ void paintScaleBar(QPainter& p, QPointF origin, double pixels_per_m, double targ
     p.restore();
 }
 
-QRectF paintTextBox(QPainter& p, QPointF anchor, const QStringList& lines,
-                    bool anchor_is_bottom) {
+QRectF paintTextBox(QPainter& p, QPointF anchor, const QStringList& lines, bool anchor_is_bottom) {
     if (lines.isEmpty()) return {};
     const QSizeF size = textBoxSize(p.font(), lines);
     p.save();

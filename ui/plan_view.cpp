@@ -28,9 +28,8 @@ const QColor kPlateColor(196, 202, 210);
 const QColor kFocalColor(200, 30, 160);
 
 QColor apColor(int index) {
-    static const QColor colors[] = {QColor(25, 90, 200), QColor(210, 80, 10), QColor(30, 135, 60),
-                                    QColor(130, 45, 155), QColor(0, 130, 140),
-                                    QColor(160, 120, 0)};
+    static const QColor colors[] = {QColor(25, 90, 200),  QColor(210, 80, 10), QColor(30, 135, 60),
+                                    QColor(130, 45, 155), QColor(0, 130, 140), QColor(160, 120, 0)};
     return colors[index % 6];
 }
 
@@ -52,8 +51,8 @@ void drawArrow(QPainter& p, QPointF from, QPointF to, const QColor& color, doubl
     const QPointF u = d / length, n(-u.y(), u.x());
     QPolygonF head;
     head << to << to - 9 * u + 4.5 * n << to - 9 * u - 4.5 * n;
-    p.setPen(QPen(QColor(255, 255, 255, 210), width + 3, Qt::SolidLine, Qt::RoundCap,
-                  Qt::RoundJoin));
+    p.setPen(
+        QPen(QColor(255, 255, 255, 210), width + 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     p.setBrush(Qt::NoBrush);
     p.drawLine(from, to - 6 * u);
     p.drawPolygon(head);
@@ -66,8 +65,8 @@ void drawArrow(QPainter& p, QPointF from, QPointF to, const QColor& color, doubl
 
 std::optional<PlatePose> currentPlate(const std::optional<StudySpec>& spec, const Layout& layout) {
     if (!spec || !spec->reflector || !layout.reflector || layout.aps.empty()) return std::nullopt;
-    const int anchor = std::clamp(spec->reflector->orient_to_ap, 0,
-                                  static_cast<int>(layout.aps.size()) - 1);
+    const int anchor =
+        std::clamp(spec->reflector->orient_to_ap, 0, static_cast<int>(layout.aps.size()) - 1);
     return plate_pose(*spec->reflector, *layout.reflector,
                       layout.aps[static_cast<size_t>(anchor)].pose().position);
 }
@@ -75,7 +74,8 @@ std::optional<PlatePose> currentPlate(const std::optional<StudySpec>& spec, cons
 QPolygonF platePolygon(const PlateGeometry& g) {
     const Vec3 w = 0.5 * g.width_m * g.width_axis, h = 0.5 * g.height_m * g.height_axis();
     QPolygonF polygon;
-    const Vec3 corners[4] = {g.center - w - h, g.center + w - h, g.center + w + h, g.center - w + h};
+    const Vec3 corners[4] = {g.center - w - h, g.center + w - h, g.center + w + h,
+                             g.center - w + h};
     for (const Vec3& c : corners) polygon << plan(c);
     return polygon;
 }
@@ -242,7 +242,8 @@ QString PlanView::describePoint(QPointF world) const {
     return text;
 }
 
-// --- interaction ----------------------------------------------------------------------------------
+// --- interaction
+// ----------------------------------------------------------------------------------
 
 PlanView::Hit PlanView::hitTest(QPointF w) const {
     auto near = [&](QPointF a, double r) {
@@ -258,9 +259,10 @@ PlanView::Hit PlanView::hitTest(QPointF w) const {
         const QPolygonF poly = platePolygon(pose->plate);
         QPolygonF px;
         for (const QPointF& c : poly) px << toWidget(c);
-        const double d = std::min(distanceToSegment(w, px[0], px[1]),
-                                  distanceToSegment(w, px[2], px[3]));
-        if (px.containsPoint(w, Qt::OddEvenFill) || d <= 6 || near(toWidget(plan(pose->plate.center)), 8))
+        const double d =
+            std::min(distanceToSegment(w, px[0], px[1]), distanceToSegment(w, px[2], px[3]));
+        if (px.containsPoint(w, Qt::OddEvenFill) || d <= 6 ||
+            near(toWidget(plan(pose->plate.center)), 8))
             return {DragKind::Plate, -1};
     } else if (const auto handle = plateHandle(); handle && near(*handle, 8)) {
         return {DragKind::Plate, -1};
@@ -292,7 +294,8 @@ QString PlanView::handleToolTip(const Hit& hit) const {
                       "is a mirror path.\nDrag to move it.")
                 .arg(layout_.reflector->focal.x(), 0, 'f', 2)
                 .arg(layout_.reflector->focal.y(), 0, 'f', 2);
-        default: return {};
+        default:
+            return {};
     }
 }
 
@@ -354,7 +357,8 @@ void PlanView::dragTo(QPointF widget) {
         }
         case DragKind::Plate: {
             const ReflectorSpec& r = *spec_->reflector;
-            const QPointF a(r.top_left.x(), r.top_left.y()), b(r.bottom_right.x(), r.bottom_right.y());
+            const QPointF a(r.top_left.x(), r.top_left.y()),
+                b(r.bottom_right.x(), r.bottom_right.y());
             const QPointF ab = b - a;
             const double len2 = std::max(1e-12, QPointF::dotProduct(ab, ab));
             layout_.reflector->u = std::clamp(QPointF::dotProduct(world - a, ab) / len2, 0.0, 1.0);
@@ -366,7 +370,8 @@ void PlanView::dragTo(QPointF widget) {
             layout_.reflector->focal.y() = std::clamp(world.y(), r.focal_y_min_m, r.focal_y_max_m);
             break;
         }
-        case DragKind::None: return;
+        case DragKind::None:
+            return;
     }
     hover_world_ = world;
     Q_EMIT layoutPreview(layout_);
@@ -422,7 +427,8 @@ void PlanView::leaveEvent(QEvent* event) {
     QWidget::leaveEvent(event);
 }
 
-// --- painting ---------------------------------------------------------------------------------------
+// --- painting
+// ---------------------------------------------------------------------------------------
 
 void PlanView::paintEvent(QPaintEvent*) {
     QPainter p(this);
@@ -467,8 +473,10 @@ void PlanView::paintFloor(QPainter& p) const {
 
 void PlanView::paintHeatmap(QPainter& p) const {
     if (map_image_.isNull()) return;
-    const QPointF top_left = toWidget({grid_.origin_x_m, grid_.origin_y_m + grid_.cells_y * grid_.cell_m});
-    const QPointF bottom_right = toWidget({grid_.origin_x_m + grid_.cells_x * grid_.cell_m, grid_.origin_y_m});
+    const QPointF top_left =
+        toWidget({grid_.origin_x_m, grid_.origin_y_m + grid_.cells_y * grid_.cell_m});
+    const QPointF bottom_right =
+        toWidget({grid_.origin_x_m + grid_.cells_x * grid_.cell_m, grid_.origin_y_m});
     p.save();
     p.setRenderHint(QPainter::SmoothPixmapTransform, smooth_map_);
     p.setOpacity(0.93);
@@ -518,15 +526,21 @@ void PlanView::paintPlate(QPainter& p) const {
     if (pose->valid) {
         const PlateGeometry& g = pose->plate;
         const QPointF center = toWidget(plan(g.center));
-        const int anchor = std::clamp(spec_->reflector->orient_to_ap, 0,
-                                      static_cast<int>(layout_.aps.size()) - 1);
+        const int anchor =
+            std::clamp(spec_->reflector->orient_to_ap, 0, static_cast<int>(layout_.aps.size()) - 1);
         p.setPen(QPen(QColor(90, 90, 100, 160), 1.2, Qt::DashLine));
         p.drawLine(apHandle(anchor), center);
         p.setPen(QPen(kFocalColor, 1.4, Qt::DashLine));
         p.drawLine(center, focal);
         QPolygonF poly;
         for (const QPointF& c : platePolygon(g)) poly << toWidget(c);
-        p.setPen(QPen(QColor(40, 40, 50), 1.6));
+        // A plate seen from above is nearly a segment: draw it as a steel bar with a halo.
+        p.setPen(QPen(QColor(255, 255, 255, 220), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        p.drawPolygon(poly);
+        p.setPen(QPen(QColor(40, 44, 52), 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolygon(poly);
+        p.setPen(QPen(kPlateColor, 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.setBrush(kPlateColor);
         p.drawPolygon(poly);
         const QPointF n(g.normal.x(), -g.normal.y());
@@ -545,6 +559,7 @@ void PlanView::paintPlate(QPainter& p) const {
 }
 
 void PlanView::paintAps(QPainter& p) const {
+    p.save();
     QFont font = p.font();
     font.setBold(true);
     font.setPointSizeF(8.5);
@@ -560,10 +575,11 @@ void PlanView::paintAps(QPainter& p) const {
         p.setBrush(color);
         p.drawEllipse(c, kApRadiusPx, kApRadiusPx);
         p.setFont(font);
-        p.drawText(QRectF(c.x() - kApRadiusPx, c.y() - kApRadiusPx, 2 * kApRadiusPx,
-                          2 * kApRadiusPx),
-                   Qt::AlignCenter, QString::number(i + 1));
+        p.drawText(
+            QRectF(c.x() - kApRadiusPx, c.y() - kApRadiusPx, 2 * kApRadiusPx, 2 * kApRadiusPx),
+            Qt::AlignCenter, QString::number(i + 1));
     }
+    p.restore();
 }
 
 std::vector<LegendEntry> PlanView::legendEntries() const {
@@ -571,7 +587,8 @@ std::vector<LegendEntry> PlanView::legendEntries() const {
     if (!scene_) return entries;
     for (uint32_t m : outline_.used_materials) {
         const RadioMaterial& material = scene_->materials.at(m);
-        entries.push_back({LegendEntry::Symbol::Line, materialColor(material), materialLabel(material)});
+        entries.push_back(
+            {LegendEntry::Symbol::Line, materialColor(material), materialLabel(material)});
     }
     if (spec_ && spec_->reflector)
         entries.push_back({LegendEntry::Symbol::Line, kMountColor, tr("reflector mount wall")});
@@ -585,6 +602,7 @@ std::vector<LegendEntry> PlanView::legendEntries() const {
 }
 
 void PlanView::paintOverlays(QPainter& p) const {
+    p.setFont(font());
     const double column = rightColumnWidth();
     const double x = width() - column - 10;
     double y = 10;
@@ -609,8 +627,8 @@ void PlanView::paintHover(QPainter& p) const {
     const auto rss = rssAt(*hover_world_);
     if (!rss) return;
     const QPointF at = toWidget(*hover_world_) + QPointF(14, -10);
-    const QString value = *rss <= kNoSignal_dbm ? tr("no signal")
-                                                : tr("%1 dBm").arg(*rss, 0, 'f', 1);
+    const QString value =
+        *rss <= kNoSignal_dbm ? tr("no signal") : tr("%1 dBm").arg(*rss, 0, 'f', 1);
     paintTextBox(p, at, {value}, true);
 }
 

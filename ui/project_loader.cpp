@@ -19,7 +19,8 @@ std::optional<nlohmann::json> mount_section(const Scene& scene) {
         if (shape.id.rfind("mount", 0) != 0 || shape.triangle_count == 0) continue;
         Aabb m;
         for (uint32_t k = 0; k < shape.triangle_count; ++k)
-            for (uint32_t v : scene.triangles[shape.first_triangle + k]) m.extend(scene.vertices[v]);
+            for (uint32_t v : scene.triangles[shape.first_triangle + k])
+                m.extend(scene.vertices[v]);
         const auto& t = scene.triangles[shape.first_triangle];
         Vec3 n = (scene.vertices[t[1]] - scene.vertices[t[0]])
                      .cross(scene.vertices[t[2]] - scene.vertices[t[0]]);
@@ -28,12 +29,11 @@ std::optional<nlohmann::json> mount_section(const Scene& scene) {
         n.normalize();
         if (n.dot(box.center() - m.center()) < 0) n = -n;
         const double pad = 1.0;
-        return nlohmann::json{
-            {"top_left", {m.lower.x(), m.lower.y(), m.upper.z()}},
-            {"bottom_right", {m.upper.x(), m.upper.y(), m.lower.z()}},
-            {"facing", {n.x(), n.y(), 0.0}},
-            {"focal_x_m", {box.lower.x() + pad, box.upper.x() - pad}},
-            {"focal_y_m", {box.lower.y() + pad, box.upper.y() - pad}}};
+        return nlohmann::json{{"top_left", {m.lower.x(), m.lower.y(), m.upper.z()}},
+                              {"bottom_right", {m.upper.x(), m.upper.y(), m.lower.z()}},
+                              {"facing", {n.x(), n.y(), 0.0}},
+                              {"focal_x_m", {box.lower.x() + pad, box.upper.x() - pad}},
+                              {"focal_y_m", {box.lower.y() + pad, box.upper.y() - pad}}};
     }
     return std::nullopt;
 }
@@ -79,14 +79,15 @@ nlohmann::json ProjectLoader::defaultStudy(const Scene& scene, const QString& sc
         {"compute", {{"workers", 2}}}};
     if (const auto mount = mount_section(scene)) {
         study["reflector"] = *mount;  // a plate on the mount: search it with a small GA
-        study["methods"] = nlohmann::json::array(
-            {{{"type", "ga"}, {"population", 40}, {"generations", 15}}});
+        study["methods"] =
+            nlohmann::json::array({{{"type", "ga"}, {"population", 40}, {"generations", 15}}});
     }
     return study;
 }
 
 void ProjectLoader::buildEvaluators(LoadedProject& project, int bands) {
-    project.evaluator = std::make_shared<const StripedEvaluator>(project.spec, project.scene, bands);
+    project.evaluator =
+        std::make_shared<const StripedEvaluator>(project.spec, project.scene, bands);
     if (project.spec.radio.max_reflection_order > kPreviewOrder)
         project.preview = std::make_shared<const StripedEvaluator>(project.spec, project.scene,
                                                                    bands, kPreviewOrder);
@@ -97,7 +98,8 @@ LoadOutcome ProjectLoader::load(const QString& path, int bands) {
     project->path = path;
     const QString suffix = QFileInfo(path).suffix().toLower();
     try {
-        if (!QFileInfo::exists(path)) throw std::runtime_error(path.toStdString() + ": no such file");
+        if (!QFileInfo::exists(path))
+            throw std::runtime_error(path.toStdString() + ": no such file");
         if (suffix == QLatin1String("h5") || suffix == QLatin1String("hdf5")) {
             project->kind = LoadedProject::Kind::Store;
             auto stored = std::make_shared<StoredStudy>(StudyStore::read(path.toStdString()));
@@ -129,8 +131,8 @@ LoadOutcome ProjectLoader::rebuild(const LoadedProject& base, const nlohmann::js
                                    int bands) {
     auto project = std::make_shared<LoadedProject>(base);
     try {
-        const std::string source = base.spec.source_file.empty() ? base.path.toStdString()
-                                                                 : base.spec.source_file;
+        const std::string source =
+            base.spec.source_file.empty() ? base.path.toStdString() : base.spec.source_file;
         project->study_json = study_json;
         project->spec = parse_study(study_json, source);
         const bool same_scene = project->spec.scene_path == base.spec.scene_path;

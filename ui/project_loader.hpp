@@ -18,10 +18,10 @@ namespace rps {
 struct LoadedProject {
     enum class Kind { Scene, Study, Store };
     Kind kind = Kind::Scene;
-    QString path;                   // the file that was opened
+    QString path;  // the file that was opened
     std::shared_ptr<const Scene> scene;
     StudySpec spec;
-    nlohmann::json study_json;      // the editable study document
+    nlohmann::json study_json;  // the editable study document
     SceneOutline outline;
     std::shared_ptr<const StripedEvaluator> evaluator;  // the study's order
     std::shared_ptr<const StripedEvaluator> preview;    // reduced order, or null

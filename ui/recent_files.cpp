@@ -15,7 +15,9 @@ RecentFiles::RecentFiles(QMenu* menu, QObject* parent) : QObject(parent), menu_(
     rebuildMenu();
 }
 
-QStringList RecentFiles::files() const { return QSettings().value(QLatin1String(kKey)).toStringList(); }
+QStringList RecentFiles::files() const {
+    return QSettings().value(QLatin1String(kKey)).toStringList();
+}
 
 void RecentFiles::add(const QString& path) {
     const QString absolute = QFileInfo(path).absoluteFilePath();
@@ -35,7 +37,8 @@ void RecentFiles::rebuildMenu() {
         if (!QFileInfo::exists(path)) continue;
         ++n;
         const QString label = QStringLiteral("&%1 %2").arg(n % 10).arg(QFileInfo(path).fileName());
-        QAction* action = menu_->addAction(label, this, [this, path] { Q_EMIT openRequested(path); });
+        QAction* action =
+            menu_->addAction(label, this, [this, path] { Q_EMIT openRequested(path); });
         action->setToolTip(QDir::toNativeSeparators(path));
         action->setStatusTip(QDir::toNativeSeparators(path));
     }

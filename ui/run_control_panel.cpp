@@ -30,11 +30,16 @@ QToolButton* actionButton(QAction* action, QWidget* parent) {
 
 QColor stateColor(WorkerState state) {
     switch (state) {
-        case WorkerState::busy: return QColor(46, 140, 70);
-        case WorkerState::idle: return QColor(110, 110, 120);
-        case WorkerState::starting: return QColor(40, 100, 190);
-        case WorkerState::restarting: return QColor(210, 120, 0);
-        case WorkerState::stopped: return QColor(180, 30, 30);
+        case WorkerState::busy:
+            return QColor(46, 140, 70);
+        case WorkerState::idle:
+            return QColor(110, 110, 120);
+        case WorkerState::starting:
+            return QColor(40, 100, 190);
+        case WorkerState::restarting:
+            return QColor(210, 120, 0);
+        case WorkerState::stopped:
+            return QColor(180, 30, 30);
     }
     return Qt::black;
 }
@@ -62,14 +67,16 @@ RunControlPanel::RunControlPanel(QAction* start, QAction* pause, QAction* cancel
     best_label_->setWordWrap(true);
     workers_ = new QTableWidget(0, 8, this);
     workers_->setHorizontalHeaderLabels({tr("Worker"), tr("State"), tr("PID"), tr("Task"),
-                                         tr("Done"), tr("Restarts"), tr("Busy"), tr("Last log line")});
+                                         tr("Done"), tr("Restarts"), tr("Busy"),
+                                         tr("Last log line")});
     workers_->verticalHeader()->setVisible(false);
     workers_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     workers_->horizontalHeader()->setStretchLastSection(true);
     workers_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     workers_->setSelectionMode(QAbstractItemView::NoSelection);
-    workers_->setToolTip(tr("One row per worker process: idle, busy, starting or restarting "
-                            "(after a crash or a hang, its task is retried)"));
+    workers_->setToolTip(
+        tr("One row per worker process: idle, busy, starting or restarting "
+           "(after a crash or a hang, its task is retried)"));
     workers_->setMinimumHeight(90);
     log_filter_ = new QComboBox(this);
     log_filter_->addItem(tr("All log lines"), -2);
@@ -102,14 +109,29 @@ void RunControlPanel::setRunState(RunState state, const QString& detail) {
     state_ = state;
     QString text;
     switch (state) {
-        case RunState::Idle: text = tr("No study running."); break;
-        case RunState::Starting: text = tr("Starting workers…"); break;
-        case RunState::Running: text = tr("Running."); break;
-        case RunState::Paused: text = tr("Paused: running tasks finish, no new ones start."); break;
-        case RunState::Finished: text = tr("Finished."); break;
-        case RunState::Cancelled: text = tr("Cancelled: the study file keeps every finished task; "
-                                            "resume it later."); break;
-        case RunState::Failed: text = tr("Failed."); break;
+        case RunState::Idle:
+            text = tr("No study running.");
+            break;
+        case RunState::Starting:
+            text = tr("Starting workers…");
+            break;
+        case RunState::Running:
+            text = tr("Running.");
+            break;
+        case RunState::Paused:
+            text = tr("Paused: running tasks finish, no new ones start.");
+            break;
+        case RunState::Finished:
+            text = tr("Finished.");
+            break;
+        case RunState::Cancelled:
+            text =
+                tr("Cancelled: the study file keeps every finished task; "
+                   "resume it later.");
+            break;
+        case RunState::Failed:
+            text = tr("Failed.");
+            break;
     }
     if (!detail.isEmpty()) text += QLatin1Char(' ') + detail;
     state_label_->setText(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()));
@@ -122,31 +144,42 @@ void RunControlPanel::setStorePath(const QString& path) {
 QString RunControlPanel::formatDuration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("–");
     const qint64 s = static_cast<qint64>(std::llround(seconds));
-    if (s >= 3600) return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(s / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+    if (s >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2")
+        .arg(s / 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 void RunControlPanel::setProgress(quint64 done, quint64 total, double eta_s, double elapsed_s) {
     const int maximum = static_cast<int>(std::min<quint64>(std::max<quint64>(total, 1), INT32_MAX));
     progress_->setRange(0, maximum);
     progress_->setValue(static_cast<int>(std::min<quint64>(done, static_cast<quint64>(maximum))));
-    progress_label_->setText(tr("%1 of ~%2 tasks  |  elapsed %3  |  ETA %4")
-                                 .arg(done)
-                                 .arg(total)
-                                 .arg(formatDuration(elapsed_s))
-                                 .arg(done >= total && total > 0 ? tr("done")
-                                                                 : formatDuration(eta_s)));
+    progress_label_->setText(
+        tr("%1 of ~%2 tasks  |  elapsed %3  |  ETA %4")
+            .arg(done)
+            .arg(total)
+            .arg(formatDuration(elapsed_s))
+            .arg(done >= total && total > 0 ? tr("done") : formatDuration(eta_s)));
 }
 
 void RunControlPanel::setBest(const QString& text) { best_label_->setText(text); }
 
 QString RunControlPanel::stateName(WorkerState state) {
     switch (state) {
-        case WorkerState::starting: return tr("starting");
-        case WorkerState::idle: return tr("idle");
-        case WorkerState::busy: return tr("busy");
-        case WorkerState::restarting: return tr("restarted");
-        case WorkerState::stopped: return tr("stopped");
+        case WorkerState::starting:
+            return tr("starting");
+        case WorkerState::idle:
+            return tr("idle");
+        case WorkerState::busy:
+            return tr("busy");
+        case WorkerState::restarting:
+            return tr("restarted");
+        case WorkerState::stopped:
+            return tr("stopped");
     }
     return {};
 }
@@ -157,7 +190,8 @@ void RunControlPanel::ensureWorkerRows(int count) {
     while (workers_->rowCount() < count) {
         const int row = workers_->rowCount();
         workers_->insertRow(row);
-        for (int c = 0; c < workers_->columnCount(); ++c) workers_->setItem(row, c, new QTableWidgetItem);
+        for (int c = 0; c < workers_->columnCount(); ++c)
+            workers_->setItem(row, c, new QTableWidgetItem);
         workers_->item(row, WorkerCol)->setText(QString::number(row));
         log_filter_->addItem(tr("Worker %1").arg(row), row);
     }
@@ -177,12 +211,14 @@ void RunControlPanel::setWorkerStats(const PoolStats& stats) {
         workers_->item(w.id, DoneCol)->setText(QString::number(w.tasks_ok));
         workers_->item(w.id, RestartsCol)->setText(QString::number(w.restarts));
         const double share = stats.wall_s > 0 ? 100.0 * w.busy_s / stats.wall_s : 0.0;
-        workers_->item(w.id, BusyCol)->setText(QStringLiteral("%1 %").arg(std::min(share, 100.0), 0, 'f', 0));
+        workers_->item(w.id, BusyCol)
+            ->setText(QStringLiteral("%1 %").arg(std::min(share, 100.0), 0, 'f', 0));
         const auto task = worker_task_.find(w.id);
-        workers_->item(w.id, TaskCol)->setText(
-            task != worker_task_.end() && task->second >= 0 && w.state == WorkerState::busy
-                ? QString::number(task->second, 16)
-                : QString());
+        workers_->item(w.id, TaskCol)
+            ->setText(task != worker_task_.end() && task->second >= 0 &&
+                              w.state == WorkerState::busy
+                          ? QString::number(task->second)
+                          : QString());
     }
 }
 
@@ -190,7 +226,7 @@ void RunControlPanel::setWorkerTask(int worker, qint64 task_id) {
     if (worker < 0) return;
     ensureWorkerRows(worker + 1);
     worker_task_[worker] = task_id;
-    workers_->item(worker, TaskCol)->setText(task_id >= 0 ? QString::number(task_id, 16) : QString());
+    workers_->item(worker, TaskCol)->setText(task_id >= 0 ? QString::number(task_id) : QString());
     if (task_id >= 0) {
         workers_->item(worker, StateCol)->setText(stateName(WorkerState::busy));
         workers_->item(worker, StateCol)->setForeground(stateColor(WorkerState::busy));
@@ -202,7 +238,8 @@ void RunControlPanel::appendLog(const QString& line) {
     const auto match = worker_prefix.match(line);
     const int worker = match.hasMatch() ? match.captured(1).toInt() : -1;
     lines_.emplace_back(worker, line);
-    if (lines_.size() > kMaxLogLines) lines_.erase(lines_.begin(), lines_.begin() + kMaxLogLines / 5);
+    if (lines_.size() > kMaxLogLines)
+        lines_.erase(lines_.begin(), lines_.begin() + kMaxLogLines / 5);
     if (worker >= 0) {
         ensureWorkerRows(worker + 1);
         workers_->item(worker, LogCol)->setText(match.captured(2));

@@ -173,12 +173,14 @@ Qt3DCore::QEntity* Scene3DView::makeSceneMesh(Qt3DCore::QEntity* parent) const {
     uint32_t count = 0;
     for (size_t t = 0; t < scene_->triangles.size(); ++t) {
         const auto& tri = scene_->triangles[t];
-        const Vec3 &a = scene_->vertices[tri[0]], &b = scene_->vertices[tri[1]], &c = scene_->vertices[tri[2]];
+        const Vec3 &a = scene_->vertices[tri[0]], &b = scene_->vertices[tri[1]],
+                   &c = scene_->vertices[tri[2]];
         Vec3 n = (b - a).cross(c - a);
         if (n.norm() < 1e-12) continue;
         n.normalize();
         if (std::abs(n.z()) > 0.9 && a.z() > ceiling_z) continue;  // ceilings hide the floor
-        const QColor base = materialColor(scene_->materials.at(scene_->triangle_material(static_cast<uint32_t>(t))));
+        const QColor base = materialColor(
+            scene_->materials.at(scene_->triangle_material(static_cast<uint32_t>(t))));
         const double shade = 0.55 + 0.45 * std::abs(n.dot(light));
         const float rgb[3] = {static_cast<float>(base.redF() * shade),
                               static_cast<float>(base.greenF() * shade),
@@ -195,11 +197,12 @@ Qt3DCore::QEntity* Scene3DView::makeSceneMesh(Qt3DCore::QEntity* parent) const {
     auto* buffer = new Qt3DRender::QBuffer(geometry);
     buffer->setData(bytes);
     const uint stride = 6 * sizeof(float);
-    auto* position = new Qt3DRender::QAttribute(buffer, Qt3DRender::QAttribute::defaultPositionAttributeName(),
-                                                Qt3DRender::QAttribute::Float, 3, count, 0, stride);
-    auto* color = new Qt3DRender::QAttribute(buffer, Qt3DRender::QAttribute::defaultColorAttributeName(),
-                                             Qt3DRender::QAttribute::Float, 3, count,
-                                             3 * sizeof(float), stride);
+    auto* position =
+        new Qt3DRender::QAttribute(buffer, Qt3DRender::QAttribute::defaultPositionAttributeName(),
+                                   Qt3DRender::QAttribute::Float, 3, count, 0, stride);
+    auto* color = new Qt3DRender::QAttribute(
+        buffer, Qt3DRender::QAttribute::defaultColorAttributeName(), Qt3DRender::QAttribute::Float,
+        3, count, 3 * sizeof(float), stride);
     geometry->addAttribute(position);
     geometry->addAttribute(color);
     auto* renderer = new Qt3DRender::QGeometryRenderer(entity);
@@ -227,7 +230,8 @@ void Scene3DView::rebuildMarkers() {
         sphere->setRadius(0.35f);
         addMesh(markers_, sphere, apColor3d(static_cast<int>(i)), translation(toQt(p)));
         const double yaw = deg_to_rad(ap.yaw_deg), tilt = deg_to_rad(ap.downtilt_deg);
-        const Vec3 d(std::cos(yaw) * std::cos(tilt), std::sin(yaw) * std::cos(tilt), -std::sin(tilt));
+        const Vec3 d(std::cos(yaw) * std::cos(tilt), std::sin(yaw) * std::cos(tilt),
+                     -std::sin(tilt));
         auto* cone = new Qt3DExtras::QConeMesh;
         cone->setBottomRadius(0.22f);
         cone->setTopRadius(0.0f);
@@ -237,7 +241,8 @@ void Scene3DView::rebuildMarkers() {
         addMesh(markers_, cone, apColor3d(static_cast<int>(i)), m);
     }
     if (!spec_ || !spec_->reflector || !layout_.reflector || layout_.aps.empty()) return;
-    const int anchor = std::clamp(spec_->reflector->orient_to_ap, 0, static_cast<int>(layout_.aps.size()) - 1);
+    const int anchor =
+        std::clamp(spec_->reflector->orient_to_ap, 0, static_cast<int>(layout_.aps.size()) - 1);
     const PlatePose pose = plate_pose(*spec_->reflector, *layout_.reflector,
                                       layout_.aps[static_cast<size_t>(anchor)].pose().position);
     auto* focal = new Qt3DExtras::QSphereMesh;
@@ -278,8 +283,8 @@ void Scene3DView::rebuildHeatmap() {
     material->setTexture(texture);
     material->setAlphaBlendingEnabled(true);
     heat_transform_ = new Qt3DCore::QTransform(heat_entity_);
-    heat_transform_->setTranslation(toQt(Vec3(grid_.origin_x_m + sx / 2, grid_.origin_y_m + sy / 2,
-                                              grid_.height_m)));
+    heat_transform_->setTranslation(
+        toQt(Vec3(grid_.origin_x_m + sx / 2, grid_.origin_y_m + sy / 2, grid_.height_m)));
     heat_entity_->addComponent(mesh);
     heat_entity_->addComponent(material);
     heat_entity_->addComponent(heat_transform_);

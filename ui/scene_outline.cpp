@@ -9,9 +9,9 @@
 namespace rps {
 namespace {
 
-constexpr double kVerticalNormalZ = 0.2;   // |n.z| below this: a wall
-constexpr double kHorizontalNormalZ = 0.9; // |n.z| above this: a floor or ceiling
-constexpr double kFloorMaxZ_m = 0.5;       // floors lie below this height
+constexpr double kVerticalNormalZ = 0.2;    // |n.z| below this: a wall
+constexpr double kHorizontalNormalZ = 0.9;  // |n.z| above this: a floor or ceiling
+constexpr double kFloorMaxZ_m = 0.5;        // floors lie below this height
 
 struct PlaneKey {
     long nx, ny, offset;  // quantised horizontal normal (canonical sign) and offset
@@ -96,8 +96,8 @@ SceneOutline SceneOutline::fromScene(const Scene& scene) {
     out.used_materials.assign(materials.begin(), materials.end());
     const Aabb box = scene.bounds();
     if (!box.empty())
-        out.bounds = QRectF(QPointF(box.lower.x(), box.lower.y()),
-                            QPointF(box.upper.x(), box.upper.y()));
+        out.bounds =
+            QRectF(QPointF(box.lower.x(), box.lower.y()), QPointF(box.upper.x(), box.upper.y()));
     return out;
 }
 

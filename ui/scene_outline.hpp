@@ -24,8 +24,8 @@ struct WallSegment {
 
 struct SceneOutline {
     std::vector<WallSegment> walls;
-    QPainterPath floor;        // union of the floor faces (plan coordinates)
-    QRectF bounds;             // plan extent of the scene (x right, y up as stored)
+    QPainterPath floor;                    // union of the floor faces (plan coordinates)
+    QRectF bounds;                         // plan extent of the scene (x right, y up as stored)
     std::vector<uint32_t> used_materials;  // materials of the walls, for the legend
 
     static SceneOutline fromScene(const Scene& scene);

@@ -24,7 +24,8 @@ StripedEvaluator::StripedEvaluator(const StudySpec& spec, std::shared_ptr<const 
                                    int bands, std::optional<int> max_order)
     : scene_(std::move(scene)) {
     StudySpec own = spec;
-    if (max_order) own.radio.max_reflection_order = std::min(*max_order, spec.radio.max_reflection_order);
+    if (max_order)
+        own.radio.max_reflection_order = std::min(*max_order, spec.radio.max_reflection_order);
     full_ = std::make_shared<const LayoutEvaluator>(own, *scene_);
     const MeasurementGrid& grid = full_->engine().grid();
     bands = std::clamp(bands, 1, std::max(1, grid.cells_y / 4));
@@ -54,8 +55,8 @@ LayoutEvaluation StripedEvaluator::evaluate(const Layout& layout) const {
     if (bands_.empty()) return full_->evaluate(layout, true);
     std::vector<std::future<LayoutEvaluation>> others;
     for (size_t k = 1; k < bands_.size(); ++k)
-        others.push_back(std::async(std::launch::async,
-                                    [&, k] { return bands_[k]->evaluate(layout, true); }));
+        others.push_back(
+            std::async(std::launch::async, [&, k] { return bands_[k]->evaluate(layout, true); }));
     std::vector<LayoutEvaluation> parts;
     parts.push_back(bands_.front()->evaluate(layout, true));
     for (auto& f : others) parts.push_back(f.get());

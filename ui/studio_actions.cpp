@@ -38,12 +38,14 @@ StudioActions::StudioActions(QWidget* w) {
                          "as PDF"));
     export_html = make(w, tr("Report as &HTML…"), QKeySequence(tr("Ctrl+Shift+E")),
                        tr("Export the study report as one self-contained HTML file"));
-    export_layout_json = make(w, tr("Best Layout as &JSON…"), {},
-                              tr("Export the best layout found (or the one on the plan before any result) "
-                                 "with its metrics"));
-    export_scene_xml = make(w, tr("Scene with Layout as &XML…"), {},
-                            tr("Export the scene with the best layout: the reflector plate added, the "
-                               "APs as comments"));
+    export_layout_json =
+        make(w, tr("Best Layout as &JSON…"), {},
+             tr("Export the best layout found (or the one on the plan before any result) "
+                "with its metrics"));
+    export_scene_xml =
+        make(w, tr("Scene with Layout as &XML…"), {},
+             tr("Export the scene with the best layout: the reflector plate added, the "
+                "APs as comments"));
     export_plan_image = make(w, tr("Plan &Image (PNG/SVG)…"), {},
                              tr("Export the plan view with its heatmap as PNG or SVG"));
     screenshot = make(w, tr("Save &Screenshot…"), QKeySequence(tr("F12")),
@@ -79,14 +81,14 @@ StudioActions::StudioActions(QWidget* w) {
     reset_3d_camera = make(w, tr("Reset 3D &Camera"), {}, tr("Look at the whole scene again"));
     start = make(w, tr("&Start Study"), QKeySequence(tr("F5")),
                  tr("Run the study on the worker pool"), QStyle::SP_MediaPlay);
-    pause = make(w, tr("&Pause"), QKeySequence(tr("F6")),
-                 tr("Pause or continue dispatching tasks"), QStyle::SP_MediaPause);
+    pause = make(w, tr("&Pause"), QKeySequence(tr("F6")), tr("Pause or continue dispatching tasks"),
+                 QStyle::SP_MediaPause);
     pause->setCheckable(true);
     cancel = make(w, tr("&Cancel Study"), QKeySequence(tr("Shift+F5")),
                   tr("Stop the study; finished tasks stay in its file"), QStyle::SP_MediaStop);
-    resume_store = make(w, tr("&Resume from File…"), QKeySequence(tr("Ctrl+Shift+O")),
-                        tr("Continue an interrupted study from its HDF5 file"),
-                        QStyle::SP_BrowserReload);
+    resume_store =
+        make(w, tr("&Resume from File…"), QKeySequence(tr("Ctrl+Shift+O")),
+             tr("Continue an interrupted study from its HDF5 file"), QStyle::SP_BrowserReload);
     compare = make(w, tr("Compare &Winners…"), QKeySequence(tr("Ctrl+K")),
                    tr("Compare the best results: maps, difference, CDF, metrics"));
     show_best = make(w, tr("Show &Best Layout"), QKeySequence(tr("Ctrl+B")),

@@ -41,7 +41,8 @@ void StudioApp::setIdentity() {
 }
 
 bool StudioApp::displayAvailable() {
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
@@ -95,8 +96,8 @@ bool StudioApp::parse(const QStringList& arguments, QString* message) {
                                              "of its tasks done)."),
                                           QStringLiteral("FILE"));
     const QCommandLineOption quit(QStringLiteral("quit"), tr("Exit afterwards."));
-    const QCommandLineOption lang(QStringLiteral("lang"), tr("User interface language: en, de, fr."),
-                                  QStringLiteral("LANG"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"), tr("User interface language: en, de, fr."), QStringLiteral("LANG"));
     parser.addOptions({run, shot, running_shot, quit, lang});
     if (!parser.parse(arguments)) {
         if (message) *message = parser.errorText() + QLatin1Char('\n') + parser.helpText();

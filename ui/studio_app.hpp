@@ -22,7 +22,7 @@ struct StudioOptions {
     QString screenshot;
     QString screenshot_running;  // taken once half of the estimated tasks are done
     bool quit = false;
-    QString language;            // "" = saved setting, else system
+    QString language;  // "" = saved setting, else system
 };
 
 class StudioApp : public QObject {

@@ -9,8 +9,9 @@ namespace {
 
 uint64_t count(const nlohmann::json& p, const char* key) {
     const auto it = p.find(key);
-    return it != p.end() && it->is_number() ? static_cast<uint64_t>(std::max(0.0, it->get<double>()))
-                                            : 0;
+    return it != p.end() && it->is_number()
+               ? static_cast<uint64_t>(std::max(0.0, it->get<double>()))
+               : 0;
 }
 
 uint64_t method_maps(const StudySpec& spec, const MethodSpec& method) {

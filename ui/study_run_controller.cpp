@@ -18,8 +18,9 @@ namespace {
 
 QString statusOf(const StudyTaskEvent& e) {
     if (e.ok) return QStringLiteral("ok");
-    return e.error.contains(QLatin1String("cancel"), Qt::CaseInsensitive) ? QStringLiteral("cancelled")
-                                                                         : QStringLiteral("failed");
+    return e.error.contains(QLatin1String("cancel"), Qt::CaseInsensitive)
+               ? QStringLiteral("cancelled")
+               : QStringLiteral("failed");
 }
 
 }  // namespace
@@ -99,8 +100,10 @@ bool StudyRunController::start(const StudySpec& spec, QString* error) {
         return false;
     }
     if (rps_.isEmpty()) {
-        if (error) *error = tr("The rps executable (the workers) was not found next to rps-studio "
-                               "or on PATH; set RPS_EXECUTABLE.");
+        if (error)
+            *error =
+                tr("The rps executable (the workers) was not found next to rps-studio "
+                   "or on PATH; set RPS_EXECUTABLE.");
         return false;
     }
     if (!QDir().mkpath(store_dir_)) {
@@ -127,7 +130,8 @@ bool StudyRunController::resumeFrom(const QString& store_path, QString* error) {
         return false;
     }
     if (rps_.isEmpty()) {
-        if (error) *error = tr("The rps executable (the workers) was not found; set RPS_EXECUTABLE.");
+        if (error)
+            *error = tr("The rps executable (the workers) was not found; set RPS_EXECUTABLE.");
         return false;
     }
     store_path_ = store_path;
@@ -178,7 +182,8 @@ void StudyRunController::onTaskFinished(const StudyTaskEvent& e) {
     row.end_s = e.end_s;
     row.status = statusOf(e);
     results_->addTask(row);
-    if (e.has_objective && !row.best_x.empty()) results_->addExploredPoints({row.best_x}, {e.objective});
+    if (e.has_objective && !row.best_x.empty())
+        results_->addExploredPoints({row.best_x}, {e.objective});
     panel_->setWorkerTask(e.worker_id, -1);
     if (pending_best_ && (!results_->hasBest() || results_->bestX() != pending_best_->first))
         results_->setBest(pending_best_->first, pending_best_->second);
@@ -252,9 +257,9 @@ void StudyRunController::onFailed(const QString& error) {
     pollWorkers();
     active_ = false;
     const bool cancelled = error.contains(QLatin1String("cancel"), Qt::CaseInsensitive);
-    panel_->setRunState(cancelled ? RunControlPanel::RunState::Cancelled
-                                  : RunControlPanel::RunState::Failed,
-                        cancelled ? QString() : error);
+    panel_->setRunState(
+        cancelled ? RunControlPanel::RunState::Cancelled : RunControlPanel::RunState::Failed,
+        cancelled ? QString() : error);
     Q_EMIT statusMessage(cancelled ? tr("Study cancelled") : tr("Study failed: %1").arg(error));
     Q_EMIT runFinished(false, cancelled ? QString() : error);
 }

@@ -54,6 +54,7 @@ QFormLayout* form(QGroupBox* group) {
     auto* layout = new QFormLayout(group);
     layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    layout->setRowWrapPolicy(QFormLayout::WrapLongRows);  // long (translated) labels go above
     return layout;
 }
 
@@ -63,22 +64,22 @@ StudySetupPanel::StudySetupPanel(QWidget* parent) : QWidget(parent) {
     auto* content = new QWidget;
     auto* column = new QVBoxLayout(content);
     column->setContentsMargins(6, 6, 6, 6);
-    for (QWidget* group : {buildStudyGroup(), buildObjectiveGroup(), buildBoundsGroup(),
-                           buildReflectorGroup(), buildMethodsGroup(), buildComputeGroup(),
-                           buildRadioGroup()})
+    for (QWidget* group :
+         {buildStudyGroup(), buildObjectiveGroup(), buildBoundsGroup(), buildReflectorGroup(),
+          buildMethodsGroup(), buildComputeGroup(), buildRadioGroup()})
         column->addWidget(group);
     column->addStretch();
     auto* scroll = new QScrollArea;
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     validation_ = new QLabel(this);
     validation_->setWordWrap(true);
     estimate_ = new QLabel(this);
     estimate_->setWordWrap(true);
-    estimate_->setToolTip(tr("Radio maps the study will evaluate: the sum over its methods with "
-                             "their budgets, plus the final map of the best layout."));
+    estimate_->setToolTip(
+        tr("Radio maps the study will evaluate: the sum over its methods with "
+           "their budgets, plus the final map of the best layout."));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildHeader());
@@ -99,7 +100,8 @@ QDoubleSpinBox* StudySetupPanel::number(double min, double max, double step, int
     box->setKeyboardTracking(false);
     box->setMinimumWidth(60);
     box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    connect(box, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &StudySetupPanel::onChanged);
+    connect(box, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
+            &StudySetupPanel::onChanged);
     return box;
 }
 
@@ -121,8 +123,9 @@ QWidget* StudySetupPanel::buildHeader() {
     presets_->setMinimumContentsLength(10);
     presets_->addItem(tr("Presets…"));
     for (const QString& id : presetIds()) presets_->addItem(presetTitle(id), id);
-    presets_->setToolTip(tr("Methods and budgets of the original framework's studies, applied to "
-                            "the current scene and bounds."));
+    presets_->setToolTip(
+        tr("Methods and budgets of the original framework's studies, applied to "
+           "the current scene and bounds."));
     connect(presets_, qOverload<int>(&QComboBox::activated), this, [this](int index) {
         if (index > 0) applyPreset(presets_->itemData(index).toString());
         presets_->setCurrentIndex(0);
@@ -157,8 +160,10 @@ QWidget* StudySetupPanel::buildStudyGroup() {
     mode_->addItem(tr("3 APs"), QStringLiteral("3ap"));
     mode_->addItem(tr("4 APs"), QStringLiteral("4ap"));
     mode_->setToolTip(tr("What the study places: access points, and a passive reflector plate"));
-    connect(mode_, qOverload<int>(&QComboBox::currentIndexChanged), this, &StudySetupPanel::onChanged);
-    seed_ = integer(0, 2147483647, tr("Every random choice of every method derives from this seed"));
+    connect(mode_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &StudySetupPanel::onChanged);
+    seed_ =
+        integer(0, 2147483647, tr("Every random choice of every method derives from this seed"));
     f->addRow(tr("Name"), name_);
     f->addRow(tr("Scene"), scene_);
     f->addRow(tr("Mode"), mode_);
@@ -182,9 +187,11 @@ QWidget* StudySetupPanel::buildObjectiveGroup() {
     combine_->addItem(tr("SINR"), QStringLiteral("sinr"));
     combine_->setToolTip(tr("How the maps of several APs combine into one"));
     for (QComboBox* c : {metric_, combine_})
-        connect(c, qOverload<int>(&QComboBox::currentIndexChanged), this, &StudySetupPanel::onChanged);
-    threshold_ = number(-200, 0, 1, 1, tr(" dBm"), tr("Coverage threshold: a cell is covered at or "
-                                                       "above this received power"));
+        connect(c, qOverload<int>(&QComboBox::currentIndexChanged), this,
+                &StudySetupPanel::onChanged);
+    threshold_ = number(-200, 0, 1, 1, tr(" dBm"),
+                        tr("Coverage threshold: a cell is covered at or "
+                           "above this received power"));
     softmin_ = number(0.001, 100, 0.05, 3, {}, tr("Soft-min temperature (natural-log units)"));
     f->addRow(tr("Metric"), metric_);
     f->addRow(tr("Combining"), combine_);
@@ -222,8 +229,9 @@ QWidget* StudySetupPanel::buildBoundsGroup() {
 QWidget* StudySetupPanel::buildReflectorGroup() {
     reflector_group_ = new QGroupBox(tr("Reflector plate"), this);
     reflector_group_->setCheckable(true);
-    reflector_group_->setToolTip(tr("A passive metal plate on a mount wall, facing so that the AP "
-                                    "→ plate → focal point path is specular"));
+    reflector_group_->setToolTip(
+        tr("A passive metal plate on a mount wall, facing so that the AP "
+           "→ plate → focal point path is specular"));
     connect(reflector_group_, &QGroupBox::toggled, this, &StudySetupPanel::onChanged);
     auto* f = form(reflector_group_);
     const QString m = tr(" m");
@@ -236,8 +244,9 @@ QWidget* StudySetupPanel::buildReflectorGroup() {
     plate_w_ = number(0.05, 20, 0.1, 2, m, tr("Plate width"));
     plate_h_ = number(0.05, 20, 0.1, 2, m, tr("Plate height"));
     focal_z_ = number(-100, 1000, 0.1, 2, m, tr("Height of the focal point"));
-    orient_to_ = integer(1, 16, tr("The AP whose mirror path through the plate reaches the focal "
-                                   "point"));
+    orient_to_ = integer(1, 16,
+                         tr("The AP whose mirror path through the plate reaches the focal "
+                            "point"));
     f->addRow(tr("Mount from (x, y, z)"), row({mount_[0], mount_[1], mount_[2]}, reflector_group_));
     f->addRow(tr("Mount to (x, y, z)"), row({mount_[3], mount_[4], mount_[5]}, reflector_group_));
     f->addRow(tr("Wall normal"), row({facing_[0], facing_[1]}, reflector_group_));
@@ -257,7 +266,8 @@ QWidget* StudySetupPanel::buildRadioGroup() {
     antenna_->addItem(tr("Short dipole"), QStringLiteral("dipole"));
     antenna_->addItem(tr("3GPP TR 38.901 element"), QStringLiteral("tr38901"));
     antenna_->addItem(tr("AP 2×1 array (V+H)"), QStringLiteral("ap2x1"));
-    connect(antenna_, qOverload<int>(&QComboBox::currentIndexChanged), this, &StudySetupPanel::onChanged);
+    connect(antenna_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &StudySetupPanel::onChanged);
     order_ = integer(0, 6, tr("Specular reflections per path"));
     cell_ = number(0.05, 10, 0.25, 2, tr(" m"), tr("Measurement grid cell size"));
     rx_height_ = number(-100, 1000, 0.1, 2, tr(" m"), tr("Height of the receiver plane"));
@@ -282,9 +292,11 @@ QWidget* StudySetupPanel::buildMethodsGroup() {
 QWidget* StudySetupPanel::buildComputeGroup() {
     auto* group = new QGroupBox(tr("Compute"), this);
     auto* f = form(group);
-    workers_ = integer(1, 256, tr("Worker processes (`rps worker`) that evaluate tasks in parallel"));
-    gpu_fraction_ = number(0, 1, 0.05, 2, {}, tr("Share of one GPU given to each worker (the "
-                                                  "original framework ran 4 workers at 0.25)"));
+    workers_ =
+        integer(1, 256, tr("Worker processes (`rps worker`) that evaluate tasks in parallel"));
+    gpu_fraction_ = number(0, 1, 0.05, 2, {},
+                           tr("Share of one GPU given to each worker (the "
+                              "original framework ran 4 workers at 0.25)"));
     gpu_label_ = new QLabel(group);
     gpu_label_->setWordWrap(true);
     gpu_label_->setText(WorkerPool::gpu_backend_available()
@@ -323,7 +335,8 @@ void StudySetupPanel::setStudy(const nlohmann::json& document, const StudySpec& 
     tilt_max_->setValue(b.downtilt_max_deg);
     reflector_group_->setChecked(spec.reflector.has_value());
     const ReflectorSpec r = spec.reflector.value_or(ReflectorSpec{});
-    for (int i = 0; i < 3; ++i) mount_[i]->setValue(r.top_left[i]), mount_[3 + i]->setValue(r.bottom_right[i]);
+    for (int i = 0; i < 3; ++i)
+        mount_[i]->setValue(r.top_left[i]), mount_[3 + i]->setValue(r.bottom_right[i]);
     facing_[0]->setValue(r.facing.x()), facing_[1]->setValue(r.facing.y());
     plate_w_->setValue(r.width_m), plate_h_->setValue(r.height_m);
     focal_z_->setValue(r.focal_z_m);
@@ -360,7 +373,8 @@ nlohmann::json StudySetupPanel::study() const {
     bounds["optimise_direction"] = optimise_direction_->isChecked();
     bounds["fixed_yaw_deg"] = fixed_yaw_->value();
     bounds["fixed_downtilt_deg"] = fixed_tilt_->value();
-    const double tilt_min = bounds.contains("downtilt_deg") ? bounds["downtilt_deg"][0].get<double>() : 0.0;
+    const double tilt_min =
+        bounds.contains("downtilt_deg") ? bounds["downtilt_deg"][0].get<double>() : 0.0;
     bounds["downtilt_deg"] = {std::min(tilt_min, tilt_max_->value()), tilt_max_->value()};
     doc["bounds"] = bounds;
     const bool reflector = reflector_group_->isChecked() ||
@@ -426,8 +440,8 @@ void StudySetupPanel::updateEnabledState() {
 
 void StudySetupPanel::setValidationError(const QString& error) {
     validation_->setVisible(!error.isEmpty());
-    validation_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
-                             .arg(error.toHtmlEscaped()));
+    validation_->setText(
+        QStringLiteral("<span style='color:#b00020'>%1</span>").arg(error.toHtmlEscaped()));
 }
 
 void StudySetupPanel::updateEstimate(const StudySpec& spec) {
@@ -448,7 +462,8 @@ QStringList StudySetupPanel::presetIds() {
 
 QString StudySetupPanel::presetTitle(const QString& id) {
     if (id == QLatin1String("gd_80x30")) return tr("Gradient descent, 80 starts × 30 iterations");
-    if (id == QLatin1String("ga_100x20")) return tr("Genetic algorithm, population 100 × 20 generations");
+    if (id == QLatin1String("ga_100x20"))
+        return tr("Genetic algorithm, population 100 × 20 generations");
     if (id == QLatin1String("grid_1m")) return tr("Grid search, 1 m resolution");
     return id;
 }
@@ -464,7 +479,8 @@ bool StudySetupPanel::applyPreset(const QString& id) {
     base_ = doc;
     methods_->setMethods(doc["methods"]);
     filling_ = true;
-    if (patch.contains("mode")) setCombo(mode_, QString::fromStdString(patch["mode"].get<std::string>()));
+    if (patch.contains("mode"))
+        setCombo(mode_, QString::fromStdString(patch["mode"].get<std::string>()));
     if (patch.contains("seed")) seed_->setValue(patch["seed"].get<int>());
     if (patch.contains("compute")) {
         workers_->setValue(doc["compute"].value("workers", workers_->value()));
@@ -478,8 +494,8 @@ bool StudySetupPanel::applyPreset(const QString& id) {
 void StudySetupPanel::setStudyPath(const QString& path) { path_ = path; }
 
 void StudySetupPanel::openStudyDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open study"), QFileInfo(path_).path(),
-                                                      tr("Study (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open study"), QFileInfo(path_).path(), tr("Study (*.json);;All files (*)"));
     if (!path.isEmpty()) Q_EMIT openRequested(path);
 }
 
@@ -507,8 +523,8 @@ void StudySetupPanel::saveStudy() {
 }
 
 void StudySetupPanel::saveStudyAs() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save study"), path_,
-                                                      tr("Study (*.json)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save study"), path_, tr("Study (*.json)"));
     if (!path.isEmpty()) saveTo(path);
 }
 

@@ -9,6 +9,10 @@
 
 namespace rps::cli {
 
-void register_report_commands(CLI::App& app, CommandAction& action);
+void register_report_commands(CLI::App& app, CommandAction& action);  // the three below
+
+void register_show(CLI::App& app, CommandAction& action);    // show_command.cpp
+void register_export(CLI::App& app, CommandAction& action);  // export_command.cpp
+void register_sweep(CLI::App& app, CommandAction& action);   // sweep_command.cpp
 
 }  // namespace rps::cli

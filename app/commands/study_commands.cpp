@@ -1,6 +1,7 @@
 // rps worker STUDY.json: one worker of a study pool (docs/protocol.md, "study tasks").
 // rps run STUDY.json: runs a study over a pool of workers into its HDF5 store, or resumes one.
-// The report commands (show, export, sweep) live in report_commands.cpp.
+// (show, export and sweep are registered from report_commands.cpp; they live in show_command.cpp,
+// export_command.cpp and sweep_command.cpp).
 #include <fmt/core.h>
 
 #include <optional>

@@ -23,6 +23,24 @@ std::string missing_attribute(const tinyxml2::XMLElement& element, const char* a
 
 }  // namespace
 
+std::string substitute_references(const std::string& text,
+                                  const std::function<std::string(const std::string&)>& value_of) {
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+        if (text[i] != '$') {
+            out += text[i++];
+            continue;
+        }
+        size_t end = i + 1;
+        while (end < text.size() &&
+               (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_'))
+            ++end;
+        out += value_of(text.substr(i + 1, end - i - 1));
+        i = end;
+    }
+    return out;
+}
+
 void XmlValues::add_default(const tinyxml2::XMLElement& element) {
     const std::string name = required(element, "name");
     // A default may itself refer to an earlier default.
@@ -46,25 +64,13 @@ std::string XmlValues::required(const tinyxml2::XMLElement& element, const char*
 std::string XmlValues::substitute(const tinyxml2::XMLElement& element, const char* attribute,
                                   const std::string& text) const {
     if (text.find('$') == std::string::npos) return text;
-    std::string out;
-    for (size_t i = 0; i < text.size();) {
-        if (text[i] != '$') {
-            out += text[i++];
-            continue;
-        }
-        size_t end = i + 1;
-        while (end < text.size() &&
-               (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_'))
-            ++end;
-        const std::string name = text.substr(i + 1, end - i - 1);
+    return substitute_references(text, [&](const std::string& name) {
         const auto found = defaults_.find(name);
         if (name.empty() || found == defaults_.end())
             fail(element, attribute,
                  "undefined parameter '$" + name + "' (no <default name=\"" + name + "\">)");
-        out += found->second;
-        i = end;
-    }
-    return out;
+        return found->second;
+    });
 }
 
 std::optional<double> XmlValues::optional_number(const tinyxml2::XMLElement& element,

@@ -2,6 +2,7 @@
 // Reading typed values out of Mitsuba XML elements (internal to the scene loader): `$name`
 // substitution from <default> parameters, strict numbers, vectors, and errors that name the XML
 // file, the element's line and the attribute or property at fault.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,12 @@
 #include "core/common/geometry.hpp"
 
 namespace rps {
+
+// Replaces each "$name" in `text` (name: the letters, digits and '_' after the '$', possibly
+// none) by value_of(name). The loader fails on an unknown name; the scene export of `rps export`
+// keeps it as written.
+std::string substitute_references(const std::string& text,
+                                  const std::function<std::string(const std::string&)>& value_of);
 
 class XmlValues {
 public:

@@ -95,13 +95,13 @@ inline int runTest(int argc, char** argv, const std::function<int(int, char**)>&
 
 }  // namespace rps::test
 
-#define RPS_GUI_TEST_MAIN(TestClass, needs3d)                                             \
-    int main(int argc, char** argv) {                                                     \
-        return rps::test::runTest(                                                        \
-            argc, argv,                                                                   \
-            [](int c, char** v) {                                                         \
-                TestClass test;                                                           \
-                return QTest::qExec(&test, c, v);                                         \
-            },                                                                            \
-            needs3d);                                                                     \
+#define RPS_GUI_TEST_MAIN(TestClass, needs3d)     \
+    int main(int argc, char** argv) {             \
+        return rps::test::runTest(                \
+            argc, argv,                           \
+            [](int c, char** v) {                 \
+                TestClass test;                   \
+                return QTest::qExec(&test, c, v); \
+            },                                    \
+            needs3d);                             \
     }

@@ -43,7 +43,8 @@ private Q_SLOTS:
     }
 
     void latestRequestWins() {
-        const StudySpec spec = load_study(test::sourcePath("scenes/office/office_1ap_study.json").toStdString());
+        const StudySpec spec =
+            load_study(test::sourcePath("scenes/office/office_1ap_study.json").toStdString());
         auto scene = std::make_shared<const Scene>(load_scene(spec.scene_path));
         MapService service;
         service.setEvaluators(std::make_shared<const StripedEvaluator>(spec, scene, 1), nullptr);
@@ -62,7 +63,8 @@ private Q_SLOTS:
         QVERIFY2(results.size() <= 3, "one running + one pending: the rest were superseded");
         QCOMPARE(results.back().serial, last);
         QCOMPARE(results.back().layout.aps[0].x_m, 8.0 + requests - 1);
-        for (size_t i = 1; i < results.size(); ++i) QVERIFY(results[i].serial > results[i - 1].serial);
+        for (size_t i = 1; i < results.size(); ++i)
+            QVERIFY(results[i].serial > results[i - 1].serial);
     }
 
     // Drags an AP across the office in 30 steps, waiting for each new map on screen, and prints

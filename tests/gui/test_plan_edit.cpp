@@ -53,7 +53,8 @@ private Q_SLOTS:
         QCOMPARE(map->layout.aps[0].x_m, moved.aps[0].x_m);
         int changed = 0;
         for (size_t i = 0; i < before.size(); ++i)
-            if (std::abs(before[i] - map->evaluation.combined_power_w[i]) > 1e-3 * before[i]) ++changed;
+            if (std::abs(before[i] - map->evaluation.combined_power_w[i]) > 1e-3 * before[i])
+                ++changed;
         QVERIFY2(changed > static_cast<int>(before.size()) / 4, "the map numbers must change");
         QCOMPARE(window_->document()->undoStack()->count(), 1);
         QCOMPARE(window_->document()->undoStack()->undoText(), QStringLiteral("Move AP 1"));

@@ -27,10 +27,10 @@ private Q_SLOTS:
         window.mapService()->waitIdle(10000);
         QTest::qWait(100);
         window.view3d()->resetCamera();
-        window.view3d()->setHeatmap(window.project()->evaluator->grid(),
-                                    window.planView()->colorScale().image(
-                                        window.project()->evaluator->grid(),
-                                        window.planView()->mapDbm()));
+        window.view3d()->setHeatmap(
+            window.project()->evaluator->grid(),
+            window.planView()->colorScale().image(window.project()->evaluator->grid(),
+                                                  window.planView()->mapDbm()));
         QImage frame;
         for (int i = 0; i < 60 && test::distinctColours(frame) < 30; ++i) {
             QTest::qWait(100);

@@ -63,7 +63,8 @@ private Q_SLOTS:
 
     void methodParametersParse() {
         QString error;
-        const auto p = MethodsEditor::parseParameters(QStringLiteral("population=10, alpha=0.5"), &error);
+        const auto p =
+            MethodsEditor::parseParameters(QStringLiteral("population=10, alpha=0.5"), &error);
         QCOMPARE(p["population"].get<int>(), 10);
         QCOMPARE(p["alpha"].get<double>(), 0.5);
         QVERIFY(MethodsEditor::parseParameters(QStringLiteral("population"), &error).is_null());

@@ -16,11 +16,11 @@ private Q_SLOTS:
     void parsesTheCommandLine() {
         StudioApp studio(*qApp);
         QString message;
-        QVERIFY(studio.parse({QStringLiteral("rps-studio"), QStringLiteral("study.json"),
-                              QStringLiteral("--run"), QStringLiteral("--screenshot"),
-                              QStringLiteral("shot.png"), QStringLiteral("--quit"),
-                              QStringLiteral("--lang"), QStringLiteral("fr")},
-                             &message));
+        QVERIFY(studio.parse(
+            {QStringLiteral("rps-studio"), QStringLiteral("study.json"), QStringLiteral("--run"),
+             QStringLiteral("--screenshot"), QStringLiteral("shot.png"), QStringLiteral("--quit"),
+             QStringLiteral("--lang"), QStringLiteral("fr")},
+            &message));
         QCOMPARE(studio.options().file, QStringLiteral("study.json"));
         QVERIFY(studio.options().run);
         QVERIFY(studio.options().quit);
@@ -36,8 +36,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("lang");
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("start");
-        QTest::newRow("de") << "de" << "&Datei" << "&Studie starten";
-        QTest::newRow("fr") << "fr" << "&Fichier" << "&Lancer l'étude";
+        QTest::newRow("de") << "de"
+                            << "&Datei"
+                            << "&Studie starten";
+        QTest::newRow("fr") << "fr"
+                            << "&Fichier"
+                            << "&Lancer l'étude";
     }
 
     void translationsLoad() {
@@ -63,9 +67,9 @@ private Q_SLOTS:
         studio.setProcessEnvironment(env);
         studio.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         studio.start(QStringLiteral(RPS_STUDIO_EXECUTABLE),
-                     {test::sourcePath("scenes/l_hall/l_hall_1ap_study.json"), QStringLiteral("--run"),
-                      QStringLiteral("--screenshot"), shot, QStringLiteral("--quit"),
-                      QStringLiteral("--lang"), QStringLiteral("de")});
+                     {test::sourcePath("scenes/l_hall/l_hall_1ap_study.json"),
+                      QStringLiteral("--run"), QStringLiteral("--screenshot"), shot,
+                      QStringLiteral("--quit"), QStringLiteral("--lang"), QStringLiteral("de")});
         QVERIFY(studio.waitForFinished(55000));
         QCOMPARE(studio.exitStatus(), QProcess::NormalExit);
         QCOMPARE(studio.exitCode(), 0);

@@ -49,7 +49,8 @@ private Q_SLOTS:
         StudyResults* results = window_->results();
         QVERIFY(results->taskCount() > 5);
         QVERIFY(results->hasBest());
-        QTRY_VERIFY_WITH_TIMEOUT(results->bestMap().size() == window_->project()->evaluator->grid().cell_count(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            results->bestMap().size() == window_->project()->evaluator->grid().cell_count(), 10000);
         LivePlotsPanel* plots = window_->livePlots();
         plots->flush();
         for (const QString& name : LivePlotsPanel::plotNames())
@@ -68,7 +69,8 @@ private Q_SLOTS:
     void compareWinners() {
         QList<quint64> ids;
         for (const TaskRow& row : window_->results()->tasks())
-            if (row.status == QLatin1String("ok") && !row.best_x.empty() && ids.size() < 3) ids << row.task_id;
+            if (row.status == QLatin1String("ok") && !row.best_x.empty() && ids.size() < 3)
+                ids << row.task_id;
         CompareDialog* dialog = window_->compareTasks(ids);
         QVERIFY(dialog);
         QCOMPARE(dialog->mapCount(), 3);
@@ -109,7 +111,8 @@ private Q_SLOTS:
         QVERIFY(j.open(QIODevice::ReadOnly));
         const auto doc = nlohmann::json::parse(j.readAll().toStdString());
         QCOMPARE(doc["layout"]["aps"].size(), size_t{1});
-        QVERIFY(std::abs(doc["objective"].get<double>() - window_->results()->bestObjective()) < 1e-9);
+        QVERIFY(std::abs(doc["objective"].get<double>() - window_->results()->bestObjective()) <
+                1e-9);
         const Scene scene = load_scene(xml.toStdString());
         QVERIFY(!scene.shapes.empty());
     }
@@ -152,6 +155,23 @@ private Q_SLOTS:
         QCOMPARE(window_->results()->bestObjective(), best_);
     }
 
+    // Pause before the workers take anything: nothing runs until resume, then the study ends
+    // with the same best.
+    void pauseHoldsTheQueue() {
+        QSignalSpy finished(window_.get(), &MainWindow::studyFinished);
+        QVERIFY(window_->startStudy());
+        window_->runController()->pause();
+        QCOMPARE(window_->runPanel()->runState(), RunControlPanel::RunState::Paused);
+        QTest::qWait(1500);
+        QVERIFY(window_->runController()->running());
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(window_->results()->taskCount() <= 2);  // at most what was already dispatched
+        window_->runController()->resume();
+        QVERIFY(finished.wait(55000));
+        QCOMPARE(finished.last().at(0).toBool(), true);
+        QCOMPARE(window_->results()->bestObjective(), best_);
+    }
+
     void cleanupTestCase() { window_.reset(); }
 
 private:
@@ -161,14 +181,16 @@ private:
         const QString own = dir_.filePath(QStringLiteral("l_hall_study.json"));
         QFile file(own);
         file.open(QIODevice::WriteOnly);
-        file.write(QStringLiteral(
-            "{\"name\": \"l_hall_test\", \"scene\": \"%1\", \"mode\": \"1ap\",\n"
-            " \"bounds\": {\"x_m\": [1.5, 18.5], \"y_m\": [1.5, 8.5]},\n"
-            " \"methods\": [{\"type\": \"grid\", \"resolution_m\": 2.0, \"yaw_steps\": 4, \"chunk\": 16},\n"
-            "             {\"type\": \"ga\", \"population\": 8, \"generations\": 3, \"chunk\": 4}],\n"
-            " \"seed\": 4, \"compute\": {\"workers\": 2}}\n")
-                       .arg(test::sourcePath("scenes/l_hall/l_hall.xml"))
-                       .toUtf8());
+        file.write(
+            QStringLiteral("{\"name\": \"l_hall_test\", \"scene\": \"%1\", \"mode\": \"1ap\",\n"
+                           " \"bounds\": {\"x_m\": [1.5, 18.5], \"y_m\": [1.5, 8.5]},\n"
+                           " \"methods\": [{\"type\": \"grid\", \"resolution_m\": 2.0, "
+                           "\"yaw_steps\": 4, \"chunk\": 16},\n"
+                           "             {\"type\": \"ga\", \"population\": 8, \"generations\": 3, "
+                           "\"chunk\": 4}],\n"
+                           " \"seed\": 4, \"compute\": {\"workers\": 2}}\n")
+                .arg(test::sourcePath("scenes/l_hall/l_hall.xml"))
+                .toUtf8());
         return own;
     }
 

@@ -1,0 +1,253 @@
+#include "app/commands/best_scene_xml.hpp"
+
+#include <fmt/core.h>
+#include <tinyxml2.h>
+
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "app/commands/plate_mesh.hpp"
+#include "core/common/error.hpp"
+#include "core/scene/xml_values.hpp"
+
+namespace rps::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using tinyxml2::XMLDocument;
+using tinyxml2::XMLElement;
+using Parameters = std::vector<std::pair<std::string, std::string>>;
+
+std::string xyz(const Vec3& v) { return fmt::format("{},{},{}", v.x(), v.y(), v.z()); }
+
+XMLElement* load_scene_root(XMLDocument& doc, const fs::path& file) {
+    if (doc.LoadFile(file.c_str()) != tinyxml2::XML_SUCCESS)
+        throw InputError({file.string(), doc.ErrorLineNum(), ""},
+                         std::string("cannot read the scene XML: ") +
+                             (doc.ErrorStr() ? doc.ErrorStr() : "error"));
+    XMLElement* root = doc.RootElement();
+    if (!root || std::string_view(root->Name()) != "scene")
+        throw InputError({file.string(), 1, ""}, "the root element is not <scene>");
+    return root;
+}
+
+// ------------------------------------------------------------------------------ meshes
+
+// Top-level <default> parameters, for "$name" in mesh file names.
+std::map<std::string, std::string> scene_defaults(const XMLElement* root) {
+    std::map<std::string, std::string> defaults;
+    for (auto* d = root->FirstChildElement("default"); d; d = d->NextSiblingElement("default"))
+        if (d->Attribute("name") && d->Attribute("value"))
+            defaults[d->Attribute("name")] = d->Attribute("value");
+    return defaults;
+}
+
+// "$name" -> the default's value; an unknown name stays as it is.
+std::string substitute(const std::string& text,
+                       const std::map<std::string, std::string>& defaults) {
+    return substitute_references(text, [&](const std::string& name) {
+        const auto found = defaults.find(name);
+        return found != defaults.end() ? found->second : "$" + name;
+    });
+}
+
+bool is_filename(const XMLElement* s) {
+    return s->Attribute("name") && std::string_view(s->Attribute("name")) == "filename" &&
+           s->Attribute("value");
+}
+
+// Copies every mesh a shape names into DIR/meshes (unique names) and points the shape at it.
+// Returns [{from, to}], one per mesh copied.
+json copy_meshes(XMLElement* root, const SceneExport& e) {
+    const std::map<std::string, std::string> defaults = scene_defaults(root);
+    const fs::path mesh_dir = e.out_dir / "meshes";
+    std::set<std::string> used_names{fs::path(kPlateMeshFile).filename().string()};
+    std::map<fs::path, std::string> copied;
+    json meshes = json::array();
+    for (auto* shape = root->FirstChildElement("shape"); shape;
+         shape = shape->NextSiblingElement("shape"))
+        for (auto* s = shape->FirstChildElement("string"); s; s = s->NextSiblingElement("string")) {
+            if (!is_filename(s)) continue;
+            const fs::path relative = substitute(s->Attribute("value"), defaults);
+            const fs::path source = fs::weakly_canonical(
+                relative.is_absolute() ? relative : e.original.parent_path() / relative);
+            auto [it, fresh] = copied.try_emplace(source, "");
+            if (fresh) {
+                const std::string stem = source.stem().string(), ext = source.extension().string();
+                std::string name = stem + ext;
+                for (int k = 2; used_names.count(name); ++k)
+                    name = fmt::format("{}_{}{}", stem, k, ext);
+                used_names.insert(name);
+                it->second = "meshes/" + name;
+                const fs::path target = mesh_dir / name;
+                fs::create_directories(mesh_dir);
+                std::error_code ec;
+                if (!(fs::exists(target) && fs::equivalent(source, target, ec)))
+                    fs::copy_file(source, target, fs::copy_options::overwrite_existing);
+                meshes.push_back({{"from", source.string()}, {"to", it->second}});
+            }
+            s->SetAttribute("value", it->second.c_str());
+        }
+    return meshes;
+}
+
+// ------------------------------------------------------------------------------ the layout
+
+// The APs (and the plate's parameters) as <default> parameters: the geometry never refers to
+// them, so Mitsuba, Sionna and our loader accept and ignore them.
+Parameters layout_parameters(const SceneExport& e) {
+    Parameters params;
+    for (size_t i = 0; i < e.layout.aps.size(); ++i) {
+        const ApPlacement& ap = e.layout.aps[i];
+        params.emplace_back(fmt::format("ap{}_position", i), xyz(Vec3(ap.x_m, ap.y_m, ap.z_m)));
+        params.emplace_back(fmt::format("ap{}_yaw_deg", i), fmt::format("{}", ap.yaw_deg));
+        params.emplace_back(fmt::format("ap{}_downtilt_deg", i),
+                            fmt::format("{}", ap.downtilt_deg));
+    }
+    if (e.layout.reflector) {
+        params.emplace_back("reflector_u", fmt::format("{}", e.layout.reflector->u));
+        params.emplace_back("reflector_v", fmt::format("{}", e.layout.reflector->v));
+        params.emplace_back("reflector_focal", xyz(e.layout.reflector->focal));
+    }
+    if (e.plate) {
+        params.emplace_back("reflector_center", xyz(e.plate->center));
+        params.emplace_back("reflector_normal", xyz(e.plate->normal));
+    }
+    return params;
+}
+
+std::string parameters_comment(const SceneExport& e) {
+    std::string comment = fmt::format(
+        "\n    Reflector Placement Studio export of study '{}': its best layout ({}).\n"
+        "    The layout is recorded as <default> parameters that no shape uses, so Mitsuba,\n"
+        "    Sionna and rps load this file as it is (docs/study_format.md, \"Export\"):\n"
+        "      apN_position      AP N's antenna position x,y,z in metres\n"
+        "      apN_yaw_deg       boresight azimuth in degrees, counter-clockwise from +x\n"
+        "      apN_downtilt_deg  boresight tilt below the horizon in degrees\n",
+        e.study_name, e.objective_text);
+    if (e.layout.reflector)
+        comment +=
+            "      reflector_u, reflector_v, reflector_focal  the plate's place on its mount and\n"
+            "                        the point its normal aims at (x,y,z in metres)\n"
+            "      reflector_center, reflector_normal  the plate's pose; the plate itself is the\n"
+            "                        shape at the end of this file\n";
+    return comment;
+}
+
+// Puts the comment and the parameters right after the scene's own <default>s; an earlier
+// export's values of the same parameters are removed first.
+void insert_parameters(XMLDocument& doc, XMLElement* root, const Parameters& params,
+                       const std::string& comment) {
+    std::set<std::string> param_names;
+    for (const auto& p : params) param_names.insert(p.first);
+    tinyxml2::XMLNode* anchor = nullptr;
+    for (auto* d = root->FirstChildElement("default"); d;) {
+        auto* next = d->NextSiblingElement("default");
+        if (d->Attribute("name") && param_names.count(d->Attribute("name")))
+            root->DeleteChild(d);
+        else
+            anchor = d;
+        d = next;
+    }
+    const auto insert = [&](tinyxml2::XMLNode* node) {
+        anchor = anchor ? root->InsertAfterChild(anchor, node) : root->InsertFirstChild(node);
+    };
+    insert(doc.NewComment(comment.c_str()));
+    for (const auto& [name, value] : params) {
+        XMLElement* d = doc.NewElement("default");
+        d->SetAttribute("name", name.c_str());
+        d->SetAttribute("value", value.c_str());
+        insert(d);
+    }
+}
+
+// ------------------------------------------------------------------------------ the plate
+
+void collect_ids(const XMLElement* element, std::set<std::string>& ids) {
+    if (element->Attribute("id")) ids.insert(element->Attribute("id"));
+    for (auto* c = element->FirstChildElement(); c; c = c->NextSiblingElement())
+        collect_ids(c, ids);
+}
+
+// `base`, or `base-2`, `base-3`, ... when the scene already has it.
+std::string unique_id(std::set<std::string>& ids, const std::string& base) {
+    std::string id = base;
+    for (int k = 2; ids.count(id); ++k) id = fmt::format("{}-{}", base, k);
+    ids.insert(id);
+    return id;
+}
+
+XMLElement* named_value(XMLDocument& doc, const char* type, const char* name, const char* value) {
+    XMLElement* element = doc.NewElement(type);
+    element->SetAttribute("name", name);
+    element->SetAttribute("value", value);
+    return element;
+}
+
+XMLElement* metal_bsdf(XMLDocument& doc, const std::string& id, double thickness_m) {
+    XMLElement* bsdf = doc.NewElement("bsdf");
+    bsdf->SetAttribute("type", "itu-radio-material");
+    bsdf->SetAttribute("id", id.c_str());
+    bsdf->InsertEndChild(named_value(doc, "string", "type", "metal"));
+    bsdf->InsertEndChild(
+        named_value(doc, "float", "thickness", fmt::format("{}", thickness_m).c_str()));
+    return bsdf;
+}
+
+XMLElement* plate_shape(XMLDocument& doc, const std::string& id, const std::string& material_id) {
+    XMLElement* shape = doc.NewElement("shape");
+    shape->SetAttribute("type", "ply");
+    shape->SetAttribute("id", id.c_str());
+    shape->InsertEndChild(named_value(doc, "string", "filename", kPlateMeshFile));
+    XMLElement* ref = doc.NewElement("ref");
+    ref->SetAttribute("id", material_id.c_str());
+    ref->SetAttribute("name", "bsdf");
+    shape->InsertEndChild(ref);
+    return shape;
+}
+
+std::string plate_comment(const PlateGeometry& p) {
+    return fmt::format(" The reflector plate: {} m x {} m of ITU metal, {} m thick, centre "
+                       "({:.4f}, {:.4f}, {:.4f}) m, normal ({:.4f}, {:.4f}, {:.4f}). ",
+                       p.width_m, p.height_m, p.thickness_m, p.center.x(), p.center.y(),
+                       p.center.z(), p.normal.x(), p.normal.y(), p.normal.z());
+}
+
+// Writes the plate's PLY and appends its material and shape (ids the scene does not use yet).
+json add_plate(XMLDocument& doc, XMLElement* root, const PlateGeometry& plate,
+               const fs::path& out_dir) {
+    std::set<std::string> ids;
+    collect_ids(root, ids);
+    const std::string material_id = unique_id(ids, "mat-rps-reflector-metal");
+    const std::string shape_id = unique_id(ids, "rps-reflector-plate");
+    const fs::path mesh = out_dir / kPlateMeshFile;
+    fs::create_directories(mesh.parent_path());
+    write_plate_ply(mesh, plate);
+    root->InsertEndChild(doc.NewComment(plate_comment(plate).c_str()));
+    root->InsertEndChild(metal_bsdf(doc, material_id, plate.thickness_m));
+    root->InsertEndChild(plate_shape(doc, shape_id, material_id));
+    return {{"shape_id", shape_id}, {"material_id", material_id}, {"mesh", kPlateMeshFile}};
+}
+
+}  // namespace
+
+json write_best_scene_xml(const SceneExport& e) {
+    XMLDocument doc;
+    XMLElement* root = load_scene_root(doc, e.original);
+    const json meshes = copy_meshes(root, e);
+    const Parameters params = layout_parameters(e);
+    insert_parameters(doc, root, params, parameters_comment(e));
+    const json plate = e.plate ? add_plate(doc, root, *e.plate, e.out_dir) : json();
+    const fs::path xml = e.out_dir / "best_scene.xml";
+    if (doc.SaveFile(xml.c_str()) != tinyxml2::XML_SUCCESS)
+        throw std::runtime_error("cannot write " + xml.string());
+    return {{"xml", xml.string()}, {"meshes", meshes}, {"plate", plate}, {"parameters", params}};
+}
+
+}  // namespace rps::cli

@@ -1,0 +1,357 @@
+// rps export FILE.h5 --best --out DIR [--scene SCENE.xml] [--json]: the best layout of a study
+// file (as `rps show` picks it) as best_layout.json, best_scene.xml (+ meshes, plate PLY),
+// best_map.png and best_map.csv (docs/study_format.md, "Export").
+#include <fmt/core.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "app/commands/best_scene_xml.hpp"
+#include "app/commands/json_fields.hpp"
+#include "app/commands/map_output.hpp"
+#include "app/commands/plate_mesh.hpp"
+#include "app/commands/report_commands.hpp"
+#include "app/commands/stored_study_view.hpp"
+#include "core/common/error.hpp"
+#include "core/scene/scene_loader.hpp"
+#include "core/study/layout.hpp"
+#include "core/study/layout_evaluator.hpp"
+#include "core/study/reflector_pose.hpp"
+#include "core/study/task_executor.hpp"
+
+namespace rps::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct ExportOptions {
+    std::string file, out, scene;
+    bool best = false, json = false;
+};
+
+// ------------------------------------------------------------------------------ the inputs
+
+// The best layout of the view, which must have a parsed spec and a layout.
+const json& exportable_best(const StoredStudyView& view, const std::string& file) {
+    if (!view.spec)
+        throw InputError({file, 0, "spec"}, "the stored study does not parse: " +
+                                                view.data["spec_error"].get<std::string>());
+    const json& best = view.data["best"];
+    if (best.is_null() || !best.value("layout", json()).is_object())
+        throw InputError({file, 0, ""},
+                         "no layout to export yet: the study has no finished task with a result");
+    return best;
+}
+
+// Where a relative scene name may be: beside the study file the run read, beside the store,
+// in the current folder.
+std::vector<fs::path> scene_candidates(const json& stored_spec, const std::string& scene,
+                                       const fs::path& store_file) {
+    if (fs::path(scene).is_absolute()) return {scene};
+    std::vector<fs::path> candidates;
+    for (const char* key : {"source_file", "study_file"}) {
+        const std::string source = string_at(stored_spec, key, "");
+        if (!source.empty()) candidates.push_back(fs::path(source).parent_path() / scene);
+    }
+    candidates.push_back(store_file.parent_path() / scene);
+    candidates.push_back(fs::current_path() / scene);
+    return candidates;
+}
+
+// The scene file of a stored study. The document names it as written (absolute, or relative to
+// the study file's folder, which the store does not record), so candidates are tried in turn.
+fs::path resolve_scene(const json& stored_spec, const json& document, const fs::path& store_file,
+                       const std::string& override_path) {
+    if (!override_path.empty()) {
+        if (!fs::is_regular_file(override_path))
+            throw InputError({override_path, 0, "--scene"}, "scene file not found");
+        return override_path;
+    }
+    const std::string scene = string_at(document, "scene", "");
+    if (scene.empty())
+        throw InputError({store_file.string(), 0, "scene"}, "the stored study names no scene");
+    std::string tried;
+    for (const fs::path& path : scene_candidates(stored_spec, scene, store_file)) {
+        if (fs::is_regular_file(path)) return path;
+        tried += (tried.empty() ? "" : ", ") + path.string();
+    }
+    throw InputError({store_file.string(), 0, "scene"},
+                     "scene '" + scene + "' not found (tried " + tried + "); give it with --scene");
+}
+
+// ------------------------------------------------------------------------------ the maps
+
+// The best layout's maps (W per cell: combined and per AP), plate, metrics and objective.
+struct BestMaps {
+    std::vector<double> combined;
+    std::vector<std::vector<double>> per_ap;
+    std::optional<PlateGeometry> plate;
+    json metrics, objective;
+    MeasurementGrid grid;
+    bool recomputed = false;  // the study stored none
+};
+
+PlateGeometry plate_from_json(const json& plate, const ReflectorSpec& spec) {
+    PlateGeometry p;
+    const auto c = vec3_at(plate, "center_m"), n = vec3_at(plate, "normal"),
+               w = vec3_at(plate, "width_axis");
+    if (!c || !n || !w) throw std::runtime_error("the stored plate pose is incomplete");
+    p.center = *c;
+    p.normal = n->normalized();
+    p.width_axis = w->normalized();
+    p.width_m = number_at(plate, "width_m").value_or(spec.width_m);
+    p.height_m = number_at(plate, "height_m").value_or(spec.height_m);
+    p.thickness_m = spec.thickness_m;
+    p.perfect_conductor = spec.perfect_conductor;
+    return p;
+}
+
+// What the run's map task stored (the combined map may be in the maps or in the result).
+void read_stored_maps(BestMaps& maps, const StoredStudy& study, const StoredStudyView& view,
+                      const StudySpec& spec) {
+    const json* map = view.map_result;
+    if (!map) return;
+    for (const StoredMap& m : study.maps)
+        if (m.task_id == view.map_task_id) maps.combined = m.power_w;
+    if (maps.combined.empty() && map->contains("combined_power_w"))
+        maps.combined = (*map)["combined_power_w"].get<std::vector<double>>();
+    if (map->contains("per_ap_power_w"))
+        maps.per_ap = (*map)["per_ap_power_w"].get<std::vector<std::vector<double>>>();
+    if (spec.reflector && map->contains("plate"))
+        maps.plate = plate_from_json((*map)["plate"], *spec.reflector);
+}
+
+// A study stopped before its map task: the maps of the best layout so far.
+void recompute_maps(BestMaps& maps, const StudySpec& spec, const Scene& scene,
+                    const Layout& layout) {
+    const LayoutEvaluator evaluator(spec, scene);
+    const LayoutEvaluation e = evaluator.evaluate(layout, true);
+    if (!e.valid) throw std::runtime_error("the best layout does not evaluate: " + e.reason);
+    maps.combined = e.combined_power_w;
+    maps.per_ap = e.per_ap_power_w;
+    maps.metrics = metrics_to_json(e.metrics);
+    maps.objective = e.objective;
+    if (layout.reflector) maps.plate = e.plate;
+    maps.grid = evaluator.engine().grid();
+    maps.recomputed = true;
+}
+
+PlateGeometry plate_of(const ReflectorSpec& reflector, const Layout& layout) {
+    const int anchor = reflector.orient_to_ap;
+    const PlatePose pose =
+        plate_pose(reflector, *layout.reflector, layout.aps.at(anchor).pose().position);
+    if (!pose.valid) throw std::runtime_error("the best plate pose is refused: " + pose.reason);
+    return pose.plate;
+}
+
+BestMaps best_maps(const StoredStudy& study, const StoredStudyView& view, const StudySpec& spec,
+                   const Scene& scene, const Layout& layout) {
+    const json& best = view.data["best"];
+    BestMaps maps;
+    maps.metrics = best.value("metrics", json());
+    maps.objective = best.value("objective", json());
+    read_stored_maps(maps, study, view, spec);
+    if (maps.combined.empty()) {
+        recompute_maps(maps, spec, scene, layout);
+    } else {
+        const RadioEngine engine(scene, spec.radio, spec.grid);
+        maps.grid = engine.grid();
+    }
+    if (maps.combined.size() != maps.grid.cell_count())
+        throw std::runtime_error(fmt::format(
+            "the stored map has {} cells but the study's grid {} x {} = {}", maps.combined.size(),
+            maps.grid.cells_x, maps.grid.cells_y, maps.grid.cell_count()));
+    if (layout.reflector && !maps.plate && spec.reflector)
+        maps.plate = plate_of(*spec.reflector, layout);
+    return maps;
+}
+
+// ------------------------------------------------------------------------------ the outputs
+
+// Everything the outputs are made of.
+struct BestExport {
+    const ExportOptions& options;
+    const StoredStudy& study;
+    const StoredStudyView& view;
+    const StudySpec& spec;  // its scene_path: the scene resolved
+    const Layout& layout;
+    const BestMaps& maps;
+};
+
+json aps_json(const Layout& layout) {
+    json aps = json::array();
+    for (size_t i = 0; i < layout.aps.size(); ++i) {
+        const ApPlacement& ap = layout.aps[i];
+        aps.push_back({{"index", i},
+                       {"position_m", vec3_json(Vec3(ap.x_m, ap.y_m, ap.z_m))},
+                       {"yaw_deg", ap.yaw_deg},
+                       {"downtilt_deg", ap.downtilt_deg},
+                       {"xml_defaults",
+                        {fmt::format("ap{}_position", i), fmt::format("ap{}_yaw_deg", i),
+                         fmt::format("ap{}_downtilt_deg", i)}}});
+    }
+    return aps;
+}
+
+json plate_json(const PlateGeometry& plate, const json& shape_id) {
+    json corners = json::array();
+    for (const Vec3& c : plate_corners(plate)) corners.push_back(vec3_json(c));
+    return {{"center_m", vec3_json(plate.center)},
+            {"normal", vec3_json(plate.normal)},
+            {"width_axis", vec3_json(plate.width_axis)},
+            {"height_axis", vec3_json(plate.height_axis())},
+            {"width_m", plate.width_m},
+            {"height_m", plate.height_m},
+            {"thickness_m", plate.thickness_m},
+            {"corners_m", corners},
+            {"mesh", kPlateMeshFile},
+            {"material", {{"type", "itu-radio-material"},
+                          {"itu_type", "metal"},
+                          {"thickness_m", plate.thickness_m}}},
+            {"shape_id", shape_id}};
+}
+
+// best_layout.json; `xml`: what write_best_scene_xml wrote.
+json best_layout_json(const BestExport& e, const json& xml) {
+    const json& d = e.view.data;
+    const json& best = d["best"];
+    json layout_json;
+    layout_json["format"] = "rps-best-layout";
+    layout_json["version"] = 1;
+    layout_json["study"] = d["name"];
+    layout_json["study_file"] = fs::absolute(e.options.file).lexically_normal().string();
+    layout_json["finished"] = e.study.finished;
+    layout_json["scene"] = fs::absolute(e.spec.scene_path).lexically_normal().string();
+    layout_json["exported_scene"] = "best_scene.xml";
+    layout_json["mode"] = d["mode"];
+    layout_json["objective"] = {{"metric", d["objective"]["metric"]},
+                                {"combine", d["objective"]["combine"]},
+                                {"unit", d["objective"]["unit"]},
+                                {"value", e.maps.objective}};
+    layout_json["metrics"] = e.maps.metrics;
+    layout_json["x"] = best.value("x", json());
+    try {
+        layout_json["parameter_names"] = LayoutSpace(e.spec).names();
+    } catch (const std::exception&) {
+    }
+    layout_json["layout"] = best["layout"];
+    layout_json["aps"] = aps_json(e.layout);
+    if (e.maps.plate) layout_json["plate"] = plate_json(*e.maps.plate, xml["plate"]["shape_id"]);
+    layout_json["maps"] = {{"png", "best_map.png"}, {"csv", "best_map.csv"},
+                           {"recomputed", e.maps.recomputed}};
+    return layout_json;
+}
+
+void write_json_file(const fs::path& file, const json& value) {
+    std::ofstream out(file);
+    out << value.dump(2) << "\n";
+    if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+// best_map.png and best_map.csv: the combined map and each AP's.
+void write_best_maps(const fs::path& out_dir, const BestMaps& maps, const json& map_meta) {
+    std::vector<NamedMap> named{{"combined", &maps.combined}};
+    for (size_t i = 0; i < maps.per_ap.size(); ++i)
+        if (maps.per_ap[i].size() == maps.combined.size())
+            named.push_back({fmt::format("ap{}", i), &maps.per_ap[i]});
+    write_maps((out_dir / "best_map.png").string(), maps.grid, named, map_meta);
+    write_maps((out_dir / "best_map.csv").string(), maps.grid, named, map_meta);
+}
+
+std::vector<std::string> written_files(const fs::path& out_dir, const json& xml, bool plate) {
+    std::vector<std::string> written = {(out_dir / "best_layout.json").string(),
+                                        xml["xml"].get<std::string>(),
+                                        (out_dir / "best_map.png").string(),
+                                        (out_dir / "best_map.csv").string()};
+    if (plate) written.push_back((out_dir / kPlateMeshFile).string());
+    for (const json& m : xml["meshes"])
+        written.push_back((out_dir / m["to"].get<std::string>()).string());
+    return written;
+}
+
+// "p5 = -82.580 dBm", or "p5 unknown".
+std::string objective_text(const json& view_data, const json& objective) {
+    const std::string metric = view_data["objective"]["metric"].get<std::string>();
+    const std::string unit = view_data["objective"]["unit"].get<std::string>();
+    return objective.is_number()
+               ? fmt::format("{} = {:.3f} {}", metric, objective.get<double>(), unit)
+               : metric + " unknown";
+}
+
+// Writes the scene, reads it back (what we write must load), then the JSON and the maps.
+int write_export(const BestExport& e, const Scene& scene) {
+    const fs::path out_dir = e.options.out;
+    fs::create_directories(out_dir);
+    const std::string name = e.view.data["name"].get<std::string>();
+    const std::string objective = objective_text(e.view.data, e.maps.objective);
+    const json xml = write_best_scene_xml(
+        {e.spec.scene_path, out_dir, e.layout, e.maps.plate, name, objective});
+    const Scene reread = load_scene(out_dir / "best_scene.xml");
+    if (e.maps.plate && reread.shapes.size() != scene.shapes.size() + 1)
+        throw std::runtime_error("the exported scene does not read back with its plate");
+
+    const json layout_json = best_layout_json(e, xml);
+    write_json_file(out_dir / "best_layout.json", layout_json);
+    write_best_maps(out_dir, e.maps,
+                    {{"study", e.view.data["name"]}, {"objective", layout_json["objective"]}});
+
+    const std::vector<std::string> written = written_files(out_dir, xml, e.maps.plate.has_value());
+    if (e.options.json) {
+        std::cout << json{{"written", written},
+                          {"best_layout", layout_json},
+                          {"scene_shapes", reread.shapes.size()}}
+                         .dump(2)
+                  << "\n";
+        return kExitOk;
+    }
+    fmt::print("exported the best layout of '{}' ({}{})\n", name, objective,
+               e.study.finished ? "" : ", study UNFINISHED");
+    for (const std::string& file : written) fmt::print("  wrote {}\n", file);
+    if (e.maps.recomputed)
+        fmt::print("  (maps recomputed: the study stored none for its best layout)\n");
+    return kExitOk;
+}
+
+int export_best(const ExportOptions& o) {
+    if (!o.best) throw std::invalid_argument("rps export: say what to export: --best");
+    const StoredStudy study = read_study_file(o.file);
+    const StoredStudyView view = view_stored_study(study);
+    const json& best = exportable_best(view, o.file);
+    StudySpec spec = *view.spec;
+    const fs::path scene_path = resolve_scene(study.spec, view.document, o.file, o.scene);
+    spec.scene_path = scene_path.string();
+    const Scene scene = load_scene(scene_path);
+    const Layout layout = layout_from_json(best["layout"]);
+    if (static_cast<int>(layout.aps.size()) != spec.ap_count)
+        throw std::runtime_error("the best layout has " + std::to_string(layout.aps.size()) +
+                                 " AP(s), the study " + std::to_string(spec.ap_count));
+    const BestMaps maps = best_maps(study, view, spec, scene, layout);
+    return write_export({o, study, view, spec, layout, maps}, scene);
+}
+
+}  // namespace
+
+void register_export(CLI::App& app, CommandAction& action) {
+    auto o = std::make_shared<ExportOptions>();
+    auto* command = app.add_subcommand(
+        "export", "Export a study's best layout as JSON, a scene XML (APs, plate) and maps");
+    command->add_option("FILE", o->file, "Study file written by rps run (.h5)")->required();
+    command->add_flag("--best", o->best, "Export the best layout");
+    command->add_option("--out", o->out, "Output folder")->required();
+    command->add_option("--scene", o->scene,
+                        "The study's scene XML, when the stored path does not resolve");
+    command->add_flag("--json", o->json, "Print JSON");
+    command->callback([&action, o] {
+        action = [o] { return export_best(*o); };
+    });
+}
+
+}  // namespace rps::cli

@@ -1,0 +1,328 @@
+// rps sweep SWEEP.json [--workers N] [--out-dir DIR] [--generate-only] [--json]: a study over a
+// sweep of parameters (core/study/sweep.hpp): each trial's study file, then `rps run` for each
+// (a finished trial is reused, an unfinished one resumed), then summary.json and summary.csv.
+#include <fmt/core.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "app/commands/child_process.hpp"
+#include "app/commands/json_fields.hpp"
+#include "app/commands/report_commands.hpp"
+#include "app/commands/stored_study_view.hpp"
+#include "core/study/json_reader.hpp"
+#include "core/study/sweep.hpp"
+
+namespace rps::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct SweepOptions {
+    std::string file, out_dir;
+    int workers = 0;
+    bool generate_only = false, json = false;
+};
+
+// ------------------------------------------------------------------------------ small helpers
+
+std::string tail_of(const fs::path& file, size_t lines) {
+    std::ifstream in(file);
+    std::vector<std::string> all;
+    for (std::string line; std::getline(in, line);) all.push_back(line);
+    std::string text;
+    for (size_t i = all.size() > lines ? all.size() - lines : 0; i < all.size(); ++i)
+        text += all[i] + "\n";
+    return text;
+}
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string value_text(const json& value) {
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// "key=value, ..." of a trial's choices.
+std::string values_text(const json& values) {
+    std::string text;
+    for (const auto& [k, v] : values.items())
+        text += (text.empty() ? "" : ", ") + k + "=" + value_text(v);
+    return text;
+}
+
+// "ga+gd" of a summary row's methods.
+std::string methods_text(const json& row) {
+    std::string methods;
+    for (const json& m : row["methods"])
+        methods += (methods.empty() ? "" : "+") + m.get<std::string>();
+    return methods;
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+    std::ofstream out(path);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+// ------------------------------------------------------------------------------ the trials
+
+// Writes each trial's study document and trials.json; returns trials.json's content.
+json write_trials(const SweepOptions& o, const fs::path& out_dir,
+                  const std::vector<SweepTrial>& trials, const std::vector<std::string>& keys) {
+    json index = {{"sweep", fs::absolute(o.file).lexically_normal().string()},
+                  {"count", trials.size()},
+                  {"order", "seeds outermost, then grid keys in lexicographic order, last fastest"},
+                  {"grid_keys", keys},
+                  {"trials", json::array()}};
+    for (const SweepTrial& trial : trials) {
+        const fs::path file = out_dir / (trial.name + ".json");
+        write_text(file, trial.document.dump(2) + "\n");
+        index["trials"].push_back({{"index", trial.index},
+                                   {"name", trial.name},
+                                   {"file", file.filename().string()},
+                                   {"values", trial.values}});
+    }
+    write_text(out_dir / "trials.json", index.dump(2) + "\n");
+    return index;
+}
+
+void print_trials(const std::vector<SweepTrial>& trials, const fs::path& out_dir) {
+    fmt::print("{} trial(s) written to {}\n", trials.size(), out_dir.string());
+    for (const SweepTrial& trial : trials)
+        fmt::print("  {}  {}\n", trial.name, values_text(trial.values));
+}
+
+// How a trial runs: a fresh `rps run`, a resume of its unfinished study file, or not at all
+// (its study file is finished: reused).
+struct TrialPlan {
+    std::vector<std::string> args;
+    bool reuse = false;
+};
+
+TrialPlan plan_trial(const SweepTrial& trial, const fs::path& out_dir, const fs::path& h5,
+                     int workers) {
+    TrialPlan plan;
+    if (fs::exists(h5)) {
+        try {
+            plan.reuse = StudyStore::read(h5).finished;
+        } catch (const std::exception&) {
+        }
+        if (!plan.reuse) plan.args = {"run", "--resume", h5.string()};
+    } else {
+        plan.args = {"run", (out_dir / (trial.name + ".json")).string(), "--out", h5.string()};
+    }
+    if (!plan.reuse && workers > 0)
+        plan.args.insert(plan.args.end(), {"--workers", std::to_string(workers)});
+    return plan;
+}
+
+struct TrialResult {
+    json best_objective = nullptr;
+    bool finished = false;
+    std::string error;  // the study file does not read
+};
+
+// Reads the trial's study file back into its row (objective, wall time).
+TrialResult read_trial_result(json& row, const fs::path& h5, bool reuse) {
+    TrialResult result;
+    if (!fs::exists(h5)) return result;
+    try {
+        const StoredStudy stored = StudyStore::read(h5);
+        const StoredStudyView view = view_stored_study(stored);
+        result.finished = stored.finished;
+        if (!view.data["best"].is_null())
+            result.best_objective = view.data["best"].value("objective", json());
+        row["objective"] = view.data["objective"]["metric"];
+        row["study_wall_s"] = view.data["wall_s"];
+        if (reuse) row["time_s"] = view.data["wall_s"];
+    } catch (const std::exception& e) {
+        result.error = e.what();
+    }
+    return result;
+}
+
+std::string trial_status(bool reuse, int exit_code, bool finished) {
+    if (reuse) return "reused";
+    if (exit_code == 0 && finished) return "ok";
+    return interrupted(exit_code) ? "interrupted" : "failed";
+}
+
+std::string failure_text(int exit_code, const fs::path& exe) {
+    return exit_code == -1  ? "could not start " + exe.string()
+           : exit_code != 0 ? fmt::format("rps run exited with {}", exit_code)
+                            : "the study file is not marked finished";
+}
+
+// Runs (or reuses) one trial, printing its progress line; returns its summary row.
+json run_trial(const SweepTrial& trial, size_t count, const fs::path& out_dir,
+               const SweepOptions& o, const fs::path& exe, std::FILE* progress) {
+    const fs::path h5 = out_dir / (trial.name + ".h5");
+    const fs::path log = out_dir / (trial.name + ".log");
+    const std::string values = values_text(trial.values);
+    fmt::print(progress, "[{}/{}] {}{} ... ", trial.index + 1, count, trial.name,
+               values.empty() ? "" : " (" + values + ")");
+    std::fflush(progress);
+    const TrialPlan plan = plan_trial(trial, out_dir, h5, o.workers);
+    int exit_code = 0;
+    double time_s = 0;
+    if (!plan.reuse) {
+        const auto start = std::chrono::steady_clock::now();
+        exit_code = run_child(exe, plan.args, log);
+        time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    json row = {{"trial", trial.name},
+                {"index", trial.index},
+                {"values", trial.values},
+                {"mode", trial.document.value("mode", "1ap")},
+                {"seed", trial.document.value("seed", json(4))},
+                {"file", h5.string()},
+                {"log", log.string()},
+                {"exit_code", exit_code},
+                {"time_s", time_s}};
+    json methods = json::array();
+    for (const json& m : trial.document["methods"]) methods.push_back(m.value("type", "?"));
+    row["methods"] = methods;
+    TrialResult result = read_trial_result(row, h5, plan.reuse);
+    const std::string status = trial_status(plan.reuse, exit_code, result.finished);
+    if (status == "failed") {
+        if (result.error.empty()) result.error = failure_text(exit_code, exe);
+        row["error"] = result.error;
+        row["log_tail"] = tail_of(log, 5);
+    }
+    row["status"] = status;
+    row["best_objective"] = result.best_objective;
+    fmt::print(progress, "{}{}{}\n", status,
+               result.best_objective.is_number()
+                   ? fmt::format(", best {:.3f}", result.best_objective.get<double>())
+                   : "",
+               plan.reuse ? " (already finished)" : fmt::format(", {:.1f} s", time_s));
+    if (status == "failed")
+        fmt::print(stderr, "  {}: {}\n{}", trial.name, result.error,
+                   row["log_tail"].get<std::string>());
+    std::fflush(progress);
+    return row;
+}
+
+// ------------------------------------------------------------------------------ the summary
+
+std::string summary_csv(const json& rows, const std::vector<std::string>& keys) {
+    std::string csv = "trial,methods,mode,seed,status,objective,best_objective,time_s,file";
+    for (const std::string& k : keys) csv += "," + csv_field(k);
+    csv += "\n";
+    for (const json& row : rows) {
+        csv += fmt::format("{},{},{},{},{},{},{},{},{}", csv_field(value_text(row["trial"])),
+                           csv_field(methods_text(row)), csv_field(value_text(row["mode"])),
+                           value_text(row["seed"]),
+                           row["status"].get<std::string>(),
+                           csv_field(row.value("objective", std::string())),
+                           row["best_objective"].is_number()
+                               ? fmt::format("{:.6f}", row["best_objective"].get<double>())
+                               : "",
+                           row["time_s"].is_number()
+                               ? fmt::format("{:.3f}", row["time_s"].get<double>())
+                               : "",
+                           csv_field(value_text(row["file"])));
+        for (const std::string& k : keys)
+            csv += ',' + csv_field(row["values"].contains(k) ? value_text(row["values"][k]) : "");
+        csv += "\n";
+    }
+    return csv;
+}
+
+void print_summary(const json& rows, size_t failed, const fs::path& out_dir) {
+    fmt::print("\n{:<24} {:<14} {:<14} {:>6} {:<7} {:>11} {:>9}  {}\n", "trial", "methods",
+               "mode", "seed", "status", "best", "time (s)", "file");
+    for (const json& row : rows)
+        fmt::print("{:<24} {:<14} {:<14} {:>6} {:<7} {:>11} {:>9}  {}\n",
+                   row["trial"].get<std::string>(), methods_text(row),
+                   row["mode"].get<std::string>(), value_text(row["seed"]),
+                   row["status"].get<std::string>(), fixed(row["best_objective"], 3),
+                   fixed(row["time_s"], 1), row["file"].get<std::string>());
+    fmt::print("{} trial(s), {} failed; summary in {}\n", rows.size(), failed,
+               (out_dir / "summary.json").string());
+}
+
+int run_sweep(const SweepOptions& o) {
+    const json sweep = read_json_file(o.file);
+    const std::vector<SweepTrial> trials = expand_sweep(sweep, o.file);
+    const std::vector<std::string> keys = sweep_grid_keys(sweep);
+    const fs::path out_dir = o.out_dir.empty()
+                                 ? fs::path(fs::path(o.file).stem().string() + "_sweep")
+                                 : fs::path(o.out_dir);
+    fs::create_directories(out_dir);
+    const json index = write_trials(o, out_dir, trials, keys);
+    if (o.generate_only) {
+        if (o.json)
+            std::cout << index.dump(2) << "\n";
+        else
+            print_trials(trials, out_dir);
+        return kExitOk;
+    }
+
+    const fs::path exe = fs::read_symlink("/proc/self/exe");
+    std::FILE* progress = o.json ? stderr : stdout;
+    json rows = json::array();
+    size_t failed = 0;
+    bool stopped = false;
+    for (const SweepTrial& trial : trials) {
+        const json row = run_trial(trial, trials.size(), out_dir, o, exe, progress);
+        rows.push_back(row);
+        failed += row["status"] == "failed";
+        if (row["status"] == "interrupted") {
+            stopped = true;
+            fmt::print(stderr, "sweep interrupted: run it again to resume\n");
+            break;
+        }
+    }
+
+    const json summary = {{"sweep", index["sweep"]},
+                          {"out_dir", out_dir.string()},
+                          {"trials", rows},
+                          {"count", rows.size()},
+                          {"planned", trials.size()},
+                          {"failed", failed},
+                          {"interrupted", stopped},
+                          {"grid_keys", keys}};
+    write_text(out_dir / "summary.json", summary.dump(2) + "\n");
+    write_text(out_dir / "summary.csv", summary_csv(rows, keys));
+    if (o.json)
+        std::cout << summary.dump(2) << "\n";
+    else
+        print_summary(rows, failed, out_dir);
+    if (stopped) return 128 + SIGINT;
+    return failed ? kExitFailure : kExitOk;
+}
+
+}  // namespace
+
+void register_sweep(CLI::App& app, CommandAction& action) {
+    auto o = std::make_shared<SweepOptions>();
+    auto* command =
+        app.add_subcommand("sweep", "Expand a sweep file into trials and run each with rps run");
+    command->add_option("SWEEP", o->file, "Sweep JSON (docs/study_format.md)")->required();
+    command->add_option("--workers", o->workers, "Workers per trial (default: the study's)")
+        ->check(CLI::Range(1, 1024));
+    command->add_option("--out-dir", o->out_dir,
+                        "Folder for trials and results (default: <sweep name>_sweep)");
+    command->add_flag("--generate-only", o->generate_only,
+                      "Write the trial files and trials.json, run nothing");
+    command->add_flag("--json", o->json, "Print JSON");
+    command->callback([&action, o] { action = [o] { return run_sweep(*o); }; });
+}
+
+}  // namespace rps::cli
