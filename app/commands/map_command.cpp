@@ -42,7 +42,7 @@ nlohmann::json metrics_json(const MapMetrics& m, double threshold_dbm) {
 
 void register_map(CLI::App& app, CommandAction& action) {
     struct Options {
-        std::string scene, out, combine = "best";
+        std::string scene, out, combine = "best", origin, size;
         std::vector<std::string> aps;
         double cell_m = 1.0, height_m = 1.5, threshold_dbm = kDefaultCoverageThreshold_dbm;
         bool threshold_given = false;
@@ -57,6 +57,8 @@ void register_map(CLI::App& app, CommandAction& action) {
         ->required();
     command->add_option("--cell-m", o->cell_m, "Cell size in metres")->capture_default_str();
     command->add_option("--height-m", o->height_m, "Measurement plane height")->capture_default_str();
+    command->add_option("--origin-m", o->origin, "Grid corner X,Y (default: the scene's box)");
+    command->add_option("--size-m", o->size, "Grid extent W,H in metres (default: the scene's box)");
     command->add_option("--cell-samples", o->samples,
                         "Average over N×N points per cell (1 = cell centre)")->capture_default_str();
     command->add_option("--combine", o->combine, "Multi-AP combining: best, sum, sinr")
@@ -79,6 +81,15 @@ void register_map(CLI::App& app, CommandAction& action) {
             spec.cell_m = o->cell_m;
             spec.height_m = o->height_m;
             spec.samples_per_axis = o->samples;
+            if (!o->origin.empty()) {
+                const auto v = parse_numbers(o->origin, "--origin-m", 2, 2);
+                spec.origin_x_m = v[0], spec.origin_y_m = v[1];
+            }
+            if (!o->size.empty()) {
+                const auto v = parse_numbers(o->size, "--size-m", 2, 2);
+                if (!(v[0] > 0 && v[1] > 0)) throw std::invalid_argument("--size-m: sizes must be > 0");
+                spec.size_x_m = v[0], spec.size_y_m = v[1];
+            }
             const auto build_start = std::chrono::steady_clock::now();
             const RadioEngine engine(scene, o->radio.to_setup(), spec);
             const double build_ms = std::chrono::duration<double, std::milli>(
