@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>BestConfigExporter</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot read the scene %1: %2</source>
-        <translation>Die Szene %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 has no &lt;/scene&gt; element</source>
-        <translation>%1 hat kein &lt;/scene&gt;-Element</translation>
-    </message>
-</context>
-<context>
     <name>LayoutCommand</name>
     <message>
         <source>Move AP %1</source>
@@ -433,12 +418,8 @@
         <translation>Den Studienbericht als eigenständige HTML-Datei exportieren</translation>
     </message>
     <message>
-        <source>Best Layout as &amp;JSON…</source>
-        <translation>Beste Anordnung als &amp;JSON…</translation>
-    </message>
-    <message>
-        <source>Scene with Layout as &amp;XML…</source>
-        <translation>Szene mit Anordnung als &amp;XML…</translation>
+        <source>Best &amp;Configuration…</source>
+        <translation>Beste &amp;Konfiguration…</translation>
     </message>
     <message>
         <source>Plan &amp;Image (PNG/SVG)…</source>
@@ -681,12 +662,8 @@
         <translation>Beim Ziehen Karten erster Ordnung zeigen, wenn volle Karten länger als das Zeitbudget brauchen; die volle Karte folgt, sobald das Ziehen ruht</translation>
     </message>
     <message>
-        <source>Export the best layout found (or the one on the plan before any result) with its metrics</source>
-        <translation>Die beste gefundene Anordnung (vor dem ersten Ergebnis die im Plan) mit ihren Kennzahlen exportieren</translation>
-    </message>
-    <message>
-        <source>Export the scene with the best layout: the reflector plate added, the APs as comments</source>
-        <translation>Die Szene mit der besten Anordnung exportieren: mit Reflektorplatte, die APs als Kommentare</translation>
+        <source>Export the best layout found (or the one on the plan before any result) into a folder as rps export --best does: best_layout.json, and best_scene.xml with the APs as parameters and the reflector plate as a metal mesh</source>
+        <translation>Die beste gefundene Anordnung (vor dem ersten Ergebnis die im Plan) wie rps export --best in einen Ordner exportieren: best_layout.json und best_scene.xml mit den APs als Parameter und der Reflektorplatte als Metallnetz</translation>
     </message>
 </context>
 <context>
@@ -1065,20 +1042,8 @@
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <source>Export best layout</source>
-        <translation>Beste Anordnung exportieren</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export scene with layout</source>
-        <translation>Szene mit Anordnung exportieren</translation>
-    </message>
-    <message>
-        <source>Scene XML (*.xml)</source>
-        <translation>Szenen-XML (*.xml)</translation>
+        <source>Export best configuration to a folder</source>
+        <translation>Beste Konfiguration in einen Ordner exportieren</translation>
     </message>
     <message>
         <source>Export plan image</source>

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>BestConfigExporter</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1 : %2</translation>
-    </message>
-    <message>
-        <source>Cannot read the scene %1: %2</source>
-        <translation>Impossible de lire la scène %1 : %2</translation>
-    </message>
-    <message>
-        <source>%1 has no &lt;/scene&gt; element</source>
-        <translation>%1 n&apos;a pas d&apos;élément &lt;/scene&gt;</translation>
-    </message>
-</context>
-<context>
     <name>LayoutCommand</name>
     <message>
         <source>Move AP %1</source>
@@ -433,12 +418,8 @@
         <translation>Exporter le rapport d&apos;étude en un seul fichier HTML autonome</translation>
     </message>
     <message>
-        <source>Best Layout as &amp;JSON…</source>
-        <translation>Meilleure disposition en &amp;JSON…</translation>
-    </message>
-    <message>
-        <source>Scene with Layout as &amp;XML…</source>
-        <translation>Scène avec disposition en &amp;XML…</translation>
+        <source>Best &amp;Configuration…</source>
+        <translation>Meilleure &amp;configuration…</translation>
     </message>
     <message>
         <source>Plan &amp;Image (PNG/SVG)…</source>
@@ -681,12 +662,8 @@
         <translation>Pendant le glisser, afficher des cartes d&apos;ordre 1 quand les cartes complètes dépassent le budget de temps ; la carte complète suit dès que le glisser s&apos;arrête</translation>
     </message>
     <message>
-        <source>Export the best layout found (or the one on the plan before any result) with its metrics</source>
-        <translation>Exporter la meilleure disposition trouvée (ou celle du plan avant tout résultat) avec ses indicateurs</translation>
-    </message>
-    <message>
-        <source>Export the scene with the best layout: the reflector plate added, the APs as comments</source>
-        <translation>Exporter la scène avec la meilleure disposition : plaque réflectrice ajoutée, PA en commentaires</translation>
+        <source>Export the best layout found (or the one on the plan before any result) into a folder as rps export --best does: best_layout.json, and best_scene.xml with the APs as parameters and the reflector plate as a metal mesh</source>
+        <translation>Exporter la meilleure disposition trouvée (ou celle du plan avant tout résultat) dans un dossier comme rps export --best : best_layout.json, et best_scene.xml avec les PA en paramètres et la plaque réflectrice en maillage métallique</translation>
     </message>
 </context>
 <context>
@@ -1065,20 +1042,8 @@
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <source>Export best layout</source>
-        <translation>Exporter la meilleure disposition</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export scene with layout</source>
-        <translation>Exporter la scène avec la disposition</translation>
-    </message>
-    <message>
-        <source>Scene XML (*.xml)</source>
-        <translation>Scène XML (*.xml)</translation>
+        <source>Export best configuration to a folder</source>
+        <translation>Exporter la meilleure configuration dans un dossier</translation>
     </message>
     <message>
         <source>Export plan image</source>

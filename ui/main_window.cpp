@@ -23,7 +23,8 @@
 #include <utility>
 #include <iostream>
 
-#include "ui/best_config_exporter.hpp"
+#include "core/study/best_config_export.hpp"
+#include "core/study/task_executor.hpp"
 #include "ui/compare_dialog.hpp"
 #include "ui/layout_defaults.hpp"
 #include "ui/layout_document.hpp"
@@ -147,8 +148,7 @@ void MainWindow::createMenus() {
     file->addAction(a.save_study_as);
     file->addSeparator();
     QMenu* exports = file->addMenu(tr("&Export"));
-    for (QAction* e : {a.export_pdf, a.export_html, a.export_layout_json, a.export_scene_xml,
-                       a.export_plan_image})
+    for (QAction* e : {a.export_pdf, a.export_html, a.export_best_config, a.export_plan_image})
         exports->addAction(e);
     file->addAction(a.screenshot);
     file->addSeparator();
@@ -302,15 +302,13 @@ void MainWindow::connectActions() {
             tr("Export report as HTML"), tr("HTML (*.html)"), QStringLiteral("html"),
             [this](const QString& p, QString* e) { return exportReport(p, false, e); });
     });
-    connect(a.export_layout_json, &QAction::triggered, this, [this] {
-        exportWithDialog(
-            tr("Export best layout"), tr("JSON (*.json)"), QStringLiteral("json"),
-            [this](const QString& p, QString* e) { return exportBestLayout(p, false, e); });
-    });
-    connect(a.export_scene_xml, &QAction::triggered, this, [this] {
-        exportWithDialog(
-            tr("Export scene with layout"), tr("Scene XML (*.xml)"), QStringLiteral("xml"),
-            [this](const QString& p, QString* e) { return exportBestLayout(p, true, e); });
+    connect(a.export_best_config, &QAction::triggered, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Export best configuration to a folder"));
+        if (!dir.isEmpty())
+            writeExport(dir, [this](const QString& d, QString* e) {
+                return exportBestConfiguration(d, e);
+            });
     });
     connect(a.export_plan_image, &QAction::triggered, this, [this] {
         exportWithDialog(tr("Export plan image"), tr("PNG image (*.png);;SVG drawing (*.svg)"),
@@ -802,19 +800,30 @@ bool MainWindow::exportReport(const QString& path, bool pdf, QString* error) {
     return pdf ? exporter.exportPdf(path, error) : exporter.exportHtml(path, error);
 }
 
-bool MainWindow::exportBestLayout(const QString& path, bool scene_xml, QString* error) {
+bool MainWindow::exportBestConfiguration(const QString& dir, QString* error) {
     if (!project_) {
         if (error) *error = tr("Nothing is open.");
         return false;
     }
     const LayoutSpace& space = project_->evaluator->fullEvaluator().space();
-    const Layout layout = results_->hasBest() && results_->bestX().size() == space.dim()
-                              ? space.decode(results_->bestX())
-                              : document_->layout();
+    const bool best = results_->hasBest() && results_->bestX().size() == space.dim();
+    const Layout layout = best ? space.decode(results_->bestX()) : document_->layout();
     try {
         const LayoutEvaluation evaluation = project_->evaluator->evaluate(layout);
-        const BestConfigExporter exporter(project_->spec, layout, evaluation);
-        return scene_xml ? exporter.exportSceneXml(path, error) : exporter.exportJson(path, error);
+        const bool valid = evaluation.valid;
+        export_best_configuration(
+            {.spec = project_->spec,
+             .scene = project_->scene.get(),
+             .layout = layout,
+             .x = best ? nlohmann::json(results_->bestX()) : nlohmann::json(),
+             .objective = valid ? nlohmann::json(evaluation.objective) : nlohmann::json(),
+             .metrics = valid ? metrics_to_json(evaluation.metrics) : nlohmann::json(),
+             .plate = valid && layout.reflector ? std::optional(evaluation.plate) : std::nullopt,
+             .study_file = results_->storeFile().toStdString(),
+             .finished = results_->finished(),
+             .maps = nullptr},  // the studio writes no map images
+            dir.toStdString());
+        return true;
     } catch (const std::exception& e) {
         if (error) *error = QString::fromUtf8(e.what());
         return false;
@@ -830,6 +839,11 @@ void MainWindow::exportWithDialog(const QString& title, const QString& filter,
         QFileDialog::getSaveFileName(this, title, base + QLatin1Char('.') + suffix, filter);
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += QLatin1Char('.') + suffix;
+    writeExport(path, write);
+}
+
+void MainWindow::writeExport(const QString& path,
+                             const std::function<bool(const QString&, QString*)>& write) {
     QString error;
     if (write(path, &error))
         statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 6000);

@@ -72,7 +72,9 @@ public:
     const MapResult* shownMap() const { return shown_ ? &*shown_ : nullptr; }
     // Exports used by the menu (no dialogs; false with a message on failure).
     bool exportReport(const QString& path, bool pdf, QString* error = nullptr);
-    bool exportBestLayout(const QString& path, bool scene_xml, QString* error = nullptr);
+    // The best configuration as `rps export --best` writes it (core/study/best_config_export.hpp,
+    // without the map images) into the folder `dir`.
+    bool exportBestConfiguration(const QString& dir, QString* error = nullptr);
     // Opens the comparison of these tasks (2-4); returns the dialog (owned by the window).
     class CompareDialog* compareTasks(const QList<quint64>& task_ids);
 
@@ -110,6 +112,8 @@ private:
     QStringList metricLines(const MapResult& result) const;
     void exportWithDialog(const QString& title, const QString& filter, const QString& suffix,
                           const std::function<bool(const QString&, QString*)>& write);
+    void writeExport(const QString& path,
+                     const std::function<bool(const QString&, QString*)>& write);
     void showBestLayout();
     void openCompare();
     void saveScreenshotDialog();

@@ -38,14 +38,11 @@ StudioActions::StudioActions(QWidget* w) {
                          "as PDF"));
     export_html = make(w, tr("Report as &HTML…"), QKeySequence(tr("Ctrl+Shift+E")),
                        tr("Export the study report as one self-contained HTML file"));
-    export_layout_json =
-        make(w, tr("Best Layout as &JSON…"), {},
-             tr("Export the best layout found (or the one on the plan before any result) "
-                "with its metrics"));
-    export_scene_xml =
-        make(w, tr("Scene with Layout as &XML…"), {},
-             tr("Export the scene with the best layout: the reflector plate added, the "
-                "APs as comments"));
+    export_best_config =
+        make(w, tr("Best &Configuration…"), {},
+             tr("Export the best layout found (or the one on the plan before any result) into a "
+                "folder as rps export --best does: best_layout.json, and best_scene.xml with the "
+                "APs as parameters and the reflector plate as a metal mesh"));
     export_plan_image = make(w, tr("Plan &Image (PNG/SVG)…"), {},
                              tr("Export the plan view with its heatmap as PNG or SVG"));
     screenshot = make(w, tr("Save &Screenshot…"), QKeySequence(tr("F12")),

@@ -19,8 +19,7 @@ public:
     QAction* save_study_as;
     QAction* export_pdf;
     QAction* export_html;
-    QAction* export_layout_json;
-    QAction* export_scene_xml;
+    QAction* export_best_config;
     QAction* export_plan_image;
     QAction* screenshot;
     QAction* quit;

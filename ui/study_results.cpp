@@ -104,6 +104,7 @@ void StudyResults::forgetResults() {
     best_map_.clear();
     maps_.clear();
     summary_ = nlohmann::json::object();
+    store_file_.clear();
 }
 
 QString StudyResults::objectiveUnit() const {
@@ -245,6 +246,7 @@ std::optional<std::pair<double, double>> StudyResults::mountPoint(double u, doub
 
 void StudyResults::loadFromStore(const StoredStudy& study) {
     forgetResults();
+    store_file_ = QString::fromStdString(study.path.string());
     // Keep the caller's parsed spec (with its file paths) when the store holds the same study.
     if (!spec_ || spec_->document != study.spec) setSpecJson(study.spec);
 

@@ -1,9 +1,10 @@
 #pragma once
 // The live data model of a study shown by the studio (LabPlot/QGIS style: one model, many views).
-// Fed either incrementally from the StudyRunner's signals (addTask, addExploredPoints, setBest,
-// setBestMap, setSummary) or at once from a stored study (loadFromStore). Views (live plots,
-// results table, report) only read it and listen to its signals. Holds no physics: objectives and
-// maps arrive computed; metrics are computed with core/metrics (the one definition).
+// Fed either incrementally from the StudyRunner's signals (addTask, setBest, setBestMap,
+// setSummary) or at once from a stored study (loadFromStore, which also adds the points explored
+// inside the tasks with addExploredPoints). Views (live plots, results table, report) only read
+// it and listen to its signals. Holds no physics: objectives and maps arrive computed; metrics
+// are computed with core/metrics (the one definition).
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -89,6 +90,8 @@ public:
                     const nlohmann::json& layout = nullptr, const QString& title = {});
     // The study summary (the finished marker of the store / the runner's finished signal).
     void setSummary(const nlohmann::json& summary);
+    // The study file (.h5) the results are written to or read from (loadFromStore sets it).
+    void setStoreFile(const QString& path) { store_file_ = path; }
     // Fills everything from a finished or partial study file. Parameter names come from the
     // stored spec; the grid geometry is the current grid when its cell count matches the stored
     // maps, otherwise it is derived from the spec's grid section and the map size (all cells
@@ -127,6 +130,8 @@ public:
     const NamedMap* taskMap(uint64_t task_id) const;
 
     const nlohmann::json& summary() const { return summary_; }
+    bool finished() const { return !summary_.empty(); }  // the study has its summary
+    const QString& storeFile() const { return store_file_; }  // empty: none
     // Worker ids seen in the task rows, ascending.
     std::vector<int> workerIds() const;
     // Decodes x with the study's LayoutSpace; null when the spec is unknown or x has the wrong
@@ -172,6 +177,7 @@ private:
     std::vector<double> best_map_;
     std::vector<NamedMap> maps_;
     nlohmann::json summary_ = nlohmann::json::object();
+    QString store_file_;
 };
 
 }  // namespace rps

@@ -112,6 +112,7 @@ bool StudyRunController::start(const StudySpec& spec, QString* error) {
     }
     store_path_ = newStorePath(spec);
     results_->reset(spec, evaluator_ ? evaluator_->grid() : MeasurementGrid{});
+    results_->setStoreFile(store_path_);
     runner_ = std::make_unique<StudyRunner>();
     beginRun();
     StudyRunOptions options;
@@ -138,6 +139,7 @@ bool StudyRunController::resumeFrom(const QString& store_path, QString* error) {
     try {
         const StoredStudy stored = StudyStore::read(store_path.toStdString());
         results_->reset(stored.spec, evaluator_ ? evaluator_->grid() : MeasurementGrid{});
+        results_->setStoreFile(store_path_);
     } catch (const std::exception& e) {
         if (error) *error = QString::fromUtf8(e.what());
         return false;
@@ -181,9 +183,7 @@ void StudyRunController::onTaskFinished(const StudyTaskEvent& e) {
     row.start_s = e.start_s;
     row.end_s = e.end_s;
     row.status = statusOf(e);
-    results_->addTask(row);
-    if (e.has_objective && !row.best_x.empty())
-        results_->addExploredPoints({row.best_x}, {e.objective});
+    results_->addTask(row);  // the scatter draws each task's best from its row
     panel_->setWorkerTask(e.worker_id, -1);
     if (pending_best_ && (!results_->hasBest() || results_->bestX() != pending_best_->first))
         results_->setBest(pending_best_->first, pending_best_->second);

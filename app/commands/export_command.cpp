@@ -4,7 +4,6 @@
 #include <fmt/core.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -13,14 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "app/commands/best_scene_xml.hpp"
 #include "app/commands/json_fields.hpp"
 #include "app/commands/map_output.hpp"
-#include "app/commands/plate_mesh.hpp"
 #include "app/commands/report_commands.hpp"
 #include "app/commands/stored_study_view.hpp"
 #include "core/common/error.hpp"
 #include "core/scene/scene_loader.hpp"
+#include "core/study/best_config_export.hpp"
 #include "core/study/layout.hpp"
 #include "core/study/layout_evaluator.hpp"
 #include "core/study/reflector_pose.hpp"
@@ -176,86 +174,6 @@ BestMaps best_maps(const StoredStudy& study, const StoredStudyView& view, const 
 
 // ------------------------------------------------------------------------------ the outputs
 
-// Everything the outputs are made of.
-struct BestExport {
-    const ExportOptions& options;
-    const StoredStudy& study;
-    const StoredStudyView& view;
-    const StudySpec& spec;  // its scene_path: the scene resolved
-    const Layout& layout;
-    const BestMaps& maps;
-};
-
-json aps_json(const Layout& layout) {
-    json aps = json::array();
-    for (size_t i = 0; i < layout.aps.size(); ++i) {
-        const ApPlacement& ap = layout.aps[i];
-        aps.push_back({{"index", i},
-                       {"position_m", vec3_json(Vec3(ap.x_m, ap.y_m, ap.z_m))},
-                       {"yaw_deg", ap.yaw_deg},
-                       {"downtilt_deg", ap.downtilt_deg},
-                       {"xml_defaults",
-                        {fmt::format("ap{}_position", i), fmt::format("ap{}_yaw_deg", i),
-                         fmt::format("ap{}_downtilt_deg", i)}}});
-    }
-    return aps;
-}
-
-json plate_json(const PlateGeometry& plate, const json& shape_id) {
-    json corners = json::array();
-    for (const Vec3& c : plate_corners(plate)) corners.push_back(vec3_json(c));
-    return {{"center_m", vec3_json(plate.center)},
-            {"normal", vec3_json(plate.normal)},
-            {"width_axis", vec3_json(plate.width_axis)},
-            {"height_axis", vec3_json(plate.height_axis())},
-            {"width_m", plate.width_m},
-            {"height_m", plate.height_m},
-            {"thickness_m", plate.thickness_m},
-            {"corners_m", corners},
-            {"mesh", kPlateMeshFile},
-            {"material", {{"type", "itu-radio-material"},
-                          {"itu_type", "metal"},
-                          {"thickness_m", plate.thickness_m}}},
-            {"shape_id", shape_id}};
-}
-
-// best_layout.json; `xml`: what write_best_scene_xml wrote.
-json best_layout_json(const BestExport& e, const json& xml) {
-    const json& d = e.view.data;
-    const json& best = d["best"];
-    json layout_json;
-    layout_json["format"] = "rps-best-layout";
-    layout_json["version"] = 1;
-    layout_json["study"] = d["name"];
-    layout_json["study_file"] = fs::absolute(e.options.file).lexically_normal().string();
-    layout_json["finished"] = e.study.finished;
-    layout_json["scene"] = fs::absolute(e.spec.scene_path).lexically_normal().string();
-    layout_json["exported_scene"] = "best_scene.xml";
-    layout_json["mode"] = d["mode"];
-    layout_json["objective"] = {{"metric", d["objective"]["metric"]},
-                                {"combine", d["objective"]["combine"]},
-                                {"unit", d["objective"]["unit"]},
-                                {"value", e.maps.objective}};
-    layout_json["metrics"] = e.maps.metrics;
-    layout_json["x"] = best.value("x", json());
-    try {
-        layout_json["parameter_names"] = LayoutSpace(e.spec).names();
-    } catch (const std::exception&) {
-    }
-    layout_json["layout"] = best["layout"];
-    layout_json["aps"] = aps_json(e.layout);
-    if (e.maps.plate) layout_json["plate"] = plate_json(*e.maps.plate, xml["plate"]["shape_id"]);
-    layout_json["maps"] = {{"png", "best_map.png"}, {"csv", "best_map.csv"},
-                           {"recomputed", e.maps.recomputed}};
-    return layout_json;
-}
-
-void write_json_file(const fs::path& file, const json& value) {
-    std::ofstream out(file);
-    out << value.dump(2) << "\n";
-    if (!out) throw std::runtime_error("cannot write " + file.string());
-}
-
 // best_map.png and best_map.csv: the combined map and each AP's.
 void write_best_maps(const fs::path& out_dir, const BestMaps& maps, const json& map_meta) {
     std::vector<NamedMap> named{{"combined", &maps.combined}};
@@ -266,56 +184,41 @@ void write_best_maps(const fs::path& out_dir, const BestMaps& maps, const json& 
     write_maps((out_dir / "best_map.csv").string(), maps.grid, named, map_meta);
 }
 
-std::vector<std::string> written_files(const fs::path& out_dir, const json& xml, bool plate) {
-    std::vector<std::string> written = {(out_dir / "best_layout.json").string(),
-                                        xml["xml"].get<std::string>(),
+// `scene`: BestConfigExport::scene.
+std::vector<std::string> written_files(const fs::path& out_dir, const json& scene, bool plate) {
+    std::vector<std::string> written = {(out_dir / kBestLayoutFile).string(),
+                                        scene["xml"].get<std::string>(),
                                         (out_dir / "best_map.png").string(),
                                         (out_dir / "best_map.csv").string()};
     if (plate) written.push_back((out_dir / kPlateMeshFile).string());
-    for (const json& m : xml["meshes"])
+    for (const json& m : scene["meshes"])
         written.push_back((out_dir / m["to"].get<std::string>()).string());
     return written;
 }
 
-// "p5 = -82.580 dBm", or "p5 unknown".
-std::string objective_text(const json& view_data, const json& objective) {
-    const std::string metric = view_data["objective"]["metric"].get<std::string>();
-    const std::string unit = view_data["objective"]["unit"].get<std::string>();
-    return objective.is_number()
-               ? fmt::format("{} = {:.3f} {}", metric, objective.get<double>(), unit)
-               : metric + " unknown";
-}
+// The best configuration (core/study/best_config_export.hpp), then the maps.
+int write_export(const ExportOptions& o, const BestConfigInput& input, const BestMaps& maps) {
+    const fs::path out_dir = o.out;
+    const BestConfigExport exported = export_best_configuration(input, out_dir);
+    const json& layout_json = exported.layout;
+    write_best_maps(out_dir, maps,
+                    {{"study", layout_json["study"]}, {"objective", layout_json["objective"]}});
 
-// Writes the scene, reads it back (what we write must load), then the JSON and the maps.
-int write_export(const BestExport& e, const Scene& scene) {
-    const fs::path out_dir = e.options.out;
-    fs::create_directories(out_dir);
-    const std::string name = e.view.data["name"].get<std::string>();
-    const std::string objective = objective_text(e.view.data, e.maps.objective);
-    const json xml = write_best_scene_xml(
-        {e.spec.scene_path, out_dir, e.layout, e.maps.plate, name, objective});
-    const Scene reread = load_scene(out_dir / "best_scene.xml");
-    if (e.maps.plate && reread.shapes.size() != scene.shapes.size() + 1)
-        throw std::runtime_error("the exported scene does not read back with its plate");
-
-    const json layout_json = best_layout_json(e, xml);
-    write_json_file(out_dir / "best_layout.json", layout_json);
-    write_best_maps(out_dir, e.maps,
-                    {{"study", e.view.data["name"]}, {"objective", layout_json["objective"]}});
-
-    const std::vector<std::string> written = written_files(out_dir, xml, e.maps.plate.has_value());
-    if (e.options.json) {
+    const std::vector<std::string> written =
+        written_files(out_dir, exported.scene, maps.plate.has_value());
+    if (o.json) {
         std::cout << json{{"written", written},
                           {"best_layout", layout_json},
-                          {"scene_shapes", reread.shapes.size()}}
+                          {"scene_shapes", exported.scene_shapes}}
                          .dump(2)
                   << "\n";
         return kExitOk;
     }
-    fmt::print("exported the best layout of '{}' ({}{})\n", name, objective,
-               e.study.finished ? "" : ", study UNFINISHED");
+    fmt::print("exported the best layout of '{}' ({}{})\n", input.spec.name,
+               objective_text(input.spec, input.objective),
+               input.finished ? "" : ", study UNFINISHED");
     for (const std::string& file : written) fmt::print("  wrote {}\n", file);
-    if (e.maps.recomputed)
+    if (maps.recomputed)
         fmt::print("  (maps recomputed: the study stored none for its best layout)\n");
     return kExitOk;
 }
@@ -334,7 +237,20 @@ int export_best(const ExportOptions& o) {
         throw std::runtime_error("the best layout has " + std::to_string(layout.aps.size()) +
                                  " AP(s), the study " + std::to_string(spec.ap_count));
     const BestMaps maps = best_maps(study, view, spec, scene, layout);
-    return write_export({o, study, view, spec, layout, maps}, scene);
+    return write_export(o,
+                        {.spec = spec,
+                         .scene = &scene,
+                         .layout = layout,
+                         .x = best.value("x", json()),
+                         .objective = maps.objective,
+                         .metrics = maps.metrics,
+                         .plate = maps.plate,
+                         .study_file = o.file,
+                         .finished = study.finished,
+                         .maps = {{"png", "best_map.png"},
+                                  {"csv", "best_map.csv"},
+                                  {"recomputed", maps.recomputed}}},
+                        maps);
 }
 
 }  // namespace

@@ -23,10 +23,6 @@ using nlohmann::json;
 // A real objective (not NaN, not the optimisers' "infeasible" sentinel).
 bool usable(double value) { return std::isfinite(value) && value > 0.5 * opt::kInfeasibleFitness; }
 
-std::string objective_unit(const std::string& metric) {
-    return metric == "coverage" ? "%" : "dBm";
-}
-
 // The study document inside the stored spec: the runner stores the document itself; a wrapper
 // ({"study": {...}, ...}) is tolerated.
 json study_document(const json& spec) {

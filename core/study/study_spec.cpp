@@ -71,6 +71,10 @@ std::string to_string(StudyMode mode, int ap_count) {
     return "?";
 }
 
+std::string objective_unit(std::string_view metric) {
+    return metric == "coverage" ? "%" : "dBm";
+}
+
 StudySpec parse_study(const nlohmann::json& document, const std::string& source_file) {
     const JsonReader r(document, source_file);
     r.allow_only({"name", "description", "scene", "radio", "grid", "mode", "objective", "bounds",

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/engine/measurement_grid.hpp"
@@ -77,6 +78,10 @@ struct StudySpec {
 
 StudyMode parse_study_mode(const std::string& text, int* ap_count);
 std::string to_string(StudyMode mode, int ap_count);
+
+// The unit of an objective named by its metric ("p5", "coverage", ...): "%" for coverage, else
+// "dBm".
+std::string objective_unit(std::string_view metric);
 
 // Parses and validates; throws InputError naming the file and the key path.
 StudySpec parse_study(const nlohmann::json& document, const std::string& source_file);

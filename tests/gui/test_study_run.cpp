@@ -1,8 +1,10 @@
 // A small study on a real pool of 2 `rps worker` processes, end to end through the window: every
 // live plot receives data, the results table fills, the best map arrives, compare and both report
-// exports produce what they should, the best layout exports as JSON and as a loadable scene, the
-// window's picture is not blank, and the study file reopens with the same tasks.
+// exports produce what they should, the best configuration exports as `rps export --best` writes
+// it (JSON and a loadable scene), the window's picture is not blank, and the study file reopens
+// with the same tasks.
 #include <QFile>
+#include <QProcess>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -101,20 +103,44 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("<img")));
     }
 
-    void bestLayoutExports() {
-        const QString json = dir_.filePath(QStringLiteral("best.json"));
-        const QString xml = dir_.filePath(QStringLiteral("best_scene.xml"));
+    // The best configuration: the JSON names the best layout and its objective, the scene XML
+    // reloads with its plate (none in a 1-AP study), and both are what `rps export --best`
+    // writes for the study file.
+    void bestConfigurationExports() {
+        const QString dir = dir_.filePath(QStringLiteral("best"));
         QString error;
-        QVERIFY2(window_->exportBestLayout(json, false, &error), qPrintable(error));
-        QVERIFY2(window_->exportBestLayout(xml, true, &error), qPrintable(error));
-        QFile j(json);
+        QVERIFY2(window_->exportBestConfiguration(dir, &error), qPrintable(error));
+        QFile j(QDir(dir).filePath(QStringLiteral("best_layout.json")));
         QVERIFY(j.open(QIODevice::ReadOnly));
         const auto doc = nlohmann::json::parse(j.readAll().toStdString());
+        QCOMPARE(doc["format"].get<std::string>(), std::string("rps-best-layout"));
         QCOMPARE(doc["layout"]["aps"].size(), size_t{1});
-        QVERIFY(std::abs(doc["objective"].get<double>() - window_->results()->bestObjective()) <
-                1e-9);
-        const Scene scene = load_scene(xml.toStdString());
-        QVERIFY(!scene.shapes.empty());
+        QVERIFY(std::abs(doc["objective"]["value"].get<double>() -
+                         window_->results()->bestObjective()) < 1e-9);
+        const Scene scene =
+            load_scene(QDir(dir).filePath(QStringLiteral("best_scene.xml")).toStdString());
+        const bool plate = window_->project()->spec.reflector.has_value();
+        QCOMPARE(doc.contains("plate"), plate);
+        QCOMPARE(scene.shapes.size(),
+                 window_->project()->scene->shapes.size() + (plate ? 1 : 0));
+
+        // What `rps export --best` writes for the study file, less its map images.
+        const QString cli = dir_.filePath(QStringLiteral("best_cli"));
+        QProcess rps;
+        rps.start(QStringLiteral(RPS_EXECUTABLE),
+                  {QStringLiteral("export"), window_->runController()->storePath(),
+                   QStringLiteral("--best"), QStringLiteral("--out"), cli});
+        QVERIFY(rps.waitForFinished(30000));
+        QCOMPARE(rps.exitCode(), 0);
+        QFile c(QDir(cli).filePath(QStringLiteral("best_layout.json")));
+        QVERIFY(c.open(QIODevice::ReadOnly));
+        auto cli_doc = nlohmann::json::parse(c.readAll().toStdString());
+        cli_doc.erase("maps");
+        QCOMPARE(QString::fromStdString(doc.dump(2)), QString::fromStdString(cli_doc.dump(2)));
+        QFile x(QDir(dir).filePath(QStringLiteral("best_scene.xml")));
+        QFile cx(QDir(cli).filePath(QStringLiteral("best_scene.xml")));
+        QVERIFY(x.open(QIODevice::ReadOnly) && cx.open(QIODevice::ReadOnly));
+        QCOMPARE(x.readAll(), cx.readAll());
     }
 
     void screenshotIsNotBlank() {

@@ -1,8 +1,16 @@
-#include "app/commands/best_scene_xml.hpp"
+// best_layout.json and best_scene.xml (+ meshes, plate PLY) of a study's best configuration
+// (best_config_export.hpp).
+#include "core/study/best_config_export.hpp"
 
 #include <fmt/core.h>
 #include <tinyxml2.h>
 
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -11,11 +19,11 @@
 #include <utility>
 #include <vector>
 
-#include "app/commands/plate_mesh.hpp"
 #include "core/common/error.hpp"
+#include "core/scene/scene_loader.hpp"
 #include "core/scene/xml_values.hpp"
 
-namespace rps::cli {
+namespace rps {
 namespace {
 
 namespace fs = std::filesystem;
@@ -24,7 +32,52 @@ using tinyxml2::XMLDocument;
 using tinyxml2::XMLElement;
 using Parameters = std::vector<std::pair<std::string, std::string>>;
 
+// What the scene copy is made of.
+struct SceneExport {
+    const BestConfigInput& input;
+    const fs::path& out_dir;
+    std::string objective;  // "p5 = -82.580 dBm", for the comment
+};
+
+json vec3_json(const Vec3& v) { return json::array({v.x(), v.y(), v.z()}); }
 std::string xyz(const Vec3& v) { return fmt::format("{},{},{}", v.x(), v.y(), v.z()); }
+
+// ------------------------------------------------------------------------------ the plate mesh
+
+template <typename T>
+void put_le(std::ostream& out, T value) {
+    unsigned char bytes[sizeof(T)];
+    std::memcpy(bytes, &value, sizeof(T));
+    if constexpr (std::endian::native == std::endian::big) std::reverse(bytes, bytes + sizeof(T));
+    out.write(reinterpret_cast<const char*>(bytes), sizeof(T));
+}
+
+// Corners in order (-w,-h), (+w,-h), (+w,+h), (-w,+h): triangles (0,1,2), (0,2,3) face +normal.
+std::array<Vec3, 4> plate_corners(const PlateGeometry& p) {
+    const Vec3 w = 0.5 * p.width_m * p.width_axis, h = 0.5 * p.height_m * p.height_axis();
+    return {p.center - w - h, p.center + w - h, p.center + w + h, p.center - w + h};
+}
+
+// Binary little-endian PLY: 4 vertices (float x, y, z), 2 triangles.
+void write_plate_ply(const fs::path& path, const PlateGeometry& plate) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+    out << "ply\nformat binary_little_endian 1.0\n"
+        << "comment Reflector Placement Studio: reflector plate " << plate.width_m << " m x "
+        << plate.height_m << " m\n"
+        << "element vertex 4\nproperty float x\nproperty float y\nproperty float z\n"
+        << "element face 2\nproperty list uchar int vertex_indices\nend_header\n";
+    for (const Vec3& c : plate_corners(plate))
+        for (int k = 0; k < 3; ++k) put_le(out, static_cast<float>(c[k]));
+    static constexpr int32_t kFaces[2][3] = {{0, 1, 2}, {0, 2, 3}};
+    for (const auto& face : kFaces) {
+        put_le(out, static_cast<uint8_t>(3));
+        for (const int32_t index : face) put_le(out, index);
+    }
+    if (!out) throw std::runtime_error("error while writing " + path.string());
+}
+
+// ------------------------------------------------------------------------------ the scene XML
 
 XMLElement* load_scene_root(XMLDocument& doc, const fs::path& file) {
     if (doc.LoadFile(file.c_str()) != tinyxml2::XML_SUCCESS)
@@ -66,6 +119,7 @@ bool is_filename(const XMLElement* s) {
 // Returns [{from, to}], one per mesh copied.
 json copy_meshes(XMLElement* root, const SceneExport& e) {
     const std::map<std::string, std::string> defaults = scene_defaults(root);
+    const fs::path scene_dir = fs::path(e.input.spec.scene_path).parent_path();
     const fs::path mesh_dir = e.out_dir / "meshes";
     std::set<std::string> used_names{fs::path(kPlateMeshFile).filename().string()};
     std::map<fs::path, std::string> copied;
@@ -76,7 +130,7 @@ json copy_meshes(XMLElement* root, const SceneExport& e) {
             if (!is_filename(s)) continue;
             const fs::path relative = substitute(s->Attribute("value"), defaults);
             const fs::path source = fs::weakly_canonical(
-                relative.is_absolute() ? relative : e.original.parent_path() / relative);
+                relative.is_absolute() ? relative : scene_dir / relative);
             auto [it, fresh] = copied.try_emplace(source, "");
             if (fresh) {
                 const std::string stem = source.stem().string(), ext = source.extension().string();
@@ -103,21 +157,21 @@ json copy_meshes(XMLElement* root, const SceneExport& e) {
 // them, so Mitsuba, Sionna and our loader accept and ignore them.
 Parameters layout_parameters(const SceneExport& e) {
     Parameters params;
-    for (size_t i = 0; i < e.layout.aps.size(); ++i) {
-        const ApPlacement& ap = e.layout.aps[i];
+    for (size_t i = 0; i < e.input.layout.aps.size(); ++i) {
+        const ApPlacement& ap = e.input.layout.aps[i];
         params.emplace_back(fmt::format("ap{}_position", i), xyz(Vec3(ap.x_m, ap.y_m, ap.z_m)));
         params.emplace_back(fmt::format("ap{}_yaw_deg", i), fmt::format("{}", ap.yaw_deg));
         params.emplace_back(fmt::format("ap{}_downtilt_deg", i),
                             fmt::format("{}", ap.downtilt_deg));
     }
-    if (e.layout.reflector) {
-        params.emplace_back("reflector_u", fmt::format("{}", e.layout.reflector->u));
-        params.emplace_back("reflector_v", fmt::format("{}", e.layout.reflector->v));
-        params.emplace_back("reflector_focal", xyz(e.layout.reflector->focal));
+    if (e.input.layout.reflector) {
+        params.emplace_back("reflector_u", fmt::format("{}", e.input.layout.reflector->u));
+        params.emplace_back("reflector_v", fmt::format("{}", e.input.layout.reflector->v));
+        params.emplace_back("reflector_focal", xyz(e.input.layout.reflector->focal));
     }
-    if (e.plate) {
-        params.emplace_back("reflector_center", xyz(e.plate->center));
-        params.emplace_back("reflector_normal", xyz(e.plate->normal));
+    if (e.input.plate) {
+        params.emplace_back("reflector_center", xyz(e.input.plate->center));
+        params.emplace_back("reflector_normal", xyz(e.input.plate->normal));
     }
     return params;
 }
@@ -130,8 +184,8 @@ std::string parameters_comment(const SceneExport& e) {
         "      apN_position      AP N's antenna position x,y,z in metres\n"
         "      apN_yaw_deg       boresight azimuth in degrees, counter-clockwise from +x\n"
         "      apN_downtilt_deg  boresight tilt below the horizon in degrees\n",
-        e.study_name, e.objective_text);
-    if (e.layout.reflector)
+        e.input.spec.name, e.objective);
+    if (e.input.layout.reflector)
         comment +=
             "      reflector_u, reflector_v, reflector_focal  the plate's place on its mount and\n"
             "                        the point its normal aims at (x,y,z in metres)\n"
@@ -235,19 +289,121 @@ json add_plate(XMLDocument& doc, XMLElement* root, const PlateGeometry& plate,
     return {{"shape_id", shape_id}, {"material_id", material_id}, {"mesh", kPlateMeshFile}};
 }
 
-}  // namespace
-
+// Writes best_scene.xml (and meshes/...). Returns what it wrote (BestConfigExport::scene).
 json write_best_scene_xml(const SceneExport& e) {
     XMLDocument doc;
-    XMLElement* root = load_scene_root(doc, e.original);
+    XMLElement* root = load_scene_root(doc, e.input.spec.scene_path);
     const json meshes = copy_meshes(root, e);
     const Parameters params = layout_parameters(e);
     insert_parameters(doc, root, params, parameters_comment(e));
-    const json plate = e.plate ? add_plate(doc, root, *e.plate, e.out_dir) : json();
-    const fs::path xml = e.out_dir / "best_scene.xml";
+    const json plate = e.input.plate ? add_plate(doc, root, *e.input.plate, e.out_dir) : json();
+    const fs::path xml = e.out_dir / kBestSceneFile;
     if (doc.SaveFile(xml.c_str()) != tinyxml2::XML_SUCCESS)
         throw std::runtime_error("cannot write " + xml.string());
     return {{"xml", xml.string()}, {"meshes", meshes}, {"plate", plate}, {"parameters", params}};
 }
 
-}  // namespace rps::cli
+// ------------------------------------------------------------------------------ the JSON
+
+json aps_json(const Layout& layout) {
+    json aps = json::array();
+    for (size_t i = 0; i < layout.aps.size(); ++i) {
+        const ApPlacement& ap = layout.aps[i];
+        aps.push_back({{"index", i},
+                       {"position_m", vec3_json(Vec3(ap.x_m, ap.y_m, ap.z_m))},
+                       {"yaw_deg", ap.yaw_deg},
+                       {"downtilt_deg", ap.downtilt_deg},
+                       {"xml_defaults",
+                        {fmt::format("ap{}_position", i), fmt::format("ap{}_yaw_deg", i),
+                         fmt::format("ap{}_downtilt_deg", i)}}});
+    }
+    return aps;
+}
+
+json plate_json(const PlateGeometry& plate, const json& shape_id) {
+    json corners = json::array();
+    for (const Vec3& c : plate_corners(plate)) corners.push_back(vec3_json(c));
+    return {{"center_m", vec3_json(plate.center)},
+            {"normal", vec3_json(plate.normal)},
+            {"width_axis", vec3_json(plate.width_axis)},
+            {"height_axis", vec3_json(plate.height_axis())},
+            {"width_m", plate.width_m},
+            {"height_m", plate.height_m},
+            {"thickness_m", plate.thickness_m},
+            {"corners_m", corners},
+            {"mesh", kPlateMeshFile},
+            {"material", {{"type", "itu-radio-material"},
+                          {"itu_type", "metal"},
+                          {"thickness_m", plate.thickness_m}}},
+            {"shape_id", shape_id}};
+}
+
+std::string absolute_path(const fs::path& path) {
+    return fs::absolute(path).lexically_normal().string();
+}
+
+// best_layout.json; `scene`: what write_best_scene_xml wrote.
+json best_layout_json(const BestConfigInput& in, const json& scene) {
+    const StudySpec& spec = in.spec;
+    const std::string metric(to_string(spec.objective.metric));
+    json out;
+    out["format"] = "rps-best-layout";
+    out["version"] = 1;
+    out["study"] = spec.name;
+    out["study_file"] = in.study_file.empty() ? json() : json(absolute_path(in.study_file));
+    out["finished"] = in.finished;
+    out["scene"] = absolute_path(spec.scene_path);
+    out["exported_scene"] = kBestSceneFile;
+    out["mode"] = to_string(spec.mode, spec.ap_count);
+    out["objective"] = {{"metric", metric},
+                        {"combine", to_string(spec.objective.combine)},
+                        {"unit", objective_unit(metric)},
+                        {"value", in.objective}};
+    out["metrics"] = in.metrics;
+    out["x"] = in.x;
+    try {
+        out["parameter_names"] = LayoutSpace(spec).names();
+    } catch (const std::exception&) {
+    }
+    out["layout"] = layout_to_json(in.layout);
+    out["aps"] = aps_json(in.layout);
+    if (in.plate) out["plate"] = plate_json(*in.plate, scene["plate"]["shape_id"]);
+    if (!in.maps.is_null()) out["maps"] = in.maps;
+    return out;
+}
+
+void write_json_file(const fs::path& file, const json& value) {
+    std::ofstream out(file);
+    out << value.dump(2) << "\n";
+    if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+}  // namespace
+
+std::string objective_text(const StudySpec& spec, const json& objective) {
+    const std::string_view metric = to_string(spec.objective.metric);
+    return objective.is_number() ? fmt::format("{} = {:.3f} {}", metric, objective.get<double>(),
+                                               objective_unit(metric))
+                                 : std::string(metric) + " unknown";
+}
+
+// Writes the scene and reads it back (what we write must load), then the JSON.
+BestConfigExport export_best_configuration(const BestConfigInput& input,
+                                           const fs::path& out_dir) {
+    fs::create_directories(out_dir);
+    BestConfigExport out;
+    out.scene = write_best_scene_xml({input, out_dir, objective_text(input.spec, input.objective)});
+    const Scene reread = load_scene(out_dir / kBestSceneFile);
+    out.scene_shapes = reread.shapes.size();
+    if (input.plate) {
+        const size_t shapes = input.scene ? input.scene->shapes.size()
+                                          : load_scene(input.spec.scene_path).shapes.size();
+        if (out.scene_shapes != shapes + 1)
+            throw std::runtime_error("the exported scene does not read back with its plate");
+    }
+    out.layout = best_layout_json(input, out.scene);
+    write_json_file(out_dir / kBestLayoutFile, out.layout);
+    return out;
+}
+
+}  // namespace rps
