@@ -14,12 +14,7 @@
 #include <cmath>
 #include <limits>
 
-// qcustomplot.h uses the `signals` and `foreach` keywords that QT_NO_KEYWORDS switches off.
-#define signals Q_SIGNALS
-#define foreach Q_FOREACH
-#include <qcustomplot.h>
-#undef foreach
-#undef signals
+#include "ui/qcustomplot_include.hpp"
 
 #include "core/common/units.hpp"
 #include "core/study/reflector_pose.hpp"

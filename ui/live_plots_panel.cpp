@@ -10,13 +10,7 @@
 #include <cmath>
 #include <limits>
 
-// qcustomplot.h uses the `signals` and `foreach` keywords that QT_NO_KEYWORDS switches off
-// (STYLE.md); map them to the macros for this one include.
-#define signals Q_SIGNALS
-#define foreach Q_FOREACH
-#include <qcustomplot.h>
-#undef foreach
-#undef signals
+#include "ui/qcustomplot_include.hpp"
 
 #include "core/common/units.hpp"
 #include "core/metrics/map_metrics.hpp"

@@ -425,13 +425,10 @@ struct RadioEngine::Impl {
 
 namespace {
 
-// Sinks receive every valid geometric path; each decides what to keep.
-struct PowerSink {
-    std::vector<double>* power;
-    std::vector<Vec3c>* coherent_field;  // null for the incoherent sum
-    double tx_power_w;
-    double wavenumber;
-
+// Sinks receive every valid geometric path; each decides what to keep. Those that need only
+// the path's amplitude and length derive from AmplitudeSink, which evaluates the path once.
+template <class Derived>
+struct AmplitudeSink {
     template <class Impl>
     void consider(const Impl& impl, size_t receiver, const PathGeometry& path,
                   const EngineFace* const* seq, const Antenna& antenna, const EngineFace* plate) {
@@ -440,12 +437,26 @@ struct PowerSink {
         if (!impl.template evaluate_path<false>(path, seq, antenna, plate, amplitude, length,
                                                 nullptr))
             return;
-        if (coherent_field) {
-            add_direct(receiver, amplitude * std::polar(1.0, -wavenumber * length), length);
-        } else {
-            ++t_counters.paths;
+        ++t_counters.paths;
+        static_cast<Derived*>(this)->accept(receiver, path, seq, amplitude, length);
+    }
+};
+
+struct PowerSink : AmplitudeSink<PowerSink> {
+    std::vector<double>* power;
+    std::vector<Vec3c>* coherent_field;  // null for the incoherent sum
+    double tx_power_w;
+    double wavenumber;
+
+    PowerSink(std::vector<double>* p, std::vector<Vec3c>* f, double tx_w, double k)
+        : power(p), coherent_field(f), tx_power_w(tx_w), wavenumber(k) {}
+
+    void accept(size_t receiver, const PathGeometry&, const EngineFace* const*,
+                const Vec3c& amplitude, double length) {
+        if (coherent_field)
+            (*coherent_field)[receiver] += amplitude * std::polar(1.0, -wavenumber * length);
+        else
             (*power)[receiver] += tx_power_w * amplitude.squaredNorm();
-        }
     }
     // Paths computed outside the image method (physical optics) arrive with their amplitude,
     // propagation phase included.
@@ -458,20 +469,15 @@ struct PowerSink {
     }
 };
 
-struct TraceSink {
+struct TraceSink : AmplitudeSink<TraceSink> {
     ApTrace* trace;
     double tx_power_w;
     double wavenumber;
 
-    template <class Impl>
-    void consider(const Impl& impl, size_t receiver, const PathGeometry& path,
-                  const EngineFace* const* seq, const Antenna& antenna, const EngineFace* plate) {
-        Vec3c amplitude;
-        double length;
-        if (!impl.template evaluate_path<false>(path, seq, antenna, plate, amplitude, length,
-                                                nullptr))
-            return;
-        ++t_counters.paths;
+    TraceSink(ApTrace* t, double tx_w, double k) : trace(t), tx_power_w(tx_w), wavenumber(k) {}
+
+    void accept(size_t receiver, const PathGeometry& path, const EngineFace* const* seq,
+                const Vec3c& amplitude, double length) {
         trace->path_receiver.push_back(static_cast<uint32_t>(receiver));
         trace->path_branch.push_back(static_cast<uint32_t>(path.order == 0 ? 0 : path.faces[0] + 1));
         trace->path_power_w.push_back(tx_power_w * amplitude.squaredNorm());

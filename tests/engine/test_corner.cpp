@@ -25,46 +25,31 @@
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
+#include "tests/support/reference_physics.hpp"
 
 namespace {
 
 using rps::Vec3;
 using cd = std::complex<double>;
 
-constexpr double kPi = std::numbers::pi;
-constexpr double kSpeedOfLight = 299792458.0;
-constexpr double kEps0 = 8.8541878128e-12;
-constexpr double kFreq_hz = 5.18e9;
-constexpr double kLambda = kSpeedOfLight / kFreq_hz;
+using namespace rps::test;  // kPi, kLambda, friis, the P.2040 references
 constexpr double kTolDb = 0.01;
 constexpr double kWallLength_m = 20.0;
 constexpr double kWallHalfHeight_m = 5.0;
 constexpr double kHeight_m = 0.5;  // Tx and Rx height (walls span z in [-5, 5])
 
-double friis(double distance_m) {
-    const double x = kLambda / (4.0 * kPi * distance_m);
-    return x * x;
-}
-
-// ITU-R P.2040 Table 3 (PHYSICS.md §1): eta = a f^b - j c f^d / (eps0 omega), f in GHz.
+// An ITU-R P.2040 material with the wall's slab thickness.
 struct Material {
     const char* name;
     double a, b, c, d;
     double thickness_m;
-    cd eta() const {
-        const double f_ghz = kFreq_hz / 1e9;
-        return {a * std::pow(f_ghz, b), -c * std::pow(f_ghz, d) / (kEps0 * 2.0 * kPi * kFreq_hz)};
-    }
+    cd eta() const { return ItuReference{name, a, b, c, d}.eta(); }
 };
 
 // |R_TE|^2 or |R_TM|^2 of the P.2040-3 slab (eq. 37a/b for r', eq. 43a/b for R).
 double slab_r2(const Material& m, double cos_theta, bool te) {
-    const cd eta = m.eta();
-    const cd a = std::sqrt(eta - (1.0 - cos_theta * cos_theta));
-    const cd r =
-        te ? (cos_theta - a) / (cos_theta + a) : (eta * cos_theta - a) / (eta * cos_theta + a);
-    const cd e2 = std::exp(cd(0.0, -2.0) * (2.0 * kPi * m.thickness_m / kLambda) * a);
-    return std::norm(r * (1.0 - e2) / (1.0 - r * r * e2));
+    const SlabReference s = slab_reference(cos_theta, m.eta(), m.thickness_m);
+    return std::norm(te ? s.r_te : s.r_tm);
 }
 
 const Material kConcrete{"concrete", 5.24, 0.0, 0.0462, 0.7822, 0.2};

@@ -16,26 +16,15 @@
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
+#include "tests/support/reference_physics.hpp"
 
 namespace {
 
 using rps::Vec3;
 
-constexpr double kPi = std::numbers::pi;
-constexpr double kSpeedOfLight = 299792458.0;
-constexpr double kFreq_hz = 5.18e9;
-constexpr double kLambda = kSpeedOfLight / kFreq_hz;
+using namespace rps::test;  // kPi, kLambda, friis, rad, deg, db_to_linear
 constexpr double kTolDb = 0.01;
 
-double rad(double deg) { return deg * kPi / 180.0; }
-double deg(double rad) { return rad * 180.0 / kPi; }
-double db_to_linear(double db) { return std::pow(10.0, db / 10.0); }
-
-// Free-space loss factor of the Friis equation, (lambda / (4 pi d))^2.
-double friis(double distance_m) {
-    const double x = kLambda / (4.0 * kPi * distance_m);
-    return x * x;
-}
 
 // A scene that must not be empty but cannot interact with the rays used here: one 1 cm
 // material-tagged triangle 1 km away.

@@ -23,22 +23,15 @@
 #include "core/scene/scene.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "tests/support/db_expect.hpp"
+#include "tests/support/reference_physics.hpp"
 #include "tests/support/test_paths.hpp"
 
 namespace {
 
 using rps::Vec3;
 
-constexpr double kPi = std::numbers::pi;
-constexpr double kSpeedOfLight = 299792458.0;
-constexpr double kFreq_hz = 5.18e9;
-constexpr double kLambda = kSpeedOfLight / kFreq_hz;
+using namespace rps::test;  // kPi, kLambda, friis, rad
 
-double rad(double deg) { return deg * kPi / 180.0; }
-double friis(double distance_m) {
-    const double x = kLambda / (4.0 * kPi * distance_m);
-    return x * x;
-}
 
 // |a - b| <= tol·max(|a|, |b|), with exact zeros equal.
 ::testing::AssertionResult NearRelative(double a, double b, double tol) {

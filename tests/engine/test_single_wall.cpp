@@ -19,62 +19,25 @@
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
+#include "tests/support/reference_physics.hpp"
 
 namespace {
 
 using rps::Vec3;
 using cd = std::complex<double>;
 
-constexpr double kPi = std::numbers::pi;
-constexpr double kSpeedOfLight = 299792458.0;
-constexpr double kEps0 = 8.8541878128e-12;
-constexpr double kFreq_hz = 5.18e9;
-constexpr double kLambda = kSpeedOfLight / kFreq_hz;
+using namespace rps::test;  // kPi, kLambda, friis, rad, the P.2040 references
 constexpr double kTolDb = 0.01;
 
-double rad(double deg) { return deg * kPi / 180.0; }
-
-double friis(double distance_m) {
-    const double x = kLambda / (4.0 * kPi * distance_m);
-    return x * x;
+using ItuRow = ItuReference;
+inline cd itu_eta(const ItuRow& m) { return m.eta(); }
+using Slab = SlabReference;
+inline Slab slab(double cos_theta, cd eta, double thickness_m) {
+    return slab_reference(cos_theta, eta, thickness_m);
 }
-
-// ITU-R P.2040 Table 3 as PHYSICS.md §1 lists it: eps' = a f^b, sigma = c f^d (f in GHz), and the
-// complex relative permittivity eta = eps' - j sigma / (eps0 omega).
-struct ItuRow {
-    const char* name;
-    double a, b, c, d;
-};
-cd itu_eta(const ItuRow& m) {
-    const double f_ghz = kFreq_hz / 1e9;
-    const double sigma = m.c * std::pow(f_ghz, m.d);
-    return {m.a * std::pow(f_ghz, m.b), -sigma / (kEps0 * 2.0 * kPi * kFreq_hz)};
-}
-
-struct Slab {
-    cd r_te, r_tm, t_te, t_tm;
-};
-
-// P.2040-3 single-layer slab: a = sqrt(eta - sin^2 theta) (principal branch),
-// r'_TE = (cos - a)/(cos + a), r'_TM = (eta cos - a)/(eta cos + a)        (eq. 37a/b)
-// q = (2 pi d / lambda) a,  R = r'(1 - e^{-j2q}) / (1 - r'^2 e^{-j2q})   (eq. 43a/b)
-//                           T = (1 - r'^2) e^{-jq} / (1 - r'^2 e^{-j2q})   (eq. 44)
-Slab slab(double cos_theta, cd eta, double thickness_m) {
-    const double sin2 = 1.0 - cos_theta * cos_theta;
-    const cd a = std::sqrt(eta - sin2);
-    const cd r_te = (cos_theta - a) / (cos_theta + a);
-    const cd r_tm = (eta * cos_theta - a) / (eta * cos_theta + a);
-    const cd q = (2.0 * kPi * thickness_m / kLambda) * a;
-    const cd j(0.0, 1.0);
-    const cd e1 = std::exp(-j * q), e2 = std::exp(-2.0 * j * q);
-    const auto big_r = [&](cd r) { return r * (1.0 - e2) / (1.0 - r * r * e2); };
-    const auto big_t = [&](cd r) { return (1.0 - r * r) * e1 / (1.0 - r * r * e2); };
-    return {big_r(r_te), big_r(r_tm), big_t(r_te), big_t(r_tm)};
-}
-
-const ItuRow kConcrete{"concrete", 5.24, 0.0, 0.0462, 0.7822};
-const ItuRow kPlasterboard{"plasterboard", 2.73, 0.0, 0.0085, 0.9395};
-const ItuRow kGlass{"glass", 6.31, 0.0, 0.0036, 1.3394};
+const ItuRow& kConcrete = kConcreteItu;
+const ItuRow& kPlasterboard = kPlasterboardItu;
+const ItuRow& kGlass = kGlassItu;
 
 // The test's slab formula reproduces Sionna's values in PHYSICS.md §2.4 (concrete and
 // plasterboard, 0.1 m), so it is a trustworthy reference.

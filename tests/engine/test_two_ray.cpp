@@ -19,6 +19,7 @@
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
+#include "tests/support/reference_physics.hpp"
 
 namespace {
 
@@ -26,42 +27,23 @@ using rps::Vec3;
 using rps::Vec3c;
 using cd = std::complex<double>;
 
-constexpr double kPi = std::numbers::pi;
-constexpr double kSpeedOfLight = 299792458.0;
-constexpr double kEps0 = 8.8541878128e-12;
-constexpr double kFreq_hz = 5.18e9;
-constexpr double kLambda = kSpeedOfLight / kFreq_hz;
-constexpr double kWavenumber = 2.0 * kPi / kLambda;
+using namespace rps::test;  // kPi, kLambda, kWavenumber, friis, rad, the P.2040 references
 constexpr double kTolDb = 0.02;
 constexpr double kFloorThickness_m = 0.2;
 constexpr double kTxHeight_m = 3.8;
 constexpr double kRxHeight_m = 1.5;
 constexpr double kTxPower_dbm = 5.0;
 
-double rad(double deg) { return deg * kPi / 180.0; }
-double friis(double distance_m) {
-    const double x = kLambda / (4.0 * kPi * distance_m);
-    return x * x;
-}
-
-// Concrete, ITU-R P.2040 Table 3 (PHYSICS.md §1): eps' = 5.24, sigma = 0.0462 f_GHz^0.7822,
-// eta = eps' - j sigma / (eps0 omega).
-cd concrete_eta() {
-    const double sigma = 0.0462 * std::pow(kFreq_hz / 1e9, 0.7822);
-    return {5.24, -sigma / (kEps0 * 2.0 * kPi * kFreq_hz)};
-}
+// Concrete, ITU-R P.2040 Table 3 (PHYSICS.md §1).
+cd concrete_eta() { return kConcreteItu.eta(); }
 
 struct Reflection {
     cd te, tm;
 };
 // P.2040-3 eq. 37a/b (r') and 43a/b (slab R), principal square root.
 Reflection slab_reflection(double cos_theta, cd eta, double thickness_m) {
-    const cd a = std::sqrt(eta - (1.0 - cos_theta * cos_theta));
-    const cd r_te = (cos_theta - a) / (cos_theta + a);
-    const cd r_tm = (eta * cos_theta - a) / (eta * cos_theta + a);
-    const cd e2 = std::exp(cd(0.0, -2.0) * (2.0 * kPi * thickness_m / kLambda) * a);
-    const auto big_r = [&](cd r) { return r * (1.0 - e2) / (1.0 - r * r * e2); };
-    return {big_r(r_te), big_r(r_tm)};
+    const SlabReference s = slab_reference(cos_theta, eta, thickness_m);
+    return {s.r_te, s.r_tm};
 }
 
 // The floor: z = 0, x and y in [-60, 60], concrete 0.2 m, one rectangle; nothing else.
