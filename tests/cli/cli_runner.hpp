@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include "support/temp_dir.hpp"
 
 extern char** environ;
 
@@ -30,25 +31,7 @@ inline std::string read_text(const std::filesystem::path& path) {
     return buffer.str();
 }
 
-class TempDir {
-public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = std::filesystem::temp_directory_path() /
-                ("rps_cli_" + std::string(info->test_suite_name()) + "_" + info->name() + "_" +
-                 std::to_string(::getpid()));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        if (!::testing::Test::HasFailure()) std::filesystem::remove_all(path_);
-    }
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = rps::test::TempDir;
 
 // Runs `rps args...` in `cwd` (default: the current folder).
 inline CommandResult run_rps(const std::vector<std::string>& args,

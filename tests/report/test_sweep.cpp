@@ -12,27 +12,14 @@
 #include "core/study/study_spec.hpp"
 #include "core/study/sweep.hpp"
 #include "support/test_paths.hpp"
+#include "support/temp_dir.hpp"
 
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() /
-                ("rps_sweep_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() { fs::remove_all(path_); }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+using TempDir = rps::test::TempDir;
 
 json base_study() {
     return json::parse(R"({

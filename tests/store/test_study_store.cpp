@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/store/study_store.hpp"
+#include "support/temp_dir.hpp"
 
 using nlohmann::json;
 using rps::StoredStudy;
@@ -25,21 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() /
-                ("rps_store_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() { fs::remove_all(path_); }
-    fs::path file(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using TempDir = rps::test::TempDir;
 
 json spec() {
     return {{"scene", "office.xml"},

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/temp_dir.hpp"
 #include "support/test_paths.hpp"
 
 namespace rps::test {
@@ -24,24 +25,7 @@ inline QCoreApplication& qt_app() {
     return app;
 }
 
-class TempDir {
-public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = std::filesystem::temp_directory_path() /
-                ("rps_study_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() { std::filesystem::remove_all(path_); }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::filesystem::path file(const std::string& name) const { return path_ / name; }
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = rps::test::TempDir;
 
 inline std::filesystem::path l_hall_scene() {
     return std::filesystem::absolute(source_dir() / "scenes" / "l_hall" / "l_hall.xml");
