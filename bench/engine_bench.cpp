@@ -3,11 +3,11 @@
 // occlusion rays on the same scene, measured in the same run (a ratio, robust to machine noise).
 //
 //   rps_bench_engine [--scene FILE] [--out FILE.json] [--maps N] [--threads N]
+#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -95,12 +95,12 @@ int main(int argc, char** argv) {
     std::string out_path = "bench_engine.json";
     int map_count = 24;
     int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--scene")) scene_path = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--out")) out_path = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--maps")) map_count = std::stoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--threads")) threads = std::stoi(argv[i + 1]);
-    }
+    CLI::App app{"Radio engine benchmark (docs/performance.md)"};
+    app.add_option("--scene", scene_path, "Scene XML")->capture_default_str();
+    app.add_option("--out", out_path, "JSON report")->capture_default_str();
+    app.add_option("--maps", map_count, "Maps per measurement")->capture_default_str();
+    app.add_option("--threads", threads, "Threads for the all-cores rows")->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
     const rps::Scene scene = rps::load_scene(scene_path);
     const auto aps = ap_positions(map_count);
     nlohmann::json report;

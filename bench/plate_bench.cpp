@@ -3,10 +3,10 @@
 // a full map with the plate (static trace + plate) against the plate-only update, GO and PO.
 //
 //   rps_bench_plate [--out FILE.json] [--poses N]
+#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
 #include <chrono>
-#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -27,10 +27,10 @@ double ms_since(Clock::time_point t) {
 int main(int argc, char** argv) {
     std::string out_path = "bench_plate.json";
     int poses = 20;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--out")) out_path = argv[i + 1];
-        if (!std::strcmp(argv[i], "--poses")) poses = std::stoi(argv[i + 1]);
-    }
+    CLI::App app{"Plate-only re-evaluation benchmark (docs/performance.md)"};
+    app.add_option("--out", out_path, "JSON report")->capture_default_str();
+    app.add_option("--poses", poses, "Plate poses along the mount")->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
     const std::string scene_path = std::string(RPS_SOURCE_DIR) + "/scenes/office/office.xml";
     const rps::Scene scene = rps::load_scene(scene_path);
     const rps::RadioEngine engine(scene, rps::RadioSetup{}, rps::MeasurementGridSpec{});

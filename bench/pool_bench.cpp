@@ -7,6 +7,8 @@
 // Empty tasks are "evaluate" tasks with no points: the worker parses, answers and waits for the
 // next line, so their wall time per task IS the pool's overhead (dispatch, pipe, JSON, result
 // handling). Real tasks evaluate K random office layouts each (default radio set-up).
+#include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <fmt/core.h>
 
 #include <QCoreApplication>
@@ -46,20 +48,18 @@ struct Options {
 
 Options parse(int argc, char** argv) {
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        const auto next = [&]() -> std::string {
-            if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
-            return argv[++i];
-        };
-        if (a == "--rps") o.rps = next();
-        else if (a == "--scene") o.scene = next();
-        else if (a == "--empty-tasks") o.empty_tasks = std::stoi(next());
-        else if (a == "--real-tasks") o.real_tasks = std::stoi(next());
-        else if (a == "--chunk") o.chunk = std::stoi(next());
-        else if (a == "--workers") o.workers = std::stoi(next());
-        else if (a == "--out") o.out = next();
-        else throw std::invalid_argument("unknown option " + a);
+    CLI::App app{"Worker pool benchmark"};
+    app.add_option("--rps", o.rps)->capture_default_str();
+    app.add_option("--scene", o.scene)->capture_default_str();
+    app.add_option("--empty-tasks", o.empty_tasks)->capture_default_str();
+    app.add_option("--real-tasks", o.real_tasks)->capture_default_str();
+    app.add_option("--chunk", o.chunk)->capture_default_str();
+    app.add_option("--workers", o.workers)->capture_default_str();
+    app.add_option("--out", o.out)->capture_default_str();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        std::exit(app.exit(e));
     }
     return o;
 }

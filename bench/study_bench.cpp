@@ -10,6 +10,8 @@
 // wall on a GPU (4 actors x 0.25 GPU); GA [x, y] population 100 x 20 generations, 1661
 // evaluations in 13.9 s. Targets on 2 cores: GD <= 24 s, GA <= 7 s. Smaller budgets are allowed
 // for quick runs; the table and the JSON say which budgets were used.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <fmt/core.h>
 #include <sys/resource.h>
 
@@ -44,28 +46,26 @@ struct Options {
 
 Options parse(int argc, char** argv) {
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        const auto next = [&]() -> std::string {
-            if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
-            return argv[++i];
-        };
-        if (a == "--rps") o.rps = next();
-        else if (a == "--scene") o.scene = next();
-        else if (a == "--workers") o.workers = std::stoi(next());
-        else if (a == "--gd-starts") o.gd_starts = std::stoi(next());
-        else if (a == "--gd-iterations") o.gd_iterations = std::stoi(next());
-        else if (a == "--ga-pop") o.ga_pop = std::stoi(next());
-        else if (a == "--ga-gen") o.ga_gen = std::stoi(next());
-        else if (a == "--refl-candidates") o.refl_candidates = std::stoi(next());
-        else if (a == "--refl-ga-pop") o.refl_ga_pop = std::stoi(next());
-        else if (a == "--refl-ga-gen") o.refl_ga_gen = std::stoi(next());
-        else if (a == "--max-order") o.max_order = std::stoi(next());
-        else if (a == "--cell-m") o.cell_m = std::stod(next());
-        else if (a == "--antenna") o.antenna = next();
-        else if (a == "--only") o.only = next();
-        else if (a == "--out") o.out = next();
-        else throw std::invalid_argument("unknown option " + a);
+    CLI::App app{"Study benchmark: the original framework's headline studies"};
+    app.add_option("--rps", o.rps)->capture_default_str();
+    app.add_option("--scene", o.scene)->capture_default_str();
+    app.add_option("--workers", o.workers)->capture_default_str();
+    app.add_option("--gd-starts", o.gd_starts)->capture_default_str();
+    app.add_option("--gd-iterations", o.gd_iterations)->capture_default_str();
+    app.add_option("--ga-pop", o.ga_pop)->capture_default_str();
+    app.add_option("--ga-gen", o.ga_gen)->capture_default_str();
+    app.add_option("--refl-candidates", o.refl_candidates)->capture_default_str();
+    app.add_option("--refl-ga-pop", o.refl_ga_pop)->capture_default_str();
+    app.add_option("--refl-ga-gen", o.refl_ga_gen)->capture_default_str();
+    app.add_option("--max-order", o.max_order)->capture_default_str();
+    app.add_option("--cell-m", o.cell_m)->capture_default_str();
+    app.add_option("--antenna", o.antenna)->capture_default_str();
+    app.add_option("--only", o.only)->capture_default_str();
+    app.add_option("--out", o.out)->capture_default_str();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        std::exit(app.exit(e));
     }
     return o;
 }
