@@ -16,6 +16,7 @@
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
+#include "tests/support/engine_grids.hpp"
 #include "tests/support/reference_physics.hpp"
 
 namespace {
@@ -42,16 +43,6 @@ rps::Scene far_triangle_scene() {
     return scene;
 }
 
-rps::MeasurementGridSpec one_cell_at(const Vec3& centre) {
-    rps::MeasurementGridSpec spec;
-    spec.height_m = centre.z();
-    spec.cell_m = 1.0;
-    spec.origin_x_m = centre.x() - 0.5;
-    spec.origin_y_m = centre.y() - 0.5;
-    spec.size_x_m = 1.0;
-    spec.size_y_m = 1.0;
-    return spec;
-}
 
 // The antenna frame for yaw alpha (about world z) and downtilt beta (TR 38.901 eq. 7.1-4 with
 // R = R_z(alpha)·R_y(beta)): boresight x' = (cos b cos a, cos b sin a, -sin b) points below the

@@ -19,6 +19,7 @@
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
+#include "tests/support/engine_grids.hpp"
 #include "tests/support/reference_physics.hpp"
 
 namespace {
@@ -60,16 +61,6 @@ rps::Scene floor_scene() {
     return scene;
 }
 
-rps::MeasurementGridSpec one_cell_at(const Vec3& centre) {
-    rps::MeasurementGridSpec spec;
-    spec.height_m = centre.z();
-    spec.cell_m = 1.0;
-    spec.origin_x_m = centre.x() - 0.5;
-    spec.origin_y_m = centre.y() - 0.5;
-    spec.size_x_m = 1.0;
-    spec.size_y_m = 1.0;
-    return spec;
-}
 
 const Vec3 kTx(1.0, 2.0, kTxHeight_m);
 const double kAzimuth = rad(25.0);  // any azimuth: V stays TM, H stays TE over a floor
