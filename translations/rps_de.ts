@@ -665,6 +665,14 @@
         <source>Export the best layout found (or the one on the plan before any result) into a folder as rps export --best does: best_layout.json, and best_scene.xml with the APs as parameters and the reflector plate as a metal mesh</source>
         <translation>Die beste gefundene Anordnung (vor dem ersten Ergebnis die im Plan) wie rps export --best in einen Ordner exportieren: best_layout.json und best_scene.xml mit den APs als Parameter und der Reflektorplatte als Metallnetz</translation>
     </message>
+    <message>
+        <source>Current P&amp;lot (PNG/SVG)…</source>
+        <translation>Aktuelles &amp;Diagramm (PNG/SVG)…</translation>
+    </message>
+    <message>
+        <source>Export the live plot on the visible tab as PNG or SVG</source>
+        <translation>Das Live-Diagramm des sichtbaren Reiters als PNG oder SVG exportieren</translation>
+    </message>
 </context>
 <context>
     <name>rps::CompareDialog</name>
@@ -1212,6 +1220,10 @@
     <message>
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
     </message>
 </context>
 <context>

@@ -665,6 +665,14 @@
         <source>Export the best layout found (or the one on the plan before any result) into a folder as rps export --best does: best_layout.json, and best_scene.xml with the APs as parameters and the reflector plate as a metal mesh</source>
         <translation>Exporter la meilleure disposition trouvée (ou celle du plan avant tout résultat) dans un dossier comme rps export --best : best_layout.json, et best_scene.xml avec les PA en paramètres et la plaque réflectrice en maillage métallique</translation>
     </message>
+    <message>
+        <source>Current P&amp;lot (PNG/SVG)…</source>
+        <translation>&amp;Graphique courant (PNG/SVG)…</translation>
+    </message>
+    <message>
+        <source>Export the live plot on the visible tab as PNG or SVG</source>
+        <translation>Exporter le graphique en direct de l’onglet visible en PNG ou SVG</translation>
+    </message>
 </context>
 <context>
     <name>rps::CompareDialog</name>
@@ -1212,6 +1220,10 @@
     <message>
         <source>Cannot compare</source>
         <translation>Comparaison impossible</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Exporter le graphique</translation>
     </message>
 </context>
 <context>

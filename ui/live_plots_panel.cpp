@@ -108,6 +108,11 @@ LivePlotsPanel::LivePlotsPanel(const StudyResults* results, QWidget* parent)
 
 LivePlotsPanel::~LivePlotsPanel() = default;
 
+QString LivePlotsPanel::currentPlotName() const {
+    // Tabs are added in plotNames() order (heatmap, histogram, scatter, gantt, convergence).
+    return plotNames().value(tabs_->currentIndex());
+}
+
 QStringList LivePlotsPanel::plotNames() {
     return {QStringLiteral("heatmap"), QStringLiteral("histogram"), QStringLiteral("scatter"),
             QStringLiteral("gantt"), QStringLiteral("convergence")};

@@ -56,6 +56,8 @@ public:
     // Number of coalesced refreshes done so far.
     int refreshCount() const { return refresh_count_; }
     void showPlot(const QString& name);
+    // The name of the plot on the visible tab.
+    QString currentPlotName() const;
 
 Q_SIGNALS:
     // After a coalesced refresh applied new data.

@@ -148,7 +148,8 @@ void MainWindow::createMenus() {
     file->addAction(a.save_study_as);
     file->addSeparator();
     QMenu* exports = file->addMenu(tr("&Export"));
-    for (QAction* e : {a.export_pdf, a.export_html, a.export_best_config, a.export_plan_image})
+    for (QAction* e : {a.export_pdf, a.export_html, a.export_best_config, a.export_plan_image,
+                       a.export_plot})
         exports->addAction(e);
     file->addAction(a.screenshot);
     file->addSeparator();
@@ -323,6 +324,14 @@ void MainWindow::connectActions() {
                                  return true;
                              }
                              if (plan_->grab().save(p)) return true;
+                             if (e) *e = tr("Cannot write %1").arg(p);
+                             return false;
+                         });
+    });
+    connect(a.export_plot, &QAction::triggered, this, [this] {
+        exportWithDialog(tr("Export plot"), tr("PNG image (*.png);;SVG drawing (*.svg)"),
+                         QStringLiteral("png"), [this](const QString& p, QString* e) {
+                             if (plots_->exportPlot(plots_->currentPlotName(), p)) return true;
                              if (e) *e = tr("Cannot write %1").arg(p);
                              return false;
                          });

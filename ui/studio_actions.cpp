@@ -45,6 +45,8 @@ StudioActions::StudioActions(QWidget* w) {
                 "APs as parameters and the reflector plate as a metal mesh"));
     export_plan_image = make(w, tr("Plan &Image (PNG/SVG)…"), {},
                              tr("Export the plan view with its heatmap as PNG or SVG"));
+    export_plot = make(w, tr("Current P&lot (PNG/SVG)…"), {},
+                       tr("Export the live plot on the visible tab as PNG or SVG"));
     screenshot = make(w, tr("Save &Screenshot…"), QKeySequence(tr("F12")),
                       tr("Save a picture of the whole window"));
     quit = make(w, tr("&Quit"), QKeySequence::Quit, tr("Quit Reflector Placement Studio"));

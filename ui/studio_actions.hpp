@@ -21,6 +21,7 @@ public:
     QAction* export_html;
     QAction* export_best_config;
     QAction* export_plan_image;
+    QAction* export_plot;
     QAction* screenshot;
     QAction* quit;
     QAction* undo;
