@@ -25,6 +25,7 @@
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
+#include "tests/support/engine_checks.hpp"
 #include "tests/support/reference_physics.hpp"
 
 namespace {
@@ -202,10 +203,7 @@ TEST(Corner, PathsMatchImageMethodUpToOrderTwo) {
                 for (const rps::PropagationPath& p : paths) {
                     if (p.reflection_count == 0) {
                         ++los;
-                        EXPECT_TRUE(p.interactions.empty());
-                        const double d = (rx - tx.position).norm();
-                        EXPECT_NEAR(p.length_m, d, 1e-9);
-                        EXPECT_NEAR_DB(p.path_gain, friis(d), kTolDb);
+                        expect_free_space_los(p, tx.position, rx, kTolDb);
                         continue;
                     }
                     (p.reflection_count == 1 ? first : second)++;

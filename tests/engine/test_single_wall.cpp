@@ -19,6 +19,7 @@
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
+#include "tests/support/engine_checks.hpp"
 #include "tests/support/reference_physics.hpp"
 
 namespace {
@@ -132,8 +133,20 @@ Vec3 mirror_reflection_point(const Vec3& tx, const Vec3& rx) {
 
 const double kAngles[] = {0.0, 30.0, 60.0, 80.0};
 
-TEST(SingleWall, ReflectionMatchesSlabCoefficientForPureTeAndTm) {
-    const double d1 = 3.0, d2 = 5.0;
+// One pure-TE or pure-TM case: a wall, its plane of incidence, the polarisation and an angle.
+struct PureCase {
+    const WallCase& wall;
+    cd eta;
+    Plane plane;
+    bool te;
+    const rps::RadioEngine& engine;
+    double c, s;  // cos and sin of the incidence angle
+    Vec3 t;       // in-plane tangent of the wall
+};
+
+// Runs check(case) for every wall, plane of incidence, polarisation and angle of kAngles.
+template <class Check>
+void for_each_pure_case(Check&& check) {
     for (const WallCase& wall : kWalls) {
         const rps::Scene scene = wall_scene(wall);
         const cd eta = itu_eta(wall.material);
@@ -145,85 +158,78 @@ TEST(SingleWall, ReflectionMatchesSlabCoefficientForPureTeAndTm) {
                     SCOPED_TRACE(std::string(wall.material.name) +
                                  (plane == Plane::Vertical ? " vertical" : " horizontal") +
                                  (te ? " TE " : " TM ") + std::to_string(angle) + " deg");
-                    const double c = std::cos(rad(angle)), s = std::sin(rad(angle));
-                    const Vec3 t = tangent(plane);
-                    rps::TxPose tx;
-                    tx.position = kWallPoint + d1 * (c * kWallNormal - s * t);
-                    const Vec3 rx = kWallPoint + d2 * (c * kWallNormal + s * t);
-
-                    const std::vector<rps::PropagationPath> paths = engine->trace_paths(tx, rx);
-                    ASSERT_EQ(paths.size(), 2u);  // line of sight + one reflection
-                    int n_los = 0, n_reflected = 0;
-                    for (const rps::PropagationPath& p : paths) {
-                        if (p.reflection_count == 0) {
-                            ++n_los;
-                            EXPECT_TRUE(p.interactions.empty());
-                            const double d = (rx - tx.position).norm();
-                            EXPECT_NEAR(p.length_m, d, 1e-9);
-                            EXPECT_NEAR_DB(p.path_gain, friis(d), kTolDb);
-                            continue;
-                        }
-                        ++n_reflected;
-                        ASSERT_EQ(p.reflection_count, 1);
-                        ASSERT_EQ(p.interactions.size(), 1u);
-                        const rps::PathInteraction& hit = p.interactions[0];
-                        EXPECT_EQ(hit.kind, rps::InteractionKind::Reflection);
-                        EXPECT_EQ(hit.material, 0);
-                        const Vec3 q = mirror_reflection_point(tx.position, rx);
-                        EXPECT_NEAR((q - kWallPoint).norm(), 0.0, 1e-12);  // the set-up
-                        EXPECT_NEAR((hit.point - q).norm(), 0.0, 1e-9);
-                        EXPECT_NEAR(hit.cos_incidence, c, 1e-9);
-                        EXPECT_NEAR(p.length_m, d1 + d2, 1e-9);
-                        const Slab coeff = slab(c, eta, wall.thickness_m);
-                        const double r2 = std::norm(te ? coeff.r_te : coeff.r_tm);
-                        EXPECT_NEAR_DB(p.path_gain, friis(d1 + d2) * r2, kTolDb);
-                    }
-                    EXPECT_EQ(n_los, 1);
-                    EXPECT_EQ(n_reflected, 1);
+                    check(PureCase{wall, eta, plane, te, *engine, std::cos(rad(angle)),
+                                   std::sin(rad(angle)), tangent(plane)});
                 }
             }
     }
 }
 
+TEST(SingleWall, ReflectionMatchesSlabCoefficientForPureTeAndTm) {
+    const double d1 = 3.0, d2 = 5.0;
+    for_each_pure_case([&](const PureCase& pc) {
+        const double c = pc.c, s = pc.s;
+        const Vec3& t = pc.t;
+        rps::TxPose tx;
+        tx.position = kWallPoint + d1 * (c * kWallNormal - s * t);
+        const Vec3 rx = kWallPoint + d2 * (c * kWallNormal + s * t);
+
+        const std::vector<rps::PropagationPath> paths = pc.engine.trace_paths(tx, rx);
+        ASSERT_EQ(paths.size(), 2u);  // line of sight + one reflection
+        int n_los = 0, n_reflected = 0;
+        for (const rps::PropagationPath& p : paths) {
+            if (p.reflection_count == 0) {
+                ++n_los;
+                expect_free_space_los(p, tx.position, rx, kTolDb);
+                continue;
+            }
+            ++n_reflected;
+            ASSERT_EQ(p.reflection_count, 1);
+            ASSERT_EQ(p.interactions.size(), 1u);
+            const rps::PathInteraction& hit = p.interactions[0];
+            EXPECT_EQ(hit.kind, rps::InteractionKind::Reflection);
+            EXPECT_EQ(hit.material, 0);
+            const Vec3 q = mirror_reflection_point(tx.position, rx);
+            EXPECT_NEAR((q - kWallPoint).norm(), 0.0, 1e-12);  // the set-up
+            EXPECT_NEAR((hit.point - q).norm(), 0.0, 1e-9);
+            EXPECT_NEAR(hit.cos_incidence, c, 1e-9);
+            EXPECT_NEAR(p.length_m, d1 + d2, 1e-9);
+            const Slab coeff = slab(c, pc.eta, pc.wall.thickness_m);
+            const double r2 = std::norm(pc.te ? coeff.r_te : coeff.r_tm);
+            EXPECT_NEAR_DB(p.path_gain, friis(d1 + d2) * r2, kTolDb);
+        }
+        EXPECT_EQ(n_los, 1);
+        EXPECT_EQ(n_reflected, 1);
+    });
+}
+
 TEST(SingleWall, TransmissionMatchesSlabCoefficientForPureTeAndTm) {
     const double d1 = 2.5, d2 = 4.0;
-    for (const WallCase& wall : kWalls) {
-        const rps::Scene scene = wall_scene(wall);
-        const cd eta = itu_eta(wall.material);
-        for (const Plane plane : {Plane::Vertical, Plane::Horizontal})
-            for (const bool te : {true, false}) {
-                const auto engine =
-                    make_engine(scene, te ? te_polarization(plane) : tm_polarization(plane));
-                for (const double angle : kAngles) {
-                    SCOPED_TRACE(std::string(wall.material.name) +
-                                 (plane == Plane::Vertical ? " vertical" : " horizontal") +
-                                 (te ? " TE " : " TM ") + std::to_string(angle) + " deg");
-                    const double c = std::cos(rad(angle)), s = std::sin(rad(angle));
-                    const Vec3 t = tangent(plane);
-                    // Tx in front (x > 0), Rx behind (x < 0), on one straight line through the
-                    // wall point: the ray keeps its direction through the thin slab.
-                    const Vec3 k = -c * kWallNormal + s * t;
-                    rps::TxPose tx;
-                    tx.position = kWallPoint - d1 * k;
-                    const Vec3 rx = kWallPoint + d2 * k;
+    for_each_pure_case([&](const PureCase& pc) {
+        const double c = pc.c, s = pc.s;
+        const Vec3& t = pc.t;
+        // Tx in front (x > 0), Rx behind (x < 0), on one straight line through the
+        // wall point: the ray keeps its direction through the thin slab.
+        const Vec3 k = -c * kWallNormal + s * t;
+        rps::TxPose tx;
+        tx.position = kWallPoint - d1 * k;
+        const Vec3 rx = kWallPoint + d2 * k;
 
-                    const std::vector<rps::PropagationPath> paths = engine->trace_paths(tx, rx);
-                    ASSERT_EQ(paths.size(), 1u);  // no reflection reaches the far side
-                    const rps::PropagationPath& p = paths[0];
-                    EXPECT_EQ(p.reflection_count, 0);
-                    ASSERT_EQ(p.interactions.size(), 1u);
-                    const rps::PathInteraction& hit = p.interactions[0];
-                    EXPECT_EQ(hit.kind, rps::InteractionKind::Transmission);
-                    EXPECT_EQ(hit.material, 0);
-                    EXPECT_NEAR((hit.point - kWallPoint).norm(), 0.0, 1e-5);  // float hit
-                    EXPECT_NEAR(hit.cos_incidence, c, 1e-9);
-                    EXPECT_NEAR(p.length_m, d1 + d2, 1e-9);
-                    const Slab coeff = slab(c, eta, wall.thickness_m);
-                    const double t2 = std::norm(te ? coeff.t_te : coeff.t_tm);
-                    EXPECT_NEAR_DB(p.path_gain, friis(d1 + d2) * t2, kTolDb);
-                }
-            }
-    }
+        const std::vector<rps::PropagationPath> paths = pc.engine.trace_paths(tx, rx);
+        ASSERT_EQ(paths.size(), 1u);  // no reflection reaches the far side
+        const rps::PropagationPath& p = paths[0];
+        EXPECT_EQ(p.reflection_count, 0);
+        ASSERT_EQ(p.interactions.size(), 1u);
+        const rps::PathInteraction& hit = p.interactions[0];
+        EXPECT_EQ(hit.kind, rps::InteractionKind::Transmission);
+        EXPECT_EQ(hit.material, 0);
+        EXPECT_NEAR((hit.point - kWallPoint).norm(), 0.0, 1e-5);  // float hit
+        EXPECT_NEAR(hit.cos_incidence, c, 1e-9);
+        EXPECT_NEAR(p.length_m, d1 + d2, 1e-9);
+        const Slab coeff = slab(c, pc.eta, pc.wall.thickness_m);
+        const double t2 = std::norm(pc.te ? coeff.t_te : coeff.t_tm);
+        EXPECT_NEAR_DB(p.path_gain, friis(d1 + d2) * t2, kTolDb);
+    });
 }
 
 // With transmission switched off the wall blocks the line of sight: no path at all.
