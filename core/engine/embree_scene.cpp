@@ -27,7 +27,8 @@ RTCDevice shared_device() {
     return device;
 }
 
-// The intersect context extended with our hit buffer (the Embree tutorials' pattern).
+// The intersect context extended with our hit buffers (the Embree tutorials' pattern); a ray's
+// id is the index of its buffer.
 struct CollectContext {
     RTCIntersectContext context;
     SegmentHits* hits;
@@ -36,9 +37,9 @@ struct CollectContext {
 void record_and_reject(const RTCFilterFunctionNArguments* args) {
     auto* collect = reinterpret_cast<CollectContext*>(args->context);
     if (collect == nullptr || collect->hits == nullptr) return;  // a plain occlusion query
-    SegmentHits& hits = *collect->hits;
     for (unsigned i = 0; i < args->N; ++i) {
         if (args->valid[i] == 0) continue;
+        SegmentHits& hits = collect->hits[RTCRayN_id(args->ray, args->N, i)];
         const uint32_t prim = RTCHitN_primID(args->hit, args->N, i);
         const float t = RTCRayN_tfar(args->ray, args->N, i);
         bool seen = false;  // spatial splits may report one primitive twice
@@ -117,6 +118,35 @@ void EmbreeScene::collect_hits(const Vec3& origin, const Vec3& dir, double t_nea
     collect.hits = &hits;
     RTCRay ray = make_ray(origin, dir, t_near, t_far);
     rtcOccluded1(handles_->scene, &collect.context, &ray);
+}
+
+void EmbreeScene::collect_hits_packet(const SegmentQuery* queries, int count,
+                                      SegmentHits* hits) const {
+    if (count <= 0) return;
+    CollectContext collect{};
+    rtcInitIntersectContext(&collect.context);
+    collect.hits = hits;
+    alignas(64) RTCRay16 packet{};
+    alignas(64) int valid[kPacketSize];
+    for (int lane = 0; lane < kPacketSize; ++lane) {
+        valid[lane] = lane < count ? -1 : 0;
+        if (lane >= count) continue;
+        hits[lane].count = 0;
+        hits[lane].overflow = false;
+        const SegmentQuery& q = queries[lane];
+        const RTCRay ray = make_ray(q.origin, q.dir, q.t_near, q.t_far);
+        packet.org_x[lane] = ray.org_x;
+        packet.org_y[lane] = ray.org_y;
+        packet.org_z[lane] = ray.org_z;
+        packet.dir_x[lane] = ray.dir_x;
+        packet.dir_y[lane] = ray.dir_y;
+        packet.dir_z[lane] = ray.dir_z;
+        packet.tnear[lane] = ray.tnear;
+        packet.tfar[lane] = ray.tfar;
+        packet.mask[lane] = ray.mask;
+        packet.id[lane] = static_cast<unsigned>(lane);
+    }
+    rtcOccluded16(valid, handles_->scene, &collect.context, &packet);
 }
 
 bool EmbreeScene::occluded(const Vec3& origin, const Vec3& dir, double t_near,

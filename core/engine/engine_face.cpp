@@ -66,6 +66,12 @@ EngineFace make_engine_face(const Vec3& normal, const std::vector<Vec3>& triangl
         face.max2d[0] = std::max(face.max2d[0], v[a0]);
         face.max2d[1] = std::max(face.max2d[1], v[a1]);
     }
+    for (size_t t = 0; t < face.tri2d.size(); t += 6) {
+        const double* v = &face.tri2d[t];
+        face.tri_box.insert(face.tri_box.end(),
+                            {std::min({v[0], v[2], v[4]}), std::max({v[0], v[2], v[4]}),
+                             std::min({v[1], v[3], v[5]}), std::max({v[1], v[3], v[5]})});
+    }
     face.hull = convex_hull(face);
     return face;
 }

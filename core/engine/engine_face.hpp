@@ -16,6 +16,7 @@ struct EngineFace {
     int drop_axis = 2;   // coordinate dropped for the 2D tests (largest |normal| component)
     bool is_plate = false;
     std::vector<double> tri2d;   // 6 numbers per triangle: (a, b, c) in the 2D projection
+    std::vector<double> tri_box; // 4 numbers per triangle: its 2D bounds (min x, max x, min y, max y)
     std::vector<Vec3> tri3d;     // 3 vertices per triangle, world frame
     double min2d[2] = {0, 0}, max2d[2] = {0, 0};
     std::vector<Vec3> hull;  // convex hull of the face, counter-clockwise in the 2D projection
@@ -36,7 +37,13 @@ struct EngineFace {
         if (x < min2d[0] - kEdgeSlack || x > max2d[0] + kEdgeSlack || y < min2d[1] - kEdgeSlack ||
             y > max2d[1] + kEdgeSlack)
             return false;
-        for (size_t t = 0; t < tri2d.size(); t += 6) {
+        // Faces made of several wall pieces along one plane: most triangles fail their box.
+        constexpr double kBoxSlack = 1e-7;
+        for (size_t t = 0, b = 0; t < tri2d.size(); t += 6, b += 4) {
+            const double* box = &tri_box[b];
+            if (x < box[0] - kBoxSlack || x > box[1] + kBoxSlack || y < box[2] - kBoxSlack ||
+                y > box[3] + kBoxSlack)
+                continue;
             const double* v = &tri2d[t];
             const double e0 = (v[2] - v[0]) * (y - v[1]) - (v[3] - v[1]) * (x - v[0]);
             const double e1 = (v[4] - v[2]) * (y - v[3]) - (v[5] - v[3]) * (x - v[2]);

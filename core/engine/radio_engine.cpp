@@ -116,14 +116,19 @@ struct RadioEngine::Impl {
             evaluate_material(metal, std::clamp(setup.freq_hz, 1.0e9, 100.0e9)), wavelength_m);
     }
 
-    // Plate faces carry material -1 (perfect conductor) or -2 (ITU metal slab, 2 mm).
-    SlabCoefficients coefficients(const EngineFace& face, double cos_incidence) const {
-        if (face.is_plate)
-            return face.material == -1 ? kPerfectConductor : metal_plate_table->at(cos_incidence);
-        return material_tables[face.material].at(cos_incidence);
+    // Plate faces carry material -1 (perfect conductor: r_TE = -1, r_TM = +1, no transmission)
+    // or -2 (ITU metal slab, 2 mm).
+    const SlabCoefficientTable& table(const EngineFace& face) const {
+        return face.is_plate ? *metal_plate_table : material_tables[face.material];
     }
-    static constexpr SlabCoefficients kPerfectConductor{{-1.0, 0.0}, {1.0, 0.0}, {0.0, 0.0},
-                                                        {0.0, 0.0}};
+    TeTm reflection(const EngineFace& face, double cos_incidence) const {
+        if (face.is_plate && face.material == -1) return {-1.0, 1.0};
+        return table(face).reflection(cos_incidence);
+    }
+    TeTm transmission(const EngineFace& face, double cos_incidence) const {
+        if (face.is_plate && face.material == -1) return {0.0, 0.0};
+        return table(face).transmission(cos_incidence);
+    }
     std::unique_ptr<SlabCoefficientTable> metal_plate_table;
 
     // Reflection points for the face sequence, traced back from the receiver; false if any
@@ -157,6 +162,13 @@ struct RadioEngine::Impl {
         ++t_counters.rays;
         SegmentHits hits;
         embree->collect_hits(a, k, kSegmentEpsilon_m, length - kSegmentEpsilon_m, hits);
+        return apply_crossings<kDetail>(hits, a, k, length, plate, field, detail);
+    }
+
+    // Applies a segment's crossings (from collect_hits) to the field, nearest first.
+    template <bool kDetail>
+    bool apply_crossings(const SegmentHits& hits, const Vec3& a, const Vec3& k, double length,
+                         const EngineFace* plate, Vec3c& field, PathDetail* detail) const {
         if (plate) {
             const double denom = plate->normal.dot(k);
             if (std::abs(denom) > 1e-15) {
@@ -186,8 +198,8 @@ struct RadioEngine::Impl {
             last_distance = hits.distance[h];
             const EngineFace& face = faces[face_index];
             const double cos_i = std::min(1.0, std::abs(k.dot(face.normal)));
-            const SlabCoefficients c = coefficients(face, cos_i);
-            field = transmit_field(field, k, face.normal, c.t_te, c.t_tm);
+            const TeTm t = transmission(face, cos_i);
+            field = transmit_field(field, k, face.normal, t.te, t.tm);
             if constexpr (kDetail) {
                 detail->interactions.push_back({InteractionKind::Transmission, face_index,
                                                 face.material, a + double(hits.distance[h]) * k,
@@ -195,6 +207,62 @@ struct RadioEngine::Impl {
             }
         }
         return field.squaredNorm() > 0.0;
+    }
+
+    // evaluate_path for up to EmbreeScene::kPacketSize paths of one face sequence at once,
+    // segment by segment, so that each segment's wall queries go to Embree as one ray packet.
+    // Same arithmetic per path as evaluate_path<false>, so the results are identical.
+    void evaluate_batch(const PathGeometry* paths, int count, const EngineFace* const* seq,
+                        const Antenna& antenna, const EngineFace* plate, Vec3c* amplitude,
+                        double* length, bool* ok) const {
+        constexpr int kLanes = EmbreeScene::kPacketSize;
+        Vec3 k[kLanes];
+        Vec3c field[kLanes];
+        double segment[kLanes];
+        SegmentQuery queries[kLanes];
+        int path_of_query[kLanes];
+        SegmentHits hits[kLanes];
+        const int order = paths[0].order;
+        for (int i = 0; i < count; ++i) {
+            ok[i] = true;
+            length[i] = 0.0;
+        }
+        for (int j = 0; j <= order; ++j) {
+            int queued = 0;
+            for (int i = 0; i < count; ++i) {
+                if (!ok[i]) continue;
+                const Vec3 d = paths[i].points[j + 1] - paths[i].points[j];
+                segment[i] = d.norm();
+                if (segment[i] < 1e-9) {
+                    ok[i] = false;
+                    continue;
+                }
+                k[i] = d / segment[i];
+                if (j == 0) field[i] = antenna.field(k[i]);
+                queries[queued] = {paths[i].points[j], k[i], kSegmentEpsilon_m,
+                                   segment[i] - kSegmentEpsilon_m};
+                path_of_query[queued++] = i;
+            }
+            t_counters.rays += queued;
+            embree->collect_hits_packet(queries, queued, hits);
+            for (int q = 0; q < queued; ++q) {
+                const int i = path_of_query[q];
+                if (!apply_crossings<false>(hits[q], paths[i].points[j], k[i], segment[i], plate,
+                                            field[i], nullptr)) {
+                    ok[i] = false;
+                    continue;
+                }
+                length[i] += segment[i];
+                if (j < order) {
+                    const EngineFace& face = *seq[j];
+                    const double cos_i = std::min(1.0, std::abs(k[i].dot(face.normal)));
+                    const TeTm r = reflection(face, cos_i);
+                    field[i] = reflect_field(field[i], k[i], face.normal, r.te, r.tm);
+                }
+            }
+        }
+        for (int i = 0; i < count; ++i)
+            if (ok[i]) amplitude[i] = field[i] * (wavelength_m / (4.0 * kPi * length[i]));
     }
 
     // Evaluates one geometric path: complex amplitude vector (without the propagation phase)
@@ -223,8 +291,8 @@ struct RadioEngine::Impl {
             if (j < path.order) {  // reflect at b on face seq[j]
                 const EngineFace& face = *seq[j];
                 const double cos_i = std::min(1.0, std::abs(k.dot(face.normal)));
-                const SlabCoefficients c = coefficients(face, cos_i);
-                field = reflect_field(field, k, face.normal, c.r_te, c.r_tm);
+                const TeTm r = reflection(face, cos_i);
+                field = reflect_field(field, k, face.normal, r.te, r.tm);
                 if constexpr (kDetail) {
                     detail->interactions.push_back({InteractionKind::Reflection,
                                                     face.is_plate ? -1 : path.faces[j],
@@ -268,8 +336,8 @@ struct RadioEngine::Impl {
                 const double s1c = (geometry.center - source).norm();
                 if (!cross_segment<false>(source, k, s1c, nullptr, field, nullptr)) continue;
                 const double cos_i = std::min(1.0, std::abs(k.dot(n)));
-                const SlabCoefficients c = coefficients(plate, cos_i);
-                field = reflect_field(field, k, n, c.r_te, c.r_tm);
+                const TeTm r = reflection(plate, cos_i);
+                field = reflect_field(field, k, n, r.te, r.tm);
                 const Vec3 out = rx - geometry.center;
                 const double s2c = out.norm();
                 if (!cross_segment<false>(geometry.center, out / s2c, s2c, nullptr, field, nullptr))
@@ -319,14 +387,38 @@ struct RadioEngine::Impl {
         };
 
         std::array<BeamWindow, kMaxOrder + 1> windows;
+        // Sinks that want only amplitudes take the valid paths of a row in packets.
+        std::array<PathGeometry, EmbreeScene::kPacketSize> batch;
+        std::array<size_t, EmbreeScene::kPacketSize> batch_receiver;
+        int batched = 0;
+        const auto flush = [&] {
+            if constexpr (Sink::kBatched) {
+                sink.consider_batch(*this, batch.data(), batch_receiver.data(), batched,
+                                    seq.data(), antenna, plate);
+            }
+            batched = 0;
+        };
         const auto scan_receivers = [&](int order, int iy, int ix0, int ix1) {
             for (int ix = ix0; ix <= ix1; ++ix) {
                 ++t_counters.candidates;
-                if (!backtrace(images.data(), seq.data(), order, receivers.point(ix, iy), path))
-                    continue;
-                sink.template consider<Impl>(*this, receivers.index(ix, iy), path, seq.data(),
-                                             antenna, plate);
+                if constexpr (Sink::kBatched) {
+                    PathGeometry& candidate = batch[batched];
+                    candidate.order = order;
+                    candidate.faces = path.faces;
+                    if (!backtrace(images.data(), seq.data(), order, receivers.point(ix, iy),
+                                   candidate))
+                        continue;
+                    batch_receiver[batched] = receivers.index(ix, iy);
+                    if (++batched == EmbreeScene::kPacketSize) flush();
+                } else {
+                    if (!backtrace(images.data(), seq.data(), order, receivers.point(ix, iy),
+                                   path))
+                        continue;
+                    sink.template consider<Impl>(*this, receivers.index(ix, iy), path,
+                                                 seq.data(), antenna, plate);
+                }
             }
+            if (batched > 0) flush();
         };
         const bool po_plate = plate_geometry && plate_geometry->physical_optics;
         if (po_plate && branch < 0)
@@ -429,16 +521,21 @@ namespace {
 // the path's amplitude and length derive from AmplitudeSink, which evaluates the path once.
 template <class Derived>
 struct AmplitudeSink {
+    static constexpr bool kBatched = true;
     template <class Impl>
-    void consider(const Impl& impl, size_t receiver, const PathGeometry& path,
-                  const EngineFace* const* seq, const Antenna& antenna, const EngineFace* plate) {
-        Vec3c amplitude;
-        double length;
-        if (!impl.template evaluate_path<false>(path, seq, antenna, plate, amplitude, length,
-                                                nullptr))
-            return;
-        ++t_counters.paths;
-        static_cast<Derived*>(this)->accept(receiver, path, seq, amplitude, length);
+    void consider_batch(const Impl& impl, const PathGeometry* paths, const size_t* receivers,
+                        int count, const EngineFace* const* seq, const Antenna& antenna,
+                        const EngineFace* plate) {
+        Vec3c amplitude[EmbreeScene::kPacketSize];
+        double length[EmbreeScene::kPacketSize];
+        bool ok[EmbreeScene::kPacketSize];
+        impl.evaluate_batch(paths, count, seq, antenna, plate, amplitude, length, ok);
+        for (int i = 0; i < count; ++i) {
+            if (!ok[i]) continue;
+            ++t_counters.paths;
+            static_cast<Derived*>(this)->accept(receivers[i], paths[i], seq, amplitude[i],
+                                                length[i]);
+        }
     }
 };
 
@@ -497,6 +594,7 @@ struct TraceSink : AmplitudeSink<TraceSink> {
 };
 
 struct PathListSink {
+    static constexpr bool kBatched = false;
     std::vector<PropagationPath>* paths;
     double wavenumber;
 

@@ -53,9 +53,31 @@ public:
 
     // Interpolated coefficients; like slab_coefficients() it uses min(|cos_theta|, 1).
     SlabCoefficients at(double cos_theta) const {
+        const TeTm r = reflection(cos_theta);
+        const TeTm t = transmission(cos_theta);
+        return {r.te, r.tm, t.te, t.tm};
+    }
+    // Only the reflection (or only the transmission) pair: an interaction needs one of the two,
+    // and the hot loop then interpolates half as many numbers.
+    TeTm reflection(double cos_theta) const {
+        return interpolate<&SlabCoefficients::r_te, &SlabCoefficients::r_tm>(cos_theta);
+    }
+    TeTm transmission(double cos_theta) const {
+        return interpolate<&SlabCoefficients::t_te, &SlabCoefficients::t_tm>(cos_theta);
+    }
+
+    bool empty() const { return nodes_.empty(); }
+    std::size_t size() const { return nodes_.size(); }
+
+private:
+    using Member = std::complex<double> SlabCoefficients::*;
+    template <Member kTe, Member kTm>
+    TeTm interpolate(double cos_theta) const {
         const double c = std::min(std::abs(cos_theta), 1.0);
-        if (c < kExactBelowCos) [[unlikely]]
-            return slab_coefficients(c, material_, wavelength_m_);
+        if (c < kExactBelowCos) [[unlikely]] {
+            const SlabCoefficients exact = slab_coefficients(c, material_, wavelength_m_);
+            return {exact.*kTe, exact.*kTm};
+        }
         const double x = c * scale_;
         const std::size_t i = std::min(static_cast<std::size_t>(x), last_interval_);
         const double t = x - static_cast<double>(i);
@@ -67,17 +89,12 @@ public:
         const double h11 = -t * t * s;
         const Node& a = nodes_[i];
         const Node& b = nodes_[i + 1];
-        // Written out per coefficient: this runs once per interaction in the engine's hot loop.
-        return {h00 * a.value.r_te + h10 * a.slope.r_te + h01 * b.value.r_te + h11 * b.slope.r_te,
-                h00 * a.value.r_tm + h10 * a.slope.r_tm + h01 * b.value.r_tm + h11 * b.slope.r_tm,
-                h00 * a.value.t_te + h10 * a.slope.t_te + h01 * b.value.t_te + h11 * b.slope.t_te,
-                h00 * a.value.t_tm + h10 * a.slope.t_tm + h01 * b.value.t_tm + h11 * b.slope.t_tm};
+        return {h00 * (a.value.*kTe) + h10 * (a.slope.*kTe) + h01 * (b.value.*kTe) +
+                    h11 * (b.slope.*kTe),
+                h00 * (a.value.*kTm) + h10 * (a.slope.*kTm) + h01 * (b.value.*kTm) +
+                    h11 * (b.slope.*kTm)};
     }
 
-    bool empty() const { return nodes_.empty(); }
-    std::size_t size() const { return nodes_.size(); }
-
-private:
     struct alignas(64) Node {
         SlabCoefficients value;  // at cos_theta = i / (size - 1)
         SlabCoefficients slope;  // d/d(cos_theta) times the grid step
