@@ -77,17 +77,31 @@ RTCRay make_ray(const Vec3& origin, const Vec3& dir, double t_near, double t_far
 
 struct EmbreeScene::Handles {
     RTCScene scene = nullptr;
+    std::vector<uint32_t> triangle_of_prim;
+    bool all_triangles = true;
+    void to_scene_triangles(SegmentHits& hits) const {
+        if (all_triangles) return;
+        for (int i = 0; i < hits.count; ++i) hits.triangle[i] = triangle_of_prim[hits.triangle[i]];
+    }
     ~Handles() {
         if (scene) rtcReleaseScene(scene);
     }
 };
 
-EmbreeScene::EmbreeScene(const Scene& scene, bool collect_all_hits) : handles_(std::make_unique<Handles>()) {
+EmbreeScene::EmbreeScene(const Scene& scene, bool collect_all_hits,
+                         const std::vector<uint8_t>* keep_triangle)
+    : handles_(std::make_unique<Handles>()) {
     RTCDevice device = shared_device();
     handles_->scene = rtcNewScene(device);
     rtcSetSceneBuildQuality(handles_->scene, RTC_BUILD_QUALITY_HIGH);
     rtcSetSceneFlags(handles_->scene, RTC_SCENE_FLAG_ROBUST);
-    if (!scene.triangles.empty()) {
+    // Primitive i of the BVH is scene triangle triangle_of_prim[i] (all of them unless some are
+    // left out); hits are reported with scene triangle indices.
+    for (size_t i = 0; i < scene.triangles.size(); ++i)
+        if (keep_triangle == nullptr || (*keep_triangle)[i] != 0)
+            handles_->triangle_of_prim.push_back(static_cast<uint32_t>(i));
+    handles_->all_triangles = handles_->triangle_of_prim.size() == scene.triangles.size();
+    if (!handles_->triangle_of_prim.empty()) {
         RTCGeometry geometry = rtcNewGeometry(device, RTC_GEOMETRY_TYPE_TRIANGLE);
         auto* vertices = static_cast<float*>(rtcSetNewGeometryBuffer(
             geometry, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3, 3 * sizeof(float),
@@ -96,9 +110,10 @@ EmbreeScene::EmbreeScene(const Scene& scene, bool collect_all_hits) : handles_(s
             for (int c = 0; c < 3; ++c) vertices[3 * i + c] = static_cast<float>(scene.vertices[i][c]);
         auto* indices = static_cast<unsigned*>(rtcSetNewGeometryBuffer(
             geometry, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3, 3 * sizeof(unsigned),
-            scene.triangles.size()));
-        for (size_t i = 0; i < scene.triangles.size(); ++i)
-            for (int c = 0; c < 3; ++c) indices[3 * i + c] = scene.triangles[i][c];
+            handles_->triangle_of_prim.size()));
+        for (size_t i = 0; i < handles_->triangle_of_prim.size(); ++i)
+            for (int c = 0; c < 3; ++c)
+                indices[3 * i + c] = scene.triangles[handles_->triangle_of_prim[i]][c];
         if (collect_all_hits) rtcSetGeometryOccludedFilterFunction(geometry, record_and_reject);
         rtcCommitGeometry(geometry);
         rtcAttachGeometry(handles_->scene, geometry);
@@ -118,6 +133,7 @@ void EmbreeScene::collect_hits(const Vec3& origin, const Vec3& dir, double t_nea
     collect.hits = &hits;
     RTCRay ray = make_ray(origin, dir, t_near, t_far);
     rtcOccluded1(handles_->scene, &collect.context, &ray);
+    handles_->to_scene_triangles(hits);
 }
 
 void EmbreeScene::collect_hits_packet(const SegmentQuery* queries, int count,
@@ -147,6 +163,7 @@ void EmbreeScene::collect_hits_packet(const SegmentQuery* queries, int count,
         packet.id[lane] = static_cast<unsigned>(lane);
     }
     rtcOccluded16(valid, handles_->scene, &collect.context, &packet);
+    for (int lane = 0; lane < count; ++lane) handles_->to_scene_triangles(hits[lane]);
 }
 
 bool EmbreeScene::occluded(const Vec3& origin, const Vec3& dir, double t_near,
@@ -169,7 +186,7 @@ int64_t EmbreeScene::first_hit(const Vec3& origin, const Vec3& dir, double t_far
     rtcIntersect1(handles_->scene, &context, &query);
     if (query.hit.geomID == RTC_INVALID_GEOMETRY_ID) return -1;
     if (distance) *distance = query.ray.tfar;
-    return query.hit.primID;
+    return handles_->triangle_of_prim[query.hit.primID];
 }
 
 }  // namespace rps

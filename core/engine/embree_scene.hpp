@@ -3,6 +3,7 @@
 // One device per process, one BVH per scene, built once; queries are const and thread-safe.
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "core/common/geometry.hpp"
 #include "core/scene/scene.hpp"
@@ -28,7 +29,9 @@ class EmbreeScene {
 public:
     // collect_all_hits = false builds a plain BVH without the hit-recording filter (the
     // benchmark's raw-Embree baseline); collect_hits() then must not be used.
-    explicit EmbreeScene(const Scene& scene, bool collect_all_hits = true);
+    // keep_triangle (optional, one flag per scene triangle) leaves the triangles flagged 0 out.
+    explicit EmbreeScene(const Scene& scene, bool collect_all_hits = true,
+                         const std::vector<uint8_t>* keep_triangle = nullptr);
     ~EmbreeScene();
     EmbreeScene(const EmbreeScene&) = delete;
     EmbreeScene& operator=(const EmbreeScene&) = delete;

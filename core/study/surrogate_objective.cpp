@@ -15,6 +15,7 @@ constexpr int kApParams = 4;  // x, y, yaw, downtilt of one AP
 using ApDual = Dual<kApParams>;
 constexpr double kSmoothMaxTemperature_db = 1.0;  // best-server combining, smoothed
 constexpr double kSeparationPenalty_db_per_m2 = 1.0;
+constexpr double kMovingPathShare = 1e-3;  // weaker paths are held at their x0 power
 
 // Gain toward world direction d of an antenna at (yaw, downtilt): R = Rz(yaw)·Ry(tilt), local =
 // Rᵀ d (PHYSICS.md §3, the same rotation as Antenna).
@@ -61,13 +62,25 @@ SurrogateObjective::SurrogateObjective(const LayoutEvaluator& evaluator, const V
         const PoseTrig<double> trig(pose.yaw_rad, pose.downtilt_rad);
         tx0_.push_back(pose.position);
         const auto& trace = traces[a];
-        std::vector<FrozenPath> frozen;
-        frozen.reserve(trace->path_count());
+        const auto cell_of = [&](uint32_t receiver) {
+            return static_cast<uint32_t>(grid.index(receiver % raster_nx / n, receiver / raster_nx / n));
+        };
+        const double weight = 1.0 / (n * n);
         std::vector<double> static_sum(grid.cell_count(), 0.0);
+        for (size_t p = 0; p < trace->path_count(); ++p)
+            static_sum[cell_of(trace->path_receiver[p])] += weight * trace->path_power_w[p];
+        // Paths that carry less than kMovingPathShare of their cell's power stay constant (in the
+        // offset below): they barely move the gradient, and most of an office's paths are such
+        // weak multi-wall paths, so the dual-number pass runs over a fraction of them.
+        std::vector<double> offset(grid.cell_count(), 0.0);
+        std::vector<FrozenPath> frozen;
         for (size_t p = 0; p < trace->path_count(); ++p) {
-            const uint32_t receiver = trace->path_receiver[p];
-            const int rx_x = receiver % raster_nx, rx_y = receiver / raster_nx;
-            const uint32_t cell = static_cast<uint32_t>(grid.index(rx_x / n, rx_y / n));
+            const uint32_t cell = cell_of(trace->path_receiver[p]);
+            const double power_w = weight * trace->path_power_w[p];
+            if (power_w < kMovingPathShare * static_sum[cell]) {
+                offset[cell] += power_w;
+                continue;
+            }
             const Vec3& tx = trace->points[trace->path_point_begin[p]];
             const Vec3& first = trace->points[trace->path_point_begin[p] + 1];
             const Vec3 d = (first - tx).normalized();
@@ -75,16 +88,13 @@ SurrogateObjective::SurrogateObjective(const LayoutEvaluator& evaluator, const V
             const double g = gain_toward<double>(setup.antenna, d.x(), d.y(), d.z(), trig);
             const double geometric = tx_power_w * g * spread / (length * length);
             const double rho = geometric > 0 ? trace->path_power_w[p] / geometric : 0.0;
-            const double weight = 1.0 / (n * n);
             const Vec3& rx = trace->points[trace->path_point_begin[p + 1] - 1];
             frozen.push_back({cell, weight, rho, trace->path_mirror[p], trace->path_image[p], rx});
-            static_sum[cell] += weight * trace->path_power_w[p];
         }
         // Whatever the plate adds or shadows stays as it is at x0.
-        std::vector<double> offset(grid.cell_count(), 0.0);
         if (full.valid && layout.reflector)
             for (size_t c = 0; c < offset.size(); ++c)
-                offset[c] = full.per_ap_power_w[a][c] - static_sum[c];
+                offset[c] += full.per_ap_power_w[a][c] - static_sum[c];
         paths_.push_back(std::move(frozen));
         offset_w_.push_back(std::move(offset));
     }

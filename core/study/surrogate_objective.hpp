@@ -3,7 +3,8 @@
 // of the objective"). At a layout x0 the static paths of every AP are frozen: their faces, their
 // interaction losses ρ = |J·E|²/G and their images; moving an AP moves the images rigidly
 // (I = I0 + M·(tx − tx0)), so path lengths, departure directions and antenna gains change
-// smoothly. Cells combine APs by a smooth maximum and the objective is a soft-min over cells in
+// smoothly; paths below 1e-3 of their cell's power are held at their x0 power (they barely move
+// the gradient and are most of an office's paths). Cells combine APs by a smooth maximum and the objective is a soft-min over cells in
 // dB (temperature τ dB). Gradients are exact (forward-mode dual numbers). At x0 the surrogate's
 // cell powers equal the engine's map. Reflector parameters are held fixed by the surrogate
 // (their plate paths enter as a constant per cell); GD reports the true objective at every point
