@@ -230,17 +230,29 @@ struct RadioEngine::Impl {
         }
         if (hits.count == 0) return true;
         if (!setup.transmission || hits.overflow) return false;
-        // Sort by distance (few hits: insertion sort), then apply in order.
+        // Sort by distance (few hits: insertion sort), then apply in order. Crossings within
+        // 0.1 mm of each other (a ray through a line where two walls meet) go in face order, so
+        // the order does not hang on the last bits of Embree's distances.
         int order[SegmentHits::kCapacity];
-        for (int i = 0; i < hits.count; ++i) order[i] = i;
+        int face_of[SegmentHits::kCapacity];
+        for (int i = 0; i < hits.count; ++i) {
+            order[i] = i;
+            face_of[i] = static_cast<int>(grouping.triangle_face[hits.triangle[i]]);
+        }
+        constexpr float kSamePoint_m = 1e-4f;
+        const auto before = [&](int a, int b) {
+            if (hits.distance[a] + kSamePoint_m < hits.distance[b]) return true;
+            if (hits.distance[b] + kSamePoint_m < hits.distance[a]) return false;
+            return face_of[a] < face_of[b];
+        };
         for (int i = 1; i < hits.count; ++i)
-            for (int j = i; j > 0 && hits.distance[order[j]] < hits.distance[order[j - 1]]; --j)
+            for (int j = i; j > 0 && before(order[j], order[j - 1]); --j)
                 std::swap(order[j], order[j - 1]);
         int last_face = -1;
         float last_distance = -1.0f;
         for (int i = 0; i < hits.count; ++i) {
             const int h = order[i];
-            const int face_index = static_cast<int>(grouping.triangle_face[hits.triangle[h]]);
+            const int face_index = face_of[h];
             if (!face_usable[face_index]) continue;
             // Two triangles of one face meeting at an edge report one crossing twice.
             if (face_index == last_face && hits.distance[h] - last_distance < 1e-3f) continue;
