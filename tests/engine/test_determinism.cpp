@@ -15,18 +15,11 @@
 #include "core/engine/ap_trace.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
-#include "core/scene/scene_loader.hpp"
-#include "tests/support/test_paths.hpp"
+#include "tests/support/office_scene.hpp"
 
 namespace {
 
 using rps::Vec3;
-
-const rps::Scene& office() {
-    static const rps::Scene scene =
-        rps::load_scene(rps::test::source_dir() / "scenes/office/office.xml");
-    return scene;
-}
 
 rps::MeasurementGridSpec grid_spec() {
     rps::MeasurementGridSpec spec;
@@ -73,7 +66,7 @@ std::vector<Setups> setups() {
 TEST(Determinism, RepeatedCallsOnOneEngineAreBitIdentical) {
     for (const auto& [name, setup] : setups()) {
         SCOPED_TRACE(name);
-        const rps::RadioEngine engine(office(), setup, grid_spec());
+        const rps::RadioEngine engine(rps::test::office_scene(), setup, grid_spec());
         const rps::RadioMap first = engine.compute_map(tx_pose());
         ASSERT_FALSE(first.power_w.empty());
         double total = 0.0;
@@ -92,9 +85,9 @@ TEST(Determinism, RepeatedCallsOnOneEngineAreBitIdentical) {
 TEST(Determinism, TwoEnginesGiveBitIdenticalMaps) {
     for (const auto& [name, setup] : setups()) {
         SCOPED_TRACE(name);
-        const auto a = std::make_unique<rps::RadioEngine>(office(), setup, grid_spec());
+        const auto a = std::make_unique<rps::RadioEngine>(rps::test::office_scene(), setup, grid_spec());
         const rps::RadioMap from_a = a->compute_map(tx_pose());
-        const rps::Scene copy = office();  // a second engine from a separate scene copy
+        const rps::Scene copy = rps::test::office_scene();  // a second engine from a separate scene copy
         const rps::RadioEngine b(copy, setup, grid_spec());
         EXPECT_TRUE(bit_identical(b.compute_map(tx_pose()), from_a));
         EXPECT_EQ(b.grid().mask, a->grid().mask);
@@ -102,7 +95,7 @@ TEST(Determinism, TwoEnginesGiveBitIdenticalMaps) {
 }
 
 TEST(Determinism, ConcurrentCallsOnOneEngineAreBitIdentical) {
-    const rps::RadioEngine engine(office(), rps::RadioSetup{}, grid_spec());
+    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, grid_spec());
     const rps::RadioMap reference = engine.compute_map(tx_pose());
     const auto trace = engine.trace_static(tx_pose());
     const rps::PlateGeometry p = plate();
@@ -137,7 +130,7 @@ TEST(Determinism, ConcurrentCallsOnOneEngineAreBitIdentical) {
 }
 
 TEST(Determinism, StaticTraceReplayIsBitIdentical) {
-    const rps::RadioEngine engine(office(), rps::RadioSetup{}, grid_spec());
+    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, grid_spec());
     const rps::PlateGeometry p = plate();
     const auto first_trace = engine.trace_static(tx_pose());
     const auto second_trace = engine.trace_static(tx_pose());

@@ -24,6 +24,7 @@
 #include "core/scene/scene_loader.hpp"
 #include "tests/support/db_expect.hpp"
 #include "tests/support/reference_physics.hpp"
+#include "tests/support/office_scene.hpp"
 #include "tests/support/test_paths.hpp"
 
 namespace {
@@ -41,11 +42,6 @@ using namespace rps::test;  // kPi, kLambda, friis, rad
                                          << std::abs(a - b) / scale << " > " << tol;
 }
 
-const rps::Scene& office() {
-    static const rps::Scene scene =
-        rps::load_scene(rps::test::source_dir() / "scenes/office/office.xml");
-    return scene;
-}
 const rps::Scene& l_shape() {
     static const rps::Scene scene =
         rps::load_scene(rps::test::shared_dir() / "scenes/seed/l_shape_scene.xml");
@@ -100,7 +96,7 @@ const std::pair<int, int> kSampleCells[] = {{30, 28}, {26, 26}, {5, 5},   {22, 2
                                             {33, 12}, {2, 38},  {27, 33}, {39, 1}};
 
 TEST(RadioMap, DefaultGridIsSceneBoundsSnappedUpToWholeCells) {
-    const rps::Aabb office_box = office().bounds();
+    const rps::Aabb office_box = rps::test::office_scene().bounds();
     EXPECT_NEAR(office_box.lower.x(), 0.0, 1e-9);
     EXPECT_NEAR(office_box.upper.x(), 40.0, 1e-9);
     EXPECT_NEAR(office_box.lower.y(), 0.0, 1e-9);
@@ -114,7 +110,7 @@ TEST(RadioMap, DefaultGridIsSceneBoundsSnappedUpToWholeCells) {
         rps::MeasurementGridSpec spec;
         spec.cell_m = c.cell;
         spec.height_m = c.height;
-        const rps::RadioEngine engine(office(), rps::RadioSetup{}, spec);
+        const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, spec);
         const rps::MeasurementGrid& g = engine.grid();
         EXPECT_EQ(g.cells_x, c.cells) << c.cell;
         EXPECT_EQ(g.cells_y, c.cells) << c.cell;
@@ -152,7 +148,7 @@ TEST(RadioMap, ExplicitOriginAndSize) {
     spec.origin_y_m = 7.0;
     spec.size_x_m = 10.5;  // not a multiple: snapped up to 11 cells
     spec.size_y_m = 4.0;
-    const rps::RadioEngine engine(office(), rps::RadioSetup{}, spec);
+    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, spec);
     const rps::MeasurementGrid& g = engine.grid();
     EXPECT_EQ(g.cells_x, 11);
     EXPECT_EQ(g.cells_y, 4);
@@ -169,7 +165,7 @@ TEST(RadioMap, ExplicitOriginAndSize) {
 
 TEST(RadioMap, CellsEqualTxPowerTimesSumOfTracedPathGains) {
     rps::MeasurementGridSpec spec;  // default: office bounds, 1 m cells, 1.5 m high
-    const rps::RadioEngine engine(office(), rps::RadioSetup{}, spec);
+    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, spec);
     const rps::TxPose tx = office_tx();
     const rps::RadioMap map = engine.compute_map(tx);
     ASSERT_EQ(map.power_w.size(), 1600u);
@@ -244,7 +240,7 @@ TEST(RadioMap, SubSampledCellIsTheMeanOfItsSamples) {
     spec.size_x_m = 4.0;
     spec.size_y_m = 4.0;
     spec.samples_per_axis = 3;
-    const rps::RadioEngine engine(office(), rps::RadioSetup{}, spec);
+    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, spec);
     const rps::TxPose tx = office_tx();
     const rps::RadioMap map = engine.compute_map(tx);
     const rps::MeasurementGrid& g = engine.grid();
@@ -276,7 +272,7 @@ TEST(RadioMap, MapFromStaticTraceWithoutPlateEqualsComputeMap) {
         setup.coherent = coherent;
         rps::MeasurementGridSpec spec;
         spec.cell_m = 2.0;
-        const rps::RadioEngine engine(office(), setup, spec);
+        const rps::RadioEngine engine(rps::test::office_scene(), setup, spec);
         const rps::TxPose tx = office_tx();
         const rps::RadioMap direct = engine.compute_map(tx);
         const std::shared_ptr<const rps::ApTrace> trace = engine.trace_static(tx);
@@ -294,7 +290,7 @@ TEST(RadioMap, MapWithPlateEqualsTracedPathsWithPlate) {
     for (const bool perfect : {true, false}) {
         SCOPED_TRACE(perfect ? "perfect conductor" : "ITU metal slab");
         rps::MeasurementGridSpec spec;  // 1 m cells over the office
-        const rps::RadioEngine engine(office(), rps::RadioSetup{}, spec);
+        const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, spec);
         const rps::TxPose tx = office_tx();
         const rps::PlateGeometry plate = mount_plate(perfect);
         const auto trace = engine.trace_static(tx);
@@ -319,7 +315,7 @@ TEST(RadioMap, MapWithPlateEqualsTracedPathsWithPlate) {
 // and hides the wall behind it); the line-of-sight path disappears from their path list.
 TEST(RadioMap, PlateShadowsCellsBehindIt) {
     rps::MeasurementGridSpec spec;
-    const rps::RadioEngine engine(office(), rps::RadioSetup{}, spec);
+    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, spec);
     const rps::TxPose tx = office_tx();
     const rps::PlateGeometry plate = mount_plate();
     const auto trace = engine.trace_static(tx);
@@ -353,7 +349,7 @@ TEST(RadioMap, PlateAddsSpecularReflection) {
     rps::RadioSetup setup;
     setup.antenna = rps::AntennaModel::Isotropic;
     rps::MeasurementGridSpec spec;
-    const rps::RadioEngine engine(office(), setup, spec);
+    const rps::RadioEngine engine(rps::test::office_scene(), setup, spec);
     rps::TxPose tx;
     tx.position = office_tx().position;
     const rps::PlateGeometry plate = mount_plate();

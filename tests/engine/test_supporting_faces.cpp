@@ -11,21 +11,14 @@
 
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
-#include "core/scene/scene_loader.hpp"
-#include "tests/support/test_paths.hpp"
+#include "tests/support/office_scene.hpp"
 
 namespace {
 
 using rps::Vec3;
 
-const rps::Scene& office() {
-    static const rps::Scene scene =
-        rps::load_scene(rps::test::source_dir() / "scenes/office/office.xml");
-    return scene;
-}
-
 rps::Scene office_without_supporting_faces() {
-    rps::Scene scene = office();
+    rps::Scene scene = rps::test::office_scene();
     scene.vertices.push_back(Vec3(-100.0, 250.0, 77.0));  // referenced by no triangle
     return scene;
 }
@@ -43,7 +36,7 @@ rps::MeasurementGridSpec grid_spec() {
 // Largest per-cell difference in dB between the two engines' maps (cells with signal).
 double max_difference_db(const rps::TxPose& tx) {
     const rps::RadioSetup setup;  // defaults: ap2x1, order 2, transmission on
-    const rps::RadioEngine culled(office(), setup, grid_spec());
+    const rps::RadioEngine culled(rps::test::office_scene(), setup, grid_spec());
     const rps::Scene reference_scene = office_without_supporting_faces();
     const rps::RadioEngine full(reference_scene, setup, grid_spec());
     const rps::RadioMap a = culled.compute_map(tx);
