@@ -388,40 +388,55 @@ struct RadioEngine::Impl {
         if (std::abs(n.dot(source - geometry.center)) < 1e-9) return;
         const double source_side = n.dot(source - geometry.center);
         const auto sinc = [](double x) { return std::abs(x) < 1e-8 ? 1.0 : std::sin(x) / x; };
+        // Polarisation and visibility along the path through the plate centre; the Tx side is
+        // the same for every receiver.
+        Vec3 k = (geometry.center - source).normalized();
+        Vec3c field_at_plate = antenna.field(k);
+        const double s1c = (geometry.center - source).norm();
+        if (!cross_segment<false>(bvh, source, k, s1c, nullptr, field_at_plate, nullptr)) return;
+        const double cos_i = std::min(1.0, std::abs(k.dot(n)));
+        const TeTm r = reflection(plate, cos_i);
+        field_at_plate = reflect_field(field_at_plate, k, n, r.te, r.tm);
+        // Patches and their Tx-side terms, also the same for every receiver.
+        const double patch = std::max(1e-3, geometry.po_patch_m);
+        const int nu = std::max(1, static_cast<int>(std::ceil(geometry.width_m / patch)));
+        const int nv = std::max(1, static_cast<int>(std::ceil(geometry.height_m / patch)));
+        const double du = geometry.width_m / nu, dv = geometry.height_m / nv;
+        struct Patch {
+            Vec3 centre;
+            double s1, k1_n, k1_u, k1_v;  // distance from the Tx, its direction's components
+        };
+        std::vector<Patch> patches;
+        patches.reserve(static_cast<size_t>(nu) * nv);
+        for (int pv = 0; pv < nv; ++pv)
+            for (int pu = 0; pu < nu; ++pu) {
+                const Vec3 p = geometry.center + ((pu + 0.5) * du - 0.5 * geometry.width_m) * eu +
+                               ((pv + 0.5) * dv - 0.5 * geometry.height_m) * ev;
+                const Vec3 a = p - source;
+                const double s1 = a.norm();
+                const Vec3 k1 = a / s1;
+                patches.push_back({p, s1, std::abs(k1.dot(n)), k1.dot(eu), k1.dot(ev)});
+            }
         for (int iy = 0; iy < receivers.ny; ++iy)
             for (int ix = 0; ix < receivers.nx; ++ix) {
                 const Vec3 rx = receivers.point(ix, iy);
                 if (n.dot(rx - geometry.center) * source_side <= 0) continue;  // behind the plate
-                // Polarisation and visibility along the path through the plate centre.
-                Vec3 k = (geometry.center - source).normalized();
-                Vec3c field = antenna.field(k);
-                const double s1c = (geometry.center - source).norm();
-                if (!cross_segment<false>(bvh, source, k, s1c, nullptr, field, nullptr)) continue;
-                const double cos_i = std::min(1.0, std::abs(k.dot(n)));
-                const TeTm r = reflection(plate, cos_i);
-                field = reflect_field(field, k, n, r.te, r.tm);
+                Vec3c field = field_at_plate;
                 const Vec3 out = rx - geometry.center;
                 const double s2c = out.norm();
                 if (!cross_segment<false>(bvh, geometry.center, out / s2c, s2c, nullptr, field, nullptr))
                     continue;
-                const double patch = std::max(1e-3, geometry.po_patch_m);
-                const int nu = std::max(1, static_cast<int>(std::ceil(geometry.width_m / patch)));
-                const int nv = std::max(1, static_cast<int>(std::ceil(geometry.height_m / patch)));
-                const double du = geometry.width_m / nu, dv = geometry.height_m / nv;
                 std::complex<double> integral = 0.0;
-                for (int pv = 0; pv < nv; ++pv)
-                    for (int pu = 0; pu < nu; ++pu) {
-                        const Vec3 p = geometry.center + ((pu + 0.5) * du - 0.5 * geometry.width_m) * eu +
-                                       ((pv + 0.5) * dv - 0.5 * geometry.height_m) * ev;
-                        const Vec3 a = p - source, b = rx - p;
-                        const double s1 = a.norm(), s2 = b.norm();
-                        const Vec3 k1 = a / s1, k2 = b / s2;
-                        const double chi = 0.5 * (std::abs(k1.dot(n)) + std::abs(k2.dot(n)));
-                        const Vec3 g = k1 - k2;  // d(s1 + s2)/dp along the plate
-                        const double area = du * dv * sinc(0.5 * wavenumber * g.dot(eu) * du) *
-                                            sinc(0.5 * wavenumber * g.dot(ev) * dv);
-                        integral += std::polar(chi * area / (s1 * s2), -wavenumber * (s1 + s2));
-                    }
+                for (const Patch& q : patches) {
+                    const Vec3 b = rx - q.centre;
+                    const double s2 = b.norm();
+                    const Vec3 k2 = b / s2;
+                    const double chi = 0.5 * (q.k1_n + std::abs(k2.dot(n)));
+                    // g = k1 - k2 = d(s1 + s2)/dp along the plate
+                    const double area = du * dv * sinc(0.5 * wavenumber * (q.k1_u - k2.dot(eu)) * du) *
+                                        sinc(0.5 * wavenumber * (q.k1_v - k2.dot(ev)) * dv);
+                    integral += std::polar(chi * area / (q.s1 * s2), -wavenumber * (q.s1 + s2));
+                }
                 integral /= std::complex<double>(0.0, wavelength_m);
                 const Vec3c amplitude = field * (wavelength_m / (4.0 * kPi)) * integral;
                 sink.add_direct(receivers.index(ix, iy), amplitude, s1c + s2c);
