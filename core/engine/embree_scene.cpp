@@ -103,14 +103,15 @@ EmbreeScene::EmbreeScene(const Scene& scene, bool collect_all_hits,
     handles_->all_triangles = handles_->triangle_of_prim.size() == scene.triangles.size();
     if (!handles_->triangle_of_prim.empty()) {
         RTCGeometry geometry = rtcNewGeometry(device, RTC_GEOMETRY_TYPE_TRIANGLE);
-        auto* vertices = static_cast<float*>(rtcSetNewGeometryBuffer(
-            geometry, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3, 3 * sizeof(float),
-            scene.vertices.size()));
+        auto* vertices = static_cast<float*>(
+            rtcSetNewGeometryBuffer(geometry, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3,
+                                    3 * sizeof(float), scene.vertices.size()));
         for (size_t i = 0; i < scene.vertices.size(); ++i)
-            for (int c = 0; c < 3; ++c) vertices[3 * i + c] = static_cast<float>(scene.vertices[i][c]);
-        auto* indices = static_cast<unsigned*>(rtcSetNewGeometryBuffer(
-            geometry, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3, 3 * sizeof(unsigned),
-            handles_->triangle_of_prim.size()));
+            for (int c = 0; c < 3; ++c)
+                vertices[3 * i + c] = static_cast<float>(scene.vertices[i][c]);
+        auto* indices = static_cast<unsigned*>(
+            rtcSetNewGeometryBuffer(geometry, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3,
+                                    3 * sizeof(unsigned), handles_->triangle_of_prim.size()));
         for (size_t i = 0; i < handles_->triangle_of_prim.size(); ++i)
             for (int c = 0; c < 3; ++c)
                 indices[3 * i + c] = scene.triangles[handles_->triangle_of_prim[i]][c];
@@ -166,8 +167,7 @@ void EmbreeScene::collect_hits_packet(const SegmentQuery* queries, int count,
     for (int lane = 0; lane < count; ++lane) handles_->to_scene_triangles(hits[lane]);
 }
 
-bool EmbreeScene::occluded(const Vec3& origin, const Vec3& dir, double t_near,
-                           double t_far) const {
+bool EmbreeScene::occluded(const Vec3& origin, const Vec3& dir, double t_near, double t_far) const {
     CollectContext collect{};  // hits == nullptr: the filter accepts the first hit
     rtcInitIntersectContext(&collect.context);
     collect.hits = nullptr;

@@ -81,8 +81,8 @@ EngineFace make_engine_face(const PlanarFace& face, const Scene& scene) {
     vertices.reserve(face.triangles.size() * 3);
     for (uint32_t t : face.triangles)
         for (uint32_t v : scene.triangles[t]) vertices.push_back(scene.vertices[v]);
-    EngineFace result = make_engine_face(face.normal, vertices,
-                                         static_cast<int>(face.material_index), false);
+    EngineFace result =
+        make_engine_face(face.normal, vertices, static_cast<int>(face.material_index), false);
     result.offset_m = face.offset_m;
     return result;
 }

@@ -12,12 +12,12 @@ namespace rps {
 struct EngineFace {
     Vec3 normal = Vec3::UnitZ();
     double offset_m = 0.0;
-    int material = -1;   // scene material index; -1 for the dynamic plate
-    int drop_axis = 2;   // coordinate dropped for the 2D tests (largest |normal| component)
+    int material = -1;  // scene material index; -1 for the dynamic plate
+    int drop_axis = 2;  // coordinate dropped for the 2D tests (largest |normal| component)
     bool is_plate = false;
-    std::vector<double> tri2d;   // 6 numbers per triangle: (a, b, c) in the 2D projection
-    std::vector<double> tri_box; // 4 numbers per triangle: its 2D bounds (min x, max x, min y, max y)
-    std::vector<Vec3> tri3d;     // 3 vertices per triangle, world frame
+    std::vector<double> tri2d;  // 6 numbers per triangle: (a, b, c) in the 2D projection
+    std::vector<double> tri_box;  // 4 numbers per triangle: 2D bounds (min x, max x, min y, max y)
+    std::vector<Vec3> tri3d;      // 3 vertices per triangle, world frame
     double min2d[2] = {0, 0}, max2d[2] = {0, 0};
     std::vector<Vec3> hull;  // convex hull of the face, counter-clockwise in the 2D projection
     Aabb bounds;

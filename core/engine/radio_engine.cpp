@@ -3,17 +3,17 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <thread>
 #include <cmath>
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 #include "core/common/units.hpp"
 #include "core/engine/ap_trace.hpp"
+#include "core/engine/beam_window.hpp"
 #include "core/engine/cell_mask.hpp"
 #include "core/engine/embree_scene.hpp"
 #include "core/engine/engine_face.hpp"
-#include "core/engine/beam_window.hpp"
 #include "core/engine/path_field.hpp"
 #include "core/engine/receiver_raster.hpp"
 #include "core/radio/slab_coefficients.hpp"
@@ -157,7 +157,8 @@ struct RadioEngine::Impl {
             bounding_faces.emplace_back(static_cast<int>(f), side);
             for (uint32_t t : grouping.faces[f].triangles) keep[t] = 0;
         }
-        if (!bounding_faces.empty()) inner_embree = std::make_unique<EmbreeScene>(scene, true, &keep);
+        if (!bounding_faces.empty())
+            inner_embree = std::make_unique<EmbreeScene>(scene, true, &keep);
     }
 
     // The BVH for one trace: the inner one when the Tx, the receivers and the plate all lie on
@@ -174,7 +175,8 @@ struct RadioEngine::Impl {
         points[count++] = receivers.point(0, receivers.ny - 1);
         points[count++] = receivers.point(receivers.nx - 1, receivers.ny - 1);
         if (plate)
-            for (size_t i = 0; i < plate->tri3d.size() && count < 11; ++i) points[count++] = plate->tri3d[i];
+            for (size_t i = 0; i < plate->tri3d.size() && count < 11; ++i)
+                points[count++] = plate->tri3d[i];
         for (const auto& [f, side] : bounding_faces)
             for (int i = 0; i < count; ++i)
                 if (side * faces[f].signed_distance(points[i]) < -kSide_m) return *embree;
@@ -274,9 +276,9 @@ struct RadioEngine::Impl {
     // evaluate_path for up to EmbreeScene::kPacketSize paths of one face sequence at once,
     // segment by segment, so that each segment's wall queries go to Embree as one ray packet.
     // Same arithmetic per path as evaluate_path<false>, so the results are identical.
-    void evaluate_batch(const EmbreeScene& bvh, const PathGeometry* paths, int count, const EngineFace* const* seq,
-                        const Antenna& antenna, const EngineFace* plate, Vec3c* amplitude,
-                        double* length, bool* ok) const {
+    void evaluate_batch(const EmbreeScene& bvh, const PathGeometry* paths, int count,
+                        const EngineFace* const* seq, const Antenna& antenna,
+                        const EngineFace* plate, Vec3c* amplitude, double* length, bool* ok) const {
         constexpr int kLanes = EmbreeScene::kPacketSize;
         Vec3 k[kLanes];
         Vec3c field[kLanes];
@@ -330,9 +332,10 @@ struct RadioEngine::Impl {
     // Evaluates one geometric path: complex amplitude vector (without the propagation phase)
     // and length. False when blocked.
     template <bool kDetail>
-    bool evaluate_path(const EmbreeScene& bvh, const PathGeometry& path, const EngineFace* const* seq,
-                       const Antenna& antenna, const EngineFace* plate, Vec3c& amplitude,
-                       double& length, PathDetail* detail) const {
+    bool evaluate_path(const EmbreeScene& bvh, const PathGeometry& path,
+                       const EngineFace* const* seq, const Antenna& antenna,
+                       const EngineFace* plate, Vec3c& amplitude, double& length,
+                       PathDetail* detail) const {
         Vec3 k = path.points[1] - path.points[0];
         double segment = k.norm();
         if (segment < 1e-9) return false;
@@ -378,9 +381,9 @@ struct RadioEngine::Impl {
     // antenna field toward the image direction; walls between Tx, plate centre and Rx apply
     // their transmission coefficients (evaluated through the plate centre).
     template <class Sink>
-    void physical_optics_paths(const EmbreeScene& bvh, const TxPose& tx, const Antenna& antenna, const EngineFace& plate,
-                               const PlateGeometry& geometry, const ReceiverRaster& receivers,
-                               Sink& sink) const {
+    void physical_optics_paths(const EmbreeScene& bvh, const TxPose& tx, const Antenna& antenna,
+                               const EngineFace& plate, const PlateGeometry& geometry,
+                               const ReceiverRaster& receivers, Sink& sink) const {
         const Vec3 n = geometry.normal.normalized();
         const Vec3 eu = geometry.width_axis.normalized();
         const Vec3 ev = geometry.height_axis().normalized();
@@ -424,7 +427,8 @@ struct RadioEngine::Impl {
                 Vec3c field = field_at_plate;
                 const Vec3 out = rx - geometry.center;
                 const double s2c = out.norm();
-                if (!cross_segment<false>(bvh, geometry.center, out / s2c, s2c, nullptr, field, nullptr))
+                if (!cross_segment<false>(bvh, geometry.center, out / s2c, s2c, nullptr, field,
+                                          nullptr))
                     continue;
                 std::complex<double> integral = 0.0;
                 for (const Patch& q : patches) {
@@ -433,7 +437,8 @@ struct RadioEngine::Impl {
                     const Vec3 k2 = b / s2;
                     const double chi = 0.5 * (q.k1_n + std::abs(k2.dot(n)));
                     // g = k1 - k2 = d(s1 + s2)/dp along the plate
-                    const double area = du * dv * sinc(0.5 * wavenumber * (q.k1_u - k2.dot(eu)) * du) *
+                    const double area = du * dv *
+                                        sinc(0.5 * wavenumber * (q.k1_u - k2.dot(eu)) * du) *
                                         sinc(0.5 * wavenumber * (q.k1_v - k2.dot(ev)) * dv);
                     integral += std::polar(chi * area / (q.s1 * s2), -wavenumber * (q.s1 + s2));
                 }
@@ -452,8 +457,8 @@ struct RadioEngine::Impl {
         // The AP array is dual-polarised by construction (V+H ports co-phased, PHYSICS.md §3).
         const Polarization polarization =
             setup.antenna == AntennaModel::Ap2x1 ? Polarization::VH : setup.polarization;
-        const Antenna antenna(setup.antenna, polarization,
-                              AntennaPose{tx.yaw_rad, tx.downtilt_rad}, wavelength_m);
+        const Antenna antenna(setup.antenna, polarization, AntennaPose{tx.yaw_rad, tx.downtilt_rad},
+                              wavelength_m);
         const EmbreeScene& bvh = segment_bvh(tx.position, receivers, plate);
         const int face_total = static_cast<int>(faces.size()) + (plate ? 1 : 0);
         std::array<Vec3, kMaxOrder + 1> images;
@@ -489,8 +494,7 @@ struct RadioEngine::Impl {
                     batch_receiver[batched] = receivers.index(ix, iy);
                     if (++batched == EmbreeScene::kPacketSize) flush();
                 } else {
-                    if (!backtrace(images.data(), seq.data(), order, receivers.point(ix, iy),
-                                   path))
+                    if (!backtrace(images.data(), seq.data(), order, receivers.point(ix, iy), path))
                         continue;
                     sink.template consider<Impl>(*this, bvh, receivers.index(ix, iy), path,
                                                  seq.data(), antenna, plate);
@@ -510,10 +514,9 @@ struct RadioEngine::Impl {
                     scan_receivers(0, iy, 0, receivers.nx - 1);
                 return;
             }
-            for_each_footprint_row(images[order], windows[order], receivers,
-                                   [&](int iy, int ix0, int ix1) {
-                                       scan_receivers(order, iy, ix0, ix1);
-                                   });
+            for_each_footprint_row(
+                images[order], windows[order], receivers,
+                [&](int iy, int ix0, int ix1) { scan_receivers(order, iy, ix0, ix1); });
         };
 
         // Iterative depth-first enumeration over sequences f1..fk (no face twice in a row),
@@ -538,9 +541,9 @@ struct RadioEngine::Impl {
                       std::abs(face->signed_distance(images[depth])) > 1e-9;
             if (ok) {
                 static const bool no_prune = std::getenv("RPS_NO_BEAM") != nullptr;
-                windows[depth + 1] = (depth == 0 || no_prune) ? face_window(*face)
-                                                : propagate_beam(images[depth], windows[depth],
-                                                                 *face);
+                windows[depth + 1] = (depth == 0 || no_prune)
+                                         ? face_window(*face)
+                                         : propagate_beam(images[depth], windows[depth], *face);
                 ok = !windows[depth + 1].empty();
             }
             if (!ok) {
@@ -601,9 +604,9 @@ template <class Derived>
 struct AmplitudeSink {
     static constexpr bool kBatched = true;
     template <class Impl>
-    void consider_batch(const Impl& impl, const EmbreeScene& bvh, const PathGeometry* paths, const size_t* receivers,
-                        int count, const EngineFace* const* seq, const Antenna& antenna,
-                        const EngineFace* plate) {
+    void consider_batch(const Impl& impl, const EmbreeScene& bvh, const PathGeometry* paths,
+                        const size_t* receivers, int count, const EngineFace* const* seq,
+                        const Antenna& antenna, const EngineFace* plate) {
         Vec3c amplitude[EmbreeScene::kPacketSize];
         double length[EmbreeScene::kPacketSize];
         bool ok[EmbreeScene::kPacketSize];
@@ -662,7 +665,8 @@ struct TraceSink : AmplitudeSink<TraceSink> {
             return mirror;
         mirror = Mat3::Identity();
         for (int j = 0; j < order; ++j)
-            mirror = (Mat3::Identity() - 2.0 * seq[j]->normal * seq[j]->normal.transpose()) * mirror;
+            mirror =
+                (Mat3::Identity() - 2.0 * seq[j]->normal * seq[j]->normal.transpose()) * mirror;
         std::copy(seq, seq + order, mirror_seq.begin());
         mirror_order = order;
         return mirror;
@@ -671,7 +675,8 @@ struct TraceSink : AmplitudeSink<TraceSink> {
     void accept(size_t receiver, const PathGeometry& path, const EngineFace* const* seq,
                 const Vec3c& amplitude, double length) {
         trace->path_receiver.push_back(static_cast<uint32_t>(receiver));
-        trace->path_branch.push_back(static_cast<uint32_t>(path.order == 0 ? 0 : path.faces[0] + 1));
+        trace->path_branch.push_back(
+            static_cast<uint32_t>(path.order == 0 ? 0 : path.faces[0] + 1));
         trace->path_power_w.push_back(tx_power_w * amplitude.squaredNorm());
         if (coherent)
             trace->path_amplitude.push_back(amplitude * std::polar(1.0, -wavenumber * length));
@@ -692,8 +697,8 @@ struct PathListSink {
     double wavenumber;
 
     template <class Impl>
-    void consider(const Impl& impl, const EmbreeScene& bvh, size_t, const PathGeometry& path, const EngineFace* const* seq,
-                  const Antenna& antenna, const EngineFace* plate) {
+    void consider(const Impl& impl, const EmbreeScene& bvh, size_t, const PathGeometry& path,
+                  const EngineFace* const* seq, const Antenna& antenna, const EngineFace* plate) {
         Vec3c amplitude;
         double length;
         PathDetail detail;
@@ -754,7 +759,8 @@ RadioMap RadioEngine::compute_map(const TxPose& tx) const {
     const bool coherent = impl.setup.coherent;
     // One branch per first face (and one for the line of sight), each into its own buffer, summed
     // in branch order: the map is bit-identical whatever the number of threads.
-    const int branches = 1 + (impl.setup.max_reflection_order > 0 ? static_cast<int>(impl.faces.size()) : 0);
+    const int branches =
+        1 + (impl.setup.max_reflection_order > 0 ? static_cast<int>(impl.faces.size()) : 0);
     std::vector<std::vector<double>> power(branches);
     std::vector<std::vector<Vec3c>> field(coherent ? branches : 0);
     const auto run_branch = [&](int b) {
@@ -876,7 +882,8 @@ RadioMap RadioEngine::map_from_trace(const ApTrace& trace, const PlateGeometry* 
         impl.trace(trace.tx, &plate_face, true, impl.raster, sink, plate);
     }
     if (coherent)
-        for (size_t i = 0; i < receivers; ++i) total[i] = impl.tx_power_w * total_field[i].squaredNorm();
+        for (size_t i = 0; i < receivers; ++i)
+            total[i] = impl.tx_power_w * total_field[i].squaredNorm();
     return impl.average_to_cells(total);
 }
 

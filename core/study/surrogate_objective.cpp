@@ -22,7 +22,8 @@ constexpr double kMovingPathShare = 1e-3;  // weaker paths are held at their x0 
 template <class T>
 struct PoseTrig {
     T cy, sy, ct, st;  // cos/sin of yaw and downtilt, computed once per AP
-    PoseTrig(const T& yaw, const T& tilt) : cy(cos(yaw)), sy(sin(yaw)), ct(cos(tilt)), st(sin(tilt)) {}
+    PoseTrig(const T& yaw, const T& tilt)
+        : cy(cos(yaw)), sy(sin(yaw)), ct(cos(tilt)), st(sin(tilt)) {}
 };
 
 template <class T>
@@ -55,15 +56,16 @@ SurrogateObjective::SurrogateObjective(const LayoutEvaluator& evaluator, const V
     std::vector<std::shared_ptr<const ApTrace>> traces;
     for (const ApPlacement& ap : layout.aps) traces.push_back(evaluator.static_trace(ap.pose()));
     const LayoutEvaluation full = evaluator.evaluate(layout, true);
-    true_objective_x0_ = full.valid && evaluator.space().feasible(x0) ? full.objective
-                                                                       : opt::kInfeasibleFitness;
+    true_objective_x0_ =
+        full.valid && evaluator.space().feasible(x0) ? full.objective : opt::kInfeasibleFitness;
     for (size_t a = 0; a < layout.aps.size(); ++a) {
         const TxPose pose = layout.aps[a].pose();
         const PoseTrig<double> trig(pose.yaw_rad, pose.downtilt_rad);
         tx0_.push_back(pose.position);
         const auto& trace = traces[a];
         const auto cell_of = [&](uint32_t receiver) {
-            return static_cast<uint32_t>(grid.index(receiver % raster_nx / n, receiver / raster_nx / n));
+            return static_cast<uint32_t>(
+                grid.index(receiver % raster_nx / n, receiver / raster_nx / n));
         };
         const double weight = 1.0 / (n * n);
         std::vector<double> static_sum(grid.cell_count(), 0.0);
@@ -113,7 +115,8 @@ void SurrogateObjective::accumulate(const Vector& x, std::vector<std::vector<T>>
         const ApPlacement& ap = layout.aps[a];
         T px, py, yaw, tilt;
         if constexpr (std::is_same_v<T, double>) {
-            px = ap.x_m, py = ap.y_m, yaw = deg_to_rad(ap.yaw_deg), tilt = deg_to_rad(ap.downtilt_deg);
+            px = ap.x_m, py = ap.y_m, yaw = deg_to_rad(ap.yaw_deg),
+            tilt = deg_to_rad(ap.downtilt_deg);
         } else {
             px = T::variable(ap.x_m, 0);
             py = T::variable(ap.y_m, 1);
@@ -176,7 +179,8 @@ opt::ValueAndGradient SurrogateObjective::value_and_gradient(const Vector& x) co
             shift = std::max(shift, dbm[a]);
         }
         double sum = 0.0, weight[16];
-        for (size_t a = 0; a < ap_count; ++a) sum += weight[a] = std::exp((dbm[a] - shift) / kSmoothMaxTemperature_db);
+        for (size_t a = 0; a < ap_count; ++a)
+            sum += weight[a] = std::exp((dbm[a] - shift) / kSmoothMaxTemperature_db);
         const double s = ap_count == 1 ? dbm[0] : shift + kSmoothMaxTemperature_db * std::log(sum);
         std::vector<double> grad(x.size(), 0.0);
         for (size_t a = 0; a < ap_count; ++a) {
@@ -211,7 +215,8 @@ opt::ValueAndGradient SurrogateObjective::value_and_gradient(const Vector& x) co
     const double min_sep = evaluator_.spec().bounds.min_separation_m;
     for (size_t a = 0; a < ap_count; ++a)
         for (size_t b = a + 1; b < ap_count; ++b) {
-            const double dx = x[a * stride] - x[b * stride], dy = x[a * stride + 1] - x[b * stride + 1];
+            const double dx = x[a * stride] - x[b * stride],
+                         dy = x[a * stride + 1] - x[b * stride + 1];
             const double d = std::max(1e-9, std::hypot(dx, dy));
             if (d >= min_sep) continue;
             const double gap = min_sep - d;
