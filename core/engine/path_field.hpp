@@ -24,6 +24,12 @@ inline Vec3 te_axis(const Vec3& k, const Vec3& n) {
     return k.cross(helper).normalized();
 }
 
+// a·u + b·v for complex a, b and real u, v, without promoting u and v to complex vectors (which
+// would multiply by their zero imaginary parts).
+inline Vec3c combine(std::complex<double> a, const Vec3& u, std::complex<double> b, const Vec3& v) {
+    return {a * u.x() + b * v.x(), a * u.y() + b * v.y(), a * u.z() + b * v.z()};
+}
+
 // E_r = r_TE (E·s) s + r_TM (E·p_i) p_r with p = k × s; returns the reflected direction in k.
 inline Vec3c reflect_field(const Vec3c& field, Vec3& k, const Vec3& n, std::complex<double> r_te,
                            std::complex<double> r_tm) {
@@ -34,8 +40,7 @@ inline Vec3c reflect_field(const Vec3c& field, Vec3& k, const Vec3& n, std::comp
     const std::complex<double> e_s = component(field, s);
     const std::complex<double> e_p = component(field, p_in);
     k = k_out;
-    return (r_te * e_s) * s.cast<std::complex<double>>() +
-           (r_tm * e_p) * p_out.cast<std::complex<double>>();
+    return combine(r_te * e_s, s, r_tm * e_p, p_out);
 }
 
 // E_t = t_TE (E·s) s + t_TM (E·p) p; the direction is unchanged.
@@ -43,8 +48,7 @@ inline Vec3c transmit_field(const Vec3c& field, const Vec3& k, const Vec3& n,
                             std::complex<double> t_te, std::complex<double> t_tm) {
     const Vec3 s = te_axis(k, n);
     const Vec3 p = k.cross(s);
-    return (t_te * component(field, s)) * s.cast<std::complex<double>>() +
-           (t_tm * component(field, p)) * p.cast<std::complex<double>>();
+    return combine(t_te * component(field, s), s, t_tm * component(field, p), p);
 }
 
 }  // namespace rps

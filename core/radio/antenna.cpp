@@ -40,6 +40,17 @@ double tr38901_amplitude(double elevation_offset_rad, double phi_rad) {
     return std::exp(a_db * (std::numbers::ln10 / 20.0));  // 10^{A/20}
 }
 
+// Beyond |phi| = 65 deg * sqrt(30/12) from boresight A_H is capped at -30 dB, so A is capped
+// too: the amplitude is tr38901_amplitude(., pi) whatever theta. Directions with cos(phi) below
+// that angle's cosine (less a margin far above atan2's error) skip asin, atan2 and exp.
+const double kCappedCosPhi = std::cos(65.0 * kPi / 180.0 * std::sqrt(30.0 / 12.0)) - 1e-12;
+const double kCappedAmplitude = tr38901_amplitude(0.0, kPi);
+
+double tr38901_amplitude(double cos_theta, double sin_theta, double cos_phi, double x, double y) {
+    if (sin_theta > 0.0 && cos_phi < kCappedCosPhi) return kCappedAmplitude;
+    return tr38901_amplitude(-std::asin(cos_theta), std::atan2(y, x));
+}
+
 }  // namespace
 
 AntennaModel parse_antenna_model(std::string_view name) {
@@ -133,15 +144,15 @@ Vec3c Antenna::field(const Vec3& direction_world) const {
         case AntennaModel::Isotropic: break;
         case AntennaModel::ShortDipole: amplitude = std::sqrt(kDipoleGain) * sin_theta; break;
         case AntennaModel::Tr38901:
-            amplitude = tr38901_amplitude(-std::asin(cos_theta), std::atan2(y, x));
+            amplitude = tr38901_amplitude(cos_theta, sin_theta, cos_phi, x, y);
             break;
         case AntennaModel::Ap2x1:
             // Synthetic array (PHYSICS §2.5): sum over the two elements of e^{+j k0 k·d_n} with
             // k·d_n = +-(lambda/4) cos theta, precoded by 1/sqrt(2) per element (Sionna's
             // 1/sqrt(num_ant); the polarisation ports' share is in the vector below):
             // (e^{j pi/2 cos} + e^{-j pi/2 cos}) / sqrt(2) = sqrt(2)·cos((pi/2) cos theta), real.
-            amplitude = tr38901_amplitude(-std::asin(cos_theta), std::atan2(y, x)) *
-                        std::sqrt(2.0) * std::cos(array_phase_ * cos_theta);
+            amplitude = tr38901_amplitude(cos_theta, sin_theta, cos_phi, x, y) * std::sqrt(2.0) *
+                        std::cos(array_phase_ * cos_theta);
             break;
     }
 
