@@ -48,7 +48,9 @@ const double kCappedAmplitude = tr38901_amplitude(0.0, kPi);
 
 double tr38901_amplitude(double cos_theta, double sin_theta, double cos_phi, double x, double y) {
     if (sin_theta > 0.0 && cos_phi < kCappedCosPhi) return kCappedAmplitude;
-    return tr38901_amplitude(-std::asin(cos_theta), std::atan2(y, x));
+    // On the axis phi = 0 (x and y may be -0 there, and atan2(-0, -0) = -pi is no direction).
+    const double phi = sin_theta > 0.0 ? std::atan2(y, x) : 0.0;
+    return tr38901_amplitude(-std::asin(cos_theta), phi);
 }
 
 }  // namespace
