@@ -64,6 +64,10 @@ MapTiming time_maps(const rps::RadioEngine& engine, const std::vector<rps::TxPos
     return timing;
 }
 
+// Both sides of the engine/raw-Embree ratio are the best of this many runs: a short timing on a
+// shared machine is mostly noise upward, and taking the best of each keeps the ratio fair.
+constexpr int kRepeats = 3;
+
 // Raw Embree: occlusion rays between random points of the scene's box, single thread.
 double raw_embree_rays_per_s(const rps::Scene& scene, int ray_count) {
     const rps::EmbreeScene raw(scene, /*collect_all_hits=*/false);
@@ -77,15 +81,18 @@ double raw_embree_rays_per_s(const rps::Scene& scene, int ray_count) {
         b[i] = {ux(rng), uy(rng), uz(rng)};
     }
     int blocked = 0;
-    const auto start = Clock::now();
-    for (int i = 0; i < ray_count; ++i) {
-        const rps::Vec3 d = b[i] - a[i];
-        const double length = d.norm();
-        blocked += raw.occluded(a[i], d / length, 1e-4, length - 1e-4);
+    double best = 1e300;
+    for (int repeat = 0; repeat < kRepeats; ++repeat) {
+        const auto start = Clock::now();
+        for (int i = 0; i < ray_count; ++i) {
+            const rps::Vec3 d = b[i] - a[i];
+            const double length = d.norm();
+            blocked += raw.occluded(a[i], d / length, 1e-4, length - 1e-4);
+        }
+        best = std::min(best, seconds_since(start));
     }
-    const double elapsed = seconds_since(start);
     if (blocked < 0) fmt::print("impossible\n");
-    return ray_count / elapsed;
+    return ray_count / best;
 }
 
 }  // namespace
@@ -119,7 +126,11 @@ int main(int argc, char** argv) {
         const rps::RadioEngine engine(scene, setup, rps::MeasurementGridSpec{});
         (void)engine.compute_map(aps.front());  // warm-up
         const auto n = order == 3 ? std::vector<rps::TxPose>(aps.begin(), aps.begin() + std::max(2, map_count / 4)) : aps;
-        const MapTiming one = time_maps(engine, n, 1);
+        MapTiming one = time_maps(engine, n, 1);
+        for (int repeat = 1; repeat < kRepeats; ++repeat) {
+            const MapTiming again = time_maps(engine, n, 1);
+            if (again.ms_per_map < one.ms_per_map) one = again;
+        }
         const MapTiming all = time_maps(engine, n, threads);
         // Latency of one map computed on all cores (the engine splits it into branches).
         setup.threads = threads;
