@@ -2,7 +2,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <algorithm>
 #include <stdexcept>
+#include <thread>
 
 namespace rps::cli {
 
@@ -18,8 +20,10 @@ void RadioOptions::add_to(CLI::App& command) {
         ->capture_default_str();
     command.add_flag("--coherent", coherent, "Sum paths coherently (default: incoherent power)");
     command.add_flag("--no-transmission", no_transmission, "Walls block instead of transmit");
-    command.add_option("--threads", threads, "Threads per map (results do not depend on it)")
-        ->capture_default_str();
+    command.add_option("--threads", threads,
+                       "Threads per map, 0 = all cores (results do not depend on it)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1024));
 }
 
 RadioSetup RadioOptions::to_setup() const {
@@ -31,7 +35,8 @@ RadioSetup RadioOptions::to_setup() const {
     setup.max_reflection_order = max_order;
     setup.coherent = coherent;
     setup.transmission = !no_transmission;
-    setup.threads = threads;
+    setup.threads = threads > 0 ? threads
+                                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     return setup;
 }
 

@@ -18,7 +18,7 @@ struct RadioOptions {
     int max_order = 2;
     bool coherent = false;
     bool no_transmission = false;
-    int threads = 1;
+    int threads = 0;  // 0: all cores
 
     void add_to(CLI::App& command);
     RadioSetup to_setup() const;
