@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/bench_cli.hpp"
 #include "core/opt/seed_sequence.hpp"
 #include "core/study/layout.hpp"
 #include "core/study/study_spec.hpp"
@@ -56,11 +57,7 @@ Options parse(int argc, char** argv) {
     app.add_option("--chunk", o.chunk)->capture_default_str();
     app.add_option("--workers", o.workers)->capture_default_str();
     app.add_option("--out", o.out)->capture_default_str();
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        std::exit(app.exit(e));
-    }
+    rps::bench::parse_or_exit(app, argc, argv);
     return o;
 }
 
@@ -151,13 +148,7 @@ std::vector<json> real_payloads(const Options& o, const rps::StudySpec& spec) {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    Options o;
-    try {
-        o = parse(argc, argv);
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "rps_bench_pool: {}\n", e.what());
-        return 2;
-    }
+    const Options o = parse(argc, argv);
     QTemporaryDir temp;
     const std::string study = temp.filePath("pool_bench_study.json").toStdString();
     const json doc = {{"name", "pool_bench"},

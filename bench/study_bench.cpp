@@ -24,6 +24,7 @@
 #include <string>
 #include <thread>
 
+#include "bench/bench_cli.hpp"
 #include "core/study/study_spec.hpp"
 #include "runtime/study_runner.hpp"
 
@@ -62,11 +63,7 @@ Options parse(int argc, char** argv) {
     app.add_option("--antenna", o.antenna)->capture_default_str();
     app.add_option("--only", o.only)->capture_default_str();
     app.add_option("--out", o.out)->capture_default_str();
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        std::exit(app.exit(e));
-    }
+    rps::bench::parse_or_exit(app, argc, argv);
     return o;
 }
 
@@ -135,13 +132,7 @@ json run_case(const Options& o, const Case& c, const QTemporaryDir& temp) {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    Options o;
-    try {
-        o = parse(argc, argv);
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "rps_bench_study: {}\n", e.what());
-        return 2;
-    }
+    const Options o = parse(argc, argv);
     std::vector<Case> cases;
     if (o.only.empty() || o.only == "gd") {
         json s = base_study(o, "office_gd", "1ap");

@@ -4,7 +4,6 @@
 #include <array>
 #include <atomic>
 #include <cmath>
-#include <cstdlib>
 #include <stdexcept>
 #include <thread>
 
@@ -273,9 +272,39 @@ struct RadioEngine::Impl {
         return field.squaredNorm() > 0.0;
     }
 
+    // Unit direction k and length of segment j of the path; false when it is degenerate.
+    static bool segment_of(const PathGeometry& path, int j, Vec3& k, double& length) {
+        k = path.points[j + 1] - path.points[j];
+        length = k.norm();
+        if (length < 1e-9) return false;
+        k /= length;
+        return true;
+    }
+
+    // The reflection at the end of segment j, on face seq[j] (none after the last segment).
+    template <bool kDetail>
+    void reflect_at_end(const PathGeometry& path, int j, const EngineFace* const* seq, Vec3& k,
+                        Vec3c& field, PathDetail* detail) const {
+        if (j == path.order) return;
+        const EngineFace& face = *seq[j];
+        const double cos_i = std::min(1.0, std::abs(k.dot(face.normal)));
+        const TeTm r = reflection(face, cos_i);
+        field = reflect_field(field, k, face.normal, r.te, r.tm);
+        if constexpr (kDetail) {
+            detail->interactions.push_back({InteractionKind::Reflection,
+                                            face.is_plate ? -1 : path.faces[j], face.material,
+                                            path.points[j + 1], cos_i});
+        }
+    }
+
+    // Amplitude vector (without the propagation phase) of a path of total length length_m.
+    Vec3c amplitude_of(const Vec3c& field, double length_m) const {
+        return field * (wavelength_m / (4.0 * kPi * length_m));
+    }
+
     // evaluate_path for up to EmbreeScene::kPacketSize paths of one face sequence at once,
     // segment by segment, so that each segment's wall queries go to Embree as one ray packet.
-    // Same arithmetic per path as evaluate_path<false>, so the results are identical.
+    // Same arithmetic per path as evaluate_path, so the results are identical.
     void evaluate_batch(const EmbreeScene& bvh, const PathGeometry* paths, int count,
                         const EngineFace* const* seq, const Antenna& antenna,
                         const EngineFace* plate, Vec3c* amplitude, double* length, bool* ok) const {
@@ -286,22 +315,18 @@ struct RadioEngine::Impl {
         SegmentQuery queries[kLanes];
         int path_of_query[kLanes];
         SegmentHits hits[kLanes];
-        const int order = paths[0].order;
         for (int i = 0; i < count; ++i) {
             ok[i] = true;
             length[i] = 0.0;
         }
-        for (int j = 0; j <= order; ++j) {
+        for (int j = 0; j <= paths[0].order; ++j) {
             int queued = 0;
             for (int i = 0; i < count; ++i) {
                 if (!ok[i]) continue;
-                const Vec3 d = paths[i].points[j + 1] - paths[i].points[j];
-                segment[i] = d.norm();
-                if (segment[i] < 1e-9) {
+                if (!segment_of(paths[i], j, k[i], segment[i])) {
                     ok[i] = false;
                     continue;
                 }
-                k[i] = d / segment[i];
                 if (j == 0) field[i] = antenna.field(k[i]);
                 queries[queued] = {paths[i].points[j], k[i], kSegmentEpsilon_m,
                                    segment[i] - kSegmentEpsilon_m};
@@ -317,56 +342,33 @@ struct RadioEngine::Impl {
                     continue;
                 }
                 length[i] += segment[i];
-                if (j < order) {
-                    const EngineFace& face = *seq[j];
-                    const double cos_i = std::min(1.0, std::abs(k[i].dot(face.normal)));
-                    const TeTm r = reflection(face, cos_i);
-                    field[i] = reflect_field(field[i], k[i], face.normal, r.te, r.tm);
-                }
+                reflect_at_end<false>(paths[i], j, seq, k[i], field[i], nullptr);
             }
         }
         for (int i = 0; i < count; ++i)
-            if (ok[i]) amplitude[i] = field[i] * (wavelength_m / (4.0 * kPi * length[i]));
+            if (ok[i]) amplitude[i] = amplitude_of(field[i], length[i]);
     }
 
-    // Evaluates one geometric path: complex amplitude vector (without the propagation phase)
-    // and length. False when blocked.
+    // Evaluates one geometric path (with its interactions when kDetail): complex amplitude
+    // vector (without the propagation phase) and length. False when blocked.
     template <bool kDetail>
     bool evaluate_path(const EmbreeScene& bvh, const PathGeometry& path,
                        const EngineFace* const* seq, const Antenna& antenna,
                        const EngineFace* plate, Vec3c& amplitude, double& length,
                        PathDetail* detail) const {
-        Vec3 k = path.points[1] - path.points[0];
-        double segment = k.norm();
-        if (segment < 1e-9) return false;
-        k /= segment;
-        Vec3c field = antenna.field(k);
+        Vec3 k;
+        double segment;
+        Vec3c field;
         length = 0.0;
         for (int j = 0; j <= path.order; ++j) {
-            const Vec3& a = path.points[j];
-            const Vec3& b = path.points[j + 1];
-            if (j > 0) {
-                k = b - a;
-                segment = k.norm();
-                if (segment < 1e-9) return false;
-                k /= segment;
-            }
-            if (!cross_segment<kDetail>(bvh, a, k, segment, plate, field, detail)) return false;
+            if (!segment_of(path, j, k, segment)) return false;
+            if (j == 0) field = antenna.field(k);
+            if (!cross_segment<kDetail>(bvh, path.points[j], k, segment, plate, field, detail))
+                return false;
             length += segment;
-            if (j < path.order) {  // reflect at b on face seq[j]
-                const EngineFace& face = *seq[j];
-                const double cos_i = std::min(1.0, std::abs(k.dot(face.normal)));
-                const TeTm r = reflection(face, cos_i);
-                field = reflect_field(field, k, face.normal, r.te, r.tm);
-                if constexpr (kDetail) {
-                    detail->interactions.push_back({InteractionKind::Reflection,
-                                                    face.is_plate ? -1 : path.faces[j],
-                                                    face.material, b, cos_i});
-                }
-                // The reflected direction must point to the next point (same side as before).
-            }
+            reflect_at_end<kDetail>(path, j, seq, k, field, detail);
         }
-        amplitude = field * (wavelength_m / (4.0 * kPi * length));
+        amplitude = amplitude_of(field, length);
         return true;
     }
 
@@ -540,8 +542,7 @@ struct RadioEngine::Impl {
             bool ok = !repeat && (face->is_plate || face_usable[f]) &&
                       std::abs(face->signed_distance(images[depth])) > 1e-9;
             if (ok) {
-                static const bool no_prune = std::getenv("RPS_NO_BEAM") != nullptr;
-                windows[depth + 1] = (depth == 0 || no_prune)
+                windows[depth + 1] = depth == 0
                                          ? face_window(*face)
                                          : propagate_beam(images[depth], windows[depth], *face);
                 ok = !windows[depth + 1].empty();

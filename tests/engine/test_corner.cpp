@@ -26,6 +26,7 @@
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
 #include "tests/support/engine_checks.hpp"
+#include "tests/support/engine_grids.hpp"
 #include "tests/support/reference_physics.hpp"
 
 namespace {
@@ -38,6 +39,7 @@ constexpr double kTolDb = 0.01;
 constexpr double kWallLength_m = 20.0;
 constexpr double kWallHalfHeight_m = 5.0;
 constexpr double kHeight_m = 0.5;  // Tx and Rx height (walls span z in [-5, 5])
+const Vec3 kMapCell(1.5, 1.5, kHeight_m);  // centre of the engines' one map cell
 
 // An ITU-R P.2040 material with the wall's slab thickness.
 struct Material {
@@ -143,16 +145,6 @@ const Geometry kGeometries[] = {{2.0, 1.0, 1.0, 3.0}, {1.0, 2.0, 3.0, 1.0}, {4.0
 const Corner kCorners[] = {
     {{kConcrete, kPlasterboard}}, {{kConcrete, kConcrete}}, {{kMetal, kMetal}}};
 
-rps::MeasurementGridSpec small_grid() {
-    rps::MeasurementGridSpec spec;
-    spec.origin_x_m = 1.0;
-    spec.origin_y_m = 1.0;
-    spec.size_x_m = 1.0;
-    spec.size_y_m = 1.0;
-    spec.height_m = kHeight_m;
-    return spec;
-}
-
 // Exactly one double bounce exists for each geometry, and both orders occur across them.
 TEST(Corner, ImageMethodGivesOneDoubleBouncePerGeometry) {
     int a_then_b = 0, b_then_a = 0;
@@ -181,7 +173,7 @@ TEST(Corner, PathsMatchImageMethodUpToOrderTwo) {
             setup.antenna = rps::AntennaModel::Isotropic;
             setup.polarization = pol;
             setup.max_reflection_order = 2;
-            const rps::RadioEngine engine(scene, setup, small_grid());
+            const rps::RadioEngine engine(scene, setup, rps::test::one_cell_at(kMapCell));
             for (const Geometry& g : kGeometries) {
                 SCOPED_TRACE(std::string(corner.wall[0].name) + "/" + corner.wall[1].name +
                              (te ? " V(TE)" : " H(TM)") + " tx " + std::to_string(g.tx_x) + "," +
@@ -245,7 +237,7 @@ TEST(Corner, ReflectionOrderLimitsThePathList) {
         rps::RadioSetup setup;
         setup.antenna = rps::AntennaModel::Isotropic;
         setup.max_reflection_order = order;
-        const rps::RadioEngine engine(scene, setup, small_grid());
+        const rps::RadioEngine engine(scene, setup, rps::test::one_cell_at(kMapCell));
         rps::TxPose tx;
         tx.position = Vec3(2.0, 1.0, kHeight_m);
         const auto paths = engine.trace_paths(tx, Vec3(1.0, 3.0, kHeight_m));

@@ -20,6 +20,7 @@
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
 #include "tests/support/engine_checks.hpp"
+#include "tests/support/engine_grids.hpp"
 #include "tests/support/reference_physics.hpp"
 
 namespace {
@@ -78,6 +79,7 @@ struct WallCase {
 const WallCase kWalls[] = {{kConcrete, 0.2}, {kPlasterboard, 0.1}, {kGlass, 0.01}};
 
 const Vec3 kWallNormal(1.0, 0.0, 0.0);
+const Vec3 kMapCell(1.5, 1.5, 1.5);  // centre of the engines' one map cell
 const Vec3 kWallPoint(0.0, 1.3, 0.7);  // the interaction point used below (off the diagonal)
 
 rps::Scene wall_scene(const WallCase& wall) {
@@ -93,21 +95,12 @@ rps::Scene wall_scene(const WallCase& wall) {
     return scene;
 }
 
-rps::MeasurementGridSpec small_grid() {
-    rps::MeasurementGridSpec spec;
-    spec.origin_x_m = 1.0;
-    spec.origin_y_m = 1.0;
-    spec.size_x_m = 1.0;
-    spec.size_y_m = 1.0;
-    return spec;
-}
-
 std::unique_ptr<rps::RadioEngine> make_engine(const rps::Scene& scene, rps::Polarization pol) {
     rps::RadioSetup setup;
     setup.antenna = rps::AntennaModel::Isotropic;
     setup.polarization = pol;
     setup.max_reflection_order = 1;
-    return std::make_unique<rps::RadioEngine>(scene, setup, small_grid());
+    return std::make_unique<rps::RadioEngine>(scene, setup, rps::test::one_cell_at(kMapCell));
 }
 
 // Tangent direction along the wall in which the ray advances: z for the vertical plane of
@@ -239,7 +232,7 @@ TEST(SingleWall, OpaqueWallWhenTransmissionIsOff) {
     setup.antenna = rps::AntennaModel::Isotropic;
     setup.max_reflection_order = 1;
     setup.transmission = false;
-    const rps::RadioEngine engine(scene, setup, small_grid());
+    const rps::RadioEngine engine(scene, setup, rps::test::one_cell_at(kMapCell));
     rps::TxPose tx;
     tx.position = kWallPoint + Vec3(2.0, 0.3, -0.2);
     EXPECT_TRUE(engine.trace_paths(tx, kWallPoint + Vec3(-3.0, -0.5, 0.4)).empty());

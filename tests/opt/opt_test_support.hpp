@@ -9,6 +9,7 @@
 #include <numbers>
 #include <numeric>
 #include <random>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -118,6 +119,18 @@ inline bool SameEvaluations(const OptimisationTrace& a, const OptimisationTrace&
     for (std::size_t i = 0; i < a.evaluations.size(); ++i)
         if (a.evaluations[i].x != b.evaluations[i].x) return false;
     return true;
+}
+
+// An error type no optimiser knows, and a batch evaluator that throws it on its third call
+// (counted in `calls`): the optimisers must let it through unchanged.
+struct Boom : std::runtime_error {
+    Boom() : std::runtime_error("boom") {}
+};
+inline BatchFitness throws_on_third_call(int& calls) {
+    return [&calls](const std::vector<Vector>& xs) {
+        if (++calls == 3) throw Boom();
+        return std::vector<double>(xs.size(), 0.0);
+    };
 }
 
 inline void ExpectNoNaN(const OptimisationTrace& t) {

@@ -87,15 +87,8 @@ TEST(NloptRefine, NaNAndExceptions) {
     EXPECT_LE(t.best.x[0], 3.5);
     EXPECT_GT(t.best.fitness, shifted_sphere({2, 6, 5}));
 
-    struct Boom : std::runtime_error {
-        Boom() : std::runtime_error("boom") {}
-    };
     int calls = 0;
-    BatchFitness throws = [&](const std::vector<Vector>& xs) {
-        if (++calls == 3) throw Boom();
-        return std::vector<double>(xs.size(), 0.0);
-    };
-    EXPECT_THROW(nlopt_refine(kBox, {2, 6, 5}, throws, p), Boom);
+    EXPECT_THROW(nlopt_refine(kBox, {2, 6, 5}, test::throws_on_third_call(calls), p), test::Boom);
 }
 
 }  // namespace

@@ -146,19 +146,13 @@ TEST(PagmoMethods, ConstraintAndNaNHandling) {
 }
 
 TEST(PagmoMethods, EvaluatorExceptionsPropagateUnchanged) {
-    struct Boom : std::runtime_error {
-        Boom() : std::runtime_error("boom") {}
-    };
     int calls = 0;
-    BatchFitness throws = [&](const std::vector<Vector>& xs) {
-        if (++calls == 3) throw Boom();
-        return std::vector<double>(xs.size(), 0.0);
-    };
-    EXPECT_THROW(pso_optimise(kBox3, throws, PsoParams{}, 1), Boom);
+    const BatchFitness throws = test::throws_on_third_call(calls);
+    EXPECT_THROW(pso_optimise(kBox3, throws, PsoParams{}, 1), test::Boom);
     calls = 0;
     CmaesParams cp;
     cp.ftol = 0;
-    EXPECT_THROW(cmaes_optimise(kBox3, throws, cp, 1), Boom);
+    EXPECT_THROW(cmaes_optimise(kBox3, throws, cp, 1), test::Boom);
 }
 
 TEST(PagmoMethods, RejectsBadParameters) {
