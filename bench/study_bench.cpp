@@ -2,7 +2,7 @@
 // to end through `rps worker` processes and the study store, plus a small 2ap_reflector study.
 //
 //   rps_bench_study [--rps PATH] [--workers N] [--gd-starts N] [--gd-iterations N]
-//                   [--ga-pop N] [--ga-gen N] [--refl-candidates N] [--refl-ga-pop N]
+//                   [--ga-pop N] [--ga-gen N] [--ga-chunk N] [--refl-candidates N] [--refl-ga-pop N]
 //                   [--refl-ga-gen N] [--max-order K] [--cell-m M] [--antenna NAME]
 //                   [--only gd|ga|reflector] [--out FILE.json]
 //
@@ -10,15 +10,14 @@
 // wall on a GPU (4 actors x 0.25 GPU); GA [x, y] population 100 x 20 generations, 1661
 // evaluations in 13.9 s. Targets on 2 cores: GD <= 24 s, GA <= 7 s. Smaller budgets are allowed
 // for quick runs; the table and the JSON say which budgets were used.
-#include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <fmt/core.h>
 #include <sys/resource.h>
 
+#include <CLI/CLI.hpp>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
-
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -37,7 +36,7 @@ struct Options {
     std::string scene = std::string(RPS_SOURCE_DIR) + "/scenes/office/office.xml";
     int workers = 2;
     int gd_starts = 80, gd_iterations = 30;
-    int ga_pop = 100, ga_gen = 20;
+    int ga_pop = 100, ga_gen = 20, ga_chunk = 2;
     int refl_candidates = 32, refl_ga_pop = 20, refl_ga_gen = 5;
     int max_order = 2;
     double cell_m = 1.0;
@@ -55,6 +54,8 @@ Options parse(int argc, char** argv) {
     app.add_option("--gd-iterations", o.gd_iterations)->capture_default_str();
     app.add_option("--ga-pop", o.ga_pop)->capture_default_str();
     app.add_option("--ga-gen", o.ga_gen)->capture_default_str();
+    app.add_option("--ga-chunk", o.ga_chunk, "individuals per evaluate task")
+        ->capture_default_str();
     app.add_option("--refl-candidates", o.refl_candidates)->capture_default_str();
     app.add_option("--refl-ga-pop", o.refl_ga_pop)->capture_default_str();
     app.add_option("--refl-ga-gen", o.refl_ga_gen)->capture_default_str();
@@ -136,26 +137,35 @@ int main(int argc, char** argv) {
     std::vector<Case> cases;
     if (o.only.empty() || o.only == "gd") {
         json s = base_study(o, "office_gd", "1ap");
-        s["methods"] = {{{"type", "gd"}, {"starts", o.gd_starts}, {"iterations", o.gd_iterations},
+        s["methods"] = {{{"type", "gd"},
+                         {"starts", o.gd_starts},
+                         {"iterations", o.gd_iterations},
                          {"lr_m", 0.5}}};
-        cases.push_back({"gd_1ap", fmt::format("{} starts x {} iterations (AP x, y, yaw, "
-                                               "downtilt)", o.gd_starts, o.gd_iterations),
+        cases.push_back({"gd_1ap",
+                         fmt::format("{} starts x {} iterations (AP x, y, yaw, "
+                                     "downtilt)",
+                                     o.gd_starts, o.gd_iterations),
                          s, 240.9, 24.0});
     }
     if (o.only.empty() || o.only == "ga") {
         json s = base_study(o, "office_ga", "1ap");
         s["bounds"]["optimise_direction"] = false;  // the original's GA searched [x, y] only
-        s["methods"] = {{{"type", "ga"}, {"population", o.ga_pop}, {"generations", o.ga_gen},
-                         {"tournament", 10}, {"chunk", 4}}};
-        cases.push_back({"ga_1ap", fmt::format("population {} x {} generations (AP x, y)",
-                                               o.ga_pop, o.ga_gen),
-                         s, 13.9, 7.0});
+        s["methods"] = {{{"type", "ga"},
+                         {"population", o.ga_pop},
+                         {"generations", o.ga_gen},
+                         {"tournament", 10},
+                         {"chunk", o.ga_chunk}}};
+        cases.push_back(
+            {"ga_1ap", fmt::format("population {} x {} generations (AP x, y)", o.ga_pop, o.ga_gen),
+             s, 13.9, 7.0});
     }
     if (o.only.empty() || o.only == "reflector") {
         json s = base_study(o, "office_2ap_reflector", "2ap_reflector");
         s["methods"] = {{{"type", "halving"}, {"candidates", o.refl_candidates}, {"chunk", 2}},
-                        {{"type", "ga"}, {"population", o.refl_ga_pop},
-                         {"generations", o.refl_ga_gen}, {"chunk", 2}},
+                        {{"type", "ga"},
+                         {"population", o.refl_ga_pop},
+                         {"generations", o.refl_ga_gen},
+                         {"chunk", 2}},
                         {{"type", "refine"}, {"max_evaluations", 20}}};
         cases.push_back({"2ap_reflector",
                          fmt::format("halving {} candidates, GA {} x {}, refine 20",
@@ -163,15 +173,15 @@ int main(int argc, char** argv) {
                          s, 0, 0});
     }
     QTemporaryDir temp;
-    json out = {{"scene", o.scene},
-                {"workers", o.workers},
-                {"cpu_cores", std::thread::hardware_concurrency()},
-                {"radio",
-                 {{"antenna", o.antenna}, {"max_order", o.max_order}, {"cell_m", o.cell_m}}},
-                {"cases", json::array()}};
-    fmt::print("{:<14} {:>9} {:>12} {:>9} {:>9} {:>11} {:>8} {:>8} {:>10}  {}\n", "study",
-               "wall s", "original s", "target s", "evals", "best dBm", "effic.", "cores",
-               "cpu ms/ev", "budget");
+    json out = {
+        {"scene", o.scene},
+        {"workers", o.workers},
+        {"cpu_cores", std::thread::hardware_concurrency()},
+        {"radio", {{"antenna", o.antenna}, {"max_order", o.max_order}, {"cell_m", o.cell_m}}},
+        {"cases", json::array()}};
+    fmt::print("{:<14} {:>9} {:>12} {:>9} {:>9} {:>11} {:>8} {:>8} {:>10}  {}\n", "study", "wall s",
+               "original s", "target s", "evals", "best dBm", "effic.", "cores", "cpu ms/ev",
+               "budget");
     for (const Case& c : cases) {
         json r;
         try {

@@ -2,6 +2,7 @@
 
 #include <embree3/rtcore.h>
 
+#include <algorithm>
 #include <limits>
 #include <mutex>
 #include <stdexcept>
@@ -32,6 +33,7 @@ RTCDevice shared_device() {
 struct CollectContext {
     RTCIntersectContext context;
     SegmentHits* hits;
+    const float* edge_threshold;  // 3 per primitive (see EmbreeScene's edge margin); may be null
 };
 
 void record_and_reject(const RTCFilterFunctionNArguments* args) {
@@ -42,12 +44,19 @@ void record_and_reject(const RTCFilterFunctionNArguments* args) {
         SegmentHits& hits = collect->hits[RTCRayN_id(args->ray, args->N, i)];
         const uint32_t prim = RTCHitN_primID(args->hit, args->N, i);
         const float t = RTCRayN_tfar(args->ray, args->N, i);
+        uint8_t near_edge = 0;
+        if (collect->edge_threshold) {
+            const float u = RTCHitN_u(args->hit, args->N, i), v = RTCHitN_v(args->hit, args->N, i);
+            const float* m = collect->edge_threshold + 3 * prim;
+            near_edge = (1.0f - u - v < m[0]) | (u < m[1]) | (v < m[2]);
+        }
         bool seen = false;  // spatial splits may report one primitive twice
         for (int k = 0; k < hits.count; ++k) seen |= hits.triangle[k] == prim;
         if (!seen) {
             if (hits.count < SegmentHits::kCapacity) {
                 hits.triangle[hits.count] = prim;
                 hits.distance[hits.count] = t;
+                hits.near_edge[hits.count] = near_edge;
                 ++hits.count;
             } else {
                 hits.overflow = true;
@@ -73,12 +82,46 @@ RTCRay make_ray(const Vec3& origin, const Vec3& dir, double t_near, double t_far
     return ray;
 }
 
+// A triangle grown by `margin` across each edge (scaled about its incentre, whose distance to
+// every edge is the inradius r: a factor 1 + margin/r moves each edge out by exactly margin),
+// and for each vertex i the barycentric coordinate below which a hit lies within 2·margin of
+// the edge opposite i in the grown triangle, i.e. within margin of the original edge or
+// outside it. Slivers (r < margin) grow by at most a factor 2: their margin is r.
+struct GrownTriangle {
+    Vec3 vertex[3];
+    double threshold[3];
+};
+
+GrownTriangle grow_triangle(const Vec3& a, const Vec3& b, const Vec3& c, double margin) {
+    GrownTriangle grown{{a, b, c}, {0.0, 0.0, 0.0}};
+    const double la = (b - c).norm(), lb = (c - a).norm(), lc = (a - b).norm();
+    const double perimeter = la + lb + lc;
+    const double twice_area = (b - a).cross(c - a).norm();
+    if (!(perimeter > 0.0) || !(twice_area > 0.0)) return grown;  // degenerate: as it is
+    const Vec3 incentre = (la * a + lb * b + lc * c) / perimeter;
+    const double inradius = twice_area / perimeter;
+    const double scale = 1.0 + std::min(1.0, margin / inradius);
+    const double grown_margin = (scale - 1.0) * inradius;
+    const double lengths[3] = {la, lb, lc};
+    for (int i = 0; i < 3; ++i) {
+        grown.vertex[i] = incentre + scale * (grown.vertex[i] - incentre);
+        // Height of the grown triangle over the edge opposite vertex i.
+        const double height = scale * twice_area / lengths[i];
+        grown.threshold[i] = 2.0 * grown_margin / height;
+    }
+    return grown;
+}
+
 }  // namespace
 
 struct EmbreeScene::Handles {
     RTCScene scene = nullptr;
     std::vector<uint32_t> triangle_of_prim;
+    std::vector<float> edge_threshold;  // empty without an edge margin
     bool all_triangles = true;
+    const float* thresholds() const {
+        return edge_threshold.empty() ? nullptr : edge_threshold.data();
+    }
     void to_scene_triangles(SegmentHits& hits) const {
         if (all_triangles) return;
         for (int i = 0; i < hits.count; ++i) hits.triangle[i] = triangle_of_prim[hits.triangle[i]];
@@ -89,7 +132,7 @@ struct EmbreeScene::Handles {
 };
 
 EmbreeScene::EmbreeScene(const Scene& scene, bool collect_all_hits,
-                         const std::vector<uint8_t>* keep_triangle)
+                         const std::vector<uint8_t>* keep_triangle, double edge_margin_m)
     : handles_(std::make_unique<Handles>()) {
     RTCDevice device = shared_device();
     handles_->scene = rtcNewScene(device);
@@ -101,20 +144,42 @@ EmbreeScene::EmbreeScene(const Scene& scene, bool collect_all_hits,
         if (keep_triangle == nullptr || (*keep_triangle)[i] != 0)
             handles_->triangle_of_prim.push_back(static_cast<uint32_t>(i));
     handles_->all_triangles = handles_->triangle_of_prim.size() == scene.triangles.size();
-    if (!handles_->triangle_of_prim.empty()) {
+    const size_t prims = handles_->triangle_of_prim.size();
+    if (prims > 0) {
         RTCGeometry geometry = rtcNewGeometry(device, RTC_GEOMETRY_TYPE_TRIANGLE);
-        auto* vertices = static_cast<float*>(
-            rtcSetNewGeometryBuffer(geometry, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3,
-                                    3 * sizeof(float), scene.vertices.size()));
-        for (size_t i = 0; i < scene.vertices.size(); ++i)
-            for (int c = 0; c < 3; ++c)
-                vertices[3 * i + c] = static_cast<float>(scene.vertices[i][c]);
-        auto* indices = static_cast<unsigned*>(
-            rtcSetNewGeometryBuffer(geometry, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3,
-                                    3 * sizeof(unsigned), handles_->triangle_of_prim.size()));
-        for (size_t i = 0; i < handles_->triangle_of_prim.size(); ++i)
-            for (int c = 0; c < 3; ++c)
-                indices[3 * i + c] = scene.triangles[handles_->triangle_of_prim[i]][c];
+        if (edge_margin_m > 0.0) {
+            // Grown triangles have their own vertices.
+            auto* vertices = static_cast<float*>(
+                rtcSetNewGeometryBuffer(geometry, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3,
+                                        3 * sizeof(float), 3 * prims));
+            handles_->edge_threshold.resize(3 * prims);
+            for (size_t i = 0; i < prims; ++i) {
+                const auto& tri = scene.triangles[handles_->triangle_of_prim[i]];
+                const GrownTriangle grown =
+                    grow_triangle(scene.vertices[tri[0]], scene.vertices[tri[1]],
+                                  scene.vertices[tri[2]], edge_margin_m);
+                for (int v = 0; v < 3; ++v) {
+                    for (int c = 0; c < 3; ++c)
+                        vertices[9 * i + 3 * v + c] = static_cast<float>(grown.vertex[v][c]);
+                    handles_->edge_threshold[3 * i + v] = static_cast<float>(grown.threshold[v]);
+                }
+            }
+            auto* indices = static_cast<unsigned*>(rtcSetNewGeometryBuffer(
+                geometry, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3, 3 * sizeof(unsigned), prims));
+            for (size_t i = 0; i < 3 * prims; ++i) indices[i] = static_cast<unsigned>(i);
+        } else {
+            auto* vertices = static_cast<float*>(
+                rtcSetNewGeometryBuffer(geometry, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3,
+                                        3 * sizeof(float), scene.vertices.size()));
+            for (size_t i = 0; i < scene.vertices.size(); ++i)
+                for (int c = 0; c < 3; ++c)
+                    vertices[3 * i + c] = static_cast<float>(scene.vertices[i][c]);
+            auto* indices = static_cast<unsigned*>(rtcSetNewGeometryBuffer(
+                geometry, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3, 3 * sizeof(unsigned), prims));
+            for (size_t i = 0; i < prims; ++i)
+                for (int c = 0; c < 3; ++c)
+                    indices[3 * i + c] = scene.triangles[handles_->triangle_of_prim[i]][c];
+        }
         if (collect_all_hits) rtcSetGeometryOccludedFilterFunction(geometry, record_and_reject);
         rtcCommitGeometry(geometry);
         rtcAttachGeometry(handles_->scene, geometry);
@@ -132,6 +197,7 @@ void EmbreeScene::collect_hits(const Vec3& origin, const Vec3& dir, double t_nea
     CollectContext collect{};
     rtcInitIntersectContext(&collect.context);
     collect.hits = &hits;
+    collect.edge_threshold = handles_->thresholds();
     RTCRay ray = make_ray(origin, dir, t_near, t_far);
     rtcOccluded1(handles_->scene, &collect.context, &ray);
     handles_->to_scene_triangles(hits);
@@ -143,6 +209,7 @@ void EmbreeScene::collect_hits_packet(const SegmentQuery* queries, int count,
     CollectContext collect{};
     rtcInitIntersectContext(&collect.context);
     collect.hits = hits;
+    collect.edge_threshold = handles_->thresholds();
     alignas(64) RTCRay16 packet{};
     alignas(64) int valid[kPacketSize];
     for (int lane = 0; lane < kPacketSize; ++lane) {

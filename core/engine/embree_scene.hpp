@@ -17,6 +17,9 @@ struct SegmentHits {
     bool overflow = false;
     uint32_t triangle[kCapacity];
     float distance[kCapacity];
+    // 1 when the crossing lies within the edge margin of its triangle's edges (inside or outside):
+    // Embree's single-precision answer there is not to be trusted, the caller decides (below).
+    uint8_t near_edge[kCapacity];
 };
 
 // One segment of a packet query: origin + t·dir for t in (t_near, t_far), dir unit.
@@ -30,8 +33,14 @@ public:
     // collect_all_hits = false builds a plain BVH without the hit-recording filter (the
     // benchmark's raw-Embree baseline); collect_hits() then must not be used.
     // keep_triangle (optional, one flag per scene triangle) leaves the triangles flagged 0 out.
+    // edge_margin_m > 0 grows every triangle by that much across each edge (in its plane) and
+    // flags the hits within twice the margin of an edge (near_edge): Embree's float arithmetic
+    // then never misses a crossing, and the caller decides the flagged ones exactly in double
+    // precision, so that whether a ray through an edge counts does not depend on how Embree
+    // traversed it (single ray or packet, which lanes were active, the BVH's layout).
     explicit EmbreeScene(const Scene& scene, bool collect_all_hits = true,
-                         const std::vector<uint8_t>* keep_triangle = nullptr);
+                         const std::vector<uint8_t>* keep_triangle = nullptr,
+                         double edge_margin_m = 0.0);
     ~EmbreeScene();
     EmbreeScene(const EmbreeScene&) = delete;
     EmbreeScene& operator=(const EmbreeScene&) = delete;

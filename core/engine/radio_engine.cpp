@@ -43,6 +43,16 @@ struct PathDetail {
     std::vector<PathInteraction> interactions;
 };
 
+// Margin by which query BVHs grow triangles: far above the error of Embree's single-precision
+// ray/triangle test (a few ulps of the largest coordinate), far below any wall's size.
+double edge_margin_for(const Scene& scene) {
+    const Aabb box = scene.bounds();
+    const double extent =
+        box.empty() ? 1.0
+                    : std::max(box.lower.cwiseAbs().maxCoeff(), box.upper.cwiseAbs().maxCoeff());
+    return 1e-4 + 1e-6 * extent;
+}
+
 MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
     if (!(spec.cell_m > 0)) throw std::invalid_argument("cell size must be > 0 m");
     if (spec.samples_per_axis < 1 || spec.samples_per_axis > 16)
@@ -81,6 +91,8 @@ struct RadioEngine::Impl {
     // The BVH without the faces that bound everything (see build_inner_bvh); null when none do.
     std::unique_ptr<EmbreeScene> inner_embree;
     std::vector<std::pair<int, double>> bounding_faces;  // (face, side: +1 or -1)
+    // Query BVHs grow triangles by this much and leave crossings near edges to crossing_counts().
+    double edge_margin_m = 0.0;
     MeasurementGrid grid;
     ReceiverRaster raster;  // the grid's receivers (cells × samples²)
 
@@ -102,7 +114,8 @@ struct RadioEngine::Impl {
         material_tables.reserve(scene.materials.size());
         for (const RadioMaterial& material : scene.materials)
             material_tables.emplace_back(evaluate_material(material, setup.freq_hz), wavelength_m);
-        embree = std::make_unique<EmbreeScene>(scene);
+        edge_margin_m = edge_margin_for(scene);
+        embree = std::make_unique<EmbreeScene>(scene, true, nullptr, edge_margin_m);
         grid = make_grid(scene, spec);
         raster.x0 = grid.origin_x_m;
         raster.y0 = grid.origin_y_m;
@@ -110,7 +123,7 @@ struct RadioEngine::Impl {
         raster.nx = grid.cells_x * grid.samples_per_axis;
         raster.ny = grid.cells_y * grid.samples_per_axis;
         raster.height_m = grid.height_m;
-        grid.mask = compute_cell_mask(scene, *embree, grouping, grid);
+        grid.mask = compute_cell_mask(scene, EmbreeScene(scene), grouping, grid);
         build_inner_bvh();
         RadioMaterial metal;
         metal.itu_type = "metal";
@@ -157,7 +170,7 @@ struct RadioEngine::Impl {
             for (uint32_t t : grouping.faces[f].triangles) keep[t] = 0;
         }
         if (!bounding_faces.empty())
-            inner_embree = std::make_unique<EmbreeScene>(scene, true, &keep);
+            inner_embree = std::make_unique<EmbreeScene>(scene, true, &keep, edge_margin_m);
     }
 
     // The BVH for one trace: the inner one when the Tx, the receivers and the plate all lie on
@@ -216,6 +229,18 @@ struct RadioEngine::Impl {
         return apply_crossings<kDetail>(hits, a, k, length, plate, field, detail);
     }
 
+    // Whether the segment a + t·k, t in (ε, length - ε), crosses the face, decided in double
+    // precision from the segment alone (for hits near a triangle edge, where Embree's float
+    // answer may differ between a single ray and a packet): a ray exactly through the line where
+    // two walls meet then counts the same way in every map, probe and cell selection.
+    static bool crossing_counts(const EngineFace& face, const Vec3& a, const Vec3& k,
+                                double length) {
+        const double denom = face.normal.dot(k);
+        if (std::abs(denom) < 1e-12) return false;  // grazing along the plane
+        const double t = (face.offset_m - face.normal.dot(a)) / denom;
+        return t > kSegmentEpsilon_m && t < length - kSegmentEpsilon_m && face.contains(a + t * k);
+    }
+
     // Applies a segment's crossings (from collect_hits) to the field, nearest first.
     template <bool kDetail>
     bool apply_crossings(const SegmentHits& hits, const Vec3& a, const Vec3& k, double length,
@@ -255,6 +280,7 @@ struct RadioEngine::Impl {
             const int h = order[i];
             const int face_index = face_of[h];
             if (!face_usable[face_index]) continue;
+            if (hits.near_edge[h] && !crossing_counts(faces[face_index], a, k, length)) continue;
             // Two triangles of one face meeting at an edge report one crossing twice.
             if (face_index == last_face && hits.distance[h] - last_distance < 1e-3f) continue;
             last_face = face_index;
@@ -424,6 +450,7 @@ struct RadioEngine::Impl {
             }
         for (int iy = 0; iy < receivers.ny; ++iy)
             for (int ix = 0; ix < receivers.nx; ++ix) {
+                if (!receivers.is_active(receivers.index(ix, iy))) continue;
                 const Vec3 rx = receivers.point(ix, iy);
                 if (n.dot(rx - geometry.center) * source_side <= 0) continue;  // behind the plate
                 Vec3c field = field_at_plate;
@@ -455,7 +482,9 @@ struct RadioEngine::Impl {
     // face f (maps split the work into these branches to run them on several threads).
     void trace(const TxPose& tx, const EngineFace* plate, bool plate_paths_only,
                const ReceiverRaster& receivers, Sink& sink,
-               const PlateGeometry* plate_geometry = nullptr, int branch = -2) const {
+               const PlateGeometry* plate_geometry = nullptr, int branch = -2,
+               int max_order = -1) const {
+        if (max_order < 0) max_order = setup.max_reflection_order;
         // The AP array is dual-polarised by construction (V+H ports co-phased, PHYSICS.md §3).
         const Polarization polarization =
             setup.antenna == AntennaModel::Ap2x1 ? Polarization::VH : setup.polarization;
@@ -484,7 +513,8 @@ struct RadioEngine::Impl {
             batched = 0;
         };
         const auto scan_receivers = [&](int order, int iy, int ix0, int ix1) {
-            for (int ix = ix0; ix <= ix1; ++ix) {
+            for (int ix = receivers.first_active_x(ix0, iy); ix <= ix1;
+                 ix = receivers.first_active_x(ix + 1, iy)) {
                 ++t_counters.candidates;
                 if constexpr (Sink::kBatched) {
                     PathGeometry& candidate = batch[batched];
@@ -524,7 +554,6 @@ struct RadioEngine::Impl {
         // Iterative depth-first enumeration over sequences f1..fk (no face twice in a row),
         // pruned by beam windows: an empty window ends the sequence and all its extensions.
         if (branch < 0) visit(0, false);
-        const int max_order = setup.max_reflection_order;
         if (max_order == 0 || branch == -1) return;
         std::array<int, kMaxOrder> next_face{};
         int depth = 0;
@@ -573,6 +602,43 @@ struct RadioEngine::Impl {
         const std::vector<Vec3> vertices = {c - u - v, c + u - v, c + u + v,
                                             c - u - v, c + u + v, c - u + v};
         return make_engine_face(plate.normal, vertices, plate.perfect_conductor ? -1 : -2, true);
+    }
+
+    int requested_order(const MapRequest& request) const {
+        if (request.max_reflection_order > setup.max_reflection_order)
+            throw std::invalid_argument("a map cannot ask for more reflections than the engine's " +
+                                        std::to_string(setup.max_reflection_order));
+        return request.max_reflection_order < 0 ? setup.max_reflection_order
+                                                : request.max_reflection_order;
+    }
+
+    // The raster with the requested cells' receivers active (their sub-samples too).
+    struct ActiveReceivers {
+        std::vector<uint8_t> active;
+        std::vector<int> next_active_x;
+    };
+    ReceiverRaster requested_raster(const MapRequest& request, ActiveReceivers& storage) const {
+        ReceiverRaster selected = raster;
+        if (request.cells.empty()) return selected;
+        std::vector<uint8_t>& active = storage.active;
+        std::vector<int>& next = storage.next_active_x;
+        if (request.cells.size() != grid.cell_count())
+            throw std::invalid_argument("a cell selection must have one byte per cell (" +
+                                        std::to_string(grid.cell_count()) + ")");
+        const int n = grid.samples_per_axis;
+        active.assign(raster.size(), 0);
+        for (int iy = 0; iy < raster.ny; ++iy)
+            for (int ix = 0; ix < raster.nx; ++ix)
+                active[raster.index(ix, iy)] = request.cells[grid.index(ix / n, iy / n)];
+        next.assign(raster.size(), raster.nx);
+        for (int iy = 0; iy < raster.ny; ++iy)
+            for (int ix = raster.nx - 1, following = raster.nx; ix >= 0; --ix) {
+                if (active[raster.index(ix, iy)]) following = ix;
+                next[raster.index(ix, iy)] = following;
+            }
+        selected.active = active.data();
+        selected.next_active_x = next.data();
+        return selected;
     }
 
     RadioMap average_to_cells(const std::vector<double>& receiver_power) const {
@@ -754,14 +820,16 @@ const RadioSetup& RadioEngine::setup() const { return impl_->setup; }
 const Scene& RadioEngine::scene() const { return impl_->scene; }
 size_t RadioEngine::face_count() const { return impl_->faces.size(); }
 
-RadioMap RadioEngine::compute_map(const TxPose& tx) const {
+RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) const {
     const Impl& impl = *impl_;
     const size_t receivers = impl.raster.size();
+    Impl::ActiveReceivers active;
+    const ReceiverRaster raster = impl.requested_raster(request, active);
+    const int max_order = impl.requested_order(request);
     const bool coherent = impl.setup.coherent;
     // One branch per first face (and one for the line of sight), each into its own buffer, summed
     // in branch order: the map is bit-identical whatever the number of threads.
-    const int branches =
-        1 + (impl.setup.max_reflection_order > 0 ? static_cast<int>(impl.faces.size()) : 0);
+    const int branches = 1 + (max_order > 0 ? static_cast<int>(impl.faces.size()) : 0);
     std::vector<std::vector<double>> power(branches);
     std::vector<std::vector<Vec3c>> field(coherent ? branches : 0);
     const auto run_branch = [&](int b) {
@@ -771,7 +839,7 @@ RadioMap RadioEngine::compute_map(const TxPose& tx) const {
             field[b].assign(receivers, Vec3c::Zero());
             sink.coherent_field = &field[b];
         }
-        impl.trace(tx, nullptr, false, impl.raster, sink, nullptr, b - 1);
+        impl.trace(tx, nullptr, false, raster, sink, nullptr, b - 1, max_order);
     };
     const int threads = std::clamp(impl.setup.threads, 1, branches);
     if (threads == 1) {
@@ -819,8 +887,11 @@ std::vector<PropagationPath> RadioEngine::trace_paths(const TxPose& tx, const Ve
     return paths;
 }
 
-std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx) const {
+std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx,
+                                                         const MapRequest& request) const {
     const Impl& impl = *impl_;
+    Impl::ActiveReceivers active;
+    const ReceiverRaster raster = impl.requested_raster(request, active);
     auto trace = std::make_shared<ApTrace>();
     trace->tx = tx;
     trace->path_point_begin.push_back(0);
@@ -836,7 +907,7 @@ std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx) const
     trace->path_image.reserve(expected);
     trace->path_length_m.reserve(expected);
     TraceSink sink{trace.get(), impl.tx_power_w, impl.wavenumber, impl.setup.coherent};
-    impl.trace(tx, nullptr, false, impl.raster, sink);
+    impl.trace(tx, nullptr, false, raster, sink, nullptr, -2, impl.requested_order(request));
     return trace;
 }
 

@@ -4,6 +4,7 @@
 // Thread-safe for concurrent const calls. Knows nothing about studies or optimisers.
 #include <complex>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "core/engine/measurement_grid.hpp"
@@ -14,14 +15,14 @@
 namespace rps {
 
 struct RadioSetup {
-    double freq_hz = 5.18e9;          // the original framework's channel 36
-    double tx_power_dbm = 5.0;        // per AP
+    double freq_hz = 5.18e9;    // the original framework's channel 36
+    double tx_power_dbm = 5.0;  // per AP
     AntennaModel antenna = AntennaModel::Ap2x1;
     Polarization polarization = Polarization::V;  // single elements; Ap2x1 is always V+H (forced)
-    int max_reflection_order = 2;     // specular reflections per path (transmissions unlimited)
-    bool coherent = false;            // incoherent power sum across paths (Sionna radio maps)
-    bool transmission = true;         // paths may cross walls (slab transmission coefficient)
-    int threads = 1;                  // threads per map (maps are identical for any count)
+    int max_reflection_order = 2;  // specular reflections per path (transmissions unlimited)
+    bool coherent = false;         // incoherent power sum across paths (Sionna radio maps)
+    bool transmission = true;      // paths may cross walls (slab transmission coefficient)
+    int threads = 1;               // threads per map (maps are identical for any count)
 };
 
 struct TxPose {
@@ -34,8 +35,8 @@ enum class InteractionKind { Reflection, Transmission };
 
 struct PathInteraction {
     InteractionKind kind;
-    int face = -1;           // planar face index (engine faces); -1 for the dynamic plate
-    int material = -1;       // scene material index; -1 for the plate
+    int face = -1;      // planar face index (engine faces); -1 for the dynamic plate
+    int material = -1;  // scene material index; -1 for the plate
     Vec3 point;
     double cos_incidence = 1.0;
 };
@@ -67,6 +68,15 @@ struct PlateGeometry {
     Vec3 height_axis() const { return normal.cross(width_axis); }
 };
 
+// What one map evaluates. By default every cell up to the setup's reflection order. A lower order
+// gives a lower bound of the full map cell by cell (incoherent sums only add non-negative terms,
+// and every path is evaluated the same whatever the order). A cell selection evaluates only those
+// cells, each bit-identical to the full map's value; the other cells read 0 W.
+struct MapRequest {
+    int max_reflection_order = -1;   // -1 = the setup's
+    std::span<const uint8_t> cells;  // one byte per grid cell, non-zero = evaluate; empty = all
+};
+
 class ApTrace;  // static (plate-free) paths of one AP over the grid, for fast plate re-evaluation
 
 class RadioEngine {
@@ -82,13 +92,14 @@ public:
     size_t face_count() const;
 
     // Received power per cell (W) for one AP.
-    RadioMap compute_map(const TxPose& tx) const;
+    RadioMap compute_map(const TxPose& tx, const MapRequest& request = {}) const;
     // Every path from tx to one receiver point, with its interactions and gain.
     std::vector<PropagationPath> trace_paths(const TxPose& tx, const Vec3& rx,
                                              const PlateGeometry* plate = nullptr) const;
 
     // Plate support: trace the static paths once, then re-evaluate with any plate pose cheaply.
-    std::shared_ptr<const ApTrace> trace_static(const TxPose& tx) const;
+    std::shared_ptr<const ApTrace> trace_static(const TxPose& tx,
+                                                const MapRequest& request = {}) const;
     RadioMap map_from_trace(const ApTrace& trace, const PlateGeometry* plate) const;
 
     // Statistics of the last computations on this thread (rays cast, candidates, paths).

@@ -3,6 +3,7 @@
 // cells, or their N×N sub-samples), or a single point (a probe).
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "core/common/geometry.hpp"
 
@@ -13,12 +14,23 @@ struct ReceiverRaster {
     double spacing = 1.0;
     int nx = 0, ny = 0;
     double height_m = 1.5;
+    // Receivers to evaluate (one byte per receiver, non-zero = evaluate); null = all. The others
+    // get no paths; the evaluated ones get exactly the paths (and sums) of a full evaluation.
+    const uint8_t* active = nullptr;
+    // With `active`: for each receiver, the x index of the first active receiver at or after it
+    // in its row (nx when none), so that scans skip inactive stretches.
+    const int* next_active_x = nullptr;
 
     Vec3 point(int ix, int iy) const {
         return {x0 + (ix + 0.5) * spacing, y0 + (iy + 0.5) * spacing, height_m};
     }
     size_t index(int ix, int iy) const { return static_cast<size_t>(iy) * nx + ix; }
     size_t size() const { return static_cast<size_t>(nx) * ny; }
+    bool is_active(size_t receiver) const { return !active || active[receiver] != 0; }
+    // The first active x index in row iy at or after ix (ix itself when every receiver is active).
+    int first_active_x(int ix, int iy) const {
+        return next_active_x && ix < nx ? next_active_x[index(ix, iy)] : ix;
+    }
 
     // Receivers whose point lies in [xmin, xmax] × [ymin, ymax]; false when none.
     bool range(double xmin, double xmax, double ymin, double ymax, int& ix0, int& ix1, int& iy0,

@@ -17,20 +17,36 @@ namespace {
 // are treated as no signal so that no metric can become NaN.
 bool is_valid(double power_w) { return power_w > kNoSignalPower_w && std::isfinite(power_w); }
 
+// Where the percentile q of n values reads: order statistic `lower`, and the next one with
+// weight `fraction` (numpy's linear interpolation).
+struct PercentilePosition {
+    std::size_t lower;
+    double fraction;
+    bool needs_next(std::size_t n) const { return fraction != 0.0 && lower + 1 < n; }
+};
+
+PercentilePosition percentile_position(std::size_t n, double q) {
+    const double position = std::clamp(q, 0.0, 1.0) * static_cast<double>(n - 1);
+    const std::size_t lower = static_cast<std::size_t>(position);
+    return {lower, position - static_cast<double>(lower)};
+}
+
+double interpolate(double low, double high, double fraction) {
+    return low + fraction * (high - low);
+}
+
 // Percentile of `values` (all valid), reordering them in place.
 double percentile_in_place(std::vector<double>& values, double q) {
     if (values.empty()) return 0.0;
-    const double position = std::clamp(q, 0.0, 1.0) * static_cast<double>(values.size() - 1);
-    const std::size_t lower = static_cast<std::size_t>(position);
-    const double fraction = position - static_cast<double>(lower);
-    const auto lower_it = values.begin() + static_cast<std::ptrdiff_t>(lower);
+    const PercentilePosition at = percentile_position(values.size(), q);
+    const auto lower_it = values.begin() + static_cast<std::ptrdiff_t>(at.lower);
     std::nth_element(values.begin(), lower_it, values.end());
     const double low = *lower_it;
-    if (fraction == 0.0 || lower + 1 >= values.size()) return low;
+    if (!at.needs_next(values.size())) return low;
     // After nth_element everything right of `lower` is >= low: the next order statistic is the
     // smallest of them.
     const double high = *std::min_element(lower_it + 1, values.end());
-    return low + fraction * (high - low);
+    return interpolate(low, high, at.fraction);
 }
 
 // Soft-min of valid values (see header), by log-sum-exp around the largest exponent.
@@ -62,6 +78,21 @@ std::vector<double> valid_values(std::span<const double> power_w) {
 double percentile_w(std::span<const double> power_w, double q) {
     std::vector<double> values = valid_values(power_w);
     return percentile_in_place(values, q);
+}
+
+std::size_t percentile_rank_count(std::size_t valid_count, double q) {
+    if (valid_count == 0) return 0;
+    const PercentilePosition at = percentile_position(valid_count, q);
+    return at.lower + (at.needs_next(valid_count) ? 2 : 1);
+}
+
+double percentile_of_lowest(std::span<const double> lowest, std::size_t valid_count, double q) {
+    if (valid_count == 0) return 0.0;
+    const PercentilePosition at = percentile_position(valid_count, q);
+    if (lowest.size() < percentile_rank_count(valid_count, q))
+        throw std::invalid_argument("percentile_of_lowest: too few of the lowest values");
+    if (!at.needs_next(valid_count)) return lowest[at.lower];
+    return interpolate(lowest[at.lower], lowest[at.lower + 1], at.fraction);
 }
 
 double softmin_w(std::span<const double> power_w, double temperature) {
@@ -111,17 +142,22 @@ Objective parse_objective(std::string_view name) {
     if (name == "softmin") return Objective::SoftMin;
     if (name == "mean") return Objective::Mean;
     if (name == "coverage") return Objective::Coverage;
-    throw std::invalid_argument(fmt::format(
-        "Unknown objective '{}' (valid: p5, min, softmin, mean, coverage)", name));
+    throw std::invalid_argument(
+        fmt::format("Unknown objective '{}' (valid: p5, min, softmin, mean, coverage)", name));
 }
 
 std::string_view to_string(Objective objective) {
     switch (objective) {
-        case Objective::P5: return "p5";
-        case Objective::Min: return "min";
-        case Objective::SoftMin: return "softmin";
-        case Objective::Mean: return "mean";
-        case Objective::Coverage: return "coverage";
+        case Objective::P5:
+            return "p5";
+        case Objective::Min:
+            return "min";
+        case Objective::SoftMin:
+            return "softmin";
+        case Objective::Mean:
+            return "mean";
+        case Objective::Coverage:
+            return "coverage";
     }
     return "?";
 }
@@ -133,11 +169,16 @@ double power_to_dbm_floored(double power_w) {
 
 double objective_value(const MapMetrics& metrics, Objective objective) {
     switch (objective) {
-        case Objective::P5: return power_to_dbm_floored(metrics.p5_w);
-        case Objective::Min: return power_to_dbm_floored(metrics.min_w);
-        case Objective::SoftMin: return power_to_dbm_floored(metrics.softmin_w);
-        case Objective::Mean: return power_to_dbm_floored(metrics.mean_w);
-        case Objective::Coverage: return 100.0 * metrics.coverage_fraction;
+        case Objective::P5:
+            return power_to_dbm_floored(metrics.p5_w);
+        case Objective::Min:
+            return power_to_dbm_floored(metrics.min_w);
+        case Objective::SoftMin:
+            return power_to_dbm_floored(metrics.softmin_w);
+        case Objective::Mean:
+            return power_to_dbm_floored(metrics.mean_w);
+        case Objective::Coverage:
+            return 100.0 * metrics.coverage_fraction;
     }
     return 0.0;
 }

@@ -4,6 +4,7 @@
 
 #include "core/engine/ap_trace.hpp"
 #include "core/metrics/combine_maps.hpp"
+#include "core/metrics/low_rank_metrics.hpp"
 
 namespace rps {
 namespace {
@@ -48,8 +49,8 @@ LayoutEvaluation LayoutEvaluator::evaluate(const Layout& layout, bool keep_maps)
             return result;
         }
         const int anchor = spec_.reflector->orient_to_ap;
-        const PlatePose pose = plate_pose(*spec_.reflector, *layout.reflector,
-                                          layout.aps.at(anchor).pose().position);
+        const PlatePose pose =
+            plate_pose(*spec_.reflector, *layout.reflector, layout.aps.at(anchor).pose().position);
         if (!pose.valid) {
             result.reason = pose.reason;
             return result;
@@ -87,9 +88,86 @@ LayoutEvaluation LayoutEvaluator::evaluate(const Layout& layout, bool keep_maps)
     return result;
 }
 
+bool LayoutEvaluator::low_rank_applies(const Layout& layout) const {
+    const Objective metric = spec_.objective.metric;
+    return !layout.reflector && !engine_->setup().coherent &&
+           (metric == Objective::P5 || metric == Objective::Min) &&
+           spec_.objective.combine != CombineMode::Sinr;
+}
+
+LayoutEvaluation LayoutEvaluator::evaluate_objective(const Layout& layout) const {
+    if (!low_rank_applies(layout)) return evaluate(layout);
+    // Cached traces (GA populations revisit AP poses) give the full maps for less.
+    bool all_cached = true;
+    for (const ApPlacement& ap : layout.aps) all_cached = all_cached && cached_trace(ap.pose());
+    if (all_cached) return evaluate(layout);
+    return evaluate_low_rank(layout, nullptr);
+}
+
+std::optional<WeakCellTraces> LayoutEvaluator::trace_weak_cells(const Layout& layout) const {
+    if (!low_rank_applies(layout)) return std::nullopt;
+    WeakCellTraces result;
+    result.evaluation = evaluate_low_rank(layout, &result);
+    return result;
+}
+
+// Levels are reflection orders 0..K (K the engine's): a lower order bounds every cell from below.
+// Each level's cell values combine the APs exactly as evaluate() does.
+LayoutEvaluation LayoutEvaluator::evaluate_low_rank(const Layout& layout,
+                                                    WeakCellTraces* keep) const {
+    const MeasurementGrid& grid = engine_->grid();
+    const size_t cells = grid.cell_count();
+    const size_t ap_count = layout.aps.size();
+    if (keep) {
+        keep->traces.assign(ap_count, {});
+        keep->traced_cells.assign(cells, 0);
+    }
+    LeveledCells source;
+    source.levels = engine_->setup().max_reflection_order + 1;
+    std::vector<std::vector<double>> per_ap(ap_count, std::vector<double>(cells, 0.0));
+    std::vector<double> combined(cells, 0.0);
+    source.evaluate = [&](int level, std::span<const uint8_t> selected, std::span<double> out) {
+        const bool exact = level == source.levels - 1;
+        MapRequest request;
+        request.cells = selected;
+        request.max_reflection_order = level;
+        for (size_t a = 0; a < ap_count; ++a) {
+            const TxPose pose = layout.aps[a].pose();
+            if (exact && keep) {
+                auto trace = engine_->trace_static(pose, request);
+                per_ap[a] = engine_->map_from_trace(*trace, nullptr).power_w;
+                keep->traces[a].push_back(std::move(trace));
+            } else {
+                per_ap[a] = engine_->compute_map(pose, request).power_w;
+            }
+        }
+        if (ap_count == 1) {
+            combined = per_ap.front();
+        } else {
+            std::vector<std::span<const double>> views(per_ap.begin(), per_ap.end());
+            combine_maps(views, spec_.objective.combine, default_noise_power_w(), combined);
+        }
+        for (size_t c = 0; c < cells; ++c)
+            if (selected[c]) {
+                out[c] = combined[c];
+                if (exact && keep) keep->traced_cells[c] = 1;
+            }
+    };
+    const LowRankMetrics low = low_rank_metrics(source, cells, grid.mask);
+    LayoutEvaluation result;
+    result.metrics.p5_w = low.p5_w;
+    result.metrics.min_w = low.min_w;
+    result.metrics.valid_cells = low.valid_cells;
+    result.metrics.total_cells = low.total_cells;
+    result.metrics.complete = false;
+    result.objective = objective_value(result.metrics, spec_.objective.metric);
+    result.valid = true;
+    return result;
+}
+
 double LayoutEvaluator::objective(const Vector& x) const {
     if (!space_.feasible(x)) return opt::kInfeasibleFitness;
-    const LayoutEvaluation e = evaluate(space_.decode(x));
+    const LayoutEvaluation e = evaluate_objective(space_.decode(x));
     return e.valid ? e.objective : opt::kInfeasibleFitness;
 }
 

@@ -4,6 +4,7 @@
 // static paths so that moving only the plate re-uses them (issue: plate-only re-evaluation).
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,21 @@ namespace rps {
 
 struct LayoutEvaluation {
     bool valid = false;
-    std::string reason;          // why the layout was refused
+    std::string reason;                          // why the layout was refused
     double objective = opt::kInfeasibleFitness;  // objective_value() of the combined map
     MapMetrics metrics;
-    std::vector<double> combined_power_w;  // filled when asked for
+    std::vector<double> combined_power_w;             // filled when asked for
     std::vector<std::vector<double>> per_ap_power_w;  // filled when asked for
-    PlateGeometry plate;                     // when the layout has a reflector
+    PlateGeometry plate;                              // when the layout has a reflector
+};
+
+// The static paths of one layout's weakest cells (LayoutEvaluator::trace_weak_cells).
+struct WeakCellTraces {
+    LayoutEvaluation evaluation;  // objective exact; metrics: the low-rank ones only
+    // traces[a]: AP a's static paths over the traced cells, in one or more parts (one per
+    // refinement round; the parts cover disjoint cells).
+    std::vector<std::vector<std::shared_ptr<const ApTrace>>> traces;
+    std::vector<uint8_t> traced_cells;  // one byte per grid cell: 1 = traced
 };
 
 class LayoutEvaluator {
@@ -30,8 +40,19 @@ public:
     // An evaluator that shares an already-built engine (the GUI's interactive maps).
     LayoutEvaluator(const StudySpec& spec, std::shared_ptr<const RadioEngine> engine);
 
+    // Full evaluation: every cell of every AP's map, every metric.
     LayoutEvaluation evaluate(const Layout& layout, bool keep_maps = false) const;
-    double objective(const Vector& x) const;  // decode + evaluate; infeasible -> kInfeasibleFitness
+    // The objective alone, bit-identical to evaluate()'s, at a fraction of the cost where the
+    // objective reads only the weakest cells (P5, min; incoherent best-server or sum maps, no
+    // plate): lower-order maps bound every cell from below and only the cells that can be among
+    // the weakest are computed at the full order (low_rank_metrics.hpp). Metrics then hold the
+    // low-rank ones only (complete = false). Otherwise the same as evaluate().
+    LayoutEvaluation evaluate_objective(const Layout& layout) const;
+    // As evaluate_objective, keeping the static paths of the cells it computed at full order
+    // (the weakest ones); nullopt where evaluate_objective falls back to a full evaluation.
+    std::optional<WeakCellTraces> trace_weak_cells(const Layout& layout) const;
+    double objective(
+        const Vector& x) const;  // decode + evaluate_objective; infeasible -> kInfeasibleFitness
 
     const StudySpec& spec() const { return spec_; }
     const LayoutSpace& space() const { return space_; }
@@ -44,6 +65,8 @@ public:
 
 private:
     std::shared_ptr<const ApTrace> cached_trace(const TxPose& pose) const;
+    bool low_rank_applies(const Layout& layout) const;
+    LayoutEvaluation evaluate_low_rank(const Layout& layout, WeakCellTraces* keep) const;
 
     StudySpec spec_;
     LayoutSpace space_;

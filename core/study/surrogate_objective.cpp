@@ -52,51 +52,65 @@ SurrogateObjective::SurrogateObjective(const LayoutEvaluator& evaluator, const V
     const double spread = std::pow(wavelength_m(setup.freq_hz) / (4.0 * kPi), 2);
     const int n = grid.samples_per_axis;
     const int raster_nx = grid.cells_x * n;
-    // Trace first: the evaluation below then re-uses the cached traces instead of new maps.
-    std::vector<std::shared_ptr<const ApTrace>> traces;
-    for (const ApPlacement& ap : layout.aps) traces.push_back(evaluator.static_trace(ap.pose()));
-    const LayoutEvaluation full = evaluator.evaluate(layout, true);
-    true_objective_x0_ =
-        full.valid && evaluator.space().feasible(x0) ? full.objective : opt::kInfeasibleFitness;
+    // The static paths of the cells the surrogate reads: the weakest cells, traced while the exact
+    // objective is computed from them (LayoutEvaluator::trace_weak_cells); or, where the
+    // objective needs every cell, every cell (traced first: the evaluation then re-uses them).
+    std::vector<std::vector<std::shared_ptr<const ApTrace>>> traces;
+    LayoutEvaluation evaluation;
+    if (auto weak = evaluator.trace_weak_cells(layout)) {
+        traces = std::move(weak->traces);
+        evaluation = std::move(weak->evaluation);
+        surrogate_cells_ = std::move(weak->traced_cells);
+    } else {
+        for (const ApPlacement& ap : layout.aps)
+            traces.push_back({evaluator.static_trace(ap.pose())});
+        evaluation = evaluator.evaluate(layout, true);
+        surrogate_cells_ = grid.mask;
+    }
+    true_objective_x0_ = evaluation.valid && evaluator.space().feasible(x0)
+                             ? evaluation.objective
+                             : opt::kInfeasibleFitness;
     for (size_t a = 0; a < layout.aps.size(); ++a) {
         const TxPose pose = layout.aps[a].pose();
         const PoseTrig<double> trig(pose.yaw_rad, pose.downtilt_rad);
         tx0_.push_back(pose.position);
-        const auto& trace = traces[a];
         const auto cell_of = [&](uint32_t receiver) {
             return static_cast<uint32_t>(
                 grid.index(receiver % raster_nx / n, receiver / raster_nx / n));
         };
         const double weight = 1.0 / (n * n);
         std::vector<double> static_sum(grid.cell_count(), 0.0);
-        for (size_t p = 0; p < trace->path_count(); ++p)
-            static_sum[cell_of(trace->path_receiver[p])] += weight * trace->path_power_w[p];
+        for (const auto& trace : traces[a])
+            for (size_t p = 0; p < trace->path_count(); ++p)
+                static_sum[cell_of(trace->path_receiver[p])] += weight * trace->path_power_w[p];
         // Paths that carry less than kMovingPathShare of their cell's power stay constant (in the
         // offset below): they barely move the gradient, and most of an office's paths are such
         // weak multi-wall paths, so the dual-number pass runs over a fraction of them.
         std::vector<double> offset(grid.cell_count(), 0.0);
         std::vector<FrozenPath> frozen;
-        for (size_t p = 0; p < trace->path_count(); ++p) {
-            const uint32_t cell = cell_of(trace->path_receiver[p]);
-            const double power_w = weight * trace->path_power_w[p];
-            if (power_w < kMovingPathShare * static_sum[cell]) {
-                offset[cell] += power_w;
-                continue;
+        for (const auto& trace : traces[a])
+            for (size_t p = 0; p < trace->path_count(); ++p) {
+                const uint32_t cell = cell_of(trace->path_receiver[p]);
+                const double power_w = weight * trace->path_power_w[p];
+                if (power_w < kMovingPathShare * static_sum[cell]) {
+                    offset[cell] += power_w;
+                    continue;
+                }
+                const Vec3& tx = trace->points[trace->path_point_begin[p]];
+                const Vec3& first = trace->points[trace->path_point_begin[p] + 1];
+                const Vec3 d = (first - tx).normalized();
+                const double length = trace->path_length_m[p];
+                const double g = gain_toward<double>(setup.antenna, d.x(), d.y(), d.z(), trig);
+                const double geometric = tx_power_w * g * spread / (length * length);
+                const double rho = geometric > 0 ? trace->path_power_w[p] / geometric : 0.0;
+                const Vec3& rx = trace->points[trace->path_point_begin[p + 1] - 1];
+                frozen.push_back(
+                    {cell, weight, rho, trace->path_mirror[p], trace->path_image[p], rx});
             }
-            const Vec3& tx = trace->points[trace->path_point_begin[p]];
-            const Vec3& first = trace->points[trace->path_point_begin[p] + 1];
-            const Vec3 d = (first - tx).normalized();
-            const double length = trace->path_length_m[p];
-            const double g = gain_toward<double>(setup.antenna, d.x(), d.y(), d.z(), trig);
-            const double geometric = tx_power_w * g * spread / (length * length);
-            const double rho = geometric > 0 ? trace->path_power_w[p] / geometric : 0.0;
-            const Vec3& rx = trace->points[trace->path_point_begin[p + 1] - 1];
-            frozen.push_back({cell, weight, rho, trace->path_mirror[p], trace->path_image[p], rx});
-        }
         // Whatever the plate adds or shadows stays as it is at x0.
-        if (full.valid && layout.reflector)
+        if (evaluation.valid && layout.reflector)
             for (size_t c = 0; c < offset.size(); ++c)
-                offset[c] += full.per_ap_power_w[a][c] - static_sum[c];
+                offset[c] += evaluation.per_ap_power_w[a][c] - static_sum[c];
         paths_.push_back(std::move(frozen));
         offset_w_.push_back(std::move(offset));
     }
@@ -171,7 +185,7 @@ opt::ValueAndGradient SurrogateObjective::value_and_gradient(const Vector& x) co
     std::vector<std::vector<double>> s_grad;  // [cell][param]
     const double ln10 = std::log(10.0);
     for (size_t c = 0; c < grid.cell_count(); ++c) {
-        if (!grid.mask[c]) continue;
+        if (!grid.mask[c] || !surrogate_cells_[c]) continue;
         double dbm[16], shift = -1e300;
         for (size_t a = 0; a < ap_count; ++a) {
             dbm[a] = per_ap[a][c].v > kNoSignalPower_w ? 10.0 * std::log10(per_ap[a][c].v) + 30.0

@@ -28,7 +28,7 @@ nlohmann::json evaluate_points(const LayoutEvaluator& evaluator, const nlohmann:
             reasons.push_back("APs closer than the minimum separation");
             continue;
         }
-        const LayoutEvaluation e = evaluator.evaluate(space.decode(x));
+        const LayoutEvaluation e = evaluator.evaluate_objective(space.decode(x));
         objectives.push_back(e.valid ? e.objective : opt::kInfeasibleFitness);
         metrics.push_back(e.valid ? metrics_to_json(e.metrics) : nlohmann::json(nullptr));
         reasons.push_back(e.reason);
@@ -68,10 +68,10 @@ nlohmann::json gradient_descent(const LayoutEvaluator& evaluator, const nlohmann
     };
     const opt::AdamResult result =
         opt::adam_ascent(surrogate, space.box(), start, params, true_objective, on_iteration);
-    nlohmann::json out = {{"trajectory", trajectory},
-                          {"status", result.status == opt::AdamStatus::Completed ? "completed"
-                                                                                 : "stopped"},
-                          {"message", result.message}};
+    nlohmann::json out = {
+        {"trajectory", trajectory},
+        {"status", result.status == opt::AdamStatus::Completed ? "completed" : "stopped"},
+        {"message", result.message}};
     out["best_x"] = result.trace.best.x;
     out["best_objective"] = result.trace.best.fitness;
     return out;
@@ -82,7 +82,8 @@ nlohmann::json layout_maps(const LayoutEvaluator& evaluator, const nlohmann::jso
     const Vector x = to_vector(payload.at("point"), space.dim(), "point");
     const Layout layout = space.decode(x);
     const LayoutEvaluation e = evaluator.evaluate(layout, true);
-    nlohmann::json out = {{"valid", e.valid}, {"reason", e.reason}, {"layout", layout_to_json(layout)}};
+    nlohmann::json out = {
+        {"valid", e.valid}, {"reason", e.reason}, {"layout", layout_to_json(layout)}};
     if (!e.valid) return out;
     out["objective"] = e.objective;
     out["metrics"] = metrics_to_json(e.metrics);
@@ -102,11 +103,14 @@ nlohmann::json layout_maps(const LayoutEvaluator& evaluator, const nlohmann::jso
 }  // namespace
 
 nlohmann::json metrics_to_json(const MapMetrics& m) {
+    // Searches compute only what ranks a layout (LayoutEvaluator::evaluate_objective): the
+    // metrics they did not compute are null, never a made-up number.
+    const auto known = [&](double value) { return m.complete ? nlohmann::json(value) : nullptr; };
     return {{"p5_dbm", power_to_dbm_floored(m.p5_w)},
             {"min_dbm", power_to_dbm_floored(m.min_w)},
-            {"softmin_dbm", power_to_dbm_floored(m.softmin_w)},
-            {"mean_dbm", power_to_dbm_floored(m.mean_w)},
-            {"coverage_percent", 100.0 * m.coverage_fraction},
+            {"softmin_dbm", known(power_to_dbm_floored(m.softmin_w))},
+            {"mean_dbm", known(power_to_dbm_floored(m.mean_w))},
+            {"coverage_percent", known(100.0 * m.coverage_fraction)},
             {"valid_cells", m.valid_cells},
             {"masked_cells", m.total_cells}};
 }

@@ -1,0 +1,93 @@
+// LayoutEvaluator::evaluate_objective ranks layouts from their weakest cells only; its objective
+// must be bit-identical to the full evaluation's, for every objective it serves (P5, min), every
+// combining it serves (best server, sum), one or two APs, on the L hall (order 1) and on the
+// office (order 2, the 2x1 array). Objectives it does not serve fall back to the full evaluation.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "core/scene/scene_loader.hpp"
+#include "core/study/layout_evaluator.hpp"
+#include "study_test_support.hpp"
+
+namespace rps {
+namespace {
+
+StudySpec spec_from(nlohmann::json doc, const std::string& metric, const std::string& combine) {
+    doc["objective"] = {{"metric", metric}, {"combine", combine}};
+    return parse_study(doc, (test::source_dir() / "study.json").string());
+}
+
+nlohmann::json office_study(const std::string& mode) {
+    return {{"name", "office_" + mode},
+            {"scene", (test::source_dir() / "scenes" / "office" / "office.xml").string()},
+            {"mode", mode},
+            {"bounds", {{"optimise_direction", true}}},
+            {"methods", {{{"type", "ga"}}}},
+            {"seed", 3}};
+}
+
+// Random feasible points of the study's box.
+std::vector<Vector> random_points(const LayoutSpace& space, int count, unsigned seed) {
+    std::mt19937 random(seed);
+    std::vector<Vector> points;
+    const auto box = space.box();
+    while (static_cast<int>(points.size()) < count) {
+        Vector x;
+        for (size_t i = 0; i < box.lower.size(); ++i)
+            x.push_back(std::uniform_real_distribution<double>(box.lower[i], box.upper[i])(random));
+        if (space.feasible(x)) points.push_back(x);
+    }
+    return points;
+}
+
+void expect_same_objective(const StudySpec& spec, int points, unsigned seed) {
+    const Scene scene = load_scene(spec.scene_path);
+    const LayoutEvaluator evaluator(spec, scene);
+    for (const Vector& x : random_points(evaluator.space(), points, seed)) {
+        const Layout layout = evaluator.space().decode(x);
+        const LayoutEvaluation full = evaluator.evaluate(layout);
+        const LayoutEvaluation fast = evaluator.evaluate_objective(layout);
+        ASSERT_TRUE(full.valid && fast.valid);
+        EXPECT_EQ(fast.objective, full.objective) << nlohmann::json(x).dump();
+        EXPECT_EQ(fast.metrics.p5_w, full.metrics.p5_w);
+        EXPECT_EQ(fast.metrics.min_w, full.metrics.min_w);
+        EXPECT_EQ(fast.metrics.valid_cells, full.metrics.valid_cells);
+        EXPECT_FALSE(fast.metrics.complete);
+    }
+}
+
+TEST(EvaluateObjective, LHallMatchesTheFullEvaluation) {
+    unsigned seed = 1;
+    for (const std::string mode : {"1ap", "2ap"})
+        for (const std::string metric : {"p5", "min"})
+            for (const std::string combine : {"best", "sum"}) {
+                SCOPED_TRACE(mode + " " + metric + " " + combine);
+                expect_same_objective(
+                    spec_from(test::l_hall_study(mode, {{{"type", "ga"}}}, true, 1.0), metric,
+                              combine),
+                    6, seed++);
+            }
+}
+
+TEST(EvaluateObjective, OfficeMatchesTheFullEvaluation) {
+    expect_same_objective(spec_from(office_study("1ap"), "p5", "best"), 6, 21);
+    expect_same_objective(spec_from(office_study("2ap"), "p5", "best"), 3, 22);
+}
+
+TEST(EvaluateObjective, OtherObjectivesUseTheFullEvaluation) {
+    for (const std::string metric : {"softmin", "mean", "coverage"}) {
+        const StudySpec spec =
+            spec_from(test::l_hall_study("1ap", {{{"type", "ga"}}}), metric, "best");
+        const Scene scene = load_scene(spec.scene_path);
+        const LayoutEvaluator evaluator(spec, scene);
+        const Layout layout = evaluator.space().decode({7.1, 4.2});
+        const LayoutEvaluation fast = evaluator.evaluate_objective(layout);
+        EXPECT_TRUE(fast.metrics.complete) << metric;
+        EXPECT_EQ(fast.objective, evaluator.evaluate(layout).objective) << metric;
+        EXPECT_FALSE(evaluator.trace_weak_cells(layout).has_value()) << metric;
+    }
+}
+
+}  // namespace
+}  // namespace rps
