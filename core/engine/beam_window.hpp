@@ -42,37 +42,40 @@ struct FootprintPolygon {
 FootprintPolygon project_to_receiver_plane(const Vec3& image, const BeamWindow& window,
                                            double height_m);
 
+// for_each_footprint_row for a footprint already projected: count vertices (x[i], y[i]), or the
+// whole raster.
 template <class RowFn>
-bool for_each_footprint_row(const Vec3& image, const BeamWindow& window,
-                            const ReceiverRaster& raster, RowFn&& row) {
-    const FootprintPolygon poly = project_to_receiver_plane(image, window, raster.height_m);
-    if (poly.whole_raster) {
-        for (int iy = 0; iy < raster.ny; ++iy) row(iy, 0, raster.nx - 1);
+bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count, bool whole_raster,
+                          const ReceiverRaster& raster, RowFn&& row) {
+    if (whole_raster) {
+        for (int iy = 0; iy < raster.ny; ++iy)
+            if (raster.first_active_x(0, iy) < raster.nx) row(iy, 0, raster.nx - 1);
         return raster.nx > 0;
     }
-    if (poly.count < 3) return false;
-    double ymin = poly.y[0], ymax = poly.y[0];
-    for (int i = 1; i < poly.count; ++i) {
-        ymin = std::min(ymin, poly.y[i]);
-        ymax = std::max(ymax, poly.y[i]);
+    if (count < 3) return false;
+    double ymin = poly_y[0], ymax = poly_y[0];
+    for (int i = 1; i < count; ++i) {
+        ymin = std::min(ymin, poly_y[i]);
+        ymax = std::max(ymax, poly_y[i]);
     }
     int ix0, ix1, iy0, iy1;
     if (!raster.range(-1e300, 1e300, ymin, ymax, ix0, ix1, iy0, iy1)) return false;
     bool any = false;
     constexpr double kSlack = 1e-9;
     for (int iy = iy0; iy <= iy1; ++iy) {
+        if (raster.first_active_x(0, iy) >= raster.nx) continue;  // no receiver of this row wanted
         const double y = raster.y0 + (iy + 0.5) * raster.spacing;
         double xmin = 1e300, xmax = -1e300;
-        for (int i = 0; i < poly.count; ++i) {  // the convex polygon's span along this row
-            const int j = (i + 1) % poly.count;
-            const double ya = poly.y[i], yb = poly.y[j];
+        for (int i = 0; i < count; ++i) {  // the convex polygon's span along this row
+            const int j = (i + 1) % count;
+            const double ya = poly_y[i], yb = poly_y[j];
             if ((y < std::min(ya, yb) - kSlack) || (y > std::max(ya, yb) + kSlack)) continue;
             if (std::abs(yb - ya) < 1e-12) {
-                xmin = std::min({xmin, poly.x[i], poly.x[j]});
-                xmax = std::max({xmax, poly.x[i], poly.x[j]});
+                xmin = std::min({xmin, poly_x[i], poly_x[j]});
+                xmax = std::max({xmax, poly_x[i], poly_x[j]});
             } else {
                 const double t = std::clamp((y - ya) / (yb - ya), 0.0, 1.0);
-                const double x = poly.x[i] + t * (poly.x[j] - poly.x[i]);
+                const double x = poly_x[i] + t * (poly_x[j] - poly_x[i]);
                 xmin = std::min(xmin, x);
                 xmax = std::max(xmax, x);
             }
@@ -86,6 +89,13 @@ bool for_each_footprint_row(const Vec3& image, const BeamWindow& window,
         any = true;
     }
     return any;
+}
+
+template <class RowFn>
+bool for_each_footprint_row(const Vec3& image, const BeamWindow& window,
+                            const ReceiverRaster& raster, RowFn&& row) {
+    const FootprintPolygon poly = project_to_receiver_plane(image, window, raster.height_m);
+    return for_each_polygon_row(poly.x, poly.y, poly.count, poly.whole_raster, raster, row);
 }
 
 }  // namespace rps

@@ -51,4 +51,47 @@ inline Vec3c transmit_field(const Vec3c& field, const Vec3& k, const Vec3& n,
     return combine(t_te * component(field, s), s, t_tm * component(field, p), p);
 }
 
+// A segment's wall crossings applied in order (each as transmit_field). While the walls are
+// parallel (normals equal up to sign, within 1e-12) the TE/TM axes are the same, so the field is
+// kept as its two components and each wall only scales them; a wall of another orientation
+// recombines and splits again. Coefficients are re-used while material and incidence repeat.
+class TransmissionChain {
+public:
+    template <class Coefficients>
+    void cross(Vec3c& field, const Vec3& k, const Vec3& n, int material, double cos_i,
+               Coefficients&& coefficients) {
+        if (!split_ || std::abs(n.dot(normal_)) < 1.0 - 1e-12) {
+            finish(field);
+            s_ = te_axis(k, n);
+            p_ = k.cross(s_);
+            e_s_ = component(field, s_);
+            e_p_ = component(field, p_);
+            normal_ = n;
+            split_ = true;
+        }
+        if (material != material_ || cos_i != cos_i_) {
+            const auto t = coefficients();
+            t_te_ = t.te;
+            t_tm_ = t.tm;
+            material_ = material;
+            cos_i_ = cos_i;
+        }
+        e_s_ *= t_te_;
+        e_p_ *= t_tm_;
+    }
+    // Writes the field back after the last crossing (a no-op when nothing was crossed).
+    void finish(Vec3c& field) {
+        if (split_) field = combine(e_s_, s_, e_p_, p_);
+        split_ = false;
+    }
+
+private:
+    bool split_ = false;
+    Vec3 s_ = Vec3::Zero(), p_ = Vec3::Zero(), normal_ = Vec3::Zero();
+    std::complex<double> e_s_, e_p_;
+    int material_ = -1000;
+    double cos_i_ = -1.0;
+    std::complex<double> t_te_, t_tm_;
+};
+
 }  // namespace rps

@@ -33,6 +33,31 @@ struct PathGeometry {
     std::array<Vec3, kMaxOrder + 2> points;
 };
 
+// The face sequences one trace visited from a Tx position, with their footprints on the receiver
+// plane, kept per thread (and per branch) for the next trace from the same position: a search
+// evaluates one layout in several rounds over different cells (low_rank_metrics.hpp), each of
+// which would otherwise clip the same beams again. Replaying gives the same sequences in the same
+// order with the same footprints, so the results are identical.
+struct BeamRecord {
+    int depth;  // reflections - 1
+    int face;
+    uint32_t polygon;  // offset into BeamCache::polygon_xy: count x values, then count y values
+    int count;
+    bool whole_raster;
+};
+
+struct BeamCache {
+    uint64_t engine_id = 0;  // 0: empty
+    Vec3 tx = Vec3::Zero();
+    double height_m = 0.0;
+    int max_order = -1;
+    std::vector<BeamRecord> records;
+    std::vector<double> polygon_xy;
+};
+
+std::atomic<uint64_t> g_last_engine_id{0};
+thread_local std::vector<BeamCache> t_beam_caches;  // slot branch + 2
+
 struct TransmissionRecord {
     int face;
     Vec3 point;
@@ -94,7 +119,8 @@ struct RadioEngine::Impl {
     // Query BVHs grow triangles by this much and leave crossings near edges to crossing_counts().
     double edge_margin_m = 0.0;
     MeasurementGrid grid;
-    ReceiverRaster raster;  // the grid's receivers (cells × samples²)
+    ReceiverRaster raster;                    // the grid's receivers (cells × samples²)
+    uint64_t engine_id = ++g_last_engine_id;  // identifies this engine's beam caches
 
     Impl(const Scene& s, const RadioSetup& rs, const MeasurementGridSpec& spec)
         : scene(s), setup(rs) {
@@ -276,6 +302,11 @@ struct RadioEngine::Impl {
                 std::swap(order[j], order[j - 1]);
         int last_face = -1;
         float last_distance = -1.0f;
+        // Consecutive crossings of parallel walls (most of them in a building) share one TE/TM
+        // split: the field stays as its two components (E·s, E·p) and each wall scales them,
+        // instead of splitting and recombining at every wall (transmit_field, algebraically the
+        // same). Walls of one material at one incidence also share their coefficients.
+        TransmissionChain chain;
         for (int i = 0; i < hits.count; ++i) {
             const int h = order[i];
             const int face_index = face_of[h];
@@ -287,14 +318,15 @@ struct RadioEngine::Impl {
             last_distance = hits.distance[h];
             const EngineFace& face = faces[face_index];
             const double cos_i = std::min(1.0, std::abs(k.dot(face.normal)));
-            const TeTm t = transmission(face, cos_i);
-            field = transmit_field(field, k, face.normal, t.te, t.tm);
+            chain.cross(field, k, face.normal, face.material, cos_i,
+                        [&] { return transmission(face, cos_i); });
             if constexpr (kDetail) {
                 detail->interactions.push_back({InteractionKind::Transmission, face_index,
                                                 face.material, a + double(hits.distance[h]) * k,
                                                 cos_i});
             }
         }
+        chain.finish(field);
         return field.squaredNorm() > 0.0;
     }
 
@@ -550,11 +582,41 @@ struct RadioEngine::Impl {
                 images[order], windows[order], receivers,
                 [&](int iy, int ix0, int ix1) { scan_receivers(order, iy, ix0, ix1); });
         };
+        // visit() for a footprint already projected (the beam cache).
+        const auto visit_footprint = [&](int order, const double* x, const double* y, int count,
+                                         bool whole_raster) {
+            path.order = order;
+            for_each_polygon_row(
+                x, y, count, whole_raster, receivers,
+                [&](int iy, int ix0, int ix1) { scan_receivers(order, iy, ix0, ix1); });
+        };
 
         // Iterative depth-first enumeration over sequences f1..fk (no face twice in a row),
         // pruned by beam windows: an empty window ends the sequence and all its extensions.
         if (branch < 0) visit(0, false);
         if (max_order == 0 || branch == -1) return;
+        BeamCache* cache = nullptr;
+        if (plate == nullptr && !plate_paths_only) {
+            const size_t slot = static_cast<size_t>(branch + 2);
+            if (t_beam_caches.size() <= slot) t_beam_caches.resize(slot + 1);
+            cache = &t_beam_caches[slot];
+            if (cache->engine_id == engine_id && cache->tx == tx.position &&
+                cache->height_m == receivers.height_m && cache->max_order >= max_order) {
+                for (const BeamRecord& r : cache->records) {
+                    if (r.depth + 1 > max_order) continue;
+                    const EngineFace* face = face_at(r.face);
+                    seq[r.depth] = face;
+                    path.faces[r.depth] = r.face;
+                    images[r.depth + 1] = face->mirror(images[r.depth]);
+                    const double* xy = cache->polygon_xy.data() + r.polygon;
+                    visit_footprint(r.depth + 1, xy, xy + r.count, r.count, r.whole_raster);
+                }
+                return;
+            }
+            cache->engine_id = 0;  // rebuilt below
+            cache->records.clear();
+            cache->polygon_xy.clear();
+        }
         std::array<int, kMaxOrder> next_face{};
         int depth = 0;
         next_face[0] = branch >= 0 ? branch : 0;
@@ -583,15 +645,31 @@ struct RadioEngine::Impl {
             seq[depth] = face;
             path.faces[depth] = f;
             images[depth + 1] = face->mirror(images[depth]);
-            bool has_plate = false;
-            for (int j = 0; j <= depth; ++j) has_plate |= seq[j]->is_plate;
-            visit(depth + 1, has_plate);
+            if (cache) {
+                const FootprintPolygon poly = project_to_receiver_plane(
+                    images[depth + 1], windows[depth + 1], receivers.height_m);
+                cache->records.push_back({depth, f, static_cast<uint32_t>(cache->polygon_xy.size()),
+                                          poly.count, poly.whole_raster});
+                cache->polygon_xy.insert(cache->polygon_xy.end(), poly.x, poly.x + poly.count);
+                cache->polygon_xy.insert(cache->polygon_xy.end(), poly.y, poly.y + poly.count);
+                visit_footprint(depth + 1, poly.x, poly.y, poly.count, poly.whole_raster);
+            } else {
+                bool has_plate = false;
+                for (int j = 0; j <= depth; ++j) has_plate |= seq[j]->is_plate;
+                visit(depth + 1, has_plate);
+            }
             if (depth + 1 < max_order) {
                 ++depth;
                 next_face[depth] = 0;
             } else {
                 ++next_face[depth];
             }
+        }
+        if (cache) {
+            cache->engine_id = engine_id;
+            cache->tx = tx.position;
+            cache->height_m = receivers.height_m;
+            cache->max_order = max_order;
         }
     }
 
@@ -688,12 +766,12 @@ struct AmplitudeSink {
 };
 
 struct PowerSink : AmplitudeSink<PowerSink> {
-    std::vector<double>* power;
+    double* power;                       // one entry per receiver
     std::vector<Vec3c>* coherent_field;  // null for the incoherent sum
     double tx_power_w;
     double wavenumber;
 
-    PowerSink(std::vector<double>* p, std::vector<Vec3c>* f, double tx_w, double k)
+    PowerSink(double* p, std::vector<Vec3c>* f, double tx_w, double k)
         : power(p), coherent_field(f), tx_power_w(tx_w), wavenumber(k) {}
 
     void accept(size_t receiver, const PathGeometry&, const EngineFace* const*,
@@ -701,7 +779,7 @@ struct PowerSink : AmplitudeSink<PowerSink> {
         if (coherent_field)
             (*coherent_field)[receiver] += amplitude * std::polar(1.0, -wavenumber * length);
         else
-            (*power)[receiver] += tx_power_w * amplitude.squaredNorm();
+            power[receiver] += tx_power_w * amplitude.squaredNorm();
     }
     // Paths computed outside the image method (physical optics) arrive with their amplitude,
     // propagation phase included.
@@ -710,7 +788,7 @@ struct PowerSink : AmplitudeSink<PowerSink> {
         if (coherent_field)
             (*coherent_field)[receiver] += amplitude_with_phase;
         else
-            (*power)[receiver] += tx_power_w * amplitude_with_phase.squaredNorm();
+            power[receiver] += tx_power_w * amplitude_with_phase.squaredNorm();
     }
 };
 
@@ -830,11 +908,16 @@ RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) c
     // One branch per first face (and one for the line of sight), each into its own buffer, summed
     // in branch order: the map is bit-identical whatever the number of threads.
     const int branches = 1 + (max_order > 0 ? static_cast<int>(impl.faces.size()) : 0);
-    std::vector<std::vector<double>> power(branches);
+    // The branch sums live in one buffer kept by the calling thread: fresh pages for every map
+    // (its branch buffers freed and trimmed in between) cost 5 % of a search's time in page faults.
+    thread_local std::vector<double> branch_power;
+    branch_power.assign(static_cast<size_t>(branches) * receivers, 0.0);
+    // Worker threads must write into the calling thread's buffer, not their own thread_local.
+    double* const power_buffer = branch_power.data();
+    const auto power_of = [=](int b) { return power_buffer + static_cast<size_t>(b) * receivers; };
     std::vector<std::vector<Vec3c>> field(coherent ? branches : 0);
     const auto run_branch = [&](int b) {
-        power[b].assign(receivers, 0.0);
-        PowerSink sink{&power[b], nullptr, impl.tx_power_w, impl.wavenumber};
+        PowerSink sink{power_of(b), nullptr, impl.tx_power_w, impl.wavenumber};
         if (coherent) {
             field[b].assign(receivers, Vec3c::Zero());
             sink.coherent_field = &field[b];
@@ -860,8 +943,10 @@ RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) c
             for (size_t i = 0; i < receivers; ++i) sum[i] += field[b][i];
         for (size_t i = 0; i < receivers; ++i) total[i] = impl.tx_power_w * sum[i].squaredNorm();
     } else {
-        for (int b = 0; b < branches; ++b)
-            for (size_t i = 0; i < receivers; ++i) total[i] += power[b][i];
+        for (int b = 0; b < branches; ++b) {
+            const double* power = power_of(b);
+            for (size_t i = 0; i < receivers; ++i) total[i] += power[i];
+        }
     }
     return impl.average_to_cells(total);
 }
@@ -950,7 +1035,8 @@ RadioMap RadioEngine::map_from_trace(const ApTrace& trace, const PlateGeometry* 
             for (size_t i = 0; i < receivers; ++i) total[i] += power[b][i];
     }
     if (plate) {
-        PowerSink sink{&total, coherent ? &total_field : nullptr, impl.tx_power_w, impl.wavenumber};
+        PowerSink sink{total.data(), coherent ? &total_field : nullptr, impl.tx_power_w,
+                       impl.wavenumber};
         impl.trace(trace.tx, &plate_face, true, impl.raster, sink, plate);
     }
     if (coherent)
