@@ -979,6 +979,7 @@ std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx,
     const ReceiverRaster raster = impl.requested_raster(request, active);
     auto trace = std::make_shared<ApTrace>();
     trace->tx = tx;
+    trace->partial = !request.cells.empty();
     trace->path_point_begin.push_back(0);
     // Indoor maps hold tens of paths per receiver: reserve once instead of growing.
     const size_t expected = 48 * impl.raster.size();
@@ -997,6 +998,8 @@ std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx,
 }
 
 RadioMap RadioEngine::map_from_trace(const ApTrace& trace, const PlateGeometry* plate) const {
+    if (plate && trace.partial)
+        throw std::invalid_argument("a plate needs the AP's static paths over every cell");
     const Impl& impl = *impl_;
     const bool coherent = impl.setup.coherent;
     const size_t receivers = impl.raster.size();

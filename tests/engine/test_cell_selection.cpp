@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/common/units.hpp"
+#include "core/engine/ap_trace.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "tests/support/office_scene.hpp"
 
@@ -87,6 +88,42 @@ TEST(CellSelection, LowerOrdersBoundEveryCellFromBelow) {
         }
         EXPECT_GT(raised, maps[0].size() / 2) << "second-order paths reach most cells";
     }
+}
+
+// Traces from one position replay the beams of the previous one (per thread): an order-1 map
+// computed right after an order-2 map (replaying its beams without the deeper ones), or a cell
+// selection after a full map, must equal the same map computed first on a fresh engine.
+TEST(CellSelection, ReplayedBeamsGiveTheSameMaps) {
+    const TxPose tx = poses()[1];
+    MapRequest order1;
+    order1.max_reflection_order = 1;
+    const std::vector<uint8_t> selection = random_selection(1600, 0.2, 11);
+    MapRequest some;
+    some.cells = selection;
+    std::vector<double> fresh_order1, fresh_some;
+    {
+        const RadioEngine fresh(test::office_scene(), RadioSetup{}, MeasurementGridSpec{});
+        fresh_order1 = fresh.compute_map(tx, order1).power_w;
+    }
+    {
+        const RadioEngine fresh(test::office_scene(), RadioSetup{}, MeasurementGridSpec{});
+        ASSERT_EQ(fresh.grid().cell_count(), selection.size());
+        fresh_some = fresh.compute_map(tx, some).power_w;
+    }
+    const RadioEngine engine(test::office_scene(), RadioSetup{}, MeasurementGridSpec{});
+    (void)engine.compute_map(tx);
+    EXPECT_EQ(engine.compute_map(tx, order1).power_w, fresh_order1);
+    EXPECT_EQ(engine.compute_map(tx, some).power_w, fresh_some);
+    (void)engine.trace_static(tx);
+    EXPECT_EQ(engine.compute_map(tx, order1).power_w, fresh_order1);
+    // A trace of some cells gives those cells, and refuses a plate.
+    const auto partial = engine.trace_static(tx, some);
+    EXPECT_EQ(engine.map_from_trace(*partial, nullptr).power_w, fresh_some);
+    PlateGeometry plate;
+    plate.center = Vec3(25.0, 33.9, 2.0);
+    plate.normal = Vec3(0, -1, 0);
+    plate.width_axis = Vec3(1, 0, 0);
+    EXPECT_THROW(engine.map_from_trace(*partial, &plate), std::invalid_argument);
 }
 
 TEST(CellSelection, RejectsBadRequests) {
