@@ -96,11 +96,8 @@ bool LayoutEvaluator::low_rank_applies(const Layout& layout) const {
 }
 
 LayoutEvaluation LayoutEvaluator::evaluate_objective(const Layout& layout) const {
+    // Whatever a worker has cached before: the result (metrics included) must not depend on it.
     if (!low_rank_applies(layout)) return evaluate(layout);
-    // Cached traces (GA populations revisit AP poses) give the full maps for less.
-    bool all_cached = true;
-    for (const ApPlacement& ap : layout.aps) all_cached = all_cached && cached_trace(ap.pose());
-    if (all_cached) return evaluate(layout);
     return evaluate_low_rank(layout, nullptr);
 }
 
