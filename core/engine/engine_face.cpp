@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace rps {
 namespace {
@@ -37,7 +38,38 @@ std::vector<Vec3> convex_hull(const EngineFace& face) {
     return hull;
 }
 
+// Closest point to p on triangle abc (Ericson, Real-Time Collision Detection, §5.1.5).
+Vec3 closest_point_on_triangle(const Vec3& p, const Vec3& a, const Vec3& b, const Vec3& c) {
+    const Vec3 ab = b - a, ac = c - a, ap = p - a;
+    const double d1 = ab.dot(ap), d2 = ac.dot(ap);
+    if (d1 <= 0 && d2 <= 0) return a;
+    const Vec3 bp = p - b;
+    const double d3 = ab.dot(bp), d4 = ac.dot(bp);
+    if (d3 >= 0 && d4 <= d3) return b;
+    const double vc = d1 * d4 - d3 * d2;
+    if (vc <= 0 && d1 >= 0 && d3 <= 0) return a + (d1 / (d1 - d3)) * ab;
+    const Vec3 cp = p - c;
+    const double d5 = ab.dot(cp), d6 = ac.dot(cp);
+    if (d6 >= 0 && d5 <= d6) return c;
+    const double vb = d5 * d2 - d1 * d6;
+    if (vb <= 0 && d2 >= 0 && d6 <= 0) return a + (d2 / (d2 - d6)) * ac;
+    const double va = d3 * d6 - d5 * d4;
+    if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0)
+        return b + ((d4 - d3) / ((d4 - d3) + (d5 - d6))) * (c - b);
+    const double denom = 1.0 / (va + vb + vc);
+    return a + ab * (vb * denom) + ac * (vc * denom);
+}
+
 }  // namespace
+
+double distance_to_face(const EngineFace& face, const Vec3& p) {
+    double best = std::numeric_limits<double>::infinity();
+    for (size_t t = 0; t + 2 < face.tri3d.size(); t += 3)
+        best = std::min(best, (p - closest_point_on_triangle(p, face.tri3d[t], face.tri3d[t + 1],
+                                                             face.tri3d[t + 2]))
+                                  .norm());
+    return best;
+}
 
 EngineFace make_engine_face(const Vec3& normal, const std::vector<Vec3>& triangle_vertices,
                             int material, bool is_plate) {

@@ -15,7 +15,7 @@ struct EngineFace {
     int material = -1;  // scene material index; -1 for the dynamic plate
     int drop_axis = 2;  // coordinate dropped for the 2D tests (largest |normal| component)
     bool is_plate = false;
-    std::vector<double> tri2d;  // 6 numbers per triangle: (a, b, c) in the 2D projection
+    std::vector<double> tri2d;    // 6 numbers per triangle: (a, b, c) in the 2D projection
     std::vector<double> tri_box;  // 4 numbers per triangle: 2D bounds (min x, max x, min y, max y)
     std::vector<Vec3> tri3d;      // 3 vertices per triangle, world frame
     double min2d[2] = {0, 0}, max2d[2] = {0, 0};
@@ -55,6 +55,9 @@ struct EngineFace {
         return false;
     }
 };
+
+// Distance (m) from p to the nearest point of the face's triangles (0 on the face).
+double distance_to_face(const EngineFace& face, const Vec3& p);
 
 // Builds the engine face from a planar face of the scene.
 EngineFace make_engine_face(const PlanarFace& face, const Scene& scene);

@@ -90,6 +90,13 @@ public:
     const RadioSetup& setup() const;
     const Scene& scene() const;
     size_t face_count() const;
+    // The planar face nearest to p and its distance (m); face -1 when the scene has none.
+    struct NearestFace {
+        int face = -1;
+        int material = -1;
+        double distance_m = 0.0;
+    };
+    NearestFace nearest_face(const Vec3& p) const;
 
     // Received power per cell (W) for one AP.
     RadioMap compute_map(const TxPose& tx, const MapRequest& request = {}) const;

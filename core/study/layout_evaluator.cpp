@@ -1,5 +1,7 @@
 #include "core/study/layout_evaluator.hpp"
 
+#include <fmt/format.h>
+
 #include <cstring>
 
 #include "core/engine/ap_trace.hpp"
@@ -10,6 +12,11 @@ namespace rps {
 namespace {
 
 constexpr size_t kTraceCacheSize = 8;
+// An antenna keeps this far from every surface. Closer, and in particular on a wall's plane, the
+// image method's segments start inside the wall and skip its transmission: an AP at the corner of
+// the office's concrete core scored 2 dB above any position 1 cm away, and an exhaustive grid on
+// whole metres found it.
+constexpr double kApSurfaceClearance_m = 0.05;
 
 bool same_pose(const TxPose& a, const TxPose& b) {
     return a.position == b.position && a.yaw_rad == b.yaw_rad && a.downtilt_rad == b.downtilt_rad;
@@ -39,8 +46,30 @@ std::shared_ptr<const ApTrace> LayoutEvaluator::static_trace(const TxPose& pose)
     return trace;
 }
 
+std::string LayoutEvaluator::placement_problem(const Layout& layout) const {
+    for (size_t a = 0; a < layout.aps.size(); ++a) {
+        const Vec3 p = layout.aps[a].pose().position;
+        const RadioEngine::NearestFace near = engine_->nearest_face(p);
+        if (near.face < 0 || near.distance_m >= kApSurfaceClearance_m) continue;
+        const auto& materials = engine_->scene().materials;
+        const std::string material =
+            near.material >= 0 && near.material < static_cast<int>(materials.size())
+                ? materials[near.material].id
+                : std::string("?");
+        return fmt::format(
+            "AP {} at ({:.3f}, {:.3f}, {:.3f}) m is {:.3f} m from face {} ({}): an "
+            "antenna must keep {} m from every surface",
+            a, p.x(), p.y(), p.z(), near.distance_m, near.face, material, kApSurfaceClearance_m);
+    }
+    return {};
+}
+
 LayoutEvaluation LayoutEvaluator::evaluate(const Layout& layout, bool keep_maps) const {
     LayoutEvaluation result;
+    if (std::string problem = placement_problem(layout); !problem.empty()) {
+        result.reason = std::move(problem);
+        return result;
+    }
     const MeasurementGrid& grid = engine_->grid();
     const PlateGeometry* plate = nullptr;
     if (layout.reflector) {
@@ -98,6 +127,11 @@ bool LayoutEvaluator::low_rank_applies(const Layout& layout) const {
 LayoutEvaluation LayoutEvaluator::evaluate_objective(const Layout& layout) const {
     // Whatever a worker has cached before: the result (metrics included) must not depend on it.
     if (!low_rank_applies(layout)) return evaluate(layout);
+    if (std::string problem = placement_problem(layout); !problem.empty()) {
+        LayoutEvaluation refused;
+        refused.reason = std::move(problem);
+        return refused;
+    }
     return evaluate_low_rank(layout, nullptr);
 }
 
@@ -105,6 +139,11 @@ std::optional<WeakCellTraces> LayoutEvaluator::trace_weak_cells(const Layout& la
     if (!low_rank_applies(layout)) return std::nullopt;
     WeakCellTraces result;
     result.evaluation = evaluate_low_rank(layout, &result);
+    // The traces stay (a gradient step may pass near a wall); the objective does not count.
+    if (std::string problem = placement_problem(layout); !problem.empty()) {
+        result.evaluation = LayoutEvaluation{};
+        result.evaluation.reason = std::move(problem);
+    }
     return result;
 }
 

@@ -66,6 +66,8 @@ public:
 private:
     std::shared_ptr<const ApTrace> cached_trace(const TxPose& pose) const;
     bool low_rank_applies(const Layout& layout) const;
+    // Why the layout's APs cannot be evaluated (an AP inside or touching a wall); empty if fine.
+    std::string placement_problem(const Layout& layout) const;
     LayoutEvaluation evaluate_low_rank(const Layout& layout, WeakCellTraces* keep) const;
 
     StudySpec spec_;

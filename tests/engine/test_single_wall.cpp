@@ -22,6 +22,7 @@
 #include "tests/support/engine_checks.hpp"
 #include "tests/support/engine_grids.hpp"
 #include "tests/support/reference_physics.hpp"
+#include "tests/support/scene_builders.hpp"
 
 namespace {
 
@@ -79,19 +80,15 @@ struct WallCase {
 const WallCase kWalls[] = {{kConcrete, 0.2}, {kPlasterboard, 0.1}, {kGlass, 0.01}};
 
 const Vec3 kWallNormal(1.0, 0.0, 0.0);
-const Vec3 kMapCell(1.5, 1.5, 1.5);  // centre of the engines' one map cell
+const Vec3 kMapCell(1.5, 1.5, 1.5);    // centre of the engines' one map cell
 const Vec3 kWallPoint(0.0, 1.3, 0.7);  // the interaction point used below (off the diagonal)
 
 rps::Scene wall_scene(const WallCase& wall) {
     rps::Scene scene;
     scene.materials.push_back(
         rps::RadioMaterial{"wall", wall.material.name, 1.0, 0.0, wall.thickness_m, false});
-    rps::SceneShape shape;
-    shape.id = "wall";
-    shape.type = "rectangle";
-    shape.material_index = 0;
-    scene.add_shape(shape, {Vec3(0, -20, -20), Vec3(0, 20, -20), Vec3(0, 20, 20), Vec3(0, -20, 20)},
-                    {{0, 1, 2}, {0, 2, 3}});
+    rps::test::add_rectangle(
+        scene, "wall", 0, {Vec3(0, -20, -20), Vec3(0, 20, -20), Vec3(0, 20, 20), Vec3(0, -20, 20)});
     return scene;
 }
 

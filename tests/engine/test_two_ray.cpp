@@ -21,6 +21,7 @@
 #include "tests/support/db_expect.hpp"
 #include "tests/support/engine_grids.hpp"
 #include "tests/support/reference_physics.hpp"
+#include "tests/support/scene_builders.hpp"
 
 namespace {
 
@@ -52,15 +53,11 @@ rps::Scene floor_scene() {
     rps::Scene scene;
     scene.materials.push_back(
         rps::RadioMaterial{"floor", "concrete", 1.0, 0.0, kFloorThickness_m, false});
-    rps::SceneShape shape;
-    shape.id = "floor";
-    shape.type = "rectangle";
-    shape.material_index = 0;
-    scene.add_shape(shape, {Vec3(-60, -60, 0), Vec3(60, -60, 0), Vec3(60, 60, 0), Vec3(-60, 60, 0)},
-                    {{0, 1, 2}, {0, 2, 3}});
+    rps::test::add_rectangle(
+        scene, "floor", 0,
+        {Vec3(-60, -60, 0), Vec3(60, -60, 0), Vec3(60, 60, 0), Vec3(-60, 60, 0)});
     return scene;
 }
-
 
 const Vec3 kTx(1.0, 2.0, kTxHeight_m);
 const double kAzimuth = rad(25.0);  // any azimuth: V stays TM, H stays TE over a floor

@@ -1,0 +1,22 @@
+#pragma once
+// Scenes built in tests: a rectangle (two triangles) of one material.
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "core/scene/scene.hpp"
+
+namespace rps::test {
+
+// Adds the rectangle a, b, c, d (in order around it) as shape `id` of material `material_index`.
+inline void add_rectangle(Scene& scene, const std::string& id, uint32_t material_index,
+                          const std::array<Vec3, 4>& corners) {
+    SceneShape shape;
+    shape.id = id;
+    shape.type = "rectangle";
+    shape.material_index = material_index;
+    scene.add_shape(shape, {corners[0], corners[1], corners[2], corners[3]},
+                    {{0, 1, 2}, {0, 2, 3}});
+}
+
+}  // namespace rps::test
