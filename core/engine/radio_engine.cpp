@@ -58,7 +58,14 @@ struct BeamCache {
 };
 
 std::atomic<uint64_t> g_last_engine_id{0};
-thread_local std::vector<BeamCache> t_beam_caches;  // slot branch + 2
+// Per thread and branch (slot branch + 2), the last few Tx positions: a multi-AP layout's rounds
+// alternate between its APs.
+constexpr int kBeamCachePositions = 4;
+struct BeamCacheSlot {
+    std::array<BeamCache, kBeamCachePositions> entries;
+    int next_victim = 0;
+};
+thread_local std::vector<BeamCacheSlot> t_beam_caches;
 
 struct TransmissionRecord {
     int face;
@@ -742,9 +749,13 @@ struct RadioEngine::Impl {
         if (plate == nullptr && !plate_paths_only) {
             const size_t slot = static_cast<size_t>(branch + 2);
             if (t_beam_caches.size() <= slot) t_beam_caches.resize(slot + 1);
-            cache = &t_beam_caches[slot];
-            if (cache->engine_id == engine_id && cache->tx == tx.position &&
-                cache->height_m == receivers.height_m && cache->max_order >= max_order) {
+            BeamCacheSlot& entries = t_beam_caches[slot];
+            BeamCache* same_position = nullptr;  // a shallower trace from here: rebuilt in place
+            for (BeamCache& entry : entries.entries)
+                if (entry.engine_id == engine_id && entry.tx == tx.position &&
+                    entry.height_m == receivers.height_m)
+                    (entry.max_order >= max_order ? cache : same_position) = &entry;
+            if (cache) {
                 for (const BeamRecord& r : cache->records) {
                     if (r.depth + 1 > max_order) continue;
                     const EngineFace* face = face_at(r.face);
@@ -756,7 +767,13 @@ struct RadioEngine::Impl {
                 }
                 return;
             }
-            cache->engine_id = 0;  // rebuilt below
+            if (same_position) {
+                cache = same_position;
+            } else {  // the oldest entry
+                cache = &entries.entries[entries.next_victim];
+                entries.next_victim = (entries.next_victim + 1) % kBeamCachePositions;
+            }
+            cache->engine_id = 0;
             cache->records.clear();
             cache->polygon_xy.clear();
         }
