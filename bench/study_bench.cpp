@@ -190,16 +190,18 @@ int main(int argc, char** argv) {
         json s = base_study(o, "office_quality", "1ap");
         s["bounds"]["optimise_direction"] = false;
         s["methods"] = {{{"type", "grid"}, {"resolution_m", 0.25}, {"chunk", 64}},
-                        {{"type", "grid"}, {"resolution_m", 2.0}, {"refine_levels", 2}},
+                        {{"type", "grid"}, {"resolution_m", 0.5}, {"refine_levels", 2}},
                         {{"type", "ga"},
-                         {"population", o.ga_pop},
-                         {"generations", o.ga_gen},
+                         {"population", 200},
+                         {"generations", 30},
                          {"tournament", 10},
                          {"chunk", o.ga_chunk}},
-                        {{"type", "gd"}, {"starts", 8}, {"iterations", 30}, {"lr_m", 0.5}}};
-        cases.push_back({"quality_1ap",
-                         "exhaustive 0.25 m grid vs refined 2 m grid, GA, GD 8 x 30 (AP x, y)", s,
-                         0, 0});
+                        {{"type", "gd"}, {"starts", 80}, {"iterations", 30}, {"lr_m", 0.5}}};
+        cases.push_back(
+            {"quality_1ap",
+             "exhaustive 0.25 m grid vs 0.5 m grid refined twice, GA 200 x 30, GD 80 x 30 "
+             "(AP x, y)",
+             s, 0, 0});
     }
     if (o.only.empty() || o.only == "reflector") {
         json s = base_study(o, "office_2ap_reflector", "2ap_reflector");
