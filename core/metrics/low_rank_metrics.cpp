@@ -71,9 +71,12 @@ LowRankMetrics low_rank_metrics(const LeveledCells& source, std::size_t cell_cou
                               std::pow(kWindowGrowthPerLevel, std::max(0, exact - 1));
         const auto sorted_end = order.begin() + static_cast<std::ptrdiff_t>(std::min<double>(
                                                     static_cast<double>(n), std::ceil(widest)));
+        // Cells without signal (NaN or inf included: a strict weak order needs numbers) first.
+        const auto key = [&](std::size_t c) { return is_valid(value[c]) ? value[c] : -1.0; };
         std::partial_sort(order.begin(), sorted_end, order.end(),
                           [&](std::size_t a, std::size_t b) {
-                              return value[a] < value[b] || (value[a] == value[b] && a < b);
+                              const double ka = key(a), kb = key(b);
+                              return ka < kb || (ka == kb && a < b);
                           });
         order.erase(sorted_end, order.end());
         bool done = !validity_unknown;

@@ -4,6 +4,7 @@
 // bounds are informative.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 #include <vector>
 
@@ -83,6 +84,17 @@ TEST(LowRankMetrics, TightBoundsLeaveMostCellsInexact) {
     // The percentile reads 0.05·n + 2 cells; a handful of rounds stay within a few times that.
     EXPECT_LT(low.exact_cells, low.total_cells / 5);
     EXPECT_GE(low.exact_cells, static_cast<size_t>(0.05 * low.valid_cells));
+}
+
+// NaN and inf (upstream bugs) count as no signal, as in compute_metrics, and never break the
+// ordering.
+TEST(LowRankMetrics, NanAndInfCountAsNoSignal) {
+    Case c = random_case(9, 300, 2, 0.5, 0.0);
+    for (size_t i = 0; i < 300; i += 7) {
+        c.levels[1][i] = i % 2 ? std::nan("") : HUGE_VAL;
+        c.levels[0][i] = i % 3 ? std::nan("") : 0.0;
+    }
+    expect_exact(c, run(c));
 }
 
 TEST(LowRankMetrics, AllCellsWithoutSignalGiveZero) {
