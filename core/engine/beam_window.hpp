@@ -26,13 +26,7 @@ BeamWindow propagate_beam(const Vec3& image, const BeamWindow& window, const Eng
 // The face's whole hull as a window (the first reflection: the Tx radiates everywhere).
 BeamWindow face_window(const EngineFace& face);
 
-// Calls row(iy, ix0, ix1) for each raster row that the beam from `image` through `window`
-// reaches on the receiver plane. Returns false when it reaches none.
-template <class RowFn>
-bool for_each_footprint_row(const Vec3& image, const BeamWindow& window,
-                            const ReceiverRaster& raster, RowFn&& row);
-
-// Implementation detail shared with the template: the footprint polygon in the receiver plane
+// The footprint of the beam from `image` through `window` on the receiver plane: a convex polygon
 // (x, y pairs); count 0 when empty. `whole_raster` is set when the image lies on the plane.
 struct FootprintPolygon {
     int count = 0;
@@ -42,8 +36,8 @@ struct FootprintPolygon {
 FootprintPolygon project_to_receiver_plane(const Vec3& image, const BeamWindow& window,
                                            double height_m);
 
-// for_each_footprint_row for a footprint already projected: count vertices (x[i], y[i]), or the
-// whole raster.
+// Calls row(iy, ix0, ix1) for each raster row (with an active receiver) that a footprint reaches:
+// count vertices (x[i], y[i]), or the whole raster. Returns false when it reaches none.
 template <class RowFn>
 bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count, bool whole_raster,
                           const ReceiverRaster& raster, RowFn&& row) {
@@ -89,13 +83,6 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
         any = true;
     }
     return any;
-}
-
-template <class RowFn>
-bool for_each_footprint_row(const Vec3& image, const BeamWindow& window,
-                            const ReceiverRaster& raster, RowFn&& row) {
-    const FootprintPolygon poly = project_to_receiver_plane(image, window, raster.height_m);
-    return for_each_polygon_row(poly.x, poly.y, poly.count, poly.whole_raster, raster, row);
 }
 
 }  // namespace rps

@@ -363,15 +363,7 @@ struct RadioEngine::Impl {
     template <bool kDetail>
     bool apply_crossings(const SegmentHits& hits, const Vec3& a, const Vec3& k, double length,
                          const EngineFace* plate, Vec3c& field, PathDetail* detail) const {
-        if (plate) {
-            const double denom = plate->normal.dot(k);
-            if (std::abs(denom) > 1e-15) {
-                const double t = (plate->offset_m - plate->normal.dot(a)) / denom;
-                if (t > kSegmentEpsilon_m && t < length - kSegmentEpsilon_m &&
-                    plate->contains(a + t * k))
-                    return false;  // the plate is opaque
-            }
-        }
+        if (plate && crossing_counts(*plate, a, k, length)) return false;  // the plate is opaque
         if (hits.count == 0) return true;
         if (!setup.transmission || hits.overflow) return false;
         // Sort by distance (few hits: insertion sort), then apply in order. Crossings within
@@ -719,31 +711,24 @@ struct RadioEngine::Impl {
         const bool po_plate = plate_geometry && plate_geometry->physical_optics;
         if (po_plate && branch < 0)
             physical_optics_paths(bvh, tx, antenna, *plate, *plate_geometry, receivers, sink);
-        const auto visit = [&](int order, bool has_plate) {
+        // Scans the receivers in one face sequence's footprint on the receiver plane.
+        const auto visit = [&](int order, bool has_plate, const double* x, const double* y,
+                               int count, bool whole_raster) {
             if (plate_paths_only && !has_plate) return;
             if (po_plate && order == 1 && seq[0]->is_plate) return;  // done by physical optics
-            path.order = order;
-            if (order == 0) {
-                for (int iy = 0; iy < receivers.ny; ++iy)
-                    scan_receivers(0, iy, 0, receivers.nx - 1);
-                return;
-            }
-            for_each_footprint_row(
-                images[order], windows[order], receivers,
-                [&](int iy, int ix0, int ix1) { scan_receivers(order, iy, ix0, ix1); });
-        };
-        // visit() for a footprint already projected (the beam cache).
-        const auto visit_footprint = [&](int order, const double* x, const double* y, int count,
-                                         bool whole_raster) {
             path.order = order;
             for_each_polygon_row(
                 x, y, count, whole_raster, receivers,
                 [&](int iy, int ix0, int ix1) { scan_receivers(order, iy, ix0, ix1); });
         };
 
-        // Iterative depth-first enumeration over sequences f1..fk (no face twice in a row),
-        // pruned by beam windows: an empty window ends the sequence and all its extensions.
-        if (branch < 0) visit(0, false);
+        // The line of sight, then an iterative depth-first enumeration over sequences f1..fk (no
+        // face twice in a row), pruned by beam windows: an empty window ends the sequence and all
+        // its extensions.
+        if (branch < 0 && !plate_paths_only) {
+            path.order = 0;
+            for (int iy = 0; iy < receivers.ny; ++iy) scan_receivers(0, iy, 0, receivers.nx - 1);
+        }
         if (max_order == 0 || branch == -1) return;
         BeamCache* cache = nullptr;
         if (plate == nullptr && !plate_paths_only) {
@@ -763,7 +748,7 @@ struct RadioEngine::Impl {
                     path.faces[r.depth] = r.face;
                     images[r.depth + 1] = face->mirror(images[r.depth]);
                     const double* xy = cache->polygon_xy.data() + r.polygon;
-                    visit_footprint(r.depth + 1, xy, xy + r.count, r.count, r.whole_raster);
+                    visit(r.depth + 1, false, xy, xy + r.count, r.count, r.whole_raster);
                 }
                 return;
             }
@@ -805,19 +790,17 @@ struct RadioEngine::Impl {
             seq[depth] = face;
             path.faces[depth] = f;
             images[depth + 1] = face->mirror(images[depth]);
+            const FootprintPolygon poly = project_to_receiver_plane(
+                images[depth + 1], windows[depth + 1], receivers.height_m);
             if (cache) {
-                const FootprintPolygon poly = project_to_receiver_plane(
-                    images[depth + 1], windows[depth + 1], receivers.height_m);
                 cache->records.push_back({depth, f, static_cast<uint32_t>(cache->polygon_xy.size()),
                                           poly.count, poly.whole_raster});
                 cache->polygon_xy.insert(cache->polygon_xy.end(), poly.x, poly.x + poly.count);
                 cache->polygon_xy.insert(cache->polygon_xy.end(), poly.y, poly.y + poly.count);
-                visit_footprint(depth + 1, poly.x, poly.y, poly.count, poly.whole_raster);
-            } else {
-                bool has_plate = false;
-                for (int j = 0; j <= depth; ++j) has_plate |= seq[j]->is_plate;
-                visit(depth + 1, has_plate);
             }
+            bool has_plate = false;
+            for (int j = 0; j <= depth; ++j) has_plate |= seq[j]->is_plate;
+            visit(depth + 1, has_plate, poly.x, poly.y, poly.count, poly.whole_raster);
             if (depth + 1 < max_order) {
                 ++depth;
                 next_face[depth] = 0;

@@ -64,6 +64,18 @@ std::string LayoutEvaluator::placement_problem(const Layout& layout) const {
     return {};
 }
 
+void LayoutEvaluator::combine_ap_maps(const std::vector<std::vector<double>>& per_ap,
+                                      std::vector<double>& combined) const {
+    if (per_ap.size() == 1) {
+        combined = per_ap.front();
+        return;
+    }
+    std::vector<std::span<const double>> views(per_ap.begin(), per_ap.end());
+    combine_maps(views, spec_.objective.combine, default_noise_power_w(), combined);
+    if (spec_.objective.combine == CombineMode::Sinr)
+        for (double& v : combined) v *= kSinrRatioAsPower_w;  // metrics then read dB
+}
+
 LayoutEvaluation LayoutEvaluator::evaluate(const Layout& layout, bool keep_maps) const {
     LayoutEvaluation result;
     if (std::string problem = placement_problem(layout); !problem.empty()) {
@@ -98,14 +110,7 @@ LayoutEvaluation LayoutEvaluator::evaluate(const Layout& layout, bool keep_maps)
             maps.push_back(engine_->compute_map(ap.pose()).power_w);
     }
     std::vector<double> combined(grid.cell_count());
-    if (maps.size() == 1) {
-        combined = maps.front();
-    } else {
-        std::vector<std::span<const double>> views(maps.begin(), maps.end());
-        combine_maps(views, spec_.objective.combine, default_noise_power_w(), combined);
-        if (spec_.objective.combine == CombineMode::Sinr)
-            for (double& v : combined) v *= kSinrRatioAsPower_w;  // metrics then read dB
-    }
+    combine_ap_maps(maps, combined);
     result.metrics = compute_metrics(combined, grid.mask, spec_.objective.coverage_threshold_dbm,
                                      spec_.objective.softmin_temperature);
     result.objective = objective_value(result.metrics, spec_.objective.metric);
@@ -177,12 +182,7 @@ LayoutEvaluation LayoutEvaluator::evaluate_low_rank(const Layout& layout,
                 per_ap[a] = engine_->compute_map(pose, request).power_w;
             }
         }
-        if (ap_count == 1) {
-            combined = per_ap.front();
-        } else {
-            std::vector<std::span<const double>> views(per_ap.begin(), per_ap.end());
-            combine_maps(views, spec_.objective.combine, default_noise_power_w(), combined);
-        }
+        combine_ap_maps(per_ap, combined);
         for (size_t c = 0; c < cells; ++c)
             if (selected[c]) {
                 out[c] = combined[c];
