@@ -9,6 +9,7 @@
 #include "app/commands/map_output.hpp"
 #include "app/commands/radio_options.hpp"
 #include "core/common/units.hpp"
+#include "core/engine/cell_mask.hpp"
 #include "core/metrics/combine_maps.hpp"
 #include "core/metrics/map_metrics.hpp"
 #include "core/scene/scene_loader.hpp"
@@ -27,6 +28,28 @@ TxPose parse_ap(const std::string& text) {
     return pose;
 }
 
+// --exclude: "X0,Y0,X1,Y1" (a rectangle) or "X,Y;X,Y;X,Y[;...]" (a polygon), metres.
+Polygon2d parse_excluded_area(const std::string& text) {
+    Polygon2d polygon;
+    if (text.find(';') == std::string::npos) {
+        const auto v = parse_numbers(text, "--exclude", 4, 4);
+        if (!(v[0] < v[2] && v[1] < v[3]))
+            throw std::invalid_argument("option --exclude: a rectangle is X_MIN,Y_MIN,X_MAX,Y_MAX "
+                                        "with min < max, got '" + text + "'");
+        polygon = {{v[0], v[1]}, {v[2], v[1]}, {v[2], v[3]}, {v[0], v[3]}};
+    } else {
+        size_t start = 0;
+        while (start <= text.size()) {
+            const size_t end = std::min(text.find(';', start), text.size());
+            const auto v = parse_numbers(text.substr(start, end - start), "--exclude", 2, 2);
+            polygon.push_back({v[0], v[1]});
+            start = end + 1;
+        }
+    }
+    check_polygon(polygon, "option --exclude '" + text + "'");
+    return polygon;
+}
+
 nlohmann::json metrics_json(const MapMetrics& m, double threshold_dbm) {
     return {{"p5_dbm", power_to_dbm_floored(m.p5_w)},
             {"min_dbm", power_to_dbm_floored(m.min_w)},
@@ -43,7 +66,7 @@ nlohmann::json metrics_json(const MapMetrics& m, double threshold_dbm) {
 void register_map(CLI::App& app, CommandAction& action) {
     struct Options {
         std::string scene, out, combine = "best", origin, size;
-        std::vector<std::string> aps;
+        std::vector<std::string> aps, excluded;
         double cell_m = 1.0, height_m = 1.5, threshold_dbm = kDefaultCoverageThreshold_dbm;
         bool threshold_given = false;
         int samples = 1, repeat = 1;
@@ -61,6 +84,9 @@ void register_map(CLI::App& app, CommandAction& action) {
     command->add_option("--size-m", o->size, "Grid extent W,H in metres (default: the scene's box)");
     command->add_option("--cell-samples", o->samples,
                         "Average over N×N points per cell (1 = cell centre)")->capture_default_str();
+    command->add_option("--exclude", o->excluded,
+                        "Leave an area out of the metrics: X0,Y0,X1,Y1 (rectangle) or "
+                        "X,Y;X,Y;X,Y[;...] (polygon); repeatable");
     command->add_option("--combine", o->combine, "Multi-AP combining: best, sum, sinr")
         ->capture_default_str();
     command->add_option("--coverage-dbm", o->threshold_dbm,
@@ -90,6 +116,8 @@ void register_map(CLI::App& app, CommandAction& action) {
                 if (!(v[0] > 0 && v[1] > 0)) throw std::invalid_argument("--size-m: sizes must be > 0");
                 spec.size_x_m = v[0], spec.size_y_m = v[1];
             }
+            for (const auto& text : o->excluded)
+                spec.excluded_areas.push_back(parse_excluded_area(text));
             const auto build_start = std::chrono::steady_clock::now();
             const RadioEngine engine(scene, o->radio.to_setup(), spec);
             const double build_ms = std::chrono::duration<double, std::milli>(
@@ -125,6 +153,7 @@ void register_map(CLI::App& app, CommandAction& action) {
                            {"cells", {grid.cells_x, grid.cells_y}},
                            {"cell_m", grid.cell_m},
                            {"height_m", grid.height_m}};
+            if (!grid.excluded_areas.empty()) out["grid"]["excluded_areas"] = grid.excluded_areas;
             out["combine"] = std::string(to_string(mode));
             out["metrics"] = metrics_json(metrics, threshold);
             out["unit"] = sinr ? "dB (SINR; noise " +

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <stdexcept>
 #include <vector>
 
 #include "core/engine/engine_face.hpp"
@@ -97,6 +98,44 @@ std::vector<uint8_t> compute_cell_mask(const Scene& scene, const EmbreeScene& em
             }
     }
     return mask;
+}
+
+void check_polygon(const Polygon2d& polygon, const std::string& what) {
+    if (polygon.size() < 3)
+        throw std::invalid_argument(what + ": a polygon needs at least 3 vertices, got " +
+                                    std::to_string(polygon.size()));
+    double twice_area = 0.0;
+    for (size_t i = 0; i < polygon.size(); ++i) {
+        const auto& a = polygon[i];
+        const auto& b = polygon[(i + 1) % polygon.size()];
+        if (!std::isfinite(a[0]) || !std::isfinite(a[1]))
+            throw std::invalid_argument(what + ": vertex " + std::to_string(i) +
+                                        " is not a finite (x, y)");
+        twice_area += a[0] * b[1] - b[0] * a[1];  // shoelace formula
+    }
+    if (!(std::abs(twice_area) > 1e-12))
+        throw std::invalid_argument(what + ": the polygon has no area");
+}
+
+bool polygon_contains(const Polygon2d& polygon, double x, double y) {
+    // Crossing number (W. R. Franklin's PNPOLY): a horizontal ray to +x crosses the edges whose
+    // y range holds y half-open, [min, max), so a vertex on the ray counts once.
+    bool inside = false;
+    for (size_t i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {
+        const double xi = polygon[i][0], yi = polygon[i][1];
+        const double xj = polygon[j][0], yj = polygon[j][1];
+        if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+}
+
+void mask_excluded_areas(MeasurementGrid& grid) {
+    for (const Polygon2d& area : grid.excluded_areas)
+        for (int iy = 0; iy < grid.cells_y; ++iy)
+            for (int ix = 0; ix < grid.cells_x; ++ix) {
+                const Vec3 c = grid.cell_center(ix, iy);
+                if (polygon_contains(area, c.x(), c.y())) grid.mask[grid.index(ix, iy)] = 0;
+            }
 }
 
 }  // namespace rps

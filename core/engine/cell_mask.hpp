@@ -1,6 +1,7 @@
 #pragma once
 // Which cells of the measurement grid count (DESIGN §1: inside the floor, outside walls).
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/engine/embree_scene.hpp"
@@ -15,5 +16,17 @@ namespace rps {
 std::vector<uint8_t> compute_cell_mask(const Scene& scene, const EmbreeScene& embree,
                                        const PlanarFaceGrouping& grouping,
                                        const MeasurementGrid& grid);
+
+// Throws std::invalid_argument unless the polygon has at least 3 finite vertices and a non-zero
+// area; `what` names it in the message.
+void check_polygon(const Polygon2d& polygon, const std::string& what);
+
+// Whether (x, y) lies inside the polygon (even-odd rule; a point on an edge counts on the side
+// the half-open crossing test puts it, so that cells on a shared edge go to exactly one of two
+// polygons that tile an area).
+bool polygon_contains(const Polygon2d& polygon, double x, double y);
+
+// Masks out the cells whose centre lies inside one of grid.excluded_areas.
+void mask_excluded_areas(MeasurementGrid& grid);
 
 }  // namespace rps

@@ -2,6 +2,7 @@
 // The measurement plane: a horizontal grid of cells at a fixed height (Sionna's radio-map plane).
 // Cell (ix, iy) covers [origin + ix·cell, origin + (ix+1)·cell) in x and likewise in y; its value
 // is taken at the cell centre by default, or averaged over samples_per_axis² points.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -10,6 +11,9 @@
 
 namespace rps {
 
+// A closed polygon in the measurement plane: (x, y) vertices in metres, in order, at least 3.
+using Polygon2d = std::vector<std::array<double, 2>>;
+
 struct MeasurementGridSpec {
     double height_m = 1.5;
     double cell_m = 1.0;
@@ -17,6 +21,9 @@ struct MeasurementGridSpec {
     // cells (Sionna v1.0.1 does not snap and biases cells low; see docs/decisions.md).
     std::optional<double> origin_x_m, origin_y_m, size_x_m, size_y_m;
     int samples_per_axis = 1;  // 1 = value at the cell centre; N = mean over an N×N sub-grid
+    // Areas left out of every metric (stairwells, lift shafts, plant rooms: what planners leave
+    // out of the requirement area). A cell whose centre lies inside one is masked out.
+    std::vector<Polygon2d> excluded_areas;
 };
 
 struct MeasurementGrid {
@@ -25,7 +32,9 @@ struct MeasurementGrid {
     double height_m = 1.5;
     int cells_x = 0, cells_y = 0;
     int samples_per_axis = 1;
-    std::vector<uint8_t> mask;  // 1 = cell counts (inside the floor outline, not inside a wall)
+    std::vector<uint8_t> mask;  // 1 = cell counts (inside the floor outline, not inside a wall,
+                                // not in an excluded area)
+    std::vector<Polygon2d> excluded_areas;
 
     size_t cell_count() const { return static_cast<size_t>(cells_x) * cells_y; }
     size_t index(int ix, int iy) const { return static_cast<size_t>(iy) * cells_x + ix; }

@@ -161,6 +161,9 @@ MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
     grid.cells_x = std::max(1, static_cast<int>(std::ceil(sx / spec.cell_m - 1e-9)));
     grid.cells_y = std::max(1, static_cast<int>(std::ceil(sy / spec.cell_m - 1e-9)));
     if (grid.cell_count() > 50'000'000) throw std::invalid_argument("measurement grid too large");
+    for (size_t i = 0; i < spec.excluded_areas.size(); ++i)
+        check_polygon(spec.excluded_areas[i], "excluded area " + std::to_string(i + 1));
+    grid.excluded_areas = spec.excluded_areas;
     return grid;
 }
 
@@ -216,6 +219,7 @@ struct RadioEngine::Impl {
         raster.ny = grid.cells_y * grid.samples_per_axis;
         raster.height_m = grid.height_m;
         grid.mask = compute_cell_mask(scene, EmbreeScene(scene), grouping, grid);
+        mask_excluded_areas(grid);
         build_inner_bvh();
         build_vertex_walls();
         RadioMaterial metal;

@@ -1,8 +1,12 @@
 #include "core/study/study_spec.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <stdexcept>
 
 #include "core/common/units.hpp"
+#include "core/engine/cell_mask.hpp"
 #include "core/study/json_reader.hpp"
 #include "core/study/method_params.hpp"
 
@@ -37,6 +41,47 @@ void validate_method(const JsonReader& r, const std::string& type) {
 }
 
 Vec3 vec3(const std::vector<double>& v) { return Vec3(v[0], v[1], v[2]); }
+
+// grid.exclude: an array of areas, each a rectangle [x_min, y_min, x_max, y_max] or a polygon
+// [[x, y], [x, y], [x, y], ...].
+std::vector<Polygon2d> read_excluded_areas(const JsonReader& grid) {
+    const nlohmann::json& areas = grid.value().at("exclude");
+    if (!areas.is_array()) grid.fail("exclude", "expected an array of areas");
+    std::vector<Polygon2d> result;
+    for (size_t i = 0; i < areas.size(); ++i) {
+        const std::string key = "exclude[" + std::to_string(i) + "]";
+        const nlohmann::json& area = areas[i];
+        const auto finite = [](const nlohmann::json& v) {
+            return v.is_number() && std::isfinite(v.get<double>());
+        };
+        const bool rectangle = area.is_array() && area.size() == 4 &&
+                               std::all_of(area.begin(), area.end(), finite);
+        Polygon2d polygon;
+        if (rectangle) {
+            const double x0 = area[0], y0 = area[1], x1 = area[2], y1 = area[3];
+            if (!(x0 < x1 && y0 < y1))
+                grid.fail(key, "a rectangle is [x_min, y_min, x_max, y_max] with min < max");
+            polygon = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+        } else {
+            const bool points =
+                area.is_array() && std::all_of(area.begin(), area.end(), [&](const auto& p) {
+                    return p.is_array() && p.size() == 2 && finite(p[0]) && finite(p[1]);
+                });
+            if (!points)
+                grid.fail(key,
+                          "expected a rectangle [x_min, y_min, x_max, y_max] or a polygon "
+                          "[[x, y], [x, y], [x, y], ...] (metres)");
+            for (const auto& p : area) polygon.push_back({p[0].get<double>(), p[1].get<double>()});
+        }
+        try {
+            check_polygon(polygon, "area");
+        } catch (const std::invalid_argument& error) {
+            grid.fail(key, error.what());
+        }
+        result.push_back(std::move(polygon));
+    }
+    return result;
+}
 
 }  // namespace
 
@@ -106,7 +151,7 @@ StudySpec parse_study(const nlohmann::json& document, const std::string& source_
     }
     if (r.has("grid")) {
         const JsonReader grid = r.child("grid");
-        grid.allow_only({"cell_m", "height_m", "cell_samples", "origin_m", "size_m"});
+        grid.allow_only({"cell_m", "height_m", "cell_samples", "origin_m", "size_m", "exclude"});
         spec.grid.cell_m = grid.number("cell_m", 1.0, 0.01, 100);
         spec.grid.height_m = grid.number("height_m", 1.5, -1e4, 1e4);
         spec.grid.samples_per_axis = grid.integer("cell_samples", 1, 1, 16);
@@ -118,6 +163,7 @@ StudySpec parse_study(const nlohmann::json& document, const std::string& source_
             const auto s = grid.numbers("size_m", 2);
             spec.grid.size_x_m = s[0], spec.grid.size_y_m = s[1];
         }
+        if (grid.has("exclude")) spec.grid.excluded_areas = read_excluded_areas(grid);
     }
     try {
         spec.mode = parse_study_mode(r.string("mode", "1ap"), &spec.ap_count);

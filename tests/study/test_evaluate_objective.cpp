@@ -79,6 +79,24 @@ TEST(EvaluateObjective, OfficeMatchesTheFullEvaluation) {
 }
 
 // An AP on a wall's plane skips that wall's transmission for every ray it sends (segments start
+// With the stair/lift core left out of the metrics (grid.exclude) the weakest cells are others:
+// the fast evaluation must read the same mask, and the objective must change.
+TEST(EvaluateObjective, OfficeWithAnExcludedAreaMatchesTheFullEvaluation) {
+    nlohmann::json doc = office_study("1ap");
+    doc["grid"] = {{"exclude", {{0, 0, 10, 10}}}};
+    const StudySpec excluded = spec_from(doc, "p5", "best");
+    expect_same_objective(excluded, 4, 23);
+    const StudySpec whole = spec_from(office_study("1ap"), "p5", "best");
+    const Scene scene = load_scene(whole.scene_path);
+    const LayoutEvaluator with(excluded, scene), without(whole, scene);
+    const Layout layout = without.space().decode({20.3, 20.7, 30.0, 5.0});
+    const LayoutEvaluation a = with.evaluate_objective(layout), b = without.evaluate_objective(layout);
+    ASSERT_TRUE(a.valid && b.valid);
+    // The core holds the office's weakest cells: without them P5 rises by several dB.
+    EXPECT_GT(a.objective, b.objective + 3.0);
+    EXPECT_EQ(a.metrics.valid_cells + 100, b.metrics.valid_cells);  // the core's 10 x 10 cells
+}
+
 // inside the wall): the office's core corner (10, 10) scored 2 dB of P5 above any point 1 cm
 // away, and an exhaustive grid on whole metres picked it. Such layouts are refused, by name.
 TEST(EvaluateObjective, ApsTouchingAWallAreRefused) {

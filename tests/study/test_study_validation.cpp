@@ -69,6 +69,32 @@ TEST(StudyValidation, BadBoundsAreNamed) {
     EXPECT_NE(e.find("bounds.x_m"), std::string::npos) << e;
 }
 
+TEST(StudyValidation, ExcludedAreasAreReadAsRectanglesOrPolygons) {
+    json doc = base();
+    doc["grid"] = {{"exclude", {{1, 2, 3, 4}, {{0, 0}, {2, 0}, {0, 2}}}}};
+    const StudySpec spec = parse_study(doc, "study.json");
+    ASSERT_EQ(spec.grid.excluded_areas.size(), 2u);
+    const Polygon2d rectangle = {{1, 2}, {3, 2}, {3, 4}, {1, 4}};
+    EXPECT_EQ(spec.grid.excluded_areas[0], rectangle);
+    EXPECT_EQ(spec.grid.excluded_areas[1].size(), 3u);
+}
+
+TEST(StudyValidation, BadExcludedAreasNameTheirElement) {
+    const auto error_for = [](const json& areas) {
+        json doc = base();
+        doc["grid"] = {{"exclude", areas}};
+        return error_of(doc);
+    };
+    EXPECT_NE(error_for(json{{3, 2, 1, 4}}).find("grid.exclude[0]"), std::string::npos);
+    const std::string degenerate = error_for(json{{1, 2, 3, 4}, {{0, 0}, {1, 1}, {2, 2}}});
+    EXPECT_NE(degenerate.find("grid.exclude[1]"), std::string::npos) << degenerate;
+    EXPECT_NE(degenerate.find("no area"), std::string::npos) << degenerate;
+    EXPECT_NE(error_for(json{{{0, 0}, {1, "a"}, {2, 2}}}).find("grid.exclude[0]"),
+              std::string::npos);
+    EXPECT_NE(error_for(json{{1, 2, 3}}).find("grid.exclude[0]"), std::string::npos);
+    EXPECT_NE(error_for(json("core")).find("grid.exclude"), std::string::npos);
+}
+
 TEST(StudyValidation, MissingMethodsIsNamed) {
     json doc = base();
     doc.erase("methods");
