@@ -65,9 +65,17 @@ void register_probe(CLI::App& app, CommandAction& action) {
                 pose.downtilt_rad = aim.downtilt_rad;
             }
             const auto paths = engine.trace_paths(pose, Vec3(rx[0], rx[1], rx[2]));
+            // Incoherent: Σ|a|² (Sionna's radio maps); coherent: |Σ a|², as `rps map --coherent`.
+            const bool coherent = o->radio.to_setup().coherent;
             double total = 0.0;
-            for (const auto& p : paths) total += p.path_gain;
+            Vec3c field_sum = Vec3c::Zero();
+            for (const auto& p : paths) {
+                total += p.path_gain;
+                field_sum += p.field;
+            }
+            if (coherent) total = field_sum.squaredNorm();
             nlohmann::json out;
+            out["sum"] = coherent ? "coherent" : "incoherent";
             out["path_gain_db"] = total > 0 ? linear_to_db(total) : -std::numeric_limits<double>::infinity();
             out["received_power_dbm"] = o->radio.power_dbm + linear_to_db(total);
             out["path_count"] = paths.size();
@@ -98,9 +106,11 @@ void register_probe(CLI::App& app, CommandAction& action) {
                 fmt::print("no path from Tx to Rx (total path gain 0)\n");
                 return kExitOk;
             }
-            fmt::print("total path gain {:.3f} dB  ({} paths, received {:.2f} dBm at {:.1f} dBm Tx)\n",
-                       linear_to_db(total), paths.size(), o->radio.power_dbm + linear_to_db(total),
-                       o->radio.power_dbm);
+            fmt::print(
+                "total path gain {:.3f} dB  ({} paths, {} sum, received {:.2f} dBm at "
+                "{:.1f} dBm Tx)\n",
+                linear_to_db(total), paths.size(), coherent ? "coherent" : "incoherent",
+                o->radio.power_dbm + linear_to_db(total), o->radio.power_dbm);
             for (const auto& entry : out["paths"]) {
                 fmt::print("  {:<8} {:>9.3f} m {:>10.3f} dB\n", entry["kind"].get<std::string>(),
                            entry["length_m"].get<double>(), entry["gain_db"].get<double>());

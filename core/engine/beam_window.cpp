@@ -1,5 +1,8 @@
 #include "core/engine/beam_window.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace rps {
 namespace {
 
@@ -14,8 +17,11 @@ BeamWindow clip(const BeamWindow& in, KeepFn&& keep) {
     for (int i = 0; i < in.count; ++i) {
         const int j = (i + 1) % in.count;
         const double va = value[i], vb = value[j];
-        if (va >= 0 && out.count < BeamWindow::kMaxVertices) out.vertex[out.count++] = in.vertex[i];
-        if ((va >= 0) != (vb >= 0) && out.count < BeamWindow::kMaxVertices)
+        const bool crossing = (va >= 0) != (vb >= 0);
+        if (out.count + (va >= 0) + crossing > BeamWindow::kMaxVertices)
+            throw std::logic_error("beam window overflow");  // bounded by construction
+        if (va >= 0) out.vertex[out.count++] = in.vertex[i];
+        if (crossing)
             out.vertex[out.count++] =
                 in.vertex[i] + (in.vertex[j] - in.vertex[i]) * (va / (va - vb));
     }
@@ -50,8 +56,9 @@ BeamWindow project_beyond(const Vec3& image, const BeamWindow& window, const Vec
 
 BeamWindow face_window(const EngineFace& face) {
     BeamWindow window;
-    for (const Vec3& v : face.hull)
-        if (window.count < BeamWindow::kMaxVertices) window.vertex[window.count++] = v;
+    if (face.hull.size() > BeamWindow::kMaxKeptVertices)
+        throw std::logic_error("face outline larger than a beam window holds");
+    for (const Vec3& v : face.hull) window.vertex[window.count++] = v;
     return window;
 }
 
@@ -69,7 +76,22 @@ BeamWindow propagate_beam(const Vec3& image, const BeamWindow& window, const Eng
             return ex * (p[a1] - a[a1]) - ey * (p[a0] - a[a0]) + slack;
         });
     }
-    return projected.empty() ? BeamWindow{} : projected;
+    if (projected.empty()) return {};
+    if (projected.count > BeamWindow::kMaxKeptVertices) {
+        // Its bounding rectangle on the face's plane: a superset, as every window must be.
+        double lo[2] = {1e300, 1e300}, hi[2] = {-1e300, -1e300};
+        for (int i = 0; i < projected.count; ++i) {
+            const Vec3& v = projected.vertex[i];
+            lo[0] = std::min(lo[0], v[a0]), hi[0] = std::max(hi[0], v[a0]);
+            lo[1] = std::min(lo[1], v[a1]), hi[1] = std::max(hi[1], v[a1]);
+        }
+        projected.count = 4;
+        projected.vertex[0] = face.lift(lo[0], lo[1]);
+        projected.vertex[1] = face.lift(hi[0], lo[1]);
+        projected.vertex[2] = face.lift(hi[0], hi[1]);
+        projected.vertex[3] = face.lift(lo[0], hi[1]);
+    }
+    return projected;
 }
 
 FootprintPolygon project_to_receiver_plane(const Vec3& image, const BeamWindow& window,

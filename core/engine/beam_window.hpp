@@ -13,7 +13,11 @@
 namespace rps {
 
 struct BeamWindow {
-    static constexpr int kMaxVertices = 32;
+    // A window starts as a face outline (at most 16 vertices, engine_face.cpp) and each clip by
+    // a convex outline adds at most its edge count; propagate_beam brings larger results back
+    // to their bounding rectangle, so 40 always holds them (clip() checks, never truncates).
+    static constexpr int kMaxVertices = 40;
+    static constexpr int kMaxKeptVertices = 16;
     int count = 0;
     Vec3 vertex[kMaxVertices];
     bool empty() const { return count < 3; }

@@ -60,6 +60,26 @@ Vec3 closest_point_on_triangle(const Vec3& p, const Vec3& a, const Vec3& b, cons
     return a + ab * (vb * denom) + ac * (vc * denom);
 }
 
+// Beam windows hold at most BeamWindow::kMaxVertices vertices (beam_window.hpp); a face whose
+// hull has more (a disk is a 64-gon) is outlined by its bounding rectangle in its projection,
+// lifted onto its plane: a larger convex outline only lets more receivers reach the exact test,
+// while a truncated one silently lost reflections.
+constexpr size_t kMaxHullVertices = 16;
+
+void bound_hull(EngineFace& face) {
+    if (face.hull.size() <= kMaxHullVertices) return;
+    const int a0 = face.axis0(), a1 = face.axis1();
+    double lo[2] = {std::numeric_limits<double>::infinity(),
+                    std::numeric_limits<double>::infinity()};
+    double hi[2] = {-lo[0], -lo[1]};
+    for (const Vec3& v : face.hull) {
+        lo[0] = std::min(lo[0], v[a0]), hi[0] = std::max(hi[0], v[a0]);
+        lo[1] = std::min(lo[1], v[a1]), hi[1] = std::max(hi[1], v[a1]);
+    }
+    face.hull = {face.lift(lo[0], lo[1]), face.lift(hi[0], lo[1]), face.lift(hi[0], hi[1]),
+                 face.lift(lo[0], hi[1])};
+}
+
 }  // namespace
 
 double distance_to_face(const EngineFace& face, const Vec3& p) {
@@ -105,6 +125,7 @@ EngineFace make_engine_face(const Vec3& normal, const std::vector<Vec3>& triangl
                              std::min({v[1], v[3], v[5]}), std::max({v[1], v[3], v[5]})});
     }
     face.hull = convex_hull(face);
+    bound_hull(face);
     return face;
 }
 
@@ -116,6 +137,8 @@ EngineFace make_engine_face(const PlanarFace& face, const Scene& scene) {
     EngineFace result =
         make_engine_face(face.normal, vertices, static_cast<int>(face.material_index), false);
     result.offset_m = face.offset_m;
+    result.hull = convex_hull(result);  // on the final plane
+    bound_hull(result);
     return result;
 }
 

@@ -19,12 +19,22 @@ struct EngineFace {
     std::vector<double> tri_box;  // 4 numbers per triangle: 2D bounds (min x, max x, min y, max y)
     std::vector<Vec3> tri3d;      // 3 vertices per triangle, world frame
     double min2d[2] = {0, 0}, max2d[2] = {0, 0};
-    std::vector<Vec3> hull;  // convex hull of the face, counter-clockwise in the 2D projection
+    // A convex outline of the face, counter-clockwise in the 2D projection: its convex hull, or
+    // its bounding rectangle when the hull has more than 16 vertices (beam windows stay small).
+    std::vector<Vec3> hull;
     Aabb bounds;
 
     double signed_distance(const Vec3& p) const { return normal.dot(p) - offset_m; }
     Vec3 mirror(const Vec3& p) const { return p - 2.0 * signed_distance(p) * normal; }
     size_t triangle_count() const { return tri3d.size() / 3; }
+    // The point of the plane whose 2D projection is (u, v).
+    Vec3 lift(double u, double v) const {
+        Vec3 p;
+        p[axis0()] = u;
+        p[axis1()] = v;
+        p[drop_axis] = (offset_m - normal[axis0()] * u - normal[axis1()] * v) / normal[drop_axis];
+        return p;
+    }
     int axis0() const { return drop_axis == 0 ? 1 : 0; }
     int axis1() const { return drop_axis == 2 ? 1 : 2; }
 

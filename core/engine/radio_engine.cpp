@@ -1,5 +1,7 @@
 #include "core/engine/radio_engine.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -157,10 +159,21 @@ MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
     const double sy = spec.size_y_m.value_or(box.empty() ? 2.0 : box.size().y());
     grid.origin_x_m = x0;
     grid.origin_y_m = y0;
-    // Snap up to whole cells so every cell is a full cell_m square (docs/decisions.md).
-    grid.cells_x = std::max(1, static_cast<int>(std::ceil(sx / spec.cell_m - 1e-9)));
-    grid.cells_y = std::max(1, static_cast<int>(std::ceil(sy / spec.cell_m - 1e-9)));
-    if (grid.cell_count() > 50'000'000) throw std::invalid_argument("measurement grid too large");
+    if (!std::isfinite(x0) || !std::isfinite(y0) || !(sx > 0 && std::isfinite(sx)) ||
+        !(sy > 0 && std::isfinite(sy)) || !std::isfinite(spec.height_m))
+        throw std::invalid_argument(
+            "measurement grid: origin, size and height must be finite, "
+            "sizes > 0");
+    // Snap up to whole cells so every cell is a full cell_m square (docs/decisions.md). Counted
+    // in double first: a cast of a count beyond INT_MAX is undefined (it read as 1 cell).
+    constexpr double kMaxCells = 50'000'000;
+    const double nx = std::max(1.0, std::ceil(sx / spec.cell_m - 1e-9));
+    const double ny = std::max(1.0, std::ceil(sy / spec.cell_m - 1e-9));
+    if (!(nx * ny <= kMaxCells))
+        throw std::invalid_argument(
+            fmt::format("measurement grid too large: {:.0f} x {:.0f} cells (at most 5e7)", nx, ny));
+    grid.cells_x = static_cast<int>(nx);
+    grid.cells_y = static_cast<int>(ny);
     for (size_t i = 0; i < spec.excluded_areas.size(); ++i)
         check_polygon(spec.excluded_areas[i], "excluded area " + std::to_string(i + 1));
     grid.excluded_areas = spec.excluded_areas;
@@ -580,7 +593,7 @@ struct RadioEngine::Impl {
     // that sums are bit-identical run to run) and hands each valid path to the sink.
     // Physical optics for the single-bounce plate paths (PlateGeometry::physical_optics): the
     // Kirchhoff integral of the Tx image's field over the plate aperture,
-    //   a = (λ/4π)·E_r·(1/jλ)·Σ_patches e^{-jk(s1+s2)}/(s1·s2)·χ·A_p·sinc(k·g_u·a/2)·sinc(k·g_v·b/2),
+    //   a = (λ/4π)·E_r·(j/λ)·Σ_patches e^{-jk(s1+s2)}/(s1·s2)·χ·A_p·sinc(k·g_u·a/2)·sinc(k·g_v·b/2),
     // with χ = (|cos θ1| + |cos θ2|)/2 the obliquity factor and g the phase gradient across a
     // patch (exact for a linear phase). It tends to the GO image path for a large plate and to
     // the far-field plate cross-section 4πA²/λ² for a small one. E_r is the PEC-reflected
@@ -649,7 +662,11 @@ struct RadioEngine::Impl {
                                         sinc(0.5 * wavenumber * (q.k1_v - k2.dot(ev)) * dv);
                     integral += std::polar(chi * area / (q.s1 * s2), -wavenumber * (q.s1 + s2));
                 }
-                integral /= std::complex<double>(0.0, wavelength_m);
+                // j/λ, not Goodman's 1/(jλ): his phasors run as e^{-jωt} (spatial phase e^{+jkr});
+                // with this engine's e^{-jkr} the factor is the conjugate. By stationary phase the
+                // sum of a large plate then tends to +1·(the GO image path), not -1 (a 180° error
+                // that flipped every interference with the other paths in coherent maps).
+                integral *= std::complex<double>(0.0, 1.0 / wavelength_m);
                 const Vec3c amplitude = field * (wavelength_m / (4.0 * kPi)) * integral;
                 sink.add_direct(receivers.index(ix, iy), amplitude, s1c + s2c);
             }
@@ -1003,6 +1020,7 @@ struct PathListSink {
         result.length_m = length;
         result.path_gain = amplitude.squaredNorm();
         result.phase_term = std::polar(1.0, -wavenumber * length);
+        result.field = amplitude * result.phase_term;
         for (int j = 0; j < path.order; ++j) result.uses_plate |= seq[j]->is_plate;
         paths->push_back(std::move(result));
     }
@@ -1011,6 +1029,7 @@ struct PathListSink {
         result.reflection_count = 1;
         result.length_m = length;
         result.path_gain = amplitude_with_phase.squaredNorm();
+        result.field = amplitude_with_phase;
         int dominant = 0;
         amplitude_with_phase.cwiseAbs().maxCoeff(&dominant);
         const std::complex<double> c = amplitude_with_phase[dominant];

@@ -47,6 +47,9 @@ struct PropagationPath {
     double length_m = 0.0;
     double path_gain = 0.0;           // |a|² incl. Tx antenna gain, receiver isotropic dual-pol
     std::complex<double> phase_term;  // e^{-j k L} phase of the co-polar part (for reports)
+    // The complex field vector at the receiver, propagation phase included, with |field|² =
+    // path_gain: what a coherent sum over paths adds.
+    Vec3c field = Vec3c::Zero();
     bool uses_plate = false;
 };
 

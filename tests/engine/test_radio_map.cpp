@@ -9,12 +9,13 @@
 //     for a perfect conductor (|R_TE| = |R_TM| = 1) and an isotropic Tx, gain (lambda/(4 pi L))^2.
 #include <gtest/gtest.h>
 
-#include <cstring>
-
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <memory>
 #include <numbers>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,8 @@
 #include "core/scene/scene.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "tests/support/db_expect.hpp"
-#include "tests/support/reference_physics.hpp"
 #include "tests/support/office_scene.hpp"
+#include "tests/support/reference_physics.hpp"
 #include "tests/support/test_paths.hpp"
 
 namespace {
@@ -163,6 +164,27 @@ TEST(RadioMap, ExplicitOriginAndSize) {
     EXPECT_EQ(map.grid.cells_y, 4);
 }
 
+// Grids whose cell count does not fit an int (a cast of it once read as one cell) or that are
+// not finite are refused, not shrunk.
+TEST(RadioMap, HugeOrNonFiniteGridsAreRefused) {
+    const auto refused = [](auto edit) {
+        rps::MeasurementGridSpec spec;
+        edit(spec);
+        try {
+            rps::RadioEngine(rps::test::office_scene(), rps::RadioSetup{}, spec);
+        } catch (const std::invalid_argument&) {
+            return true;
+        }
+        return false;
+    };
+    EXPECT_TRUE(refused([](auto& s) { s.cell_m = 1e-8; }));  // 4e9 cells per axis
+    EXPECT_TRUE(refused([](auto& s) { s.cell_m = 1e-3; }));  // 1.6e9 cells
+    EXPECT_TRUE(refused([](auto& s) { s.size_x_m = 3e9; }));
+    EXPECT_TRUE(refused([](auto& s) { s.size_x_m = std::numeric_limits<double>::infinity(); }));
+    EXPECT_TRUE(refused([](auto& s) { s.origin_y_m = std::nan(""); }));
+    EXPECT_FALSE(refused([](auto& s) { s.cell_m = 0.25; }));
+}
+
 TEST(RadioMap, CellsEqualTxPowerTimesSumOfTracedPathGains) {
     rps::MeasurementGridSpec spec;  // default: office bounds, 1 m cells, 1.5 m high
     const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, spec);
@@ -179,6 +201,33 @@ TEST(RadioMap, CellsEqualTxPowerTimesSumOfTracedPathGains) {
         EXPECT_GT(expected, 0.0);
         EXPECT_TRUE(NearRelative(map.power_w[engine.grid().index(ix, iy)], expected, 1e-9));
     }
+}
+
+// A coherent map adds the paths' complex field vectors: each cell is P_tx·|Σ field|² over the
+// traced paths (what `rps probe --coherent` prints), not the incoherent Σ|field|².
+TEST(RadioMap, CoherentCellsEqualTheSquaredSumOfTracedPathFields) {
+    rps::RadioSetup setup;
+    setup.coherent = true;
+    const rps::RadioEngine engine(rps::test::office_scene(), setup, rps::MeasurementGridSpec{});
+    const rps::TxPose tx = office_tx();
+    const rps::RadioMap map = engine.compute_map(tx);
+    const double tx_w = std::pow(10.0, (setup.tx_power_dbm - 30.0) / 10.0);
+    int differing = 0;
+    for (const auto& [ix, iy] : kSampleCells) {
+        SCOPED_TRACE("cell " + std::to_string(ix) + "," + std::to_string(iy));
+        const auto paths = engine.trace_paths(tx, engine.grid().cell_center(ix, iy));
+        rps::Vec3c sum = rps::Vec3c::Zero();
+        double incoherent = 0.0;
+        for (const auto& p : paths) {
+            EXPECT_NEAR(p.field.squaredNorm(), p.path_gain, 1e-12 * p.path_gain);
+            sum += p.field;
+            incoherent += p.path_gain;
+        }
+        EXPECT_TRUE(
+            NearRelative(map.power_w[engine.grid().index(ix, iy)], tx_w * sum.squaredNorm(), 1e-9));
+        differing += std::abs(10 * std::log10(sum.squaredNorm() / incoherent)) > 0.1;
+    }
+    EXPECT_GT(differing, 0);  // interference shows: the test can tell the two sums apart
 }
 
 // The L-shape scene's mask: cells count when their centre is above the floor (x, y in
