@@ -37,6 +37,16 @@ struct PathGeometry {
     std::array<Vec3, kMaxOrder + 2> points;
 };
 
+// The faces a path segment starts and ends on (-1 at the Tx or the receiver). A segment lies
+// off their planes except at its ends, so a hit on them is Embree's rounding, never a wall
+// crossed: dropped by identity, whatever the coordinates' magnitude.
+struct SegmentEnds {
+    int start = -1, end = -1;
+};
+SegmentEnds ends_of(const PathGeometry& path, int j) {
+    return {j > 0 ? path.faces[j - 1] : -1, j < path.order ? path.faces[j] : -1};
+}
+
 // The face sequences one trace visited from a Tx position, with their footprints on the receiver
 // plane, kept per thread (and per branch) for the next trace from the same position: a search
 // evaluates one layout in several rounds over different cells (low_rank_metrics.hpp), each of
@@ -135,12 +145,11 @@ private:
 };
 
 // Margin by which query BVHs grow triangles: far above the error of Embree's single-precision
-// ray/triangle test (a few ulps of the largest coordinate), far below any wall's size.
+// ray/triangle test (a few ulps of the largest coordinate; EmbreeScene stores coordinates
+// relative to the scene's centre), far below any wall's size.
 double edge_margin_for(const Scene& scene) {
     const Aabb box = scene.bounds();
-    const double extent =
-        box.empty() ? 1.0
-                    : std::max(box.lower.cwiseAbs().maxCoeff(), box.upper.cwiseAbs().maxCoeff());
+    const double extent = box.empty() ? 1.0 : 0.5 * box.size().cwiseAbs().maxCoeff();
     return 1e-4 + 1e-6 * extent;
 }
 
@@ -357,11 +366,12 @@ struct RadioEngine::Impl {
     // (opaque wall, transmission off, or the plate in the way).
     template <bool kDetail>
     bool cross_segment(const EmbreeScene& bvh, const Vec3& a, const Vec3& k, double length,
-                       const EngineFace* plate, Vec3c& field, PathDetail* detail) const {
+                       const EngineFace* plate, Vec3c& field, PathDetail* detail,
+                       SegmentEnds ends = {}) const {
         ++t_counters.rays;
         SegmentHits hits;
         bvh.collect_hits(a, k, kSegmentEpsilon_m, length - kSegmentEpsilon_m, hits);
-        return apply_crossings<kDetail>(hits, a, k, length, plate, field, detail);
+        return apply_crossings<kDetail>(hits, a, k, length, plate, field, detail, ends);
     }
 
     // Whether the segment a + t·k, t in (ε, length - ε), crosses the face, decided in double
@@ -379,7 +389,8 @@ struct RadioEngine::Impl {
     // Applies a segment's crossings (from collect_hits) to the field, nearest first.
     template <bool kDetail>
     bool apply_crossings(const SegmentHits& hits, const Vec3& a, const Vec3& k, double length,
-                         const EngineFace* plate, Vec3c& field, PathDetail* detail) const {
+                         const EngineFace* plate, Vec3c& field, PathDetail* detail,
+                         SegmentEnds ends) const {
         if (plate && crossing_counts(*plate, a, k, length)) return false;  // the plate is opaque
         if (hits.count == 0) return true;
         if (!setup.transmission || hits.overflow) return false;
@@ -411,7 +422,8 @@ struct RadioEngine::Impl {
         for (int i = 0; i < hits.count; ++i) {
             const int h = order[i];
             const int face_index = face_of[h];
-            if (!face_usable[face_index]) continue;
+            if (!face_usable[face_index] || face_index == ends.start || face_index == ends.end)
+                continue;
             if (hits.near_edge[h] && !crossing_counts(faces[face_index], a, k, length)) continue;
             // Two triangles of one face meeting at an edge report one crossing twice.
             if (face_index == last_face && hits.distance[h] - last_distance < 1e-3f) continue;
@@ -554,7 +566,7 @@ struct RadioEngine::Impl {
             for (int q = 0; q < queued; ++q) {
                 const int i = path_of_query[q];
                 if (!apply_crossings<false>(hits[q], paths[i].points[j], k[i], segment[i], plate,
-                                            field[i], nullptr)) {
+                                            field[i], nullptr, ends_of(paths[i], j))) {
                     ok[i] = false;
                     continue;
                 }
@@ -580,7 +592,8 @@ struct RadioEngine::Impl {
         for (int j = 0; j <= path.order; ++j) {
             if (!segment_of(path, j, k, segment)) return false;
             if (j == 0) field = antenna.field(k);
-            if (!cross_segment<kDetail>(bvh, path.points[j], k, segment, plate, field, detail))
+            if (!cross_segment<kDetail>(bvh, path.points[j], k, segment, plate, field, detail,
+                                        ends_of(path, j)))
                 return false;
             length += segment;
             reflect_at_end<kDetail>(path, j, seq, k, field, detail);
