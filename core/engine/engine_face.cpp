@@ -126,6 +126,8 @@ EngineFace make_engine_face(const Vec3& normal, const std::vector<Vec3>& triangl
     }
     face.hull = convex_hull(face);
     bound_hull(face);
+    const Vec3 g = EngineFace::tie_break_direction();
+    face.in_plane_tie_break = g - g.dot(face.normal) * face.normal;
     return face;
 }
 

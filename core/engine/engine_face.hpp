@@ -1,6 +1,7 @@
 #pragma once
 // A planar face in the form the image-method hot loops want: its plane, its material, and its
 // triangles projected to 2D (the plane's dominant axis dropped) for fast point-in-face tests.
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -38,8 +39,21 @@ struct EngineFace {
     int axis0() const { return drop_axis == 0 ? 1 : 0; }
     int axis1() const { return drop_axis == 2 ? 1 : 2; }
 
-    // True when p (assumed on the plane) lies inside one of the face's triangles (edges count).
-    bool contains(const Vec3& p) const {
+    // Whether p (assumed on the plane) lies on the face. A point exactly on a triangle's edge
+    // (within 1e-9) is decided as a point moved an infinitesimal step along `tie_break` (a
+    // direction in the plane; symbolic perturbation): two coplanar faces or triangles sharing an
+    // edge then never both own a point of it, and the decision is the limit of nearby points.
+    // With edges simply counting inside, a ray through the line where a partition meets a wall
+    // crossed both, a reflection on the seam between a wall and its window was counted on each,
+    // and an AP on a grid line could read 1 dB of P5 below its neighbours 0.1 mm away.
+    bool contains(const Vec3& p) const { return contains(p, in_plane_tie_break); }
+    // The same for the point where a ray along k meets the plane: decided as for that ray moved
+    // an infinitesimal step along the fixed direction kTieBreak, so every face the ray meets at
+    // one point (a T-junction, a seam) is decided as for one and the same nearby ray.
+    bool contains_along(const Vec3& p, const Vec3& k) const {
+        return contains(p, ray_tie_break(k));
+    }
+    bool contains(const Vec3& p, const Vec3& tie_break) const {
         const int a0 = drop_axis == 0 ? 1 : 0;
         const int a1 = drop_axis == 2 ? 1 : 2;
         const double x = p[a0], y = p[a1];
@@ -55,15 +69,40 @@ struct EngineFace {
                 y > box[3] + kBoxSlack)
                 continue;
             const double* v = &tri2d[t];
-            const double e0 = (v[2] - v[0]) * (y - v[1]) - (v[3] - v[1]) * (x - v[0]);
-            const double e1 = (v[4] - v[2]) * (y - v[3]) - (v[5] - v[3]) * (x - v[2]);
-            const double e2 = (v[0] - v[4]) * (y - v[5]) - (v[1] - v[5]) * (x - v[4]);
-            const bool has_neg = e0 < -kEdgeSlack || e1 < -kEdgeSlack || e2 < -kEdgeSlack;
-            const bool has_pos = e0 > kEdgeSlack || e1 > kEdgeSlack || e2 > kEdgeSlack;
+            double e[3] = {(v[2] - v[0]) * (y - v[1]) - (v[3] - v[1]) * (x - v[0]),
+                           (v[4] - v[2]) * (y - v[3]) - (v[5] - v[3]) * (x - v[2]),
+                           (v[0] - v[4]) * (y - v[5]) - (v[1] - v[5]) * (x - v[4])};
+            const bool on_edge = std::abs(e[0]) <= kEdgeSlack || std::abs(e[1]) <= kEdgeSlack ||
+                                 std::abs(e[2]) <= kEdgeSlack;
+            if (on_edge) [[unlikely]] {
+                // Each edge function's change along the tie-break direction: its sign is the
+                // side the moved point lies on (0 only for an edge parallel to it: then inclusive).
+                const double dx = tie_break[a0], dy = tie_break[a1];
+                for (int i = 0; i < 3; ++i) {
+                    if (std::abs(e[i]) > kEdgeSlack) continue;
+                    const double* a = v + 2 * i;
+                    const double* c = v + 2 * ((i + 1) % 3);
+                    const double slope = (c[0] - a[0]) * dy - (c[1] - a[1]) * dx;
+                    e[i] = slope > 0 ? 1.0 : slope < 0 ? -1.0 : 0.0;
+                }
+            }
+            const bool has_neg = e[0] < -kEdgeSlack || e[1] < -kEdgeSlack || e[2] < -kEdgeSlack;
+            const bool has_pos = e[0] > kEdgeSlack || e[1] > kEdgeSlack || e[2] > kEdgeSlack;
             if (!(has_neg && has_pos)) return true;
         }
         return false;
     }
+    // A fixed direction with no special relation to building geometry (not along an axis, a
+    // diagonal or a common slope), for the tie-breaks above.
+    static Vec3 tie_break_direction() { return Vec3(0.2672612419, 0.5345224838, 0.8017837257); }
+    // Where a ray along k meets the plane moves by G - (G·n)/(k·n)·k when the ray moves by G.
+    Vec3 ray_tie_break(const Vec3& k) const {
+        const Vec3 g = tie_break_direction();
+        const double kn = k.dot(normal);
+        if (std::abs(kn) < 1e-300) return in_plane_tie_break;
+        return g - (g.dot(normal) / kn) * k;
+    }
+    Vec3 in_plane_tie_break = Vec3::Zero();  // G projected onto the plane (make_engine_face)
 };
 
 // Distance (m) from p to the nearest point of the face's triangles (0 on the face).

@@ -168,11 +168,11 @@ MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
     const double sy = spec.size_y_m.value_or(box.empty() ? 2.0 : box.size().y());
     grid.origin_x_m = x0;
     grid.origin_y_m = y0;
-    if (!std::isfinite(x0) || !std::isfinite(y0) || !(sx > 0 && std::isfinite(sx)) ||
-        !(sy > 0 && std::isfinite(sy)) || !std::isfinite(spec.height_m))
+    // A flat scene (one wall) has a zero size along one axis: one cell there.
+    if (!std::isfinite(x0) || !std::isfinite(y0) || !(sx >= 0 && std::isfinite(sx)) ||
+        !(sy >= 0 && std::isfinite(sy)) || !std::isfinite(spec.height_m))
         throw std::invalid_argument(
-            "measurement grid: origin, size and height must be finite, "
-            "sizes > 0");
+            "measurement grid: origin, size and height must be finite, sizes >= 0");
     // Snap up to whole cells so every cell is a full cell_m square (docs/decisions.md). Counted
     // in double first: a cast of a count beyond INT_MAX is undefined (it read as 1 cell).
     constexpr double kMaxCells = 50'000'000;
@@ -354,7 +354,7 @@ struct RadioEngine::Impl {
             const double s = (face.offset_m - face.normal.dot(image)) / denom;
             if (!(s > 1e-9 && s < 1.0 - 1e-9)) return false;
             const Vec3 q = image + s * d;
-            if (!face.contains(q)) return false;
+            if (!face.contains_along(q, d)) return false;
             path.points[j] = q;
             next = q;
         }
@@ -383,7 +383,8 @@ struct RadioEngine::Impl {
         const double denom = face.normal.dot(k);
         if (std::abs(denom) < 1e-12) return false;  // grazing along the plane
         const double t = (face.offset_m - face.normal.dot(a)) / denom;
-        return t > kSegmentEpsilon_m && t < length - kSegmentEpsilon_m && face.contains(a + t * k);
+        return t > kSegmentEpsilon_m && t < length - kSegmentEpsilon_m &&
+               face.contains_along(a + t * k, k);
     }
 
     // Applies a segment's crossings (from collect_hits) to the field, nearest first.
@@ -514,8 +515,14 @@ struct RadioEngine::Impl {
             if (!(before * after < 0.0)) continue;  // stays on one side (or runs along the wall)
             const bool on_incoming = here != 0.0 && (here < 0.0) == (after < 0.0);
             if (on_incoming != incoming_piece) continue;
-            if (!wall.contains(point - here * wall.normal)) continue;
             const Vec3& k = on_incoming ? k_in : k_out;
+            // The crossing lies an infinitesimal step before the point on the incoming piece, or
+            // after it on the outgoing one: at a wall's edge (a reflection on the ceiling right
+            // above a wall's top) that step decides, as it does for the point moved off the wall.
+            const Vec3 step = on_incoming ? Vec3(-k_in) : k_out;
+            if (!wall.contains(point - here * wall.normal,
+                               step - step.dot(wall.normal) * wall.normal))
+                continue;
             const double cos_i = std::min(1.0, std::abs(k.dot(wall.normal)));
             const TeTm t = transmission(wall, cos_i);
             field = transmit_field(field, k, wall.normal, t.te, t.tm);
@@ -1061,7 +1068,7 @@ bool segment_hits_plate(const EngineFace& plate, const Vec3& a, const Vec3& b) {
     const Vec3 p = a + t * (b - a);
     const double length = (b - a).norm();
     if (t * length < kSegmentEpsilon_m || (1.0 - t) * length < kSegmentEpsilon_m) return false;
-    return plate.contains(p);
+    return plate.contains_along(p, b - a);
 }
 
 }  // namespace
