@@ -1429,6 +1429,10 @@ Ziehen verschiebt ihn.</translation>
         <translation>AP-Suchbereich</translation>
     </message>
     <message>
+        <source>excluded from the metrics</source>
+        <translation>von den Metriken ausgenommen</translation>
+    </message>
+    <message>
         <source>access point</source>
         <translation>Zugangspunkt</translation>
     </message>

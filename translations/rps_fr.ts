@@ -1429,6 +1429,10 @@ Glisser pour le déplacer.</translation>
         <translation>zone de recherche des PA</translation>
     </message>
     <message>
+        <source>excluded from the metrics</source>
+        <translation>exclu des métriques</translation>
+    </message>
+    <message>
         <source>access point</source>
         <translation>point d&apos;accès</translation>
     </message>

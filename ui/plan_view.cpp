@@ -24,6 +24,7 @@ constexpr double kHandlePx = 6.0;
 constexpr double kHitSlackPx = 4.0;
 const QColor kMountColor(220, 40, 40, 150);
 const QColor kBoundsColor(40, 150, 70);
+const QColor kExcludedColor(90, 90, 100);
 const QColor kPlateColor(196, 202, 210);
 const QColor kFocalColor(200, 30, 160);
 
@@ -440,6 +441,7 @@ void PlanView::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::Antialiasing, true);
     paintFloor(p);
     paintHeatmap(p);
+    paintExcludedAreas(p);
     paintBounds(p);
     paintWalls(p);
     paintMount(p);
@@ -491,6 +493,21 @@ void PlanView::paintBounds(QPainter& p) const {
     p.setPen(QPen(kBoundsColor, 1.4, Qt::DashLine));
     p.setBrush(Qt::NoBrush);
     p.drawRect(r);
+}
+
+// Areas the study leaves out of its metrics (grid.exclude): hatched, so the map under them
+// stays readable.
+void PlanView::paintExcludedAreas(QPainter& p) const {
+    if (!spec_) return;
+    p.save();
+    p.setPen(QPen(kExcludedColor, 1.2, Qt::DashLine));
+    p.setBrush(QBrush(kExcludedColor, Qt::BDiagPattern));
+    for (const Polygon2d& area : spec_->grid.excluded_areas) {
+        QPolygonF polygon;
+        for (const auto& [x, y] : area) polygon << toWidget({x, y});
+        p.drawPolygon(polygon);
+    }
+    p.restore();
 }
 
 void PlanView::paintWalls(QPainter& p) const {
@@ -593,6 +610,9 @@ std::vector<LegendEntry> PlanView::legendEntries() const {
     if (spec_ && spec_->reflector)
         entries.push_back({LegendEntry::Symbol::Line, kMountColor, tr("reflector mount wall")});
     entries.push_back({LegendEntry::Symbol::Dashed, kBoundsColor, tr("AP search bounds")});
+    if (spec_ && !spec_->grid.excluded_areas.empty())
+        entries.push_back(
+            {LegendEntry::Symbol::Dashed, kExcludedColor, tr("excluded from the metrics")});
     entries.push_back({LegendEntry::Symbol::Disc, apColor(0), tr("access point")});
     if (layout_.reflector) {
         entries.push_back({LegendEntry::Symbol::Plate, kPlateColor, tr("reflector plate")});

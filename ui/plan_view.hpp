@@ -104,6 +104,7 @@ private:
     void paintFloor(QPainter& p) const;
     void paintHeatmap(QPainter& p) const;
     void paintBounds(QPainter& p) const;
+    void paintExcludedAreas(QPainter& p) const;
     void paintWalls(QPainter& p) const;
     void paintMount(QPainter& p) const;
     void paintPlate(QPainter& p) const;

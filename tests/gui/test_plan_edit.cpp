@@ -1,10 +1,12 @@
 // The plan view's interactive editing: dragging an AP (real mouse events) recomputes the map
 // while dragging and after; undo and redo restore the exact maps; turning an AP by its arrow tip;
 // hover readout; wheel zoom.
+#include <QFile>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QUndoStack>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "gui_test_support.hpp"
 #include "ui/layout_document.hpp"
@@ -115,6 +117,41 @@ private Q_SLOTS:
         const QPointF world = plan->toWorld(QPointF(at));
         QVERIFY(std::abs(world.x() - 3) < 0.1 && std::abs(world.y() - 3) < 0.1);
         plan->fitToScene();
+    }
+
+    // A study's excluded areas (grid.exclude) are drawn hatched on the plan, and nowhere else.
+    void excludedAreasAreHatched() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile source(test::sourcePath("scenes/l_hall/l_hall_1ap_study.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        nlohmann::json study = nlohmann::json::parse(source.readAll().toStdString());
+        study["scene"] = test::sourcePath("scenes/l_hall/l_hall.xml").toStdString();
+        study["grid"]["exclude"] = {{2, 2, 6, 6}};
+        const QString path = dir.filePath(QStringLiteral("excluded.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(study.dump(2)));
+        file.close();
+        QVERIFY(test::openAndWait(*window_, path));
+        PlanView* plan = window_->planView();
+        plan->fitToScene();
+        const QImage image = plan->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const auto hatch_pixels = [&](QPointF lo, QPointF hi) {
+            const QRect r =
+                QRectF(plan->toWidget({lo.x(), hi.y()}), plan->toWidget({hi.x(), lo.y()}))
+                    .toRect()
+                    .adjusted(3, 3, -3, -3);
+            int count = 0;
+            for (int y = r.top(); y <= r.bottom(); ++y)
+                for (int x = r.left(); x <= r.right(); ++x)
+                    count += image.pixel(x, y) == qRgb(90, 90, 100);
+            return count;
+        };
+        const int inside = hatch_pixels({2, 2}, {6, 6});
+        const int elsewhere = hatch_pixels({10, 2}, {14, 6});
+        QVERIFY2(inside > 50, qPrintable(QString::number(inside)));
+        QCOMPARE(elsewhere, 0);
     }
 
     void cleanupTestCase() { window_.reset(); }
