@@ -6,7 +6,10 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <span>
 #include <stdexcept>
 #include <thread>
@@ -1060,6 +1063,76 @@ struct PathListSink {
     }
 };
 
+// Sums the branches of a map into its total in branch order (so that the map is bit-identical
+// whatever the number of threads) while holding only the branches in flight: one buffer per
+// branch (as before) took (faces + 1) × receivers doubles per map, gigabytes for a large building
+// on a fine grid (48-byte vectors per receiver for coherent maps). A thread that finishes a
+// branch early parks its buffer until the branches before it are added; at most max_pending
+// buffers wait, then it waits too.
+class OrderedBranchSum {
+public:
+    struct Buffer {
+        std::vector<double> power;
+        std::vector<Vec3c> field;  // coherent maps only
+    };
+    OrderedBranchSum(size_t receivers, bool coherent, int max_pending)
+        : receivers_(receivers),
+          coherent_(coherent),
+          max_pending_(max_pending),
+          power_(receivers, 0.0),
+          field_(coherent ? receivers : 0, Vec3c::Zero()) {}
+
+    Buffer acquire() {
+        Buffer buffer;
+        {
+            std::lock_guard lock(mutex_);
+            if (!free_.empty()) {
+                buffer = std::move(free_.back());
+                free_.pop_back();
+            }
+        }
+        buffer.power.assign(receivers_, 0.0);
+        if (coherent_) buffer.field.assign(receivers_, Vec3c::Zero());
+        return buffer;
+    }
+
+    void finish(int branch, Buffer&& buffer) {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] {
+            return branch == next_ || static_cast<int>(pending_.size()) < max_pending_;
+        });
+        pending_.emplace(branch, std::move(buffer));
+        // Add every branch that is next in order (whoever finished it).
+        for (auto it = pending_.find(next_); it != pending_.end(); it = pending_.find(next_)) {
+            add(it->second);
+            free_.push_back(std::move(it->second));
+            pending_.erase(it);
+            ++next_;
+        }
+        changed_.notify_all();
+    }
+
+    std::vector<double> take_power() { return std::move(power_); }
+    const std::vector<Vec3c>& field() const { return field_; }
+
+private:
+    void add(const Buffer& buffer) {
+        for (size_t i = 0; i < receivers_; ++i) power_[i] += buffer.power[i];
+        if (coherent_)
+            for (size_t i = 0; i < receivers_; ++i) field_[i] += buffer.field[i];
+    }
+    size_t receivers_;
+    bool coherent_;
+    int max_pending_;
+    std::vector<double> power_;
+    std::vector<Vec3c> field_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::map<int, Buffer> pending_;
+    std::vector<Buffer> free_;
+    int next_ = 0;
+};
+
 bool segment_hits_plate(const EngineFace& plate, const Vec3& a, const Vec3& b) {
     const double da = plate.signed_distance(a);
     const double db = plate.signed_distance(b);
@@ -1102,26 +1175,18 @@ RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) c
     const ReceiverRaster raster = impl.requested_raster(request, active);
     const int max_order = impl.requested_order(request);
     const bool coherent = impl.setup.coherent;
-    // One branch per first face (and one for the line of sight), each into its own buffer, summed
-    // in branch order: the map is bit-identical whatever the number of threads.
+    // One branch per first face (and one for the line of sight), each into its own buffer,
+    // added to the total in branch order: the map is bit-identical whatever the number of threads.
     const int branches = 1 + (max_order > 0 ? static_cast<int>(impl.faces.size()) : 0);
-    // The branch sums live in one buffer kept by the calling thread: fresh pages for every map
-    // (its branch buffers freed and trimmed in between) cost 5 % of a search's time in page faults.
-    thread_local std::vector<double> branch_power;
-    branch_power.assign(static_cast<size_t>(branches) * receivers, 0.0);
-    // Worker threads must write into the calling thread's buffer, not their own thread_local.
-    double* const power_buffer = branch_power.data();
-    const auto power_of = [=](int b) { return power_buffer + static_cast<size_t>(b) * receivers; };
-    std::vector<std::vector<Vec3c>> field(coherent ? branches : 0);
-    const auto run_branch = [&](int b) {
-        PowerSink sink{power_of(b), nullptr, impl.tx_power_w, impl.wavenumber};
-        if (coherent) {
-            field[b].assign(receivers, Vec3c::Zero());
-            sink.coherent_field = &field[b];
-        }
-        impl.trace(tx, nullptr, false, raster, sink, nullptr, b - 1, max_order);
-    };
     const int threads = std::clamp(impl.setup.threads, 1, branches);
+    OrderedBranchSum sum(receivers, coherent, 2 * threads + 2);
+    const auto run_branch = [&](int b) {
+        OrderedBranchSum::Buffer buffer = sum.acquire();
+        PowerSink sink{buffer.power.data(), coherent ? &buffer.field : nullptr, impl.tx_power_w,
+                       impl.wavenumber};
+        impl.trace(tx, nullptr, false, raster, sink, nullptr, b - 1, max_order);
+        sum.finish(b, std::move(buffer));
+    };
     if (threads == 1) {
         for (int b = 0; b < branches; ++b) run_branch(b);
     } else {
@@ -1133,17 +1198,10 @@ RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) c
             });
         for (auto& thread : pool) thread.join();
     }
-    std::vector<double> total(receivers, 0.0);
+    std::vector<double> total = sum.take_power();
     if (coherent) {
-        std::vector<Vec3c> sum(receivers, Vec3c::Zero());
-        for (int b = 0; b < branches; ++b)
-            for (size_t i = 0; i < receivers; ++i) sum[i] += field[b][i];
-        for (size_t i = 0; i < receivers; ++i) total[i] = impl.tx_power_w * sum[i].squaredNorm();
-    } else {
-        for (int b = 0; b < branches; ++b) {
-            const double* power = power_of(b);
-            for (size_t i = 0; i < receivers; ++i) total[i] += power[i];
-        }
+        const std::vector<Vec3c>& field = sum.field();
+        for (size_t i = 0; i < receivers; ++i) total[i] = impl.tx_power_w * field[i].squaredNorm();
     }
     return impl.average_to_cells(total);
 }
