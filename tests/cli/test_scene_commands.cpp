@@ -161,3 +161,26 @@ TEST(CliMap, WritesHdf5CsvAndPng) {
     EXPECT_EQ(bad.exit_code, 2) << describe(bad);
     EXPECT_NE(bad.err.find("m.txt"), std::string::npos) << describe(bad);
 }
+
+// rps map --exclude leaves areas out of the metrics (rectangles and polygons), reports them, and
+// refuses malformed ones with exit 2 naming the option. The excluded cells are counted exactly:
+// a 4 m x 4 m square over whole cells of the L hall drops 16 cells from the mask.
+TEST(CliMap, ExcludedAreasLeaveTheMetrics) {
+    const fs::path scene = rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml";
+    const auto whole = run_rps({"map", scene.string(), "--ap", "5,5,3", "--json"});
+    ASSERT_EQ(whole.exit_code, 0) << describe(whole);
+    const auto cut = run_rps({"map", scene.string(), "--ap", "5,5,3", "--exclude", "10,0,14,4",
+                              "--exclude", "0,0;2,0;0,2", "--json"});
+    ASSERT_EQ(cut.exit_code, 0) << describe(cut);
+    const json a = json::parse(whole.out), b = json::parse(cut.out);
+    // The triangle holds one cell centre, (0.5, 0.5): (1.5, 0.5) and (0.5, 1.5) lie on its
+    // hypotenuse, outside by the half-open rule.
+    EXPECT_EQ(a["metrics"]["masked_cells"].get<int>() - b["metrics"]["masked_cells"].get<int>(),
+              16 + 1);
+    EXPECT_EQ(b["grid"]["excluded_areas"].size(), 2u);
+    for (const char* bad : {"10,0,14", "14,0,10,4", "0,0;1,1;2,2", "a,b,c,d"}) {
+        const auto r = run_rps({"map", scene.string(), "--ap", "5,5,3", "--exclude", bad});
+        EXPECT_EQ(r.exit_code, 2) << bad << "\n" << describe(r);
+        EXPECT_NE(r.err.find("--exclude"), std::string::npos) << describe(r);
+    }
+}
