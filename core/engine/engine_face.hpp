@@ -46,14 +46,22 @@ struct EngineFace {
     // With edges simply counting inside, a ray through the line where a partition meets a wall
     // crossed both, a reflection on the seam between a wall and its window was counted on each,
     // and an AP on a grid line could read 1 dB of P5 below its neighbours 0.1 mm away.
-    bool contains(const Vec3& p) const { return contains(p, in_plane_tie_break); }
+    bool contains(const Vec3& p) const {
+        return contains_with(p, [&] { return in_plane_tie_break; });
+    }
     // The same for the point where a ray along k meets the plane: decided as for that ray moved
     // an infinitesimal step along the fixed direction kTieBreak, so every face the ray meets at
     // one point (a T-junction, a seam) is decided as for one and the same nearby ray.
     bool contains_along(const Vec3& p, const Vec3& k) const {
-        return contains(p, ray_tie_break(k));
+        return contains_with(p, [&] { return ray_tie_break(k); });
     }
+    // With an explicit tie-break direction (in the plane).
     bool contains(const Vec3& p, const Vec3& tie_break) const {
+        return contains_with(p, [&] { return tie_break; });
+    }
+    // The test itself; tie_break() is evaluated only for a point on an edge.
+    template <class TieBreak>
+    bool contains_with(const Vec3& p, TieBreak&& tie_break_of) const {
         const int a0 = drop_axis == 0 ? 1 : 0;
         const int a1 = drop_axis == 2 ? 1 : 2;
         const double x = p[a0], y = p[a1];
@@ -72,23 +80,26 @@ struct EngineFace {
             double e[3] = {(v[2] - v[0]) * (y - v[1]) - (v[3] - v[1]) * (x - v[0]),
                            (v[4] - v[2]) * (y - v[3]) - (v[5] - v[3]) * (x - v[2]),
                            (v[0] - v[4]) * (y - v[5]) - (v[1] - v[5]) * (x - v[4])};
-            const bool on_edge = std::abs(e[0]) <= kEdgeSlack || std::abs(e[1]) <= kEdgeSlack ||
-                                 std::abs(e[2]) <= kEdgeSlack;
-            if (on_edge) [[unlikely]] {
-                // Each edge function's change along the tie-break direction: its sign is the
-                // side the moved point lies on (0 only for an edge parallel to it: then inclusive).
-                const double dx = tie_break[a0], dy = tie_break[a1];
-                for (int i = 0; i < 3; ++i) {
-                    if (std::abs(e[i]) > kEdgeSlack) continue;
-                    const double* a = v + 2 * i;
-                    const double* c = v + 2 * ((i + 1) % 3);
-                    const double slope = (c[0] - a[0]) * dy - (c[1] - a[1]) * dx;
-                    e[i] = slope > 0 ? 1.0 : slope < 0 ? -1.0 : 0.0;
-                }
-            }
             const bool has_neg = e[0] < -kEdgeSlack || e[1] < -kEdgeSlack || e[2] < -kEdgeSlack;
             const bool has_pos = e[0] > kEdgeSlack || e[1] > kEdgeSlack || e[2] > kEdgeSlack;
-            if (!(has_neg && has_pos)) return true;
+            if (has_neg && has_pos) continue;  // outside this triangle
+            if (std::abs(e[0]) > kEdgeSlack && std::abs(e[1]) > kEdgeSlack &&
+                std::abs(e[2]) > kEdgeSlack)
+                return true;  // strictly inside
+            // On an edge: each edge function's change along the tie-break direction gives the
+            // side the moved point lies on (0 only for an edge parallel to it: then inclusive).
+            const Vec3 tie_break = tie_break_of();
+            const double dx = tie_break[a0], dy = tie_break[a1];
+            for (int i = 0; i < 3; ++i) {
+                if (std::abs(e[i]) > kEdgeSlack) continue;
+                const double* a = v + 2 * i;
+                const double* c = v + 2 * ((i + 1) % 3);
+                const double slope = (c[0] - a[0]) * dy - (c[1] - a[1]) * dx;
+                e[i] = slope > 0 ? 1.0 : slope < 0 ? -1.0 : 0.0;
+            }
+            const bool neg = e[0] < -kEdgeSlack || e[1] < -kEdgeSlack || e[2] < -kEdgeSlack;
+            const bool pos = e[0] > kEdgeSlack || e[1] > kEdgeSlack || e[2] > kEdgeSlack;
+            if (!(neg && pos)) return true;
         }
         return false;
     }
