@@ -342,6 +342,30 @@ struct RadioEngine::Impl {
         return *inner_embree;
     }
 
+    // How reflection point j (at q; the points after it already in path) moves when the Tx moves
+    // along EngineFace::tie_break_direction(), the receiver fixed. Image m moves by the faces'
+    // mirrors applied to that direction; the point where the line image -> next meets the plane
+    // moves by (1 - s)·(the image's move) + s·(next's move), projected along the line onto it.
+    static Vec3 reflection_point_shift(const Vec3* images, const EngineFace* const* seq, int order,
+                                       int j, const Vec3& q, const PathGeometry& path) {
+        std::array<Vec3, kMaxOrder + 1> image_shift;
+        image_shift[0] = EngineFace::tie_break_direction();
+        for (int m = 1; m <= order; ++m) {
+            const Vec3& n = seq[m - 1]->normal;
+            image_shift[m] = image_shift[m - 1] - 2.0 * n.dot(image_shift[m - 1]) * n;
+        }
+        Vec3 next_shift = Vec3::Zero();  // the receiver stays
+        for (int m = order; m >= j; --m) {
+            const Vec3& point = m == j ? q : path.points[m];
+            const Vec3 d = path.points[m + 1] - images[m];
+            const double s = (point - images[m]).dot(d) / d.dot(d);
+            const Vec3 w = (1.0 - s) * image_shift[m] + s * next_shift;
+            const Vec3& n = seq[m - 1]->normal;
+            next_shift = w - (n.dot(w) / n.dot(d)) * d;
+        }
+        return next_shift;
+    }
+
     // Reflection points for the face sequence, traced back from the receiver; false if any
     // point misses its face.
     bool backtrace(const Vec3* images, const EngineFace* const* seq, int order, const Vec3& rx,
@@ -357,7 +381,14 @@ struct RadioEngine::Impl {
             const double s = (face.offset_m - face.normal.dot(image)) / denom;
             if (!(s > 1e-9 && s < 1.0 - 1e-9)) return false;
             const Vec3 q = image + s * d;
-            if (!face.contains_along(q, d)) return false;
+            // A point on the face's edge is decided as for the Tx moved an infinitesimal step
+            // along the tie-break direction (as contains_along does for a ray): then both
+            // reflections of a corner path whose points sit on the corner line are decided for
+            // one and the same nearby Tx, and the path counts once, as it does beside the line.
+            const auto tx_shift = [&] {
+                return reflection_point_shift(images, seq, order, j, q, path);
+            };
+            if (!face.contains_with(q, tx_shift)) return false;
             path.points[j] = q;
             next = q;
         }
