@@ -100,6 +100,50 @@ TaskDigest digest(const json& payload, const json& result, const LayoutSpace& sp
     return d;
 }
 
+bool numbers(const json& j, std::size_t size) {
+    return j.is_array() && j.size() == size &&
+           std::all_of(j.begin(), j.end(), [](const json& v) { return v.is_number(); });
+}
+
+// Why a task result does not have the shape that digest(), evaluate() and run_final_map() read
+// (docs/protocol.md, study task kinds), or "" when it has. A worker never sends null for a
+// number: an infeasible point is -1e300, so a null (NaN on the wire) means a broken worker.
+std::string check_task_result(const json& payload, const json& result, std::size_t dim) {
+    if (!result.is_object()) return "the result is not a JSON object";
+    const std::string kind = payload.value("kind", "");
+    if (kind == "evaluate") {
+        const std::size_t n = payload.at("points").size();
+        if (!numbers(result.value("objectives", json()), n))
+            return "'objectives' must hold " + std::to_string(n) + " numbers";
+    } else if (kind == "gd") {
+        const json trajectory = result.value("trajectory", json());
+        if (!trajectory.is_array()) return "'trajectory' must be an array";
+        for (const json& step : trajectory)
+            if (!step.is_object() || !numbers(step.value("x", json()), dim) ||
+                !step.value("objective", json()).is_number())
+                return "every 'trajectory' step needs 'x' (" + std::to_string(dim) +
+                       " numbers) and a numeric 'objective'";
+    } else if (kind == "map") {
+        if (!result.value("valid", json()).is_boolean()) return "'valid' must be a boolean";
+        if (result.at("valid").get<bool>() && !result.value("objective", json()).is_number())
+            return "a valid map needs a numeric 'objective'";
+        // The map is stored only when it comes with both (an invalid layout has no power).
+        if (result.contains("grid") && result.contains("combined_power_w")) {
+            const json cells =
+                result.at("grid").is_object() ? result.at("grid").value("cells", json()) : json();
+            const bool cells_ok = cells.is_array() && cells.size() == 2 &&
+                                  cells[0].is_number_integer() && cells[1].is_number_integer() &&
+                                  cells[0].get<int64_t>() > 0 && cells[1].get<int64_t>() > 0;
+            if (!cells_ok) return "'grid.cells' must hold two positive integers";
+            const auto size =
+                static_cast<std::size_t>(cells[0].get<int64_t>() * cells[1].get<int64_t>());
+            if (!numbers(result.value("combined_power_w", json()), size))
+                return "'combined_power_w' must hold grid.cells[0] * grid.cells[1] numbers";
+        }
+    }
+    return {};
+}
+
 // The order every reduction uses: higher objective, then lower task id.
 struct Best {
     double objective = kInfeasibleFitness;
@@ -271,6 +315,7 @@ private:
     opt::Constraint constraint() const;
 
     void on_finished(const PoolOutcome& outcome);
+    void record_outcome(const PoolOutcome& outcome);
     void account(StudyTaskEvent event);
     StudyTaskEvent make_event(uint64_t id, const Pending& p, const json& result) const;
     void check_cancel() const;
@@ -295,6 +340,7 @@ private:
     std::vector<std::pair<uint64_t, double>> task_objectives_;  // full-fidelity, by id at the end
     uint64_t done_ = 0, replayed_ = 0, failed_ = 0, total_estimate_ = 1;
     std::string store_error_;
+    std::string slot_error_;  // an exception caught in a pool slot
 };
 
 void StudyRunner::Driver::load_memo() {
@@ -327,6 +373,11 @@ void StudyRunner::Driver::start_pool() {
     config.heartbeat_timeout_s = options_.heartbeat_timeout_s;
     config.gpu_fraction = spec_.compute.gpu_fraction;
     if (spec_.compute.gpu_fraction > 0.0) config.gpu_slots = {0};
+    // Checked where results arrive: a malformed one is retried like garbage output instead of
+    // throwing later inside the taskFinished slot or the methods.
+    config.check_result = [dim = space_.dim()](const json& payload, const json& result) {
+        return check_task_result(payload, result, dim);
+    };
     pool_ = std::make_unique<WorkerPool>(config);
     WorkerPool* pool = pool_.get();
     QObject::connect(pool, &WorkerPool::taskFinished, pool,
@@ -380,6 +431,7 @@ uint64_t StudyRunner::Driver::estimate_tasks() const {
 void StudyRunner::Driver::check_cancel() const {
     if (owner_.cancel_requested()) throw StudyError("study cancelled");
     if (!store_error_.empty()) throw StoreError(store_error_);
+    if (!slot_error_.empty()) throw StudyError(slot_error_);
 }
 
 opt::Constraint StudyRunner::Driver::constraint() const {
@@ -416,7 +468,20 @@ StudyTaskEvent StudyRunner::Driver::make_event(uint64_t id, const Pending& p,
     return e;
 }
 
+// A slot of the pool's signal: an exception would pass through Qt's event loop, so whatever
+// escapes record_outcome() stops the run from the driver's own stack (check_cancel) instead.
 void StudyRunner::Driver::on_finished(const PoolOutcome& o) {
+    try {
+        record_outcome(o);
+    } catch (const std::exception& error) {
+        if (slot_error_.empty())
+            slot_error_ =
+                "task " + std::to_string(o.id) + " could not be recorded: " + error.what();
+        pool_->cancel();
+    }
+}
+
+void StudyRunner::Driver::record_outcome(const PoolOutcome& o) {
     auto it = pending_.find(o.id);
     if (it == pending_.end()) return;
     const Pending p = std::move(it->second);
@@ -502,7 +567,12 @@ std::vector<json> StudyRunner::Driver::run_tasks(MethodState& m,
         const uint64_t id = make_task_id(m.index, m.seq++);
         const Pending pending{m.index, m.type, payloads[i]};
         auto memo = memo_.find(id);
-        if (memo != memo_.end() && memo->second.stored.value("payload", json()) == payloads[i]) {
+        // A stored result of the wrong shape (written before results were checked) is
+        // computed again rather than replayed.
+        if (memo != memo_.end() && memo->second.stored.value("payload", json()) == payloads[i] &&
+            check_task_result(payloads[i], memo->second.stored.value("result", json()),
+                              space_.dim())
+                .empty()) {
             // Memoised replay: the stored bytes are what the worker sent, so the value is
             // bit-identical to a fresh evaluation.
             results[i] = memo->second.stored.at("result");

@@ -131,6 +131,59 @@ TEST(StudyFaults, GridLargerThanMaxPointsIsRefusedBeforeRunning) {
     }
 }
 
+// Sets an environment variable for the workers of one run (they inherit the test's).
+struct ScopedEnv {
+    std::string name;
+    ScopedEnv(std::string n, const std::string& value) : name(std::move(n)) {
+        ::setenv(name.c_str(), value.c_str(), 1);
+    }
+    ~ScopedEnv() { ::unsetenv(name.c_str()); }
+};
+
+// A result that is valid JSON but not what the task kind returns (docs/protocol.md) is a
+// protocol error: the worker is restarted and the task retried, and the study ends as it would
+// without the fault. It used to throw inside the pool's taskFinished slot and crash the
+// coordinator (exit 139), or to be stored as ok and read as infeasible ("oops").
+TEST(StudyFaults, MalformedResultIsRetriedLikeGarbage) {
+    const json doc = test::l_hall_study(
+        "1ap", {{{"type", "ga"}, {"population", 6}, {"generations", 1}, {"chunk", 3}}});
+    json reference;
+    {
+        test::TempDir dir;
+        reference = test::run_study(doc, dir.path(), 2);
+    }
+    for (const char* fault :
+         {"missing_objectives", "null_objective", "short_objectives", "string_result"}) {
+        SCOPED_TRACE(fault);
+        test::TempDir dir;
+        test::qt_app();
+        const ScopedEnv mode("RPS_FAULT", fault);
+        const ScopedEnv marker("RPS_FAULT_MARKER", dir.file("fault.marker").string());
+        const auto study_file = test::write_json(dir.file("study.json"), doc);
+        StudyRunner runner;
+        StudyRunOptions options;
+        options.rps_executable = RPS_FAULT_PROXY;
+        options.store_path = dir.file("study.h5");
+        options.workers = 2;
+        json summary;
+        try {
+            summary = runner.run(load_study(study_file.string()), options);
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << e.what();
+            continue;
+        }
+        EXPECT_TRUE(std::filesystem::exists(dir.file("fault.marker")));
+        EXPECT_EQ(summary["pool"]["protocol_errors"], 1);
+        EXPECT_EQ(summary["pool"]["retries"], 1);
+        EXPECT_EQ(summary["tasks"]["failed"], 0);
+        EXPECT_EQ(summary["best_x"], reference["best_x"]);
+        EXPECT_EQ(summary["best_objective"], reference["best_objective"]);
+        EXPECT_EQ(summary["task_objectives"], reference["task_objectives"]);
+        // Only the true result was stored.
+        for (const json& r : StudyStore::read(dir.file("study.h5")).results)
+            EXPECT_TRUE(r.at("result").is_object()) << r.dump();
+    }
+}
 
 // The GUI learns of every failure through failed(), set-up errors included.
 TEST(StudyFaults, AsynchronousStartReportsSetUpErrors) {
