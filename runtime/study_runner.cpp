@@ -25,6 +25,7 @@
 #include "core/opt/seed_sequence.hpp"
 #include "core/opt/successive_halving.hpp"
 #include "core/store/study_store.hpp"
+#include "core/study/grid_axes.hpp"
 #include "core/study/layout.hpp"
 
 namespace rps {
@@ -165,62 +166,10 @@ json best_json(const Best& b) {
 double param_number(const json& p, const char* key) { return p.at(key).get<double>(); }
 int param_int(const json& p, const char* key) { return p.at(key).get<int>(); }
 
-// One axis of the first grid level: its values and their spacing (0 when a single value).
-struct Axis {
-    std::vector<double> values;
-    double spacing = 0.0;
-};
-
-Axis inclusive_axis(double lo, double hi, int n) {
-    if (n <= 1 || hi <= lo) return {{0.5 * (lo + hi)}, 0.0};
-    return {opt::linspace(lo, hi, n), (hi - lo) / (n - 1)};
-}
-
-// A full turn of yaw is cyclic: n values from the lower bound, never both -180 and 180.
-Axis yaw_axis(double lo, double hi, int n) {
-    if (hi - lo < 360.0 - 1e-9) return inclusive_axis(lo, hi, n);
-    if (n <= 1) return {{0.5 * (lo + hi)}, 0.0};
-    Axis a;
-    a.spacing = (hi - lo) / n;
-    for (int k = 0; k < n; ++k) a.values.push_back(lo + k * a.spacing);
-    return a;
-}
-
-std::vector<Axis> grid_axes(const LayoutSpace& space, const json& p) {
-    const opt::Box& box = space.box();
-    std::vector<Axis> axes;
-    for (std::size_t i = 0; i < space.dim(); ++i) {
-        const std::string& name = space.names()[i];
-        const double lo = box.lower[i], hi = box.upper[i];
-        if (name.rfind("ap", 0) == 0 && (ends_with(name, ".x_m") || ends_with(name, ".y_m"))) {
-            const opt::Box one{{lo}, {hi}};
-            const int n = opt::steps_for_resolution(one, {param_number(p, "resolution_m")})[0];
-            axes.push_back(inclusive_axis(lo, hi, n));
-        } else if (ends_with(name, "yaw_deg")) {
-            axes.push_back(yaw_axis(lo, hi, param_int(p, "yaw_steps")));
-        } else if (ends_with(name, "downtilt_deg")) {
-            axes.push_back(inclusive_axis(lo, hi, param_int(p, "downtilt_steps")));
-        } else if (name == "reflector.u") {
-            axes.push_back(inclusive_axis(lo, hi, param_int(p, "u_steps")));
-        } else if (name == "reflector.v") {
-            axes.push_back(inclusive_axis(lo, hi, param_int(p, "v_steps")));
-        } else {  // focal.x_m, focal.y_m
-            axes.push_back(inclusive_axis(lo, hi, param_int(p, "focal_steps")));
-        }
-    }
-    return axes;
-}
-
-double axes_point_count(const std::vector<Axis>& axes) {
-    double count = 1.0;
-    for (const Axis& a : axes) count *= static_cast<double>(a.values.size());
-    return count;
-}
-
 // Cartesian product, last dimension fastest (itertools.product order, like opt::grid_points).
-std::vector<Vector> cartesian(const std::vector<Axis>& axes) {
+std::vector<Vector> cartesian(const std::vector<GridAxis>& axes) {
     std::vector<Vector> points{Vector{}};
-    for (const Axis& axis : axes) {
+    for (const GridAxis& axis : axes) {
         std::vector<Vector> next;
         next.reserve(points.size() * axis.values.size());
         for (const Vector& prefix : points)
@@ -404,7 +353,8 @@ uint64_t StudyRunner::Driver::estimate_tasks(const MethodSpec& method) const {
     const std::string& t = method.type;
     if (t == "grid") {
         const auto axes = grid_axes(space_, p);
-        uint64_t n = ceil_div(static_cast<uint64_t>(axes_point_count(axes)), param_int(p, "chunk"));
+        uint64_t n =
+            ceil_div(static_cast<uint64_t>(grid_axes_point_count(axes)), param_int(p, "chunk"));
         const uint64_t level = ceil_div(static_cast<uint64_t>(std::pow(kRefineSteps, 2)),
                                         param_int(p, "chunk"));
         return n + param_int(p, "refine_levels") * level;
@@ -636,14 +586,9 @@ std::vector<double> StudyRunner::Driver::evaluate(MethodState& m,
 // ---- methods -------------------------------------------------------------------------------
 
 void StudyRunner::Driver::run_grid(MethodState& m, const json& p, uint64_t) {
-    const std::vector<Axis> axes = grid_axes(space_, p);
-    const double count = axes_point_count(axes);
+    const std::vector<GridAxis> axes = grid_axes(space_, p);
+    // check_study_size has refused a first level larger than max_points (before the run).
     const int max_points = param_int(p, "max_points");
-    if (count > max_points)
-        throw method_error(spec_, m.index, "max_points",
-                           "the grid has " + std::to_string(static_cast<uint64_t>(count)) +
-                               " points, more than max_points = " + std::to_string(max_points) +
-                               " (coarsen resolution_m or the *_steps, or raise max_points)");
     const std::size_t chunk_size = static_cast<std::size_t>(param_int(p, "chunk"));
     std::set<Vector> seen;
     const auto keep_new_feasible = [&](std::vector<Vector> points) {
@@ -747,9 +692,7 @@ void StudyRunner::Driver::run_cmaes(MethodState& m, const json& p, uint64_t seed
     opt::CmaesParams params;
     params.population = static_cast<unsigned>(param_int(p, "population"));
     params.generations = static_cast<unsigned>(param_int(p, "generations"));
-    params.sigma0 = param_number(p, "sigma0");
-    if (params.population < 5)
-        throw method_error(spec_, m.index, "population", "CMA-ES needs a population of at least 5");
+    params.sigma0 = param_number(p, "sigma0");  // population >= 5: method_params.cpp
     const std::size_t chunk_size = static_cast<std::size_t>(param_int(p, "chunk"));
     opt::cmaes_optimise(space_.box(),
                         [&](const std::vector<Vector>& points) {
@@ -970,7 +913,7 @@ json StudyRunner::method_defaults(const std::string& type) {
 uint64_t StudyRunner::grid_point_count(const StudySpec& spec, const json& params) {
     json p = method_defaults("grid");
     p.update(params);
-    return static_cast<uint64_t>(axes_point_count(grid_axes(LayoutSpace(spec), p)));
+    return static_cast<uint64_t>(grid_axes_point_count(grid_axes(LayoutSpace(spec), p)));
 }
 
 namespace {
@@ -1002,6 +945,7 @@ json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options)
         const json doc = stored_document(spec);
         // Re-parsed from the stored document: a fresh run and a resume read the same study.
         StudySpec effective = parse_study(doc, spec.source_file);
+        check_study_size(effective);  // before the store: a refused study leaves no file
         StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite);
         return std::make_unique<Driver>(*this, std::move(effective), std::move(store), options,
                                         false);
@@ -1012,6 +956,7 @@ json StudyRunner::run_resume(const std::filesystem::path& path, const StudyRunOp
     return drive([&] {
         StudyStore store = StudyStore::open_for_resume(path);
         StudySpec spec = parse_study(store.load().spec, path.string());
+        check_study_size(spec);
         return std::make_unique<Driver>(*this, std::move(spec), std::move(store), options, true);
     });
 }

@@ -113,6 +113,21 @@ TEST_F(CliStudyRun, RunShowExportReadsBack) {
         EXPECT_NE(xml.find("name=\"ap" + std::to_string(i) + "_position\""), std::string::npos);
 }
 
+// Errors that used to appear only mid-run, after the store existed (GA elite >= population),
+// are input errors naming the file and the key, and leave no store behind.
+TEST_F(CliStudyRun, StudyErrorsFailBeforeTheStoreIsCreated) {
+    rps::test::TempDir dir;
+    json study = tiny_reflector_study();
+    study["methods"][1]["elite"] = 4;
+    std::ofstream(dir / "study.json") << study.dump(2);
+    const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
+                              (dir / "study.h5").string(), "--workers", "1"});
+    EXPECT_EQ(run.exit_code, 2) << describe(run);
+    EXPECT_NE(run.err.find("study.json"), std::string::npos) << describe(run);
+    EXPECT_NE(run.err.find("methods[1].elite"), std::string::npos) << describe(run);
+    EXPECT_FALSE(fs::exists(dir / "study.h5"));
+}
+
 TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
     rps::test::TempDir dir;
     json study = tiny_reflector_study();

@@ -129,6 +129,8 @@ TEST(StudyFaults, GridLargerThanMaxPointsIsRefusedBeforeRunning) {
         EXPECT_NE(std::string(e.what()).find("methods[0].max_points"), std::string::npos)
             << e.what();
     }
+    // Refused by parse_study: no store is left behind to be mistaken for a started study.
+    EXPECT_FALSE(std::filesystem::exists(dir.file("study.h5")));
 }
 
 // Sets an environment variable for the workers of one run (they inherit the test's).
