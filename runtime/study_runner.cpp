@@ -918,14 +918,11 @@ uint64_t StudyRunner::grid_point_count(const StudySpec& spec, const json& params
 
 namespace {
 
-// The document kept in the store: the study as given, with the scene path made absolute so
-// that the store alone is enough to resume, report and export.
+// The document kept in the store (stored_study_document: the scene made absolute).
 json stored_document(const StudySpec& spec) {
     if (!spec.document.is_object() || spec.document.empty())
         throw StudyError("the study has no JSON document to store (StudySpec::document)");
-    json doc = spec.document;
-    doc["scene"] = std::filesystem::absolute(spec.scene_path).lexically_normal().string();
-    return doc;
+    return stored_study_document(spec);
 }
 
 }  // namespace

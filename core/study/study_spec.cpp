@@ -278,6 +278,12 @@ StudySpec parse_study(const nlohmann::json& document, const std::string& source_
 
 StudySpec load_study(const std::string& path) { return parse_study(read_json_file(path), path); }
 
+nlohmann::json stored_study_document(const StudySpec& spec) {
+    nlohmann::json doc = spec.document;
+    doc["scene"] = std::filesystem::absolute(spec.scene_path).lexically_normal().string();
+    return doc;
+}
+
 void check_study_size(const StudySpec& spec) {
     const JsonReader methods(spec.document.at("methods"), spec.source_file, "methods");
     for (size_t i = 0; i < spec.methods.size(); ++i) {

@@ -9,6 +9,7 @@
 
 #include "cli/cli_runner.hpp"
 #include "core/scene/scene_loader.hpp"
+#include "core/store/study_store.hpp"
 #include "core/study/layout.hpp"
 #include "support/test_paths.hpp"
 
@@ -181,4 +182,41 @@ TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
     const json summary2 = json::parse(again.out);
     EXPECT_EQ(summary2["trials"][0]["status"], "reused");
     EXPECT_EQ(summary2["trials"][0]["best_objective"], summary["trials"][0]["best_objective"]);
+}
+
+// Trials are named by position: after the sweep changes, tr_000.h5 holds another study than the
+// new tr_000. It used to be reused (or resumed) and reported under the new values; the sweep now
+// refuses before it rewrites any trial file.
+TEST_F(CliStudyRun, SweepRefusesStudyFilesOfAnotherSweep) {
+    rps::test::TempDir dir;
+    json study = tiny_reflector_study();
+    study["mode"] = "1ap";
+    study.erase("reflector");
+    study["methods"] = {{{"type", "ga"}, {"population", 4}, {"generations", 1}}};
+    std::ofstream(dir / "base.json") << study.dump(2);
+    const auto write_sweep = [&](int seed) {
+        std::ofstream(dir / "sweep.json")
+            << json{{"name_prefix", "tr"}, {"study", "base.json"}, {"seeds", {seed}}}.dump(2);
+    };
+    const fs::path out_dir = dir / "runs";
+    const std::vector<std::string> args = {
+        "sweep", (dir / "sweep.json").string(), "--out-dir", out_dir.string(), "--workers", "1",
+        "--json"};
+    write_sweep(5);
+    const auto first = run_rps(args);
+    ASSERT_EQ(first.exit_code, 0) << describe(first);
+    const std::string trial_file = rps::test::read_text(out_dir / "tr_000.json");
+
+    write_sweep(6);
+    const auto changed = run_rps(args);
+    EXPECT_EQ(changed.exit_code, 2) << describe(changed);
+    EXPECT_NE(changed.err.find("tr_000.h5"), std::string::npos) << describe(changed);
+    EXPECT_NE(changed.err.find("remove it"), std::string::npos) << describe(changed);
+    EXPECT_EQ(rps::test::read_text(out_dir / "tr_000.json"), trial_file);
+    EXPECT_EQ(rps::StudyStore::read(out_dir / "tr_000.h5").spec["seed"], 5);
+
+    write_sweep(5);  // back to the sweep that made it: reused as before
+    const auto again = run_rps(args);
+    ASSERT_EQ(again.exit_code, 0) << describe(again);
+    EXPECT_EQ(json::parse(again.out)["trials"][0]["status"], "reused");
 }
