@@ -212,6 +212,10 @@ public:
     // The pool goes first and says nothing more: its shutdown cancels what is left, and those
     // signals must not reach members that are already gone.
     ~Driver() {
+        // Before the pool dies: cancel(), pause() and ~StudyRunner in the GUI thread reach it
+        // through the owner's pointer, and drive() clears that only after this destructor (on
+        // an exception, cancellation included).
+        owner_.set_pool(nullptr);
         if (!pool_) return;
         pool_->disconnect();
         pool_->shutdown();

@@ -187,6 +187,38 @@ TEST(StudyFaults, MalformedResultIsRetriedLikeGarbage) {
     }
 }
 
+// A run that ends with an exception destroys its pool while the GUI thread may still call
+// pause() / cancel() through the runner: the runner drops its pointer to the pool before the
+// pool goes (~Driver), not after (drive()'s catch). The window is short; calling in a tight
+// loop over a few runs hit it every time (a crash) before the fix.
+TEST(StudyFaults, ControlCallsWhileAFailingRunEndsNeverReachADeadPool) {
+    test::TempDir dir;
+    test::qt_app();
+    const auto bogus =
+        write_script(dir.file("bogus_rps"), "echo 'Segmentation fault? {{{ not json'");
+    const auto study_file =
+        test::write_json(dir.file("study.json"), test::l_hall_study("1ap", {{{"type", "grid"}}}));
+    const StudySpec spec = load_study(study_file.string());
+    for (int i = 0; i < 6; ++i) {
+        StudyRunner runner;
+        StudyRunOptions options;
+        options.rps_executable = bogus.string();
+        options.store_path = dir.file("study_" + std::to_string(i) + ".h5");
+        options.workers = 2;
+        QString failure;
+        QObject::connect(&runner, &StudyRunner::failed, [&](const QString& e) { failure = e; });
+        runner.start(spec, options);
+        while (runner.running()) {
+            runner.pause();
+            runner.resume_dispatch();
+            if (i % 2) runner.cancel();
+        }
+        runner.wait();
+        QCoreApplication::processEvents();
+        EXPECT_FALSE(failure.isEmpty()) << i;
+    }
+}
+
 // The GUI learns of every failure through failed(), set-up errors included.
 TEST(StudyFaults, AsynchronousStartReportsSetUpErrors) {
     test::TempDir dir;
