@@ -3,6 +3,7 @@
 // re-run that reuses finished trials). Skipped while the binary has no `run` command.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -182,6 +183,29 @@ TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
     const json summary2 = json::parse(again.out);
     EXPECT_EQ(summary2["trials"][0]["status"], "reused");
     EXPECT_EQ(summary2["trials"][0]["best_objective"], summary["trials"][0]["best_objective"]);
+}
+
+// A full disk (here a file size limit) ends the run with the store's error, naming the study
+// file, and exit code 2. HDF5 used to crash at exit (139) on the file it could not close, and
+// the message named the temporary study.h5.creating.
+TEST_F(CliStudyRun, FullDiskEndsWithTheStoreErrorNotACrash) {
+    rps::test::TempDir dir;
+    json study = tiny_reflector_study();
+    study["mode"] = "1ap";
+    study.erase("reflector");
+    study["methods"] = {{{"type", "grid"}}};  // ~40 tasks of ~50 kB results
+    std::ofstream(dir / "study.json") << study.dump(2);
+    std::ofstream(dir / "run.sh") << "trap '' XFSZ\nulimit -f 64\nexec '" << RPS_EXECUTABLE
+                                  << "' run '" << (dir / "study.json").string() << "' --out '"
+                                  << (dir / "study.h5").string() << "' --workers 1 2> '"
+                                  << (dir / "err.txt").string() << "' > /dev/null\n";
+    const int status = std::system(("/bin/sh '" + (dir / "run.sh").string() + "'").c_str());
+    const std::string err = rps::test::read_text(dir / "err.txt");
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status) << "\n" << err;
+    EXPECT_EQ(WEXITSTATUS(status), 2) << err;
+    EXPECT_NE(err.find("study.h5: cannot append"), std::string::npos) << err;
+    EXPECT_NE(err.find("File too large"), std::string::npos) << err;
+    EXPECT_EQ(err.find(".creating"), std::string::npos) << err;
 }
 
 // Trials are named by position: after the sweep changes, tr_000.h5 holds another study than the
