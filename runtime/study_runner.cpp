@@ -25,6 +25,7 @@
 #include "core/opt/seed_sequence.hpp"
 #include "core/opt/successive_halving.hpp"
 #include "core/store/study_store.hpp"
+#include "core/study/grid_axes.hpp"
 #include "core/study/layout.hpp"
 
 namespace rps {
@@ -100,6 +101,50 @@ TaskDigest digest(const json& payload, const json& result, const LayoutSpace& sp
     return d;
 }
 
+bool numbers(const json& j, std::size_t size) {
+    return j.is_array() && j.size() == size &&
+           std::all_of(j.begin(), j.end(), [](const json& v) { return v.is_number(); });
+}
+
+// Why a task result does not have the shape that digest(), evaluate() and run_final_map() read
+// (docs/protocol.md, study task kinds), or "" when it has. A worker never sends null for a
+// number: an infeasible point is -1e300, so a null (NaN on the wire) means a broken worker.
+std::string check_task_result(const json& payload, const json& result, std::size_t dim) {
+    if (!result.is_object()) return "the result is not a JSON object";
+    const std::string kind = payload.value("kind", "");
+    if (kind == "evaluate") {
+        const std::size_t n = payload.at("points").size();
+        if (!numbers(result.value("objectives", json()), n))
+            return "'objectives' must hold " + std::to_string(n) + " numbers";
+    } else if (kind == "gd") {
+        const json trajectory = result.value("trajectory", json());
+        if (!trajectory.is_array()) return "'trajectory' must be an array";
+        for (const json& step : trajectory)
+            if (!step.is_object() || !numbers(step.value("x", json()), dim) ||
+                !step.value("objective", json()).is_number())
+                return "every 'trajectory' step needs 'x' (" + std::to_string(dim) +
+                       " numbers) and a numeric 'objective'";
+    } else if (kind == "map") {
+        if (!result.value("valid", json()).is_boolean()) return "'valid' must be a boolean";
+        if (result.at("valid").get<bool>() && !result.value("objective", json()).is_number())
+            return "a valid map needs a numeric 'objective'";
+        // The map is stored only when it comes with both (an invalid layout has no power).
+        if (result.contains("grid") && result.contains("combined_power_w")) {
+            const json cells =
+                result.at("grid").is_object() ? result.at("grid").value("cells", json()) : json();
+            const bool cells_ok = cells.is_array() && cells.size() == 2 &&
+                                  cells[0].is_number_integer() && cells[1].is_number_integer() &&
+                                  cells[0].get<int64_t>() > 0 && cells[1].get<int64_t>() > 0;
+            if (!cells_ok) return "'grid.cells' must hold two positive integers";
+            const auto size =
+                static_cast<std::size_t>(cells[0].get<int64_t>() * cells[1].get<int64_t>());
+            if (!numbers(result.value("combined_power_w", json()), size))
+                return "'combined_power_w' must hold grid.cells[0] * grid.cells[1] numbers";
+        }
+    }
+    return {};
+}
+
 // The order every reduction uses: higher objective, then lower task id.
 struct Best {
     double objective = kInfeasibleFitness;
@@ -121,62 +166,10 @@ json best_json(const Best& b) {
 double param_number(const json& p, const char* key) { return p.at(key).get<double>(); }
 int param_int(const json& p, const char* key) { return p.at(key).get<int>(); }
 
-// One axis of the first grid level: its values and their spacing (0 when a single value).
-struct Axis {
-    std::vector<double> values;
-    double spacing = 0.0;
-};
-
-Axis inclusive_axis(double lo, double hi, int n) {
-    if (n <= 1 || hi <= lo) return {{0.5 * (lo + hi)}, 0.0};
-    return {opt::linspace(lo, hi, n), (hi - lo) / (n - 1)};
-}
-
-// A full turn of yaw is cyclic: n values from the lower bound, never both -180 and 180.
-Axis yaw_axis(double lo, double hi, int n) {
-    if (hi - lo < 360.0 - 1e-9) return inclusive_axis(lo, hi, n);
-    if (n <= 1) return {{0.5 * (lo + hi)}, 0.0};
-    Axis a;
-    a.spacing = (hi - lo) / n;
-    for (int k = 0; k < n; ++k) a.values.push_back(lo + k * a.spacing);
-    return a;
-}
-
-std::vector<Axis> grid_axes(const LayoutSpace& space, const json& p) {
-    const opt::Box& box = space.box();
-    std::vector<Axis> axes;
-    for (std::size_t i = 0; i < space.dim(); ++i) {
-        const std::string& name = space.names()[i];
-        const double lo = box.lower[i], hi = box.upper[i];
-        if (name.rfind("ap", 0) == 0 && (ends_with(name, ".x_m") || ends_with(name, ".y_m"))) {
-            const opt::Box one{{lo}, {hi}};
-            const int n = opt::steps_for_resolution(one, {param_number(p, "resolution_m")})[0];
-            axes.push_back(inclusive_axis(lo, hi, n));
-        } else if (ends_with(name, "yaw_deg")) {
-            axes.push_back(yaw_axis(lo, hi, param_int(p, "yaw_steps")));
-        } else if (ends_with(name, "downtilt_deg")) {
-            axes.push_back(inclusive_axis(lo, hi, param_int(p, "downtilt_steps")));
-        } else if (name == "reflector.u") {
-            axes.push_back(inclusive_axis(lo, hi, param_int(p, "u_steps")));
-        } else if (name == "reflector.v") {
-            axes.push_back(inclusive_axis(lo, hi, param_int(p, "v_steps")));
-        } else {  // focal.x_m, focal.y_m
-            axes.push_back(inclusive_axis(lo, hi, param_int(p, "focal_steps")));
-        }
-    }
-    return axes;
-}
-
-double axes_point_count(const std::vector<Axis>& axes) {
-    double count = 1.0;
-    for (const Axis& a : axes) count *= static_cast<double>(a.values.size());
-    return count;
-}
-
 // Cartesian product, last dimension fastest (itertools.product order, like opt::grid_points).
-std::vector<Vector> cartesian(const std::vector<Axis>& axes) {
+std::vector<Vector> cartesian(const std::vector<GridAxis>& axes) {
     std::vector<Vector> points{Vector{}};
-    for (const Axis& axis : axes) {
+    for (const GridAxis& axis : axes) {
         std::vector<Vector> next;
         next.reserve(points.size() * axis.values.size());
         for (const Vector& prefix : points)
@@ -219,6 +212,10 @@ public:
     // The pool goes first and says nothing more: its shutdown cancels what is left, and those
     // signals must not reach members that are already gone.
     ~Driver() {
+        // Before the pool dies: cancel(), pause() and ~StudyRunner in the GUI thread reach it
+        // through the owner's pointer, and drive() clears that only after this destructor (on
+        // an exception, cancellation included).
+        owner_.set_pool(nullptr);
         if (!pool_) return;
         pool_->disconnect();
         pool_->shutdown();
@@ -271,6 +268,7 @@ private:
     opt::Constraint constraint() const;
 
     void on_finished(const PoolOutcome& outcome);
+    void record_outcome(const PoolOutcome& outcome);
     void account(StudyTaskEvent event);
     StudyTaskEvent make_event(uint64_t id, const Pending& p, const json& result) const;
     void check_cancel() const;
@@ -295,6 +293,7 @@ private:
     std::vector<std::pair<uint64_t, double>> task_objectives_;  // full-fidelity, by id at the end
     uint64_t done_ = 0, replayed_ = 0, failed_ = 0, total_estimate_ = 1;
     std::string store_error_;
+    std::string slot_error_;  // an exception caught in a pool slot
 };
 
 void StudyRunner::Driver::load_memo() {
@@ -327,6 +326,11 @@ void StudyRunner::Driver::start_pool() {
     config.heartbeat_timeout_s = options_.heartbeat_timeout_s;
     config.gpu_fraction = spec_.compute.gpu_fraction;
     if (spec_.compute.gpu_fraction > 0.0) config.gpu_slots = {0};
+    // Checked where results arrive: a malformed one is retried like garbage output instead of
+    // throwing later inside the taskFinished slot or the methods.
+    config.check_result = [dim = space_.dim()](const json& payload, const json& result) {
+        return check_task_result(payload, result, dim);
+    };
     pool_ = std::make_unique<WorkerPool>(config);
     WorkerPool* pool = pool_.get();
     QObject::connect(pool, &WorkerPool::taskFinished, pool,
@@ -353,7 +357,8 @@ uint64_t StudyRunner::Driver::estimate_tasks(const MethodSpec& method) const {
     const std::string& t = method.type;
     if (t == "grid") {
         const auto axes = grid_axes(space_, p);
-        uint64_t n = ceil_div(static_cast<uint64_t>(axes_point_count(axes)), param_int(p, "chunk"));
+        uint64_t n =
+            ceil_div(static_cast<uint64_t>(grid_axes_point_count(axes)), param_int(p, "chunk"));
         const uint64_t level = ceil_div(static_cast<uint64_t>(std::pow(kRefineSteps, 2)),
                                         param_int(p, "chunk"));
         return n + param_int(p, "refine_levels") * level;
@@ -380,6 +385,7 @@ uint64_t StudyRunner::Driver::estimate_tasks() const {
 void StudyRunner::Driver::check_cancel() const {
     if (owner_.cancel_requested()) throw StudyError("study cancelled");
     if (!store_error_.empty()) throw StoreError(store_error_);
+    if (!slot_error_.empty()) throw StudyError(slot_error_);
 }
 
 opt::Constraint StudyRunner::Driver::constraint() const {
@@ -416,7 +422,20 @@ StudyTaskEvent StudyRunner::Driver::make_event(uint64_t id, const Pending& p,
     return e;
 }
 
+// A slot of the pool's signal: an exception would pass through Qt's event loop, so whatever
+// escapes record_outcome() stops the run from the driver's own stack (check_cancel) instead.
 void StudyRunner::Driver::on_finished(const PoolOutcome& o) {
+    try {
+        record_outcome(o);
+    } catch (const std::exception& error) {
+        if (slot_error_.empty())
+            slot_error_ =
+                "task " + std::to_string(o.id) + " could not be recorded: " + error.what();
+        pool_->cancel();
+    }
+}
+
+void StudyRunner::Driver::record_outcome(const PoolOutcome& o) {
     auto it = pending_.find(o.id);
     if (it == pending_.end()) return;
     const Pending p = std::move(it->second);
@@ -502,7 +521,12 @@ std::vector<json> StudyRunner::Driver::run_tasks(MethodState& m,
         const uint64_t id = make_task_id(m.index, m.seq++);
         const Pending pending{m.index, m.type, payloads[i]};
         auto memo = memo_.find(id);
-        if (memo != memo_.end() && memo->second.stored.value("payload", json()) == payloads[i]) {
+        // A stored result of the wrong shape (written before results were checked) is
+        // computed again rather than replayed.
+        if (memo != memo_.end() && memo->second.stored.value("payload", json()) == payloads[i] &&
+            check_task_result(payloads[i], memo->second.stored.value("result", json()),
+                              space_.dim())
+                .empty()) {
             // Memoised replay: the stored bytes are what the worker sent, so the value is
             // bit-identical to a fresh evaluation.
             results[i] = memo->second.stored.at("result");
@@ -566,14 +590,9 @@ std::vector<double> StudyRunner::Driver::evaluate(MethodState& m,
 // ---- methods -------------------------------------------------------------------------------
 
 void StudyRunner::Driver::run_grid(MethodState& m, const json& p, uint64_t) {
-    const std::vector<Axis> axes = grid_axes(space_, p);
-    const double count = axes_point_count(axes);
+    const std::vector<GridAxis> axes = grid_axes(space_, p);
+    // check_study_size has refused a first level larger than max_points (before the run).
     const int max_points = param_int(p, "max_points");
-    if (count > max_points)
-        throw method_error(spec_, m.index, "max_points",
-                           "the grid has " + std::to_string(static_cast<uint64_t>(count)) +
-                               " points, more than max_points = " + std::to_string(max_points) +
-                               " (coarsen resolution_m or the *_steps, or raise max_points)");
     const std::size_t chunk_size = static_cast<std::size_t>(param_int(p, "chunk"));
     std::set<Vector> seen;
     const auto keep_new_feasible = [&](std::vector<Vector> points) {
@@ -677,9 +696,7 @@ void StudyRunner::Driver::run_cmaes(MethodState& m, const json& p, uint64_t seed
     opt::CmaesParams params;
     params.population = static_cast<unsigned>(param_int(p, "population"));
     params.generations = static_cast<unsigned>(param_int(p, "generations"));
-    params.sigma0 = param_number(p, "sigma0");
-    if (params.population < 5)
-        throw method_error(spec_, m.index, "population", "CMA-ES needs a population of at least 5");
+    params.sigma0 = param_number(p, "sigma0");  // population >= 5: method_params.cpp
     const std::size_t chunk_size = static_cast<std::size_t>(param_int(p, "chunk"));
     opt::cmaes_optimise(space_.box(),
                         [&](const std::vector<Vector>& points) {
@@ -900,19 +917,16 @@ json StudyRunner::method_defaults(const std::string& type) {
 uint64_t StudyRunner::grid_point_count(const StudySpec& spec, const json& params) {
     json p = method_defaults("grid");
     p.update(params);
-    return static_cast<uint64_t>(axes_point_count(grid_axes(LayoutSpace(spec), p)));
+    return static_cast<uint64_t>(grid_axes_point_count(grid_axes(LayoutSpace(spec), p)));
 }
 
 namespace {
 
-// The document kept in the store: the study as given, with the scene path made absolute so
-// that the store alone is enough to resume, report and export.
+// The document kept in the store (stored_study_document: the scene made absolute).
 json stored_document(const StudySpec& spec) {
     if (!spec.document.is_object() || spec.document.empty())
         throw StudyError("the study has no JSON document to store (StudySpec::document)");
-    json doc = spec.document;
-    doc["scene"] = std::filesystem::absolute(spec.scene_path).lexically_normal().string();
-    return doc;
+    return stored_study_document(spec);
 }
 
 }  // namespace
@@ -932,6 +946,7 @@ json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options)
         const json doc = stored_document(spec);
         // Re-parsed from the stored document: a fresh run and a resume read the same study.
         StudySpec effective = parse_study(doc, spec.source_file);
+        check_study_size(effective);  // before the store: a refused study leaves no file
         StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite);
         return std::make_unique<Driver>(*this, std::move(effective), std::move(store), options,
                                         false);
@@ -942,6 +957,7 @@ json StudyRunner::run_resume(const std::filesystem::path& path, const StudyRunOp
     return drive([&] {
         StudyStore store = StudyStore::open_for_resume(path);
         StudySpec spec = parse_study(store.load().spec, path.string());
+        check_study_size(spec);
         return std::make_unique<Driver>(*this, std::move(spec), std::move(store), options, true);
     });
 }

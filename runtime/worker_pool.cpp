@@ -300,6 +300,21 @@ void WorkerPool::handle_line(Worker& w, const QByteArray& raw) {
     }
     PoolOutcome outcome;
     if (auto* r = std::get_if<proto::ResultMessage>(&message)) {
+        if (config_.check_result) {
+            std::string why;
+            try {
+                why = config_.check_result(it->second->task.payload, r->result);
+            } catch (const std::exception& e) {  // a checker that trips on the shape refuses it
+                why = e.what();
+            }
+            if (!why.empty()) {
+                kill_worker(w,
+                            qstr("protocol error: malformed result for task " +
+                                 std::to_string(task_id) + ": " + why),
+                            true);
+                return;
+            }
+        }
         outcome.ok = true;
         outcome.result = std::move(r->result);
         outcome.elapsed_s = r->elapsed_s;
@@ -503,11 +518,19 @@ std::vector<PoolOutcome> WorkerPool::run_ordered(std::vector<PoolTask> tasks) {
     batch.remaining = tasks.size();
     QEventLoop loop;
     batch.loop = &loop;
+    // The tasks hold a pointer to the batch: none may outlive this frame, also when a slot
+    // throws through loop.exec(); otherwise a later cancel()/shutdown() writes into the dead
+    // batch.
+    struct Detach {
+        WorkerPool& pool;
+        Batch& batch;
+        ~Detach() {
+            for (auto& [seq, task] : pool.tasks_)
+                if (task->batch == &batch) task->batch = nullptr;
+        }
+    } detach{*this, batch};
     enqueue(std::move(tasks), &batch);
     if (batch.remaining > 0) loop.exec();
-    // The tasks hold a pointer to the batch: none may outlive this frame.
-    for (auto& [seq, task] : tasks_)
-        if (task->batch == &batch) task->batch = nullptr;
     return std::move(batch.outcomes);
 }
 

@@ -5,8 +5,9 @@
 //
 // Robustness: a worker that exits, stops sending lines (heartbeat timeout), overruns the task
 // timeout, or writes a line that is not a protocol message is killed and restarted, and its task
-// is retried (up to max_attempts in all); the other workers go on. A task whose handler reports
-// an error is not retried: the error is deterministic (same payload, same error).
+// is retried (up to max_attempts in all); so is a result that config.check_result refuses. The
+// other workers go on. A task whose handler reports an error is not retried: the error is
+// deterministic (same payload, same error).
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
@@ -14,6 +15,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -38,6 +40,11 @@ struct WorkerPoolConfig {
     double gpu_fraction = 0.0;          // share of a GPU per worker; 0: CPU only
     std::vector<int> gpu_slots;         // device slots, round robin; empty: {0} if fraction > 0
     std::map<std::string, std::string> environment;  // extra variables for every worker
+    // The protocol treats a result as opaque; a caller that relies on its shape checks it here
+    // (payload, result) and returns why it is malformed, or "" when it is fine. A malformed
+    // result is a protocol error: the worker is killed and the task retried, so that callers
+    // (and Qt slots) only ever see results they can read.
+    std::function<std::string(const nlohmann::json&, const nlohmann::json&)> check_result;
 };
 
 struct PoolTask {

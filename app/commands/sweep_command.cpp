@@ -1,6 +1,7 @@
 // rps sweep SWEEP.json [--workers N] [--out-dir DIR] [--generate-only] [--json]: a study over a
 // sweep of parameters (core/study/sweep.hpp): each trial's study file, then `rps run` for each
-// (a finished trial is reused, an unfinished one resumed), then summary.json and summary.csv.
+// (a finished trial is reused, an unfinished one resumed; one whose study file holds another
+// study is refused), then summary.json and summary.csv.
 #include <fmt/core.h>
 
 #include <chrono>
@@ -19,7 +20,9 @@
 #include "app/commands/json_fields.hpp"
 #include "app/commands/report_commands.hpp"
 #include "app/commands/stored_study_view.hpp"
+#include "core/store/study_store.hpp"
 #include "core/study/json_reader.hpp"
+#include "core/study/study_spec.hpp"
 #include "core/study/sweep.hpp"
 
 namespace rps::cli {
@@ -99,6 +102,32 @@ json write_trials(const SweepOptions& o, const fs::path& out_dir,
     }
     write_text(out_dir / "trials.json", index.dump(2) + "\n");
     return index;
+}
+
+// Trials are named by position (prefix_NNN), so after the sweep file changes an existing study
+// file may hold another study than its trial now gives; reusing or resuming it would report the
+// old study under the new values. Refused rather than re-run: the old file may be the result
+// someone wants, and only they can decide to delete it.
+void refuse_stale_trials(const std::vector<SweepTrial>& trials, const fs::path& out_dir) {
+    for (const SweepTrial& trial : trials) {
+        const fs::path h5 = out_dir / (trial.name + ".h5");
+        if (!fs::exists(h5)) continue;
+        json stored;
+        try {
+            stored = StudyStore::read(h5).spec;
+        } catch (const std::exception&) {
+            continue;  // unreadable: `rps run --resume` reports it for this trial alone
+        }
+        // As `rps run` stores it: read back from the trial file, the scene made absolute.
+        const fs::path file = out_dir / (trial.name + ".json");
+        const json expected =
+            stored_study_document(parse_study(json::parse(trial.document.dump()), file.string()));
+        if (stored != expected)
+            throw std::invalid_argument(
+                h5.string() + " holds another study than trial " + trial.name +
+                " of this sweep (the sweep or its study changed since it ran); remove it, or "
+                "use another name_prefix or --out-dir");
+    }
 }
 
 void print_trials(const std::vector<SweepTrial>& trials, const fs::path& out_dir) {
@@ -265,6 +294,7 @@ int run_sweep(const SweepOptions& o) {
                                  ? fs::path(fs::path(o.file).stem().string() + "_sweep")
                                  : fs::path(o.out_dir);
     fs::create_directories(out_dir);
+    refuse_stale_trials(trials, out_dir);  // before the trial files are rewritten
     const json index = write_trials(o, out_dir, trials, keys);
     if (o.generate_only) {
         if (o.json)

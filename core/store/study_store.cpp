@@ -8,6 +8,7 @@
 #include <hdf5.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstddef>
@@ -62,6 +63,8 @@ void silence_hdf5_errors() {
     std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
 }
 
+std::atomic<bool> g_unclosed_file{false};
+
 // The innermost (most specific) description on the HDF5 error stack, e.g. "unable to lock the
 // file". Empty when the stack is empty.
 std::string hdf5_error_text() {
@@ -75,6 +78,14 @@ std::string hdf5_error_text() {
         },
         &text);
     H5Eclear2(H5E_DEFAULT);
+    // A failed write is described as "file write failed: time = ..., filename = '...', ...,
+    // error message = 'File too large', ...": the system's message is the useful part, and the
+    // file name there is the one the file was created under (study.h5.creating), not its own.
+    const std::string key = "error message = '";
+    if (const auto at = text.find(key); at != std::string::npos) {
+        const auto end = text.find('\'', at + key.size());
+        if (end != std::string::npos) text = text.substr(at + key.size(), end - at - key.size());
+    }
     return text;
 }
 
@@ -105,6 +116,7 @@ public:
         id_ = H5I_INVALID_HID;
     }
     hid_t get() const { return id_; }
+    hid_t release() { return std::exchange(id_, H5I_INVALID_HID); }  // without closing
     bool valid() const { return id_ >= 0; }
     operator hid_t() const { return id_; }  // NOLINT: reads naturally in H5 calls
 
@@ -509,7 +521,11 @@ struct StudyStore::Impl {
         map_data.reset();
         task_type.reset();
         map_type.reset();
-        file.reset();
+        // Closed once only: after a failed H5Fclose a second one crashes (left_a_file_unclosed).
+        if (file.valid() && H5Fclose(file.release()) < 0) {
+            g_unclosed_file.store(true);
+            hdf5_error_text();  // clears the stack
+        }
         lock.release();
     }
 };
@@ -715,6 +731,8 @@ StoredStudy StudyStore::load() const {
 
 const std::filesystem::path& StudyStore::path() const { return impl_->path; }
 bool StudyStore::recovered() const { return impl_->recovered; }
+bool StudyStore::left_a_file_unclosed() { return g_unclosed_file.load(); }
+
 void StudyStore::close() {
     if (impl_) impl_->close();
 }

@@ -127,6 +127,11 @@ public:
     bool recovered() const;
     // Closes the file (also done by the destructor). Further appends throw.
     void close();
+    // True once a study file could not be closed (its last metadata did not reach the disk: a
+    // full disk, a file size limit). HDF5 keeps such a file in a half-closed state and crashes
+    // when it closes it again at process exit, so a process that sees this should leave with
+    // std::_Exit after flushing its output (`rps` does).
+    static bool left_a_file_unclosed();
 
 private:
     struct Impl;

@@ -48,7 +48,7 @@ const Table& table() {
           {"sigma0", 0.3, 1e-6, 1, false},
           {"chunk", 4, 1, 100000, true}}},
         {"cmaes",
-         {{"population", 20, 2, 100000, true},
+         {{"population", 20, 5, 100000, true},  // pagmo's cmaes needs 5
           {"generations", 20, 1, 100000, true},
           {"sigma0", 0.3, 1e-6, 1, false},
           {"chunk", 4, 1, 100000, true}}},

@@ -2,16 +2,28 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 
 #include "core/common/units.hpp"
 #include "core/engine/cell_mask.hpp"
+#include "core/study/grid_axes.hpp"
 #include "core/study/json_reader.hpp"
 #include "core/study/method_params.hpp"
 
 namespace rps {
 namespace {
+
+// Limits that involve two parameters of a method; checked here so that a study fails before its
+// store exists, naming the file and the key (not mid-run, deep in the optimiser).
+void validate_method_limits(const JsonReader& r, const std::string& type) {
+    nlohmann::json p = method_defaults(type);
+    p.update(r.value());
+    if (type == "ga" && p.at("elite").get<int>() >= p.at("population").get<int>())
+        r.fail("elite", "must be smaller than population (" +
+                            std::to_string(p.at("population").get<int>()) + ")");
+}
 
 // Every key of the method must be in its parameter table (method_params.cpp), within range.
 void validate_method(const JsonReader& r, const std::string& type) {
@@ -96,8 +108,10 @@ StudyMode parse_study_mode(const std::string& text, int* ap_count) {
         mode = StudyMode::TwoApReflector, count = 2;
     } else if (text.size() > 2 && text.substr(text.size() - 2) == "ap" &&
                text.find_first_not_of("0123456789") == text.size() - 2) {
-        mode = StudyMode::MultiAp, count = std::stoi(text);
+        // At most two digits reach stoi: a longer count is out of range, not a stoi overflow.
+        count = text.size() <= 4 ? std::stoi(text) : 0;
         if (count < 1 || count > 16) throw std::invalid_argument("mode '" + text + "': 1-16 APs");
+        mode = StudyMode::MultiAp;
     } else {
         throw std::invalid_argument("unknown mode '" + text +
                                     "' (known: 1ap, 2ap, 2ap_reflector, Nap)");
@@ -247,6 +261,7 @@ StudySpec parse_study(const nlohmann::json& document, const std::string& source_
         const JsonReader m = methods.element(i);
         MethodSpec method{m.string("type"), m.value()};
         validate_method(m, method.type);
+        validate_method_limits(m, method.type);
         spec.methods.push_back(method);
     }
     spec.seed = r.unsigned64("seed", 4);
@@ -262,5 +277,31 @@ StudySpec parse_study(const nlohmann::json& document, const std::string& source_
 }
 
 StudySpec load_study(const std::string& path) { return parse_study(read_json_file(path), path); }
+
+nlohmann::json stored_study_document(const StudySpec& spec) {
+    nlohmann::json doc = spec.document;
+    doc["scene"] = std::filesystem::absolute(spec.scene_path).lexically_normal().string();
+    return doc;
+}
+
+void check_study_size(const StudySpec& spec) {
+    const JsonReader methods(spec.document.at("methods"), spec.source_file, "methods");
+    for (size_t i = 0; i < spec.methods.size(); ++i) {
+        if (spec.methods[i].type != "grid") continue;
+        nlohmann::json p = method_defaults("grid");
+        p.update(spec.methods[i].params);
+        // A double: 16 APs make counts beyond any integer type.
+        const double count = grid_axes_point_count(grid_axes(LayoutSpace(spec), p));
+        const int max_points = p.at("max_points").get<int>();
+        if (count > max_points) {
+            char points[32];
+            std::snprintf(points, sizeof points, "%.15g", count);
+            methods.element(i).fail(
+                "max_points", std::string("the grid has ") + points +
+                                  " points, more than max_points = " + std::to_string(max_points) +
+                                  " (coarsen resolution_m or the *_steps, or raise max_points)");
+        }
+    }
+}
 
 }  // namespace rps

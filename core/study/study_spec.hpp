@@ -86,5 +86,13 @@ std::string objective_unit(std::string_view metric);
 // Parses and validates; throws InputError naming the file and the key path.
 StudySpec parse_study(const nlohmann::json& document, const std::string& source_file);
 StudySpec load_study(const std::string& path);
+// Limits that depend on the whole study and that an editor may pass through while a study is
+// being written (a grid larger than its max_points): checked before a run creates its store,
+// not by parse_study. Throws InputError naming the file and the key ("methods[0].max_points").
+void check_study_size(const StudySpec& spec);
+// The document a run keeps in its store: the study as given, with the scene path made absolute
+// so that the store alone is enough to resume, report and export. `rps sweep` compares it with
+// a trial's to tell whether an existing study file belongs to that trial.
+nlohmann::json stored_study_document(const StudySpec& spec);
 
 }  // namespace rps

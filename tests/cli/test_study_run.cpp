@@ -3,12 +3,14 @@
 // re-run that reuses finished trials). Skipped while the binary has no `run` command.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
 #include "core/scene/scene_loader.hpp"
+#include "core/store/study_store.hpp"
 #include "core/study/layout.hpp"
 #include "support/test_paths.hpp"
 
@@ -113,6 +115,21 @@ TEST_F(CliStudyRun, RunShowExportReadsBack) {
         EXPECT_NE(xml.find("name=\"ap" + std::to_string(i) + "_position\""), std::string::npos);
 }
 
+// Errors that used to appear only mid-run, after the store existed (GA elite >= population),
+// are input errors naming the file and the key, and leave no store behind.
+TEST_F(CliStudyRun, StudyErrorsFailBeforeTheStoreIsCreated) {
+    rps::test::TempDir dir;
+    json study = tiny_reflector_study();
+    study["methods"][1]["elite"] = 4;
+    std::ofstream(dir / "study.json") << study.dump(2);
+    const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
+                              (dir / "study.h5").string(), "--workers", "1"});
+    EXPECT_EQ(run.exit_code, 2) << describe(run);
+    EXPECT_NE(run.err.find("study.json"), std::string::npos) << describe(run);
+    EXPECT_NE(run.err.find("methods[1].elite"), std::string::npos) << describe(run);
+    EXPECT_FALSE(fs::exists(dir / "study.h5"));
+}
+
 TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
     rps::test::TempDir dir;
     json study = tiny_reflector_study();
@@ -166,4 +183,64 @@ TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
     const json summary2 = json::parse(again.out);
     EXPECT_EQ(summary2["trials"][0]["status"], "reused");
     EXPECT_EQ(summary2["trials"][0]["best_objective"], summary["trials"][0]["best_objective"]);
+}
+
+// A full disk (here a file size limit) ends the run with the store's error, naming the study
+// file, and exit code 2. HDF5 used to crash at exit (139) on the file it could not close, and
+// the message named the temporary study.h5.creating.
+TEST_F(CliStudyRun, FullDiskEndsWithTheStoreErrorNotACrash) {
+    rps::test::TempDir dir;
+    json study = tiny_reflector_study();
+    study["mode"] = "1ap";
+    study.erase("reflector");
+    study["methods"] = {{{"type", "grid"}}};  // ~40 tasks of ~50 kB results
+    std::ofstream(dir / "study.json") << study.dump(2);
+    std::ofstream(dir / "run.sh") << "trap '' XFSZ\nulimit -f 64\nexec '" << RPS_EXECUTABLE
+                                  << "' run '" << (dir / "study.json").string() << "' --out '"
+                                  << (dir / "study.h5").string() << "' --workers 1 2> '"
+                                  << (dir / "err.txt").string() << "' > /dev/null\n";
+    const int status = std::system(("/bin/sh '" + (dir / "run.sh").string() + "'").c_str());
+    const std::string err = rps::test::read_text(dir / "err.txt");
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status) << "\n" << err;
+    EXPECT_EQ(WEXITSTATUS(status), 2) << err;
+    EXPECT_NE(err.find("study.h5: cannot append"), std::string::npos) << err;
+    EXPECT_NE(err.find("File too large"), std::string::npos) << err;
+    EXPECT_EQ(err.find(".creating"), std::string::npos) << err;
+}
+
+// Trials are named by position: after the sweep changes, tr_000.h5 holds another study than the
+// new tr_000. It used to be reused (or resumed) and reported under the new values; the sweep now
+// refuses before it rewrites any trial file.
+TEST_F(CliStudyRun, SweepRefusesStudyFilesOfAnotherSweep) {
+    rps::test::TempDir dir;
+    json study = tiny_reflector_study();
+    study["mode"] = "1ap";
+    study.erase("reflector");
+    study["methods"] = {{{"type", "ga"}, {"population", 4}, {"generations", 1}}};
+    std::ofstream(dir / "base.json") << study.dump(2);
+    const auto write_sweep = [&](int seed) {
+        std::ofstream(dir / "sweep.json")
+            << json{{"name_prefix", "tr"}, {"study", "base.json"}, {"seeds", {seed}}}.dump(2);
+    };
+    const fs::path out_dir = dir / "runs";
+    const std::vector<std::string> args = {
+        "sweep", (dir / "sweep.json").string(), "--out-dir", out_dir.string(), "--workers", "1",
+        "--json"};
+    write_sweep(5);
+    const auto first = run_rps(args);
+    ASSERT_EQ(first.exit_code, 0) << describe(first);
+    const std::string trial_file = rps::test::read_text(out_dir / "tr_000.json");
+
+    write_sweep(6);
+    const auto changed = run_rps(args);
+    EXPECT_EQ(changed.exit_code, 2) << describe(changed);
+    EXPECT_NE(changed.err.find("tr_000.h5"), std::string::npos) << describe(changed);
+    EXPECT_NE(changed.err.find("remove it"), std::string::npos) << describe(changed);
+    EXPECT_EQ(rps::test::read_text(out_dir / "tr_000.json"), trial_file);
+    EXPECT_EQ(rps::StudyStore::read(out_dir / "tr_000.h5").spec["seed"], 5);
+
+    write_sweep(5);  // back to the sweep that made it: reused as before
+    const auto again = run_rps(args);
+    ASSERT_EQ(again.exit_code, 0) << describe(again);
+    EXPECT_EQ(json::parse(again.out)["trials"][0]["status"], "reused");
 }

@@ -66,6 +66,9 @@ public:
             std::printf("%s\n", payload["print_stdout"].get<std::string>().c_str());
             std::fflush(stdout);
         }
+        // Valid protocol, but not the result shape the caller expects (WorkerPoolConfig::
+        // check_result).
+        if (on_attempt(payload, "string_result_on", attempt)) return "oops";
         if (payload.contains("fail")) throw std::runtime_error(payload["fail"].get<std::string>());
         const int steps = payload.value("progress", 0);
         for (int i = 0; i < steps; ++i) progress.emit({{"step", i}});

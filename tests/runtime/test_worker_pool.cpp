@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -207,6 +208,57 @@ TEST(WorkerPool, GarbageOutputCostsARestartNotTheStudy) {
     const auto stats = pool.stats();
     EXPECT_GE(stats.protocol_errors, 1u);
     EXPECT_GE(stats.restarts, 1u);
+}
+
+// A result the caller cannot read is refused where it arrives, like a garbage line: the worker
+// is restarted and the task retried, and a task that never gets a readable result fails.
+TEST(WorkerPool, ResultRefusedByCheckResultIsRetried) {
+    auto c = config(2);
+    c.check_result = [](const json& payload, const json& result) -> std::string {
+        if (payload.contains("throwing_check")) throw std::runtime_error("checker tripped");
+        return result.is_object() ? "" : "not an object";
+    };
+    WorkerPool pool(c);
+    const auto outcomes = pool.run_ordered({task(1), task(2, {{"string_result_on", {1}}}),
+                                            task(3, {{"string_result_on", {1, 2, 3}}}),
+                                            task(4, {{"throwing_check", true}})});
+    ASSERT_EQ(outcomes.size(), 4u);
+    EXPECT_TRUE(outcomes[0].ok) << outcomes[0].error;
+    EXPECT_EQ(outcomes[0].attempts, 1);
+    EXPECT_TRUE(outcomes[1].ok) << outcomes[1].error;
+    EXPECT_EQ(outcomes[1].attempts, 2);
+    EXPECT_DOUBLE_EQ(outcomes[1].result["sum"].get<double>(), expected_sum(2));
+    EXPECT_FALSE(outcomes[2].ok);
+    EXPECT_EQ(outcomes[2].attempts, 3);
+    EXPECT_NE(outcomes[2].error.find("malformed result for task 3: not an object"),
+              std::string::npos)
+        << outcomes[2].error;
+    EXPECT_FALSE(outcomes[3].ok);
+    EXPECT_NE(outcomes[3].error.find("checker tripped"), std::string::npos) << outcomes[3].error;
+    EXPECT_EQ(pool.stats().protocol_errors, 1u + 3u + 3u);
+}
+
+// A slot that throws through run_ordered()'s event loop must not leave the other tasks of the
+// batch pointing at the dead batch: they would write into whatever lives there next (here the
+// next batch, which then returned early with an empty outcome).
+TEST(WorkerPool, RunOrderedDetachesItsBatchWhenASlotThrows) {
+    WorkerPool pool(config(2));
+    bool armed = true;
+    QObject::connect(&pool, &WorkerPool::taskFinished, [&](const PoolOutcome& o) {
+        if (armed && o.id == 2) {
+            armed = false;
+            throw std::runtime_error("slot failed");
+        }
+    });
+    const auto run = [&pool](std::vector<PoolTask> tasks) {
+        return pool.run_ordered(std::move(tasks));
+    };
+    EXPECT_THROW(run({task(1, {{"sleep_ms", 300}}), task(2)}), std::runtime_error);
+    const auto outcomes = run({task(3, {{"sleep_ms", 900}})});
+    ASSERT_EQ(outcomes.size(), 1u);
+    EXPECT_TRUE(outcomes[0].ok) << outcomes[0].error;
+    EXPECT_EQ(outcomes[0].id, 3u);
+    pool.cancel();
 }
 
 TEST(WorkerPool, AlwaysCrashingTaskFailsAfterMaxAttemptsOthersSucceed) {

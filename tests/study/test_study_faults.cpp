@@ -129,8 +129,95 @@ TEST(StudyFaults, GridLargerThanMaxPointsIsRefusedBeforeRunning) {
         EXPECT_NE(std::string(e.what()).find("methods[0].max_points"), std::string::npos)
             << e.what();
     }
+    // Refused by parse_study: no store is left behind to be mistaken for a started study.
+    EXPECT_FALSE(std::filesystem::exists(dir.file("study.h5")));
 }
 
+// Sets an environment variable for the workers of one run (they inherit the test's).
+struct ScopedEnv {
+    std::string name;
+    ScopedEnv(std::string n, const std::string& value) : name(std::move(n)) {
+        ::setenv(name.c_str(), value.c_str(), 1);
+    }
+    ~ScopedEnv() { ::unsetenv(name.c_str()); }
+};
+
+// A result that is valid JSON but not what the task kind returns (docs/protocol.md) is a
+// protocol error: the worker is restarted and the task retried, and the study ends as it would
+// without the fault. It used to throw inside the pool's taskFinished slot and crash the
+// coordinator (exit 139), or to be stored as ok and read as infeasible ("oops").
+TEST(StudyFaults, MalformedResultIsRetriedLikeGarbage) {
+    const json doc = test::l_hall_study(
+        "1ap", {{{"type", "ga"}, {"population", 6}, {"generations", 1}, {"chunk", 3}}});
+    json reference;
+    {
+        test::TempDir dir;
+        reference = test::run_study(doc, dir.path(), 2);
+    }
+    for (const char* fault :
+         {"missing_objectives", "null_objective", "short_objectives", "string_result"}) {
+        SCOPED_TRACE(fault);
+        test::TempDir dir;
+        test::qt_app();
+        const ScopedEnv mode("RPS_FAULT", fault);
+        const ScopedEnv marker("RPS_FAULT_MARKER", dir.file("fault.marker").string());
+        const auto study_file = test::write_json(dir.file("study.json"), doc);
+        StudyRunner runner;
+        StudyRunOptions options;
+        options.rps_executable = RPS_FAULT_PROXY;
+        options.store_path = dir.file("study.h5");
+        options.workers = 2;
+        json summary;
+        try {
+            summary = runner.run(load_study(study_file.string()), options);
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << e.what();
+            continue;
+        }
+        EXPECT_TRUE(std::filesystem::exists(dir.file("fault.marker")));
+        EXPECT_EQ(summary["pool"]["protocol_errors"], 1);
+        EXPECT_EQ(summary["pool"]["retries"], 1);
+        EXPECT_EQ(summary["tasks"]["failed"], 0);
+        EXPECT_EQ(summary["best_x"], reference["best_x"]);
+        EXPECT_EQ(summary["best_objective"], reference["best_objective"]);
+        EXPECT_EQ(summary["task_objectives"], reference["task_objectives"]);
+        // Only the true result was stored.
+        for (const json& r : StudyStore::read(dir.file("study.h5")).results)
+            EXPECT_TRUE(r.at("result").is_object()) << r.dump();
+    }
+}
+
+// A run that ends with an exception destroys its pool while the GUI thread may still call
+// pause() / cancel() through the runner: the runner drops its pointer to the pool before the
+// pool goes (~Driver), not after (drive()'s catch). The window is short; calling in a tight
+// loop over a few runs hit it every time (a crash) before the fix.
+TEST(StudyFaults, ControlCallsWhileAFailingRunEndsNeverReachADeadPool) {
+    test::TempDir dir;
+    test::qt_app();
+    const auto bogus =
+        write_script(dir.file("bogus_rps"), "echo 'Segmentation fault? {{{ not json'");
+    const auto study_file =
+        test::write_json(dir.file("study.json"), test::l_hall_study("1ap", {{{"type", "grid"}}}));
+    const StudySpec spec = load_study(study_file.string());
+    for (int i = 0; i < 6; ++i) {
+        StudyRunner runner;
+        StudyRunOptions options;
+        options.rps_executable = bogus.string();
+        options.store_path = dir.file("study_" + std::to_string(i) + ".h5");
+        options.workers = 2;
+        QString failure;
+        QObject::connect(&runner, &StudyRunner::failed, [&](const QString& e) { failure = e; });
+        runner.start(spec, options);
+        while (runner.running()) {
+            runner.pause();
+            runner.resume_dispatch();
+            if (i % 2) runner.cancel();
+        }
+        runner.wait();
+        QCoreApplication::processEvents();
+        EXPECT_FALSE(failure.isEmpty()) << i;
+    }
+}
 
 // The GUI learns of every failure through failed(), set-up errors included.
 TEST(StudyFaults, AsynchronousStartReportsSetUpErrors) {

@@ -95,6 +95,65 @@ TEST(StudyValidation, BadExcludedAreasNameTheirElement) {
     EXPECT_NE(error_for(json("core")).find("grid.exclude"), std::string::npos);
 }
 
+// Limits that used to fail only mid-run (after the store existed), deep in an optimiser or as
+// "internal error: stoi": parse_study names the file and the key.
+TEST(StudyValidation, CrossParameterLimitsAreNamedBeforeRunning) {
+    json doc = base();
+    doc["methods"].push_back({{"type", "cmaes"}, {"population", 4}});
+    std::string e = error_of(doc);
+    EXPECT_NE(e.find("bad_study.json"), std::string::npos) << e;
+    EXPECT_NE(e.find("methods[1].population"), std::string::npos) << e;
+
+    doc = base();
+    doc["methods"].push_back({{"type", "ga"}, {"population", 6}, {"elite", 6}});
+    e = error_of(doc);
+    EXPECT_NE(e.find("methods[1].elite"), std::string::npos) << e;
+    EXPECT_NE(e.find("smaller than population (6)"), std::string::npos) << e;
+    doc["methods"][1] = {{"type", "ga"}, {"elite", 50}};  // the default population is 50
+    EXPECT_NE(error_of(doc).find("methods[1].elite"), std::string::npos);
+    doc["methods"][1]["elite"] = 49;
+    EXPECT_EQ(error_of(doc), "");
+
+    for (const char* mode : {"99999999999ap", "17ap", "0ap", "999ap"}) {
+        doc = base();
+        doc["methods"] = {{{"type", "refine"}}};
+        doc["mode"] = mode;
+        e = error_of(doc);
+        EXPECT_NE(e.find("bad_study.json"), std::string::npos) << mode << ": " << e;
+        EXPECT_NE(e.find("mode"), std::string::npos) << e;
+        EXPECT_NE(e.find("1-16 APs"), std::string::npos) << e;
+    }
+    doc["mode"] = "16ap";
+    EXPECT_EQ(error_of(doc), "");
+}
+
+// The grid's size depends on the mode and the bounds; an editor may pass through a grid that is
+// too large, so parse_study accepts it and check_study_size (run before a store is created)
+// refuses it.
+TEST(StudyValidation, GridLargerThanMaxPointsIsNamedByCheckStudySize) {
+    json doc = base();
+    doc["methods"].push_back({{"type", "grid"}, {"max_points", 100}});
+    const StudySpec spec = parse_study(doc, "bad_study.json");
+    try {
+        check_study_size(spec);
+        FAIL() << "expected an InputError";
+    } catch (const InputError& error) {
+        const std::string e = error.what();
+        EXPECT_NE(e.find("bad_study.json"), std::string::npos) << e;
+        EXPECT_NE(e.find("methods[1].max_points"), std::string::npos) << e;
+        EXPECT_NE(e.find("more than max_points = 100 "), std::string::npos) << e;
+    }
+    doc["methods"][1]["max_points"] = 100000;
+    EXPECT_NO_THROW(check_study_size(parse_study(doc, "bad_study.json")));
+    doc["mode"] = "16ap";  // ~1e40 points: still a readable count
+    try {
+        check_study_size(parse_study(doc, "bad_study.json"));
+        FAIL() << "expected an InputError";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find("e+"), std::string::npos) << error.what();
+    }
+}
+
 TEST(StudyValidation, MissingMethodsIsNamed) {
     json doc = base();
     doc.erase("methods");
