@@ -1,12 +1,9 @@
 #include "runtime/study_runner.hpp"
 
-#include "core/study/method_params.hpp"
-
 #include <QElapsedTimer>
 #include <QMetaObject>
 #include <QTemporaryDir>
 #include <QThread>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -24,9 +21,12 @@
 #include "core/opt/pagmo_methods.hpp"
 #include "core/opt/seed_sequence.hpp"
 #include "core/opt/successive_halving.hpp"
+#include "core/scene/scene_fingerprint.hpp"
+#include "core/scene/scene_loader.hpp"
 #include "core/store/study_store.hpp"
 #include "core/study/grid_axes.hpp"
 #include "core/study/layout.hpp"
+#include "core/study/method_params.hpp"
 
 namespace rps {
 
@@ -922,6 +922,27 @@ uint64_t StudyRunner::grid_point_count(const StudySpec& spec, const json& params
 
 namespace {
 
+// A resume must run on the scene the study started with: otherwise its finished results and the
+// new ones would come from two buildings, and the best layout would compare them as equals.
+// (Stores written before fingerprints were recorded are not checked.)
+void check_scene_unchanged(const StoredStudy& stored, const StudySpec& spec,
+                           const std::filesystem::path& store_path) {
+    for (const StoredMarker& marker : stored.markers) {
+        if (marker.kind != TaskStatus::run_started || marker.info.value("event", "") != "created")
+            continue;
+        if (!marker.info.contains("scene_fingerprint")) return;
+        const std::string recorded = marker.info.at("scene_fingerprint").get<std::string>();
+        const std::string now = scene_fingerprint(load_scene(spec.scene_path));
+        if (recorded != now)
+            throw StudyError(store_path.string() + ": the scene " + spec.scene_path +
+                             " changed since this study started (fingerprint " + recorded +
+                             ", now " + now +
+                             "): resuming would mix results of two scenes. Restore the scene, "
+                             "or start a new study.");
+        return;
+    }
+}
+
 // The document kept in the store (stored_study_document: the scene made absolute).
 json stored_document(const StudySpec& spec) {
     if (!spec.document.is_object() || spec.document.empty())
@@ -947,7 +968,11 @@ json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options)
         // Re-parsed from the stored document: a fresh run and a resume read the same study.
         StudySpec effective = parse_study(doc, spec.source_file);
         check_study_size(effective);  // before the store: a refused study leaves no file
-        StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite);
+        // The scene is loaded here too (a bad scene fails before the store exists) and its
+        // fingerprint recorded, so that a resume can tell whether it changed.
+        const std::string fingerprint = scene_fingerprint(load_scene(effective.scene_path));
+        StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite,
+                                              {{"scene_fingerprint", fingerprint}});
         return std::make_unique<Driver>(*this, std::move(effective), std::move(store), options,
                                         false);
     });
@@ -958,6 +983,7 @@ json StudyRunner::run_resume(const std::filesystem::path& path, const StudyRunOp
         StudyStore store = StudyStore::open_for_resume(path);
         StudySpec spec = parse_study(store.load().spec, path.string());
         check_study_size(spec);
+        check_scene_unchanged(store.load(), spec, path);
         return std::make_unique<Driver>(*this, std::move(spec), std::move(store), options, true);
     });
 }

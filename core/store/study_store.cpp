@@ -538,7 +538,7 @@ StudyStore::~StudyStore() {
 }
 
 StudyStore StudyStore::create(const std::filesystem::path& path, const json& study_spec,
-                              bool overwrite) {
+                              bool overwrite, const json& created_info) {
     silence_hdf5_errors();
     auto impl = std::make_unique<Impl>();
     impl->path = path;
@@ -602,8 +602,10 @@ StudyStore StudyStore::create(const std::filesystem::path& path, const json& stu
     if (H5Fstart_swmr_write(file) < 0) fail(path, "cannot start SWMR writing");
     impl->open_datasets();
     StudyStore store(std::move(impl));
-    store.append_marker(TaskStatus::run_started,
-                        {{"event", "created"}, {"unix_time", unix_time_now()}});
+    json created = created_info.is_object() ? created_info : json::object();
+    created["event"] = "created";
+    created["unix_time"] = unix_time_now();
+    store.append_marker(TaskStatus::run_started, created);
     // rename() replaces an old study atomically (overwrite); the open handle follows the inode.
     std::error_code ec;
     std::filesystem::rename(temp, path, ec);

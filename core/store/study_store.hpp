@@ -92,9 +92,12 @@ struct StoredStudy {
 class StudyStore {
 public:
     // Creates the file with every dataset, then switches to SWMR writing and flushes. Refuses to
-    // replace an existing file unless `overwrite`. Writes a run_started marker.
+    // replace an existing file unless `overwrite`. Writes a run_started marker
+    // {"event":"created",...} that also holds the fields of `created_info` (e.g. the scene's
+    // fingerprint, which a resume compares).
     static StudyStore create(const std::filesystem::path& path, const nlohmann::json& study_spec,
-                             bool overwrite = false);
+                             bool overwrite = false,
+                             const nlohmann::json& created_info = nlohmann::json::object());
     // Reopens an existing study for appending, recovering a file left open by a killed writer
     // (clears the superblock status flags like `h5clear -s`). Writes a run_started marker with
     // {"resumed":true,"recovered":...}. The state already stored is available from load().

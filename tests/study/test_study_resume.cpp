@@ -8,9 +8,10 @@
 
 #include <QEventLoop>
 #include <QTimer>
-
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "core/store/study_store.hpp"
@@ -124,6 +125,48 @@ TEST(StudyResume, CommandLineResumeOfAFinishedStudyReplaysEverything) {
     EXPECT_EQ(run_cli({"run", study_file.string(), "--out", store.string()}), 2);
 }
 
+// A resume runs on the scene the study started with: a scene edited in between is refused
+// (finished and new results would come from two buildings), naming the store and the scene; the
+// same scene, touched but unchanged, resumes.
+TEST(StudyResume, ResumeRefusesAChangedScene) {
+    test::TempDir dir;
+    const auto read_text = [](const std::filesystem::path& path) {
+        std::ifstream in(path);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const auto scene = dir.file("hall.xml");
+    std::filesystem::copy_file(test::l_hall_scene(), scene);
+    json doc = test::l_hall_study("1ap", {{{"type", "grid"}, {"resolution_m", 4.0}}});
+    doc["scene"] = scene.string();
+    const json first = test::run_study(doc, dir.path(), 2, "s.h5");
+    const auto store = dir.file("s.h5");
+    StudyRunner runner;
+    StudyRunOptions options;
+    options.rps_executable = RPS_EXECUTABLE;
+    options.store_path = store;
+    options.workers = 2;
+    {  // the same content written again: not a change
+        const std::string text = read_text(scene);
+        std::ofstream(scene) << text;
+    }
+    EXPECT_EQ(runner.resume(store, options)["best_objective"], first["best_objective"]);
+    {  // a thicker wall
+        std::string text = read_text(scene);
+        const size_t at = text.find("name=\"thickness\" value=\"");
+        ASSERT_NE(at, std::string::npos);
+        text.insert(at + std::string("name=\"thickness\" value=\"").size(), "1");
+        std::ofstream(scene) << text;
+    }
+    try {
+        runner.resume(store, options);
+        FAIL() << "a changed scene must be refused";
+    } catch (const std::exception& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find("changed since this study started"), std::string::npos) << message;
+        EXPECT_NE(message.find("hall.xml"), std::string::npos) << message;
+        EXPECT_NE(message.find("s.h5"), std::string::npos) << message;
+    }
+}
 
 // The GUI's path: start() runs the study in a thread of its own; cancel() stops it, leaving the
 // store unfinished; a resume then gives the uninterrupted result.
