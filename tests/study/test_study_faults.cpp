@@ -107,14 +107,20 @@ TEST(StudyFaults, GarbageSpeakingWorkerFailsTheStudyClearly) {
     EXPECT_TRUE(s.tasks.empty());
 }
 
-TEST(StudyFaults, MissingSceneFailsTheStudyWithTheWorkersReason) {
+// The coordinator loads the scene before it creates the store (it records the scene's
+// fingerprint): a missing scene fails at once, naming it, and leaves no store behind.
+TEST(StudyFaults, MissingSceneFailsBeforeTheStoreIsCreated) {
     test::TempDir dir;
     json doc = test::l_hall_study("1ap", {{{"type", "grid"}}});
     doc["scene"] = dir.file("no_such_scene.xml").string();
-    double seconds = 0;
-    const std::string error = failure_of(doc, dir, RPS_EXECUTABLE, &seconds);
-    EXPECT_NE(error.find("no_such_scene.xml"), std::string::npos) << error;
-    EXPECT_LT(seconds, 20.0);
+    test::qt_app();
+    try {
+        test::run_study(doc, dir.path(), 2);
+        FAIL() << "a missing scene must fail the study";
+    } catch (const std::exception& e) {
+        EXPECT_NE(std::string(e.what()).find("no_such_scene.xml"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.file("study.h5")));
 }
 
 TEST(StudyFaults, GridLargerThanMaxPointsIsRefusedBeforeRunning) {
