@@ -434,9 +434,10 @@ struct RadioEngine::Impl {
         // the order does not hang on the last bits of Embree's distances.
         int order[SegmentHits::kCapacity];
         int face_of[SegmentHits::kCapacity];
+        int count = 0;
         for (int i = 0; i < hits.count; ++i) {
-            order[i] = i;
             face_of[i] = static_cast<int>(grouping.triangle_face[hits.triangle[i]]);
+            if (face_of[i] != ends.start && face_of[i] != ends.end) order[count++] = i;
         }
         constexpr float kSamePoint_m = 1e-4f;
         const auto before = [&](int a, int b) {
@@ -444,7 +445,7 @@ struct RadioEngine::Impl {
             if (hits.distance[b] + kSamePoint_m < hits.distance[a]) return false;
             return face_of[a] < face_of[b];
         };
-        for (int i = 1; i < hits.count; ++i)
+        for (int i = 1; i < count; ++i)
             for (int j = i; j > 0 && before(order[j], order[j - 1]); --j)
                 std::swap(order[j], order[j - 1]);
         int last_face = -1;
@@ -454,11 +455,10 @@ struct RadioEngine::Impl {
         // instead of splitting and recombining at every wall (transmit_field, algebraically the
         // same). Walls of one material at one incidence also share their coefficients.
         TransmissionChain chain;
-        for (int i = 0; i < hits.count; ++i) {
+        for (int i = 0; i < count; ++i) {
             const int h = order[i];
             const int face_index = face_of[h];
-            if (!face_usable[face_index] || face_index == ends.start || face_index == ends.end)
-                continue;
+            if (!face_usable[face_index]) continue;
             if (hits.near_edge[h] && !crossing_counts(faces[face_index], a, k, length)) continue;
             // Two triangles of one face meeting at an edge report one crossing twice.
             if (face_index == last_face && hits.distance[h] - last_distance < 1e-3f) continue;
