@@ -77,31 +77,39 @@ struct EngineFace {
                 y > box[3] + kBoxSlack)
                 continue;
             const double* v = &tri2d[t];
-            double e[3] = {(v[2] - v[0]) * (y - v[1]) - (v[3] - v[1]) * (x - v[0]),
-                           (v[4] - v[2]) * (y - v[3]) - (v[5] - v[3]) * (x - v[2]),
-                           (v[0] - v[4]) * (y - v[5]) - (v[1] - v[5]) * (x - v[4])};
-            const bool has_neg = e[0] < -kEdgeSlack || e[1] < -kEdgeSlack || e[2] < -kEdgeSlack;
-            const bool has_pos = e[0] > kEdgeSlack || e[1] > kEdgeSlack || e[2] > kEdgeSlack;
+            const double e0 = (v[2] - v[0]) * (y - v[1]) - (v[3] - v[1]) * (x - v[0]);
+            const double e1 = (v[4] - v[2]) * (y - v[3]) - (v[5] - v[3]) * (x - v[2]);
+            const double e2 = (v[0] - v[4]) * (y - v[5]) - (v[1] - v[5]) * (x - v[4]);
+            const bool has_neg = e0 < -kEdgeSlack || e1 < -kEdgeSlack || e2 < -kEdgeSlack;
+            const bool has_pos = e0 > kEdgeSlack || e1 > kEdgeSlack || e2 > kEdgeSlack;
             if (has_neg && has_pos) continue;  // outside this triangle
-            if (std::abs(e[0]) > kEdgeSlack && std::abs(e[1]) > kEdgeSlack &&
-                std::abs(e[2]) > kEdgeSlack)
+            const bool on_edge =
+                !(has_neg ? (e0 < -kEdgeSlack && e1 < -kEdgeSlack && e2 < -kEdgeSlack)
+                          : (e0 > kEdgeSlack && e1 > kEdgeSlack && e2 > kEdgeSlack));
+            if (!on_edge) [[likely]]
                 return true;  // strictly inside
-            // On an edge: each edge function's change along the tie-break direction gives the
-            // side the moved point lies on (0 only for an edge parallel to it: then inclusive).
-            const Vec3 tie_break = tie_break_of();
-            const double dx = tie_break[a0], dy = tie_break[a1];
-            for (int i = 0; i < 3; ++i) {
-                if (std::abs(e[i]) > kEdgeSlack) continue;
-                const double* a = v + 2 * i;
-                const double* c = v + 2 * ((i + 1) % 3);
-                const double slope = (c[0] - a[0]) * dy - (c[1] - a[1]) * dx;
-                e[i] = slope > 0 ? 1.0 : slope < 0 ? -1.0 : 0.0;
-            }
-            const bool neg = e[0] < -kEdgeSlack || e[1] < -kEdgeSlack || e[2] < -kEdgeSlack;
-            const bool pos = e[0] > kEdgeSlack || e[1] > kEdgeSlack || e[2] > kEdgeSlack;
-            if (!(neg && pos)) return true;
+            if (on_edge_inside(v, e0, e1, e2, tie_break_of())) return true;
         }
         return false;
+    }
+    // For a point on an edge of the triangle v (edge functions e0..e2): whether the point moved
+    // an infinitesimal step along tie_break lies inside. Each edge function's change along that
+    // direction gives the side (0 only for an edge parallel to it: then inclusive).
+    [[gnu::noinline]] bool on_edge_inside(const double* v, double e0, double e1, double e2,
+                                          const Vec3& tie_break) const {
+        constexpr double kEdgeSlack = 1e-9;
+        const double dx = tie_break[axis0()], dy = tie_break[axis1()];
+        double e[3] = {e0, e1, e2};
+        for (int i = 0; i < 3; ++i) {
+            if (std::abs(e[i]) > kEdgeSlack) continue;
+            const double* a = v + 2 * i;
+            const double* c = v + 2 * ((i + 1) % 3);
+            const double slope = (c[0] - a[0]) * dy - (c[1] - a[1]) * dx;
+            e[i] = slope > 0 ? 1.0 : slope < 0 ? -1.0 : 0.0;
+        }
+        const bool neg = e[0] < -kEdgeSlack || e[1] < -kEdgeSlack || e[2] < -kEdgeSlack;
+        const bool pos = e[0] > kEdgeSlack || e[1] > kEdgeSlack || e[2] > kEdgeSlack;
+        return !(neg && pos);
     }
     // A fixed direction with no special relation to building geometry (not along an axis, a
     // diagonal or a common slope), for the tie-breaks above.

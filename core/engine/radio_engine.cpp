@@ -346,8 +346,10 @@ struct RadioEngine::Impl {
     // along EngineFace::tie_break_direction(), the receiver fixed. Image m moves by the faces'
     // mirrors applied to that direction; the point where the line image -> next meets the plane
     // moves by (1 - s)·(the image's move) + s·(next's move), projected along the line onto it.
-    static Vec3 reflection_point_shift(const Vec3* images, const EngineFace* const* seq, int order,
-                                       int j, const Vec3& q, const PathGeometry& path) {
+    [[gnu::noinline]] static Vec3 reflection_point_shift(const Vec3* images,
+                                                         const EngineFace* const* seq, int order,
+                                                         int j, const Vec3& q,
+                                                         const PathGeometry& path) {
         std::array<Vec3, kMaxOrder + 1> image_shift;
         image_shift[0] = EngineFace::tie_break_direction();
         for (int m = 1; m <= order; ++m) {
@@ -537,9 +539,9 @@ struct RadioEngine::Impl {
     // the queries find when the reflection point moves off the wall either way (one transmission,
     // on the incoming piece if the point is already on the far side, else on the outgoing one).
     template <bool kDetail>
-    void cross_at_vertex(std::span<const int> walls, const Vec3& point, const Vec3& k_in,
-                         const Vec3& k_out, bool incoming_piece, Vec3c& field,
-                         PathDetail* detail) const {
+    [[gnu::noinline]] void cross_at_vertex(std::span<const int> walls, const Vec3& point,
+                                           const Vec3& k_in, const Vec3& k_out, bool incoming_piece,
+                                           Vec3c& field, PathDetail* detail) const {
         for (const int w : walls) {
             const EngineFace& wall = faces[w];
             const double here = wall.signed_distance(point);
