@@ -46,6 +46,15 @@ json tiny_reflector_study() {
             {"compute", {{"workers", 2}, {"task_timeout_s", 60}}}};
 }
 
+// The same study with one AP and no plate, searched by `methods`.
+json tiny_1ap_study(json methods) {
+    json study = tiny_reflector_study();
+    study["mode"] = "1ap";
+    study.erase("reflector");
+    study["methods"] = std::move(methods);
+    return study;
+}
+
 class CliStudyRun : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -132,10 +141,7 @@ TEST_F(CliStudyRun, StudyErrorsFailBeforeTheStoreIsCreated) {
 
 TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
     rps::test::TempDir dir;
-    json study = tiny_reflector_study();
-    study["mode"] = "1ap";
-    study.erase("reflector");
-    study["methods"] = {{{"type", "ga"}, {"population", 4}, {"generations", 1}}};
+    const json study = tiny_1ap_study({{{"type", "ga"}, {"population", 4}, {"generations", 1}}});
     std::ofstream(dir / "base.json") << study.dump(2);
     // Three trials: two scenes that exist, then one that does not (its run fails).
     std::ofstream(dir / "sweep.json") << json{{"name_prefix", "tr"},
@@ -190,10 +196,7 @@ TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
 // the message named the temporary study.h5.creating.
 TEST_F(CliStudyRun, FullDiskEndsWithTheStoreErrorNotACrash) {
     rps::test::TempDir dir;
-    json study = tiny_reflector_study();
-    study["mode"] = "1ap";
-    study.erase("reflector");
-    study["methods"] = {{{"type", "grid"}}};  // ~40 tasks of ~50 kB results
+    const json study = tiny_1ap_study({{{"type", "grid"}}});  // ~40 tasks of ~50 kB results
     std::ofstream(dir / "study.json") << study.dump(2);
     std::ofstream(dir / "run.sh") << "trap '' XFSZ\nulimit -f 64\nexec '" << RPS_EXECUTABLE
                                   << "' run '" << (dir / "study.json").string() << "' --out '"
@@ -213,10 +216,7 @@ TEST_F(CliStudyRun, FullDiskEndsWithTheStoreErrorNotACrash) {
 // refuses before it rewrites any trial file.
 TEST_F(CliStudyRun, SweepRefusesStudyFilesOfAnotherSweep) {
     rps::test::TempDir dir;
-    json study = tiny_reflector_study();
-    study["mode"] = "1ap";
-    study.erase("reflector");
-    study["methods"] = {{{"type", "ga"}, {"population", 4}, {"generations", 1}}};
+    const json study = tiny_1ap_study({{{"type", "ga"}, {"population", 4}, {"generations", 1}}});
     std::ofstream(dir / "base.json") << study.dump(2);
     const auto write_sweep = [&](int seed) {
         std::ofstream(dir / "sweep.json")

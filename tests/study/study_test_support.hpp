@@ -71,6 +71,16 @@ inline std::filesystem::path write_json(const std::filesystem::path& path,
 
 namespace rps::test {
 
+// Options for a run with `workers` workers of `program`, writing the store `store`.
+inline StudyRunOptions run_options(const std::filesystem::path& store, int workers = 2,
+                                   const std::string& program = RPS_EXECUTABLE) {
+    StudyRunOptions options;
+    options.rps_executable = program;
+    options.store_path = store;
+    options.workers = workers;
+    return options;
+}
+
 // Runs a study document to its end with `workers` workers; the store goes into `dir`.
 inline nlohmann::json run_study(const nlohmann::json& document, const std::filesystem::path& dir,
                                 int workers, const std::string& store_name = "study.h5") {
@@ -78,10 +88,7 @@ inline nlohmann::json run_study(const nlohmann::json& document, const std::files
     const std::filesystem::path study_file = write_json(dir / "study.json", document);
     const StudySpec spec = load_study(study_file.string());
     StudyRunner runner;
-    StudyRunOptions options;
-    options.rps_executable = RPS_EXECUTABLE;
-    options.store_path = dir / store_name;
-    options.workers = workers;
+    StudyRunOptions options = run_options(dir / store_name, workers);
     options.overwrite = true;
     return runner.run(spec, options);
 }

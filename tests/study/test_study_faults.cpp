@@ -44,10 +44,7 @@ TEST(StudyFaults, KilledWorkerIsRestartedAndItsTaskRetried) {
             if (w.id == worker && w.pid > 0 && ::kill(static_cast<pid_t>(w.pid), SIGKILL) == 0)
                 ++killed;
     });
-    StudyRunOptions options;
-    options.rps_executable = RPS_EXECUTABLE;
-    options.store_path = dir.file("study.h5");
-    options.workers = 2;
+    StudyRunOptions options = test::run_options(dir.file("study.h5"));
     const json summary = runner.run(load_study(study_file.string()), options);
     EXPECT_EQ(killed, 1);
     EXPECT_GE(summary["pool"]["restarts"].get<int>(), 1);
@@ -74,10 +71,7 @@ std::string failure_of(const json& doc, const test::TempDir& dir, const std::str
     test::qt_app();
     const auto study_file = test::write_json(dir.file("study.json"), doc);
     StudyRunner runner;
-    StudyRunOptions options;
-    options.rps_executable = program;
-    options.store_path = dir.file("study.h5");
-    options.workers = 2;
+    StudyRunOptions options = test::run_options(dir.file("study.h5"), 2, program);
     QElapsedTimer timer;
     timer.start();
     std::string error;
@@ -169,10 +163,7 @@ TEST(StudyFaults, MalformedResultIsRetriedLikeGarbage) {
         const ScopedEnv marker("RPS_FAULT_MARKER", dir.file("fault.marker").string());
         const auto study_file = test::write_json(dir.file("study.json"), doc);
         StudyRunner runner;
-        StudyRunOptions options;
-        options.rps_executable = RPS_FAULT_PROXY;
-        options.store_path = dir.file("study.h5");
-        options.workers = 2;
+        StudyRunOptions options = test::run_options(dir.file("study.h5"), 2, RPS_FAULT_PROXY);
         json summary;
         try {
             summary = runner.run(load_study(study_file.string()), options);
@@ -207,10 +198,8 @@ TEST(StudyFaults, ControlCallsWhileAFailingRunEndsNeverReachADeadPool) {
     const StudySpec spec = load_study(study_file.string());
     for (int i = 0; i < 6; ++i) {
         StudyRunner runner;
-        StudyRunOptions options;
-        options.rps_executable = bogus.string();
-        options.store_path = dir.file("study_" + std::to_string(i) + ".h5");
-        options.workers = 2;
+        StudyRunOptions options =
+            test::run_options(dir.file("study_" + std::to_string(i) + ".h5"), 2, bogus.string());
         QString failure;
         QObject::connect(&runner, &StudyRunner::failed, [&](const QString& e) { failure = e; });
         runner.start(spec, options);

@@ -141,10 +141,7 @@ TEST(StudyResume, ResumeRefusesAChangedScene) {
     const json first = test::run_study(doc, dir.path(), 2, "s.h5");
     const auto store = dir.file("s.h5");
     StudyRunner runner;
-    StudyRunOptions options;
-    options.rps_executable = RPS_EXECUTABLE;
-    options.store_path = store;
-    options.workers = 2;
+    StudyRunOptions options = test::run_options(store);
     {  // the same content written again: not a change
         const std::string text = read_text(scene);
         std::ofstream(scene) << text;
@@ -177,10 +174,7 @@ TEST(StudyResume, AsynchronousRunCancelledThenResumed) {
 
     const auto study_file = test::write_json(dir.file("study.json"), doc);
     StudyRunner runner;
-    StudyRunOptions options;
-    options.rps_executable = RPS_EXECUTABLE;
-    options.store_path = dir.file("cancelled.h5");
-    options.workers = 2;
+    StudyRunOptions options = test::run_options(dir.file("cancelled.h5"));
     QEventLoop loop;
     QString failure;
     int finished_tasks = 0;
