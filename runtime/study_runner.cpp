@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
@@ -166,22 +167,6 @@ json best_json(const Best& b) {
 double param_number(const json& p, const char* key) { return p.at(key).get<double>(); }
 int param_int(const json& p, const char* key) { return p.at(key).get<int>(); }
 
-// Cartesian product, last dimension fastest (itertools.product order, like opt::grid_points).
-std::vector<Vector> cartesian(const std::vector<GridAxis>& axes) {
-    std::vector<Vector> points{Vector{}};
-    for (const GridAxis& axis : axes) {
-        std::vector<Vector> next;
-        next.reserve(points.size() * axis.values.size());
-        for (const Vector& prefix : points)
-            for (double v : axis.values) {
-                next.push_back(prefix);
-                next.back().push_back(v);
-            }
-        points = std::move(next);
-    }
-    return points;
-}
-
 uint64_t ceil_div(uint64_t a, uint64_t b) { return b ? (a + b - 1) / b : a; }
 
 std::string format_objective(double f) {
@@ -262,6 +247,9 @@ private:
     json run_final_map(MethodState& m);
 
     std::vector<json> run_tasks(MethodState& m, const std::vector<json>& payloads);
+    void run_streamed(MethodState& m, const std::function<std::optional<json>()>& next_payload);
+    std::optional<json> replay(uint64_t id, const Pending& pending);
+    bool any_worker_alive() const;
     std::vector<double> evaluate(MethodState& m, const std::vector<Vector>& points,
                                  std::size_t chunk_size, int max_order = -1);
     Vector random_feasible(std::mt19937_64& rng) const;
@@ -511,6 +499,40 @@ void StudyRunner::Driver::account(StudyTaskEvent e) {
     Q_EMIT owner_.progress(done_, total_estimate_, eta);
 }
 
+// The stored result of task `id`, accounted as replayed, when the store has one for the same
+// payload; nullopt when the task must run.
+std::optional<json> StudyRunner::Driver::replay(uint64_t id, const Pending& pending) {
+    auto memo = memo_.find(id);
+    // A stored result of the wrong shape (written before results were checked) is computed
+    // again rather than replayed.
+    if (memo == memo_.end() || memo->second.stored.value("payload", json()) != pending.payload ||
+        !check_task_result(pending.payload, memo->second.stored.value("result", json()),
+                           space_.dim())
+             .empty())
+        return std::nullopt;
+    // Memoised replay: the stored bytes are what the worker sent, so the value is bit-identical
+    // to a fresh evaluation.
+    json result = std::move(memo->second.stored.at("result"));
+    StudyTaskEvent e = make_event(id, pending, result);
+    const TaskRecord& r = memo->second.record;
+    e.replayed = true;
+    e.worker_id = r.worker_id;
+    e.attempts = r.attempt;
+    e.start_s = r.start_s, e.end_s = r.end_s, e.elapsed_s = r.elapsed_s;
+    // Ids never repeat within a run: the entry is not read again, and a resumed fine grid
+    // frees its stored results as it replays them.
+    memo_.erase(memo);
+    account(std::move(e));
+    return result;
+}
+
+bool StudyRunner::Driver::any_worker_alive() const {
+    if (!pool_) return true;  // not started yet
+    for (const WorkerStats& w : pool_->stats().workers)
+        if (w.state != WorkerState::stopped) return true;
+    return false;
+}
+
 std::vector<json> StudyRunner::Driver::run_tasks(MethodState& m,
                                                  const std::vector<json>& payloads) {
     check_cancel();
@@ -520,23 +542,8 @@ std::vector<json> StudyRunner::Driver::run_tasks(MethodState& m,
     for (std::size_t i = 0; i < payloads.size(); ++i) {
         const uint64_t id = make_task_id(m.index, m.seq++);
         const Pending pending{m.index, m.type, payloads[i]};
-        auto memo = memo_.find(id);
-        // A stored result of the wrong shape (written before results were checked) is
-        // computed again rather than replayed.
-        if (memo != memo_.end() && memo->second.stored.value("payload", json()) == payloads[i] &&
-            check_task_result(payloads[i], memo->second.stored.value("result", json()),
-                              space_.dim())
-                .empty()) {
-            // Memoised replay: the stored bytes are what the worker sent, so the value is
-            // bit-identical to a fresh evaluation.
-            results[i] = memo->second.stored.at("result");
-            StudyTaskEvent e = make_event(id, pending, results[i]);
-            const TaskRecord& r = memo->second.record;
-            e.replayed = true;
-            e.worker_id = r.worker_id;
-            e.attempts = r.attempt;
-            e.start_s = r.start_s, e.end_s = r.end_s, e.elapsed_s = r.elapsed_s;
-            account(std::move(e));
+        if (std::optional<json> stored = replay(id, pending)) {
+            results[i] = std::move(*stored);
             continue;
         }
         pending_[id] = pending;
@@ -555,12 +562,59 @@ std::vector<json> StudyRunner::Driver::run_tasks(MethodState& m,
             continue;
         }
         // No live worker left: the study cannot go on (e.g. a broken `rps` path or study).
-        bool any_alive = false;
-        for (const WorkerStats& w : pool_->stats().workers)
-            any_alive = any_alive || w.state != WorkerState::stopped;
-        if (!any_alive) throw StudyError("no worker is running: " + o.error);
+        if (!any_worker_alive()) throw StudyError("no worker is running: " + o.error);
     }
     return results;
+}
+
+// Runs the tasks whose payloads `next_payload` yields (nullopt: none left) like run_tasks (the
+// same ids, replays and accounting), but draws them only as the pool needs them: a grid of
+// millions of points holds a few tasks at a time, not every payload. The results reach only
+// account(), in completion order; its reductions do not depend on that order.
+void StudyRunner::Driver::run_streamed(MethodState& m,
+                                       const std::function<std::optional<json>()>& next_payload) {
+    check_cancel();
+    bool cut = false;  // drawing stopped before the payloads ran out
+    const auto draw = [&]() -> std::optional<PoolTask> {
+        for (;;) {
+            // A stopping run draws nothing more: run_tasks would throw after its batch anyway.
+            if (owner_.cancel_requested() || !store_error_.empty() || !slot_error_.empty() ||
+                !any_worker_alive()) {
+                cut = true;
+                return std::nullopt;
+            }
+            std::optional<json> payload = next_payload();
+            if (!payload) return std::nullopt;
+            const uint64_t id = make_task_id(m.index, m.seq++);
+            Pending pending{m.index, m.type, std::move(*payload)};
+            if (replay(id, pending)) continue;
+            PoolTask task{id, pending.payload};
+            pending_[id] = std::move(pending);
+            return task;
+        }
+    };
+    // Drawn before the pool starts: a run replayed from the store starts no worker.
+    std::optional<PoolTask> first = draw();
+    if (first) {
+        if (!pool_) start_pool();
+        // Two tasks per worker: one running, one queued for the moment it finishes.
+        const auto window = static_cast<std::size_t>(2 * pool_->config().worker_count + 2);
+        const std::optional<PoolOutcome> failure = pool_->run_streamed(
+            [&]() -> std::optional<PoolTask> {
+                if (!first) return draw();
+                std::optional<PoolTask> task = std::move(first);
+                first.reset();
+                return task;
+            },
+            window);
+        pending_.clear();  // what is left was cancelled
+        check_cancel();
+        // No live worker left: the study cannot go on (e.g. a broken `rps` path or study).
+        if ((failure || cut) && !any_worker_alive())
+            throw StudyError("no worker is running: " +
+                             (failure ? failure->error : std::string("every worker stopped")));
+    }
+    check_cancel();
 }
 
 // Objectives of `points` in input order, as ordered chunks of evaluate tasks. A failed task
@@ -594,14 +648,27 @@ void StudyRunner::Driver::run_grid(MethodState& m, const json& p, uint64_t) {
     // check_study_size has refused a first level larger than max_points (before the run).
     const int max_points = param_int(p, "max_points");
     const std::size_t chunk_size = static_cast<std::size_t>(param_int(p, "chunk"));
-    std::set<Vector> seen;
-    const auto keep_new_feasible = [&](std::vector<Vector> points) {
-        std::vector<Vector> kept;
-        for (Vector& x : points)
-            if (space_.feasible(x) && seen.insert(x).second) kept.push_back(std::move(x));
-        return kept;
+    // The levels evaluated so far, by their axes only: a point is evaluated once, and a feasible
+    // point of an earlier level was evaluated there. They stand for a set of every point seen,
+    // which cost ~650 B a point (up to max_points = 1e8 of them). Each level's points are walked
+    // in grid order, feasible new ones only, a chunk per task, as the pool asks for tasks:
+    // the same payloads and ids as the whole list chunked up front.
+    std::vector<GridWalk> levels;
+    const auto evaluate_level = [&](std::vector<GridAxis> level_axes) {
+        GridWalk walk(std::move(level_axes));
+        const auto keep = [&](const Vector& x) {
+            return space_.feasible(x) &&
+                   std::none_of(levels.begin(), levels.end(),
+                                [&](const GridWalk& level) { return level.contains(x); });
+        };
+        run_streamed(m, [&]() -> std::optional<json> {
+            const std::vector<Vector> chunk = next_grid_chunk(walk, chunk_size, keep);
+            if (chunk.empty()) return std::nullopt;
+            return json{{"kind", "evaluate"}, {"points", chunk}};
+        });
+        levels.push_back(std::move(walk));
     };
-    evaluate(m, keep_new_feasible(cartesian(axes)), chunk_size);
+    evaluate_level(axes);
 
     // Coarse to fine: a grid of kRefineSteps per free dimension over +-1 cell around the best.
     Vector half(axes.size());
@@ -615,7 +682,12 @@ void StudyRunner::Driver::run_grid(MethodState& m, const json& p, uint64_t) {
         std::vector<int> per_dim(axes.size(), 1);
         for (std::size_t i = 0; i < axes.size(); ++i)
             if (half[i] > 0 && window.width(i) > 0) per_dim[i] = steps;
-        evaluate(m, keep_new_feasible(opt::grid_points(window, per_dim)), chunk_size);
+        // The axes of opt::grid_points(window, per_dim).
+        window.validate();
+        std::vector<GridAxis> level_axes(axes.size());
+        for (std::size_t i = 0; i < axes.size(); ++i)
+            level_axes[i].values = opt::linspace(window.lower[i], window.upper[i], per_dim[i]);
+        evaluate_level(std::move(level_axes));
         for (std::size_t i = 0; i < axes.size(); ++i)
             half[i] = per_dim[i] > 1 ? window.width(i) / (per_dim[i] - 1) : 0.0;
         Q_EMIT owner_.log(QStringLiteral("grid refinement level %1: best %2")

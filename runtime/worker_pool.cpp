@@ -53,6 +53,11 @@ struct WorkerPool::Batch {
     std::vector<PoolOutcome> outcomes;
     std::size_t remaining = 0;
     QEventLoop* loop = nullptr;
+    // run_streamed: no outcomes kept (there may be millions), only the first failure by index;
+    // the loop is left at every outcome, so that the caller can draw the next task.
+    bool streamed = false;
+    std::optional<PoolOutcome> failure;
+    std::size_t failure_index = 0;
 };
 
 struct WorkerPool::Task {
@@ -433,8 +438,13 @@ void WorkerPool::complete(uint64_t seq, PoolOutcome outcome) {
     else
         ++counters_.tasks_failed;
     if (Batch* batch = task->batch) {
-        batch->outcomes[task->batch_index] = outcome;
-        if (--batch->remaining == 0 && batch->loop) batch->loop->quit();
+        if (!batch->streamed) {
+            batch->outcomes[task->batch_index] = outcome;
+        } else if (!outcome.ok && (!batch->failure || task->batch_index < batch->failure_index)) {
+            batch->failure = outcome;
+            batch->failure_index = task->batch_index;
+        }
+        if ((--batch->remaining == 0 || batch->streamed) && batch->loop) batch->loop->quit();
     }
     Q_EMIT taskFinished(outcome);
     check_all_idle();
@@ -491,7 +501,7 @@ void WorkerPool::watchdog() {
     }
 }
 
-void WorkerPool::enqueue(std::vector<PoolTask> tasks, Batch* batch) {
+void WorkerPool::enqueue(std::vector<PoolTask> tasks, Batch* batch, std::size_t first_index) {
     if (tasks.empty()) return;
     idle_reported_ = false;
     for (std::size_t i = 0; i < tasks.size(); ++i) {
@@ -499,7 +509,7 @@ void WorkerPool::enqueue(std::vector<PoolTask> tasks, Batch* batch) {
         t->seq = next_seq_++;
         t->task = std::move(tasks[i]);
         t->batch = batch;
-        t->batch_index = i;
+        t->batch_index = first_index + i;
         queue_.push_back(t->seq);
         tasks_[t->seq] = std::move(t);
         ++counters_.tasks_submitted;
@@ -532,6 +542,47 @@ std::vector<PoolOutcome> WorkerPool::run_ordered(std::vector<PoolTask> tasks) {
     enqueue(std::move(tasks), &batch);
     if (batch.remaining > 0) loop.exec();
     return std::move(batch.outcomes);
+}
+
+std::optional<PoolOutcome> WorkerPool::run_streamed(
+    const std::function<std::optional<PoolTask>()>& next, std::size_t window) {
+    if (!started_) start();
+    window = std::max<std::size_t>(window, 1);
+    Batch batch;
+    batch.streamed = true;
+    QEventLoop loop;
+    batch.loop = &loop;
+    // As in run_ordered: no task may keep a pointer to this frame's batch.
+    struct Detach {
+        WorkerPool& pool;
+        Batch& batch;
+        ~Detach() {
+            for (auto& [seq, task] : pool.tasks_)
+                if (task->batch == &batch) task->batch = nullptr;
+        }
+    } detach{*this, batch};
+    std::size_t drawn = 0;
+    bool more = true;
+    for (;;) {
+        // Topped up to the window in one enqueue (one dispatch). A task may finish inside
+        // enqueue (no worker left), before the loop runs: then it is topped up again at once,
+        // since a quit() before exec() would be lost.
+        std::vector<PoolTask> tasks;
+        while (more && batch.remaining + tasks.size() < window) {
+            std::optional<PoolTask> task = next();
+            if (task)
+                tasks.push_back(std::move(*task));
+            else
+                more = false;
+        }
+        batch.remaining += tasks.size();
+        const std::size_t first = drawn;
+        drawn += tasks.size();
+        enqueue(std::move(tasks), &batch, first);
+        if (batch.remaining == 0 && !more) break;
+        if (batch.remaining >= window || !more) loop.exec();
+    }
+    return std::move(batch.failure);
 }
 
 void WorkerPool::fail_all_pending_if_no_workers() {

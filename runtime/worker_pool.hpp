@@ -18,6 +18,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,12 @@ public:
     // Runs a batch to completion in a local event loop and returns the outcomes in input order
     // (population batches). Starts the pool if needed. Other queued tasks keep running.
     std::vector<PoolOutcome> run_ordered(std::vector<PoolTask> tasks);
+    // Runs the tasks that `next` yields (nullopt: none left), drawing one whenever fewer than
+    // `window` of them are queued or running, until every drawn task has finished: a caller
+    // with millions of tasks (a fine grid) never holds them all. The outcomes come only through
+    // taskFinished; returned is the failed outcome drawn first, if any. Starts the pool if needed.
+    std::optional<PoolOutcome> run_streamed(const std::function<std::optional<PoolTask>()>& next,
+                                            std::size_t window);
     // Finishes every queued and running task with ok = false ("cancelled"); busy workers are
     // killed and restarted, since a task cannot be interrupted otherwise.
     void cancel();
@@ -160,7 +167,7 @@ private:
     void set_state(Worker& w, WorkerState state);
     void fail_all_pending_if_no_workers();
     void check_all_idle();
-    void enqueue(std::vector<PoolTask> tasks, Batch* batch);
+    void enqueue(std::vector<PoolTask> tasks, Batch* batch, std::size_t first_index = 0);
 
     WorkerPoolConfig config_;
     QElapsedTimer clock_;

@@ -1,5 +1,7 @@
 #include "core/study/grid_axes.hpp"
 
+#include <algorithm>
+#include <set>
 #include <string>
 
 #include "core/opt/grid_search.hpp"
@@ -59,6 +61,55 @@ double grid_axes_point_count(const std::vector<GridAxis>& axes) {
     double count = 1.0;
     for (const GridAxis& a : axes) count *= static_cast<double>(a.values.size());
     return count;
+}
+
+GridWalk::GridWalk(std::vector<GridAxis> axes) : axes_(std::move(axes)), index_(axes_.size(), 0) {
+    for (const GridAxis& a : axes_) {
+        done_ = done_ || a.values.empty();  // an empty axis: an empty product
+        sorted_.push_back(a.values);
+        std::sort(sorted_.back().begin(), sorted_.back().end());
+        // Values compared by <, as std::set<Vector> compares points (-0.0 equals 0.0).
+        std::set<double> seen;
+        std::vector<bool> first;
+        for (double v : a.values) first.push_back(seen.insert(v).second);
+        first_.push_back(std::move(first));
+    }
+}
+
+bool GridWalk::next(Vector& x) {
+    x.resize(axes_.size());
+    while (!done_) {
+        bool fresh = true;
+        for (std::size_t i = 0; i < axes_.size(); ++i) {
+            x[i] = axes_[i].values[index_[i]];
+            fresh = fresh && first_[i][index_[i]];
+        }
+        // Odometer increment, last dimension fastest; done once the first one wraps.
+        std::size_t i = axes_.size();
+        while (i-- > 0) {
+            if (++index_[i] < axes_[i].values.size()) break;
+            index_[i] = 0;
+        }
+        done_ = i == static_cast<std::size_t>(-1);
+        if (fresh) return true;
+    }
+    return false;
+}
+
+bool GridWalk::contains(const Vector& x) const {
+    if (x.size() != sorted_.size()) return false;
+    for (std::size_t i = 0; i < x.size(); ++i)
+        if (!std::binary_search(sorted_[i].begin(), sorted_[i].end(), x[i])) return false;
+    return true;
+}
+
+std::vector<Vector> next_grid_chunk(GridWalk& walk, std::size_t chunk_size,
+                                    const std::function<bool(const Vector&)>& keep) {
+    std::vector<Vector> chunk;
+    Vector x;
+    while ((chunk_size == 0 || chunk.size() < chunk_size) && walk.next(x))
+        if (keep(x)) chunk.push_back(x);
+    return chunk;
 }
 
 }  // namespace rps
