@@ -1909,12 +1909,8 @@ Ziehen verschiebt ihn.</translation>
         <translation>2 APs + Reflektor</translation>
     </message>
     <message>
-        <source>3 APs</source>
-        <translation>3 APs</translation>
-    </message>
-    <message>
-        <source>4 APs</source>
-        <translation>4 APs</translation>
+        <source>%1 APs</source>
+        <translation>%1 APs</translation>
     </message>
     <message>
         <source>What the study places: access points, and a passive reflector plate</source>

@@ -1909,12 +1909,8 @@ Glisser pour le déplacer.</translation>
         <translation>2 PA + réflecteur</translation>
     </message>
     <message>
-        <source>3 APs</source>
-        <translation>3 PA</translation>
-    </message>
-    <message>
-        <source>4 APs</source>
-        <translation>4 PA</translation>
+        <source>%1 APs</source>
+        <translation>%1 PA</translation>
     </message>
     <message>
         <source>What the study places: access points, and a passive reflector plate</source>

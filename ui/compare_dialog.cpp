@@ -140,6 +140,11 @@ void CompareDialog::setCoverageThreshold(double threshold_dbm) {
     rebuild();
 }
 
+void CompareDialog::setSoftminTemperature(double temperature) {
+    softmin_temperature_ = temperature;
+    rebuild();
+}
+
 void CompareDialog::setReflector(const std::optional<ReflectorSpec>& reflector) {
     reflector_ = reflector;
     rebuild();
@@ -438,7 +443,8 @@ void CompareDialog::buildTable(const std::vector<int>& picked) {
                                               : std::span<const uint8_t>();
     for (size_t k = 0; k < picked.size(); ++k) {
         const CompareEntry& entry = entries_[static_cast<size_t>(picked[k])];
-        const MapMetrics m = compute_metrics(entry.power_w, mask, threshold_dbm_);
+        const MapMetrics m =
+            compute_metrics(entry.power_w, mask, threshold_dbm_, softmin_temperature_);
         metrics_.push_back(m);
         const int row = table_->rowCount();
         table_->insertRow(row);

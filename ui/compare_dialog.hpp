@@ -39,6 +39,7 @@ public:
     ~CompareDialog() override;
 
     void setCoverageThreshold(double threshold_dbm);
+    void setSoftminTemperature(double temperature);  // the study's objective.softmin_temperature
     // The mount wall of the study's reflector, to mark the plate (optional).
     void setReflector(const std::optional<ReflectorSpec>& reflector);
     // The candidates; the first kMaxCompared with a map of the grid's size are picked.
@@ -71,6 +72,7 @@ private:
 
     MeasurementGrid grid_;
     double threshold_dbm_ = kDefaultCoverageThreshold_dbm;
+    double softmin_temperature_ = kDefaultSoftminTemperature;
     std::optional<ReflectorSpec> reflector_;
     std::vector<CompareEntry> entries_;
     std::vector<MapMetrics> metrics_;

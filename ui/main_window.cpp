@@ -769,6 +769,7 @@ CompareDialog* MainWindow::compareTasks(const QList<quint64>& task_ids) {
     auto* dialog = new CompareDialog(project_->evaluator->grid(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setCoverageThreshold(project_->spec.objective.coverage_threshold_dbm);
+    dialog->setSoftminTemperature(project_->spec.objective.softmin_temperature);
     dialog->setReflector(project_->spec.reflector);
     dialog->setEntries(std::move(entries));
     dialog->show();
@@ -803,9 +804,8 @@ bool MainWindow::exportReport(const QString& path, bool pdf, QString* error) {
     ReportExporter exporter(results_);
     exporter.setScenePicture(plan_->grab().toImage());
     exporter.setPlotsPanel(plots_);
-    exporter.setTitle(project_
-                          ? tr("Study report: %1").arg(QString::fromStdString(project_->spec.name))
-                          : tr("Study report"));
+    // The study's name: buildHtml() adds "Study report:" itself (it was there twice).
+    if (project_) exporter.setTitle(QString::fromStdString(project_->spec.name));
     return pdf ? exporter.exportPdf(path, error) : exporter.exportHtml(path, error);
 }
 

@@ -229,7 +229,8 @@ QString ReportExporter::bestLayoutSection() const {
         const std::span<const uint8_t> mask = g.mask.size() == map.size()
                                                   ? std::span<const uint8_t>(g.mask)
                                                   : std::span<const uint8_t>();
-        const MapMetrics m = compute_metrics(map, mask, results_->coverageThresholdDbm());
+        const MapMetrics m = compute_metrics(map, mask, results_->coverageThresholdDbm(),
+                                             results_->softminTemperature());
         html += QStringLiteral("<p>%1</p>").arg(esc(tr("Metrics of the best map:")));
         html += table_start({tr("P5 [dBm]"), tr("Min [dBm]"), tr("Soft-min [dBm]"),
                              tr("Mean [dBm]"), tr("Coverage [%]"), tr("Valid / counted cells")});
@@ -262,7 +263,8 @@ QString ReportExporter::statisticsSection() const {
         for (double x : v) sum += x;
         const double mean = sum / static_cast<double>(v.size());
         for (double x : v) sq += (x - mean) * (x - mean);
-        const double std_dev = v.size() > 1 ? std::sqrt(sq / static_cast<double>(v.size() - 1)) : 0;
+        // Population standard deviation, as `rps show` and the stored summary (study_format.md).
+        const double std_dev = std::sqrt(sq / static_cast<double>(v.size()));
         const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
         return table_row({name, QString::number(v.size()), number(mean), number(std_dev),
                           number(*lo), number(*hi)});
@@ -304,7 +306,11 @@ QString ReportExporter::statisticsSection() const {
                            wall > 0 ? number(100.0 * w.busy_s / wall, 1) : QStringLiteral("–")});
         }
         html += QStringLiteral("</table>");
-        const nlohmann::json* eff = find_number(summary, {"pool_efficiency", "efficiency"});
+        // The summary keeps it under "pool" (study_format.md); older summaries at the top level.
+        const nlohmann::json* eff = nullptr;
+        if (summary.is_object() && summary.contains("pool"))
+            eff = find_number(summary.at("pool"), {"efficiency"});
+        if (!eff) eff = find_number(summary, {"pool_efficiency", "efficiency"});
         const double efficiency =
             eff ? eff->get<double>()
                 : (wall > 0 ? busy / (static_cast<double>(workers.size()) * wall) : 0.0);

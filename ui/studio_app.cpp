@@ -51,7 +51,8 @@ QString StudioApp::headlessHint() {
         "rps-studio needs a display (no DISPLAY or WAYLAND_DISPLAY is set).\n"
         "Without one, run studies from the command line:\n"
         "  rps run STUDY.json          run a study headless (progress bar, HDF5 result file)\n"
-        "  rps report STUDY.h5         write its report\n"
+        "  rps show STUDY.h5           summarise its results (best layout, statistics)\n"
+        "  rps export STUDY.h5 --best --out DIR   best layout, scene XML and maps\n"
         "or give the studio a virtual display:\n"
         "  xvfb-run -a rps-studio STUDY.json --run --screenshot shot.png --quit\n");
 }

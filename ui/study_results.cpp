@@ -128,6 +128,10 @@ double StudyResults::coverageThresholdDbm() const {
     return spec_ ? spec_->objective.coverage_threshold_dbm : kDefaultCoverageThreshold_dbm;
 }
 
+double StudyResults::softminTemperature() const {
+    return spec_ ? spec_->objective.softmin_temperature : kDefaultSoftminTemperature;
+}
+
 void StudyResults::addTask(const TaskRow& row) {
     const int index = static_cast<int>(tasks_.size());
     tasks_.push_back(row);

@@ -109,6 +109,7 @@ public:
     // Human name of the objective, e.g. "P5 RSS".
     QString objectiveName() const;
     double coverageThresholdDbm() const;
+    double softminTemperature() const;  // the study's objective.softmin_temperature
 
     int taskCount() const { return static_cast<int>(tasks_.size()); }
     const TaskRow& task(int row) const { return tasks_.at(static_cast<size_t>(row)); }

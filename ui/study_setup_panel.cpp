@@ -157,8 +157,10 @@ QWidget* StudySetupPanel::buildStudyGroup() {
     mode_->addItem(tr("1 AP"), QStringLiteral("1ap"));
     mode_->addItem(tr("2 APs"), QStringLiteral("2ap"));
     mode_->addItem(tr("2 APs + reflector"), QStringLiteral("2ap_reflector"));
-    mode_->addItem(tr("3 APs"), QStringLiteral("3ap"));
-    mode_->addItem(tr("4 APs"), QStringLiteral("4ap"));
+    // Every mode a study file may hold (1..16 APs, study_spec.cpp): a mode missing here read as
+    // "1 AP" and the next edit wrote a 16-AP study back as a 1-AP one.
+    for (int n = 3; n <= 16; ++n)
+        mode_->addItem(tr("%1 APs").arg(n), QStringLiteral("%1ap").arg(n));
     mode_->setToolTip(tr("What the study places: access points, and a passive reflector plate"));
     connect(mode_, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &StudySetupPanel::onChanged);

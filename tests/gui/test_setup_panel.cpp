@@ -36,6 +36,20 @@ private Q_SLOTS:
         QCOMPARE(again.radio.max_reflection_order, spec_.radio.max_reflection_order);
     }
 
+    // Every mode a study may hold survives the panel (a 16-AP study once came back as 1 AP).
+    void everyApCountRoundTrips() {
+        for (int n : {1, 3, 5, 9, 16}) {
+            nlohmann::json doc = spec_.document;
+            doc["mode"] = std::to_string(n) + "ap";
+            doc.erase("reflector");
+            const StudySpec spec = parse_study(doc, path_.toStdString());
+            StudySetupPanel panel;
+            panel.setStudy(doc, spec);
+            const StudySpec again = parse_study(panel.study(), path_.toStdString());
+            QCOMPARE(again.ap_count, n);
+        }
+    }
+
     void presetsApplyTheOriginalBudgets() {
         StudySetupPanel panel;
         panel.setStudy(spec_.document, spec_);

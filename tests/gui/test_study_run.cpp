@@ -101,6 +101,9 @@ private Q_SLOTS:
         const QString best = QString::number(window_->results()->bestObjective(), 'f', 2);
         QVERIFY2(text.contains(best), qPrintable(best));
         QVERIFY(text.contains(QStringLiteral("<img")));
+        // The title names the study once ("Study report: Study report: ..." before).
+        QVERIFY(!text.contains(QStringLiteral("Study report: Study report")));
+        QVERIFY(text.contains(QStringLiteral("<title>Study report: ")));
     }
 
     // The best configuration: the JSON names the best layout and its objective, the scene XML

@@ -76,8 +76,9 @@ inline std::vector<double> synthetic_x(int k) {
 
 // Fills `results` with `n` tasks over three methods and two workers, explored points, a best
 // and its map, and a summary.
-inline void fill_synthetic(StudyResults& results, int n = 60) {
-    results.reset(synthetic_spec(), synthetic_grid());
+inline void fill_synthetic(StudyResults& results, int n = 60,
+                           const StudySpec& spec = synthetic_spec()) {
+    results.reset(spec, synthetic_grid());
     const char* methods[] = {"grid", "gd", "ga"};
     const char* kinds[] = {"evaluate", "gd", "evaluate"};
     double t[2] = {0.0, 0.0};

@@ -1,11 +1,15 @@
 // ReportExporter: HTML with embedded images and the best objective; a real PDF.
+#include <gtest/gtest.h>
+
 #include <QFile>
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
+#include <cmath>
+#include <vector>
 
-#include <gtest/gtest.h>
-
+#include "core/common/units.hpp"
+#include "core/metrics/map_metrics.hpp"
 #include "gui_test_data.hpp"
 #include "ui/live_plots_panel.hpp"
 #include "ui/report_exporter.hpp"
@@ -64,6 +68,45 @@ TEST(ReportExporter, HtmlAndPdf) {
 
     EXPECT_FALSE(exporter.exportHtml(dir.filePath(QStringLiteral("no/such/dir/r.html")), &error));
     EXPECT_FALSE(error.isEmpty());
+}
+
+// The report's numbers are the stored summary's and the metrics' own definitions: the pool
+// efficiency under "pool", the population standard deviation of the objectives (as `rps show`),
+// and the soft-min at the study's temperature.
+TEST(ReportExporter, NumbersFollowTheSummaryAndTheStudy) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    StudyResults results;
+    nlohmann::json spec = test::synthetic_spec_json();
+    spec["objective"]["softmin_temperature"] = 1.0;  // not the default 0.2
+    test::fill_synthetic(results, 40, parse_study(spec, "synthetic.json"));
+    ASSERT_EQ(results.softminTemperature(), 1.0);
+    results.setSummary({{"wall_s", 12.0}, {"pool", {{"efficiency", 0.871}}}});
+    ReportExporter exporter(&results);
+    const QString path = dir.filePath(QStringLiteral("r.html"));
+    ASSERT_TRUE(exporter.exportHtml(path));
+    const QString html = QString::fromUtf8(read_all(path));
+    EXPECT_TRUE(html.contains(QStringLiteral("87.1"))) << "pool efficiency from summary.pool";
+    std::vector<double> objectives;
+    for (const TaskRow& row : results.tasks())
+        if (row.kind != QLatin1String("map") && StudyResults::usableObjective(row.objective))
+            objectives.push_back(row.objective);
+    ASSERT_GT(objectives.size(), 2u);
+    double mean = 0, sq = 0;
+    for (double v : objectives) mean += v / objectives.size();
+    for (double v : objectives) sq += (v - mean) * (v - mean);
+    const QString population_std = QString::number(std::sqrt(sq / objectives.size()), 'f', 2);
+    const QString sample_std = QString::number(std::sqrt(sq / (objectives.size() - 1)), 'f', 2);
+    ASSERT_NE(population_std, sample_std);
+    EXPECT_TRUE(html.contains(population_std)) << population_std.toStdString();
+    const MeasurementGrid& g = results.grid();
+    const MapMetrics at_study = compute_metrics(
+        results.bestMap(), g.mask, results.coverageThresholdDbm(), results.softminTemperature());
+    const MapMetrics at_default =
+        compute_metrics(results.bestMap(), g.mask, results.coverageThresholdDbm());
+    const QString softmin = QString::number(power_to_dbm_floored(at_study.softmin_w), 'f', 2);
+    ASSERT_NE(softmin, QString::number(power_to_dbm_floored(at_default.softmin_w), 'f', 2));
+    EXPECT_TRUE(html.contains(softmin)) << softmin.toStdString();
 }
 
 TEST(ReportExporter, WithoutPanelOrResults) {
