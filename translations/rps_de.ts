@@ -1082,6 +1082,14 @@
         <translation>&lt;h3&gt;Reflector Placement Studio %1&lt;/h3&gt;&lt;p&gt;WLAN-Planung in Gebäuden: wohin Zugangspunkte und eine passive Reflektorplatte gehören, damit auch der am schlechtesten versorgte Teil einer Etage ein gutes Signal bekommt.&lt;/p&gt;&lt;p&gt;Deterministische Funkkarten nach der Spiegelquellenmethode auf Embree; Studien auf einem Pool von Worker-Prozessen.&lt;/p&gt;&lt;p&gt;Lizenz: MIT.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Unsaved study</source>
+        <translation>Ungespeicherte Studie</translation>
+    </message>
+    <message>
+        <source>The study set-up has changes that are not saved. Save them first?</source>
+        <translation>Die Einstellungen der Studie haben ungespeicherte Änderungen. Zuerst speichern?</translation>
+    </message>
+    <message>
         <source>Study running</source>
         <translation>Studie läuft</translation>
     </message>

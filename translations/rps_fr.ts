@@ -1082,6 +1082,14 @@
         <translation>&lt;h3&gt;Reflector Placement Studio %1&lt;/h3&gt;&lt;p&gt;Planification Wi-Fi en intérieur : où placer les points d&apos;accès et une plaque réflectrice passive pour que la partie la moins bien desservie d&apos;un étage reçoive encore un bon signal.&lt;/p&gt;&lt;p&gt;Cartes radio déterministes par la méthode des images sur Embree ; études sur un pool de processus workers.&lt;/p&gt;&lt;p&gt;Licence : MIT.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Unsaved study</source>
+        <translation>Étude non enregistrée</translation>
+    </message>
+    <message>
+        <source>The study set-up has changes that are not saved. Save them first?</source>
+        <translation>La configuration de l'étude a des modifications non enregistrées. Les enregistrer d'abord ?</translation>
+    </message>
+    <message>
         <source>Study running</source>
         <translation>Étude en cours</translation>
     </message>

@@ -371,7 +371,9 @@ void MainWindow::connectActions() {
     connect(setup_, &StudySetupPanel::studyEdited, this, [this](const nlohmann::json& doc) {
         pending_study_ = doc;
         edit_timer_->start();
+        setWindowModified(true);
     });
+    connect(setup_, &StudySetupPanel::saved, this, [this] { setWindowModified(false); });
     connect(edit_timer_, &QTimer::timeout, this, &MainWindow::onStudyEdited);
     connect(document_, &LayoutDocument::layoutChanged, this, &MainWindow::onLayoutChanged);
     connect(plan_, &PlanView::layoutPreview, this, [this](const Layout& layout) {
@@ -411,7 +413,23 @@ void MainWindow::restoreWindowState() {
     }
 }
 
+bool MainWindow::confirmDiscardStudyEdits() {
+    if (!isWindowModified() || quiet_errors_) return true;  // automation never asks
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved study"),
+        tr("The study set-up has changes that are not saved. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Discard) return true;
+    if (answer != QMessageBox::Save) return false;  // Cancel, or the box closed otherwise
+    setup_->saveStudy();
+    return !isWindowModified();  // false when the save was cancelled or failed
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmDiscardStudyEdits()) {
+        event->ignore();
+        return;
+    }
     if (run_->running()) {
         if (!quiet_errors_ &&
             QMessageBox::question(this, tr("Study running"),
@@ -440,6 +458,7 @@ void MainWindow::openFile(const QString& path) {
         return;
     }
     if (load_watcher_.isRunning()) return;
+    if (!confirmDiscardStudyEdits()) return;
     statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     QApplication::setOverrideCursor(Qt::BusyCursor);
     load_watcher_.setFuture(QtConcurrent::run(&ProjectLoader::load, path, bands_));
@@ -490,6 +509,7 @@ void MainWindow::applyProject(std::shared_ptr<LoadedProject> p, bool fresh) {
     last_requested_.reset();
     if (fresh) {
         setup_->setStudy(project.study_json, project.spec);
+        setWindowModified(false);  // a file just opened has no edits
         setup_->setStudyPath(project.kind == LoadedProject::Kind::Study ? project.path : QString());
         results_->reset(project.spec, project.evaluator->grid());
         Layout initial = defaultLayout(project.spec);
@@ -899,8 +919,9 @@ void MainWindow::showError(const QString& title, const QString& text) {
 void MainWindow::updateTitle() {
     const QString app = tr("Reflector Placement Studio");
     setWindowTitle(
-        project_ ? QStringLiteral("%1 — %2").arg(QString::fromStdString(project_->spec.name), app)
-                 : app);
+        project_
+            ? QStringLiteral("%1[*] — %2").arg(QString::fromStdString(project_->spec.name), app)
+            : app);
 }
 
 }  // namespace rps

@@ -52,6 +52,8 @@ public:
     QImage snapshot();
     // Automation: errors go to stderr instead of dialogs.
     void setQuietErrors(bool quiet) { quiet_errors_ = quiet; }
+    // Whether the study set-up was edited since it was opened or saved (the title shows "*").
+    bool hasUnsavedStudyEdits() const { return isWindowModified(); }
 
     // --- for tests and automation ------------------------------------------------------------
     PlanView* planView() const { return plan_; }
@@ -108,6 +110,8 @@ private:
     void onRunFinished(bool ok, const QString& message);
     void showError(const QString& title, const QString& text);
     void updateTitle();
+    // Asks whether to save, discard or keep unsaved set-up edits; true when it may go on.
+    bool confirmDiscardStudyEdits();
     void updateRunActions();
     QStringList metricLines(const MapResult& result) const;
     void exportWithDialog(const QString& title, const QString& filter, const QString& suffix,

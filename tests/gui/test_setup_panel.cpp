@@ -1,6 +1,7 @@
 // The study set-up panel: a study shows and round-trips through the widgets, the presets apply
 // the original framework's budgets, the live estimate follows the methods, method parameters
 // parse, and a saved study loads back with its scene.
+#include <QFile>
 #include <QTemporaryDir>
 
 #include "core/study/study_spec.hpp"
@@ -108,6 +109,39 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.project()->spec.ap_count, 1, 10000);
         QCOMPARE(window.document()->layout().aps.size(), size_t{1});
         window.mapService()->waitIdle(10000);
+    }
+
+    // Set-up edits are not lost silently: the window is marked modified, closing it asks (and
+    // stays open unless the answer is Save or Discard), and saving clears the mark.
+    void unsavedEditsAreNotDiscardedSilently() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString copy = dir.filePath(QStringLiteral("study.json"));
+        QVERIFY(QFile::copy(path_, copy));
+        nlohmann::json doc = spec_.document;
+        doc["scene"] = spec_.scene_path;  // absolute: the copy lives elsewhere
+        QFile file(copy);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray::fromStdString(doc.dump(2)));
+        file.close();
+        MainWindow window;
+        window.show();
+        QVERIFY(test::openAndWait(window, copy));
+        QVERIFY(!window.hasUnsavedStudyEdits());
+        QVERIFY(window.setupPanel()->applyPreset(QStringLiteral("ga_100x20")));
+        QVERIFY(window.hasUnsavedStudyEdits());
+        QVERIFY(window.windowTitle().contains(QStringLiteral("[*]")));
+        {
+            test::MessageBoxCloser closer;  // closes the question without an answer
+            QVERIFY(!window.close());
+            QCOMPARE(closer.texts.size(), 1);
+            QVERIFY(closer.texts[0].contains(QStringLiteral("not saved")));
+        }
+        QVERIFY(window.isVisible());
+        window.setupPanel()->saveStudy();
+        QVERIFY(!window.hasUnsavedStudyEdits());
+        QVERIFY(load_study(copy.toStdString()).methods.at(0).type == "ga");
+        QVERIFY(window.close());
     }
 
 private:
