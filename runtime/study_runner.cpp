@@ -894,7 +894,7 @@ json StudyRunner::Driver::summary(const json& map_result, double wall_s) const {
     s["resumed"] = resumed_;
     const std::string metric(to_string(spec_.objective.metric));
     s["objective"] = {{"metric", metric},
-                      {"unit", spec_.objective.metric == Objective::Coverage ? "%" : "dBm"},
+                      {"unit", objective_unit(metric, to_string(spec_.objective.combine))},
                       {"combine", std::string(to_string(spec_.objective.combine))}};
     s["parameter_names"] = space_.names();
     s["best_x"] = best_.x;

@@ -1775,6 +1775,22 @@ Ziehen verschiebt ihn.</translation>
         <translation>Zielgröße</translation>
     </message>
     <message>
+        <source>P5 SINR</source>
+        <translation>P5-SINR</translation>
+    </message>
+    <message>
+        <source>Minimum SINR</source>
+        <translation>Minimale SINR</translation>
+    </message>
+    <message>
+        <source>Soft-min SINR</source>
+        <translation>Soft-Min-SINR</translation>
+    </message>
+    <message>
+        <source>Mean SINR</source>
+        <translation>Mittlere SINR</translation>
+    </message>
+    <message>
         <source>P5 RSS</source>
         <translation>P5-RSS</translation>
     </message>

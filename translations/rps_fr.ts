@@ -1775,6 +1775,22 @@ Glisser pour le déplacer.</translation>
         <translation>Objectif</translation>
     </message>
     <message>
+        <source>P5 SINR</source>
+        <translation>SINR P5</translation>
+    </message>
+    <message>
+        <source>Minimum SINR</source>
+        <translation>SINR minimal</translation>
+    </message>
+    <message>
+        <source>Soft-min SINR</source>
+        <translation>SINR soft-min</translation>
+    </message>
+    <message>
+        <source>Mean SINR</source>
+        <translation>SINR moyen</translation>
+    </message>
+    <message>
         <source>P5 RSS</source>
         <translation>RSS P5</translation>
     </message>

@@ -108,12 +108,27 @@ void StudyResults::forgetResults() {
 }
 
 QString StudyResults::objectiveUnit() const {
-    if (spec_ && spec_->objective.metric == Objective::Coverage) return QStringLiteral("%");
-    return QStringLiteral("dBm");
+    if (!spec_) return QStringLiteral("dBm");
+    return QString::fromStdString(
+        objective_unit(to_string(spec_->objective.metric), to_string(spec_->objective.combine)));
 }
 
 QString StudyResults::objectiveName() const {
     if (!spec_) return tr("Objective");
+    if (spec_->objective.combine == CombineMode::Sinr) {  // the map holds SINR, not RSS
+        switch (spec_->objective.metric) {
+            case Objective::P5:
+                return tr("P5 SINR");
+            case Objective::Min:
+                return tr("Minimum SINR");
+            case Objective::SoftMin:
+                return tr("Soft-min SINR");
+            case Objective::Mean:
+                return tr("Mean SINR");
+            case Objective::Coverage:
+                return tr("Coverage");
+        }
+    }
     switch (spec_->objective.metric) {
         case Objective::P5: return tr("P5 RSS");
         case Objective::Min: return tr("Minimum RSS");

@@ -62,7 +62,7 @@ json objective_json(const StoredStudyView& view) {
         metric = objective ? string_at(*objective, "metric", "p5") : "p5";
         combine = objective ? string_at(*objective, "combine", "best") : "best";
     }
-    return {{"metric", metric}, {"combine", combine}, {"unit", objective_unit(metric)}};
+    return {{"metric", metric}, {"combine", combine}, {"unit", objective_unit(metric, combine)}};
 }
 
 // Name, scene, mode, objective and the file's state; parses the stored document into view.spec.

@@ -357,7 +357,7 @@ json best_layout_json(const BestConfigInput& in, const json& scene) {
     out["mode"] = to_string(spec.mode, spec.ap_count);
     out["objective"] = {{"metric", metric},
                         {"combine", to_string(spec.objective.combine)},
-                        {"unit", objective_unit(metric)},
+                        {"unit", objective_unit(metric, to_string(spec.objective.combine))},
                         {"value", in.objective}};
     out["metrics"] = in.metrics;
     out["x"] = in.x;
@@ -382,9 +382,10 @@ void write_json_file(const fs::path& file, const json& value) {
 
 std::string objective_text(const StudySpec& spec, const json& objective) {
     const std::string_view metric = to_string(spec.objective.metric);
-    return objective.is_number() ? fmt::format("{} = {:.3f} {}", metric, objective.get<double>(),
-                                               objective_unit(metric))
-                                 : std::string(metric) + " unknown";
+    return objective.is_number()
+               ? fmt::format("{} = {:.3f} {}", metric, objective.get<double>(),
+                             objective_unit(metric, to_string(spec.objective.combine)))
+               : std::string(metric) + " unknown";
 }
 
 // Writes the scene and reads it back (what we write must load), then the JSON.

@@ -130,8 +130,9 @@ std::string to_string(StudyMode mode, int ap_count) {
     return "?";
 }
 
-std::string objective_unit(std::string_view metric) {
-    return metric == "coverage" ? "%" : "dBm";
+std::string objective_unit(std::string_view metric, std::string_view combine) {
+    if (metric == "coverage") return "%";
+    return combine == "sinr" ? "dB" : "dBm";  // SINR maps hold dB of signal over interference+noise
 }
 
 StudySpec parse_study(const nlohmann::json& document, const std::string& source_file) {

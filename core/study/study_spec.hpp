@@ -79,9 +79,9 @@ struct StudySpec {
 StudyMode parse_study_mode(const std::string& text, int* ap_count);
 std::string to_string(StudyMode mode, int ap_count);
 
-// The unit of an objective named by its metric ("p5", "coverage", ...): "%" for coverage, else
-// "dBm".
-std::string objective_unit(std::string_view metric);
+// The unit of an objective's values by its metric ("p5", "coverage", ...) and combining ("best",
+// "sum", "sinr"): "%" for coverage, "dB" for SINR (signal over interference plus noise), else dBm.
+std::string objective_unit(std::string_view metric, std::string_view combine = "best");
 
 // Parses and validates; throws InputError naming the file and the key path.
 StudySpec parse_study(const nlohmann::json& document, const std::string& source_file);

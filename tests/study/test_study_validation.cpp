@@ -175,3 +175,21 @@ TEST(StudyValidation, GridPointCountDoesNotDuplicateTheYawSeam) {
 
 }  // namespace
 }  // namespace rps
+
+namespace rps {
+namespace {
+
+// Objective values are dBm of received power, % of cells for coverage, and dB for SINR
+// combining (the combined map holds signal over interference plus noise): summaries, exports and
+// `rps show` label them with this unit.
+TEST(StudyValidation, ObjectiveUnitsFollowMetricAndCombining) {
+    EXPECT_EQ(objective_unit("p5", "best"), "dBm");
+    EXPECT_EQ(objective_unit("mean", "sum"), "dBm");
+    EXPECT_EQ(objective_unit("p5", "sinr"), "dB");
+    EXPECT_EQ(objective_unit("softmin", "sinr"), "dB");
+    EXPECT_EQ(objective_unit("coverage", "sinr"), "%");
+    EXPECT_EQ(objective_unit("coverage", "best"), "%");
+}
+
+}  // namespace
+}  // namespace rps
