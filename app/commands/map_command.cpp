@@ -99,6 +99,7 @@ void register_map(CLI::App& app, CommandAction& action) {
     o->radio.add_to(*command);
     command->callback([&action, o] {
         action = [o] {
+            if (!o->out.empty()) check_map_output(o->out);  // before minutes of maps, not after
             std::vector<TxPose> aps;
             for (const auto& text : o->aps) aps.push_back(parse_ap(text));
             const CombineMode mode = parse_combine_mode(o->combine);
@@ -113,7 +114,8 @@ void register_map(CLI::App& app, CommandAction& action) {
             }
             if (!o->size.empty()) {
                 const auto v = parse_numbers(o->size, "--size-m", 2, 2);
-                if (!(v[0] > 0 && v[1] > 0)) throw std::invalid_argument("--size-m: sizes must be > 0");
+                if (!(v[0] > 0 && v[1] > 0))
+                    throw std::invalid_argument("--size-m: sizes must be > 0");
                 spec.size_x_m = v[0], spec.size_y_m = v[1];
             }
             for (const auto& text : o->excluded)

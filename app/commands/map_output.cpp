@@ -151,17 +151,22 @@ void write_h5(const std::string& path, const MeasurementGrid& grid,
 
 }  // namespace
 
+void check_map_output(const std::string& path) {
+    const std::string ext = extension_of(path);
+    if (ext != ".csv" && ext != ".png" && ext != ".h5" && ext != ".hdf5")
+        throw std::invalid_argument("--out " + path + ": unknown format (use .h5, .csv or .png)");
+}
+
 void write_maps(const std::string& path, const MeasurementGrid& grid,
                 const std::vector<NamedMap>& maps, const nlohmann::json& metadata) {
+    check_map_output(path);
     const std::string ext = extension_of(path);
     if (ext == ".csv")
         write_csv(path, grid, maps);
     else if (ext == ".png")
         write_png(path, grid, maps.front());
-    else if (ext == ".h5" || ext == ".hdf5")
-        write_h5(path, grid, maps, metadata);
     else
-        throw std::invalid_argument("--out " + path + ": unknown format (use .h5, .csv or .png)");
+        write_h5(path, grid, maps, metadata);
 }
 
 }  // namespace rps::cli

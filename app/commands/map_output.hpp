@@ -15,6 +15,9 @@ struct NamedMap {
 };
 
 // Throws std::invalid_argument for an unknown extension, std::runtime_error on I/O failure.
+// Refuses an --out path whose extension names no map format (before any map is computed).
+void check_map_output(const std::string& path);
+
 void write_maps(const std::string& path, const MeasurementGrid& grid,
                 const std::vector<NamedMap>& maps, const nlohmann::json& metadata);
 
