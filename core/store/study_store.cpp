@@ -33,6 +33,9 @@ constexpr hsize_t kBlobChunkBytes = 64 * 1024;
 constexpr hsize_t kMapIndexChunkRows = 64;
 constexpr hsize_t kMapDataChunkValues = 8 * 1024;
 
+// See reader_fapl().
+constexpr unsigned kSwmrReadAttempts = 8;
+
 // In-memory rows (native layout with padding); the file type is the packed copy.
 struct TaskRow {
     uint64_t task_id;
@@ -319,6 +322,73 @@ bool recover_in_place(const std::filesystem::path& path) {
     return H5Fincrement_filesize(file, 0) >= 0;
 }
 
+[[noreturn]] void fail_damaged(const std::filesystem::path& path, const std::string& detail) {
+    hdf5_error_text();  // the HDF5 stack only says which read failed, not why
+    throw StoreError(path.string() + ": truncated or damaged study file (" + detail + ")");
+}
+
+// Refuses a file shorter than the end-of-file address its superblock records. HDF5 finds this
+// itself on a plain open, but not on a SWMR-read open (a writer may be extending the file), nor
+// with "skip_eof_check" (recovery): the first then retries its metadata reads of the missing
+// tail with back-off sleeps for minutes, the second grows the file with zeros, after which
+// nothing can tell the damage apart any more. A killed writer cannot leave such a file: the
+// superblock's EOF is written only after the file has reached it (a SWMR writer's file is,
+// if anything, longer than the superblock says). Only our own format is checked (superblock
+// v2/v3 at offset 0 with 8-byte addresses); anything else is left to HDF5.
+void check_not_truncated(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw StoreError(path.string() + ": cannot open: " + std::strerror(errno));
+    unsigned char sb[36] = {};
+    struct stat st {};
+    const bool got =
+        ::pread(fd, sb, sizeof sb, 0) == static_cast<ssize_t>(sizeof sb) && ::fstat(fd, &st) == 0;
+    ::close(fd);
+    static constexpr unsigned char kSignature[8] = {0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    if (!got || std::memcmp(sb, kSignature, sizeof kSignature) != 0) return;
+    const unsigned version = sb[8];
+    if (version < 2 || sb[9] != 8) return;
+    // v2/v3 layout: signature, version, sizes of offsets and lengths, flags (12 bytes), then
+    // base address, extension address and end-of-file address (little-endian).
+    uint64_t base = 0, eof = 0;
+    for (int i = 7; i >= 0; --i) {
+        base = (base << 8) | sb[12 + i];
+        eof = (eof << 8) | sb[28 + i];
+    }
+    const auto size = static_cast<uint64_t>(st.st_size);
+    if (base != 0 || eof == ~uint64_t{0} || eof <= size) return;
+    fail_damaged(path, std::to_string(size) + " bytes, its superblock says " + std::to_string(eof));
+}
+
+// Bounds HDF5's metadata-read retries. A SWMR reader retries a read whose checksum fails (the
+// writer may be in the middle of updating that piece), 100 times by default with growing
+// sleeps, which on a damaged file means minutes of hanging; a few tries are enough to ride out
+// a concurrent update, which the writer finishes in microseconds.
+Hid reader_fapl(bool swmr) {
+    Hid fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    if (swmr) H5Pset_metadata_read_attempts(fapl, kSwmrReadAttempts);
+    return fapl;
+}
+
+// Recovers a copy of `path` in a private temporary file, so that a reader never modifies the
+// study file (the original may be damaged in a way recovery would make worse, or may belong to
+// someone else). Returns the copy's path; empty when the copy could not be recovered.
+std::filesystem::path recover_copy(const std::filesystem::path& path) {
+    std::error_code ec;
+    auto dir = std::filesystem::temp_directory_path(ec);
+    if (ec) return {};
+    auto templ = (dir / "rps-recover-XXXXXX").string();
+    const int fd = ::mkstemp(templ.data());
+    if (fd < 0) return {};
+    ::close(fd);
+    const std::filesystem::path copy = templ;
+    std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec || !recover_in_place(copy)) {
+        std::filesystem::remove(copy, ec);
+        return {};
+    }
+    return copy;
+}
+
 bool is_hdf5(const std::filesystem::path& path) { return H5Fis_hdf5(path.c_str()) > 0; }
 
 // ---- reading -----------------------------------------------------------------------------------
@@ -359,10 +429,12 @@ StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPosition
         if (!spec.valid()) fail(path, "incomplete study store (no /spec; creation interrupted?)");
         std::vector<uint8_t> bytes(extent_of(spec));
         if (!bytes.empty() && !read_range(spec, H5T_NATIVE_UINT8, 0, bytes.size(), bytes.data()))
-            fail(path, "cannot read /spec");
+            fail(path, "truncated or damaged study file: cannot read /spec");
         bool ok = false;
         study.spec = parse_json_bytes(bytes, 0, bytes.size(), ok);
-        if (!ok) throw StoreError(path.string() + ": /spec is not valid JSON");
+        if (!ok)
+            throw StoreError(path.string() +
+                             ": truncated or damaged study file: /spec is not valid JSON");
     }
 
     Hid task_type = make_task_type();
@@ -378,7 +450,7 @@ StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPosition
     // read afterwards covers every row read before it.
     std::vector<TaskRow> rows(extent_of(tasks));
     if (!read_range(tasks, task_type, 0, rows.size(), rows.data()))
-        fail(path, "cannot read /tasks");
+        fail(path, "truncated or damaged study file: cannot read /tasks");
     // SWMR reader: see the blob as it is now, not as cached when opened.
     unsigned intent = 0;
     H5Fget_intent(file, &intent);
@@ -386,7 +458,7 @@ StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPosition
     if (swmr_reader) H5Drefresh(blob);
     std::vector<uint8_t> bytes(extent_of(blob));
     if (!read_range(blob, H5T_NATIVE_UINT8, 0, bytes.size(), bytes.data()))
-        fail(path, "cannot read /results_blob");
+        fail(path, "truncated or damaged study file: cannot read /results_blob");
 
     hsize_t last_valid_row_end = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -425,7 +497,7 @@ StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPosition
 
     std::vector<MapRow> map_rows(extent_of(map_index));
     if (!read_range(map_index, map_type, 0, map_rows.size(), map_rows.data()))
-        fail(path, "cannot read /maps_index");
+        fail(path, "truncated or damaged study file: cannot read /maps_index");
     if (swmr_reader) H5Drefresh(map_data);
     const hsize_t values = extent_of(map_data);
     hsize_t last_valid_map_end = 0;
@@ -445,7 +517,7 @@ StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPosition
         map.cells_y = m.cells_y;
         map.power_w.resize(m.count);
         if (!read_range(map_data, H5T_NATIVE_DOUBLE, m.offset, m.count, map.power_w.data()))
-            fail(path, "cannot read /maps_data");
+            fail(path, "truncated or damaged study file: cannot read /maps_data");
         study.maps.push_back(std::move(map));
         last_valid_map_end = i + 1;
     }
@@ -622,6 +694,10 @@ StudyStore StudyStore::open_for_resume(const std::filesystem::path& path) {
     impl->path = path;
     if (!std::filesystem::exists(path)) throw StoreError(path.string() + ": no such file");
     if (!is_hdf5(path)) throw StoreError(path.string() + ": not an HDF5 file");
+    // Read it all first, without writing: a damaged file must be refused before the read-write
+    // open below sets its status flags (which a failed close then leaves set) or recovery grows
+    // it with zeros. Before taking the lock, because read() refuses files whose lock is held.
+    (void)read(path);
     impl->lock = WriterLock::acquire(path);
 
     Hid fapl = latest_format_fapl();
@@ -651,23 +727,36 @@ StoredStudy StudyStore::read(const std::filesystem::path& path) {
     if (!std::filesystem::exists(path)) throw StoreError(path.string() + ": no such file");
     if (!is_hdf5(path)) throw StoreError(path.string() + ": not an HDF5 file");
 
+    check_not_truncated(path);
+
     bool recovered = false;
     // SWMR read works on a file being written and on one whose SWMR writer was killed.
-    Hid file(H5Fopen(path.c_str(), H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, H5P_DEFAULT), H5Fclose);
+    Hid file(H5Fopen(path.c_str(), H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, reader_fapl(true)),
+             H5Fclose);
     if (!file.valid()) {
         hdf5_error_text();
-        file = Hid(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+        file = Hid(H5Fopen(path.c_str(), H5F_ACC_RDONLY, reader_fapl(false)), H5Fclose);
     }
+    // Removes the recovered copy once read; on Linux the open handle keeps it readable.
+    struct RemoveCopy {
+        std::filesystem::path path;
+        ~RemoveCopy() {
+            std::error_code ec;
+            if (!path.empty()) std::filesystem::remove(path, ec);
+        }
+    } copy;
     if (!file.valid()) {
-        // Left open by a writer killed before SWMR started (during create). Recover in place,
-        // but never under a live writer.
+        // Left open by a writer killed before SWMR started: its status flags make every open
+        // fail. A reader must not modify the file, so a private copy is recovered and read.
+        // Never under a live writer: the copy could catch it half-way.
         hdf5_error_text();
         if (WriterLock::held_by_other(path))
             throw StoreError(path.string() + ": the study file is being created; try again");
-        if (!recover_in_place(path)) fail(path, "cannot open or recover the study file");
+        copy.path = recover_copy(path);
+        if (copy.path.empty()) fail_damaged(path, "cannot be opened or recovered");
         recovered = true;
-        file = Hid(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-        if (!file.valid()) fail(path, "cannot open the study file after recovery");
+        file = Hid(H5Fopen(copy.path.c_str(), H5F_ACC_RDONLY, reader_fapl(false)), H5Fclose);
+        if (!file.valid()) fail_damaged(path, "cannot be opened after recovery");
     }
     StoredStudy study = read_all(path, file, nullptr);
     // A run that did not end with a clean close: the last marker is a start, not a finish, and

@@ -101,10 +101,12 @@ public:
     // Reopens an existing study for appending, recovering a file left open by a killed writer
     // (clears the superblock status flags like `h5clear -s`). Writes a run_started marker with
     // {"resumed":true,"recovered":...}. The state already stored is available from load().
+    // A truncated or damaged file is refused (StoreError) before anything is written to it.
     static StudyStore open_for_resume(const std::filesystem::path& path);
     // Reads everything; works while a writer is appending (SWMR read) and on a killed writer's
-    // file. Only if the file cannot be opened at all and no writer holds it, it is recovered
-    // in place (needs write permission).
+    // file. Never modifies the file: if it cannot be opened at all and no writer holds it, a
+    // private temporary copy is recovered and read instead. A truncated or damaged file fails
+    // quickly with a StoreError naming it ("truncated or damaged study file").
     static StoredStudy read(const std::filesystem::path& path);
 
     StudyStore(StudyStore&&) noexcept;

@@ -1,5 +1,5 @@
 #include <gtest/gtest.h>
-
+#include <hdf5.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -139,6 +140,41 @@ uint32_t kill_and_drain(Child child, uint32_t seen = 0) {
     while (::read(child.read_fd, &value, sizeof value) == sizeof value) last = value;
     ::close(child.read_fd);
     return last;
+}
+
+std::string file_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_bytes(const fs::path& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// A finished store with records and maps, as `rps run` leaves it.
+void write_finished_store(const fs::path& path, uint64_t records) {
+    StudyStore store = StudyStore::create(path, spec());
+    for (uint64_t i = 0; i < records; ++i) {
+        store.append_task(record(i), result(i));
+        if (i % 10 == 0) store.append_map(i, 6, 4, map_values(i, 6, 4));
+    }
+    store.mark_finished();
+}
+
+// Runs `call`, which must throw a StoreError naming `path` and saying that the file is damaged,
+// within a few seconds (not hang in HDF5's metadata-read retries).
+template <class Call>
+void expect_damaged_error(const fs::path& path, Call call) {
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        call();
+        ADD_FAILURE() << "expected StoreError for " << path;
+    } catch (const StoreError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find(path.string()), std::string::npos) << what;
+        EXPECT_NE(what.find("truncated or damaged study file"), std::string::npos) << what;
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
 
 }  // namespace
@@ -350,4 +386,89 @@ TEST(StudyStore, OverwriteReplacesAnOldStudy) {
     const StoredStudy study = StudyStore::read(path);
     EXPECT_EQ(study.spec, json({{"other", true}}));
     EXPECT_TRUE(study.tasks.empty());
+}
+
+TEST(StudyStore, TruncatedFileFailsQuicklyAndIsLeftUntouched) {
+    // Reading must never write: recovering a truncated file in place once grew it with zeros,
+    // after which every reader hung in HDF5 for minutes.
+    TempDir dir;
+    const auto full = dir.file("full.h5");
+    write_finished_store(full, 60);
+    const std::string bytes = file_bytes(full);
+    ASSERT_GT(bytes.size(), 4096u);
+    for (std::size_t keep : {std::size_t{2048}, bytes.size() / 2, bytes.size() - 1}) {
+        SCOPED_TRACE("kept " + std::to_string(keep) + " of " + std::to_string(bytes.size()));
+        const auto path = dir.file("trunc_" + std::to_string(keep) + ".h5");
+        const std::string cut = bytes.substr(0, keep);
+        write_bytes(path, cut);
+        for (int round = 0; round < 2; ++round) {  // the second read sees what the first left
+            expect_damaged_error(path, [&] { StudyStore::read(path); });
+            expect_damaged_error(path, [&] { StudyStore::open_for_resume(path); });
+        }
+        EXPECT_TRUE(file_bytes(path) == cut) << "the truncated file was modified";
+    }
+}
+
+TEST(StudyStore, ZeroFilledTailFailsQuicklyAndIsLeftUntouched) {
+    // What the old in-place recovery made of a truncated file: the right length, zeros from the
+    // cut on. The superblock cannot tell, so a SWMR reader retried its metadata reads for
+    // minutes; the retries are bounded now. A cut that spared everything the store refers to
+    // still reads (a valid study); any other must fail fast and leave the file as it was.
+    TempDir dir;
+    const auto full = dir.file("full.h5");
+    write_finished_store(full, 60);
+    const std::string bytes = file_bytes(full);
+    int damaged_files = 0;
+    for (std::size_t keep :
+         {std::size_t{2048}, bytes.size() / 10, bytes.size() / 4, bytes.size() / 2}) {
+        SCOPED_TRACE("kept " + std::to_string(keep) + " of " + std::to_string(bytes.size()));
+        const auto path = dir.file("zeros_" + std::to_string(keep) + ".h5");
+        const std::string damaged = bytes.substr(0, keep) + std::string(bytes.size() - keep, '\0');
+        write_bytes(path, damaged);
+        const auto start = std::chrono::steady_clock::now();
+        bool readable = true;
+        try {
+            StudyStore::read(path);
+        } catch (const StoreError&) {
+            readable = false;
+        }
+        EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+        if (readable) continue;
+        ++damaged_files;
+        for (int round = 0; round < 2; ++round) {
+            expect_damaged_error(path, [&] { StudyStore::read(path); });
+            expect_damaged_error(path, [&] { StudyStore::open_for_resume(path); });
+        }
+        EXPECT_TRUE(file_bytes(path) == damaged) << "the damaged file was modified";
+    }
+    EXPECT_GE(damaged_files, 2);
+}
+
+TEST(StudyStore, FileLeftOpenByAPlainWriterIsReadWithoutModifyingIt) {
+    // A writer killed before SWMR started leaves status flags that make every open fail; the
+    // reader recovers a private copy and leaves the file itself to the writer's resume.
+    TempDir dir;
+    const auto path = dir.file("flags.h5");
+    write_finished_store(path, 30);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+        ::_exit(file >= 0 && H5Fflush(file, H5F_SCOPE_GLOBAL) >= 0 ? 0 : 2);  // never closed
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    const std::string before = file_bytes(path);
+
+    const StoredStudy study = StudyStore::read(path);
+    EXPECT_TRUE(study.recovered);
+    ASSERT_EQ(study.tasks.size(), 30u);
+    for (std::size_t i = 0; i < study.tasks.size(); ++i) expect_record(study, i, i);
+    EXPECT_EQ(file_bytes(path), before);
+
+    {
+        StudyStore store = StudyStore::open_for_resume(path);  // the writer may recover it
+        EXPECT_TRUE(store.recovered());
+    }
+    EXPECT_FALSE(StudyStore::read(path).recovered);
 }
