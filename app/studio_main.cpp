@@ -1,8 +1,5 @@
 // rps-studio: the desktop application (thin main over the rps_ui library, STYLE.md).
 #include <QApplication>
-
-#include <cstdio>
-#include <cstdlib>
 #include <iostream>
 
 #include "core/store/study_store.hpp"
@@ -26,14 +23,7 @@ int main(int argc, char** argv) {
                    : 64;
     }
     rps::StudioApp::installTranslations(app, studio.options().language);
-    const int code = studio.exec();
-    // As in rps_main.cpp: a study file that could not be closed (disk full) makes HDF5 crash in
-    // its exit-time clean-up; the error has been shown, so leave without that clean-up.
-    if (rps::StudyStore::left_a_file_unclosed()) {
-        std::cout.flush();
-        std::cerr.flush();
-        std::fflush(nullptr);
-        std::_Exit(code);
-    }
-    return code;
+    // As in rps_main.cpp: after a study file could not be closed (disk full), leave without
+    // HDF5's exit-time clean-up, which would crash on it.
+    return rps::StudyStore::exit_code(studio.exec());
 }

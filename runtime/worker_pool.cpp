@@ -520,6 +520,11 @@ void WorkerPool::enqueue(std::vector<PoolTask> tasks, Batch* batch, std::size_t 
 
 void WorkerPool::submit(std::vector<PoolTask> tasks) { enqueue(std::move(tasks), nullptr); }
 
+WorkerPool::BatchDetach::~BatchDetach() {
+    for (auto& [seq, task] : pool.tasks_)
+        if (task->batch == &batch) task->batch = nullptr;
+}
+
 std::vector<PoolOutcome> WorkerPool::run_ordered(std::vector<PoolTask> tasks) {
     if (tasks.empty()) return {};
     if (!started_) start();
@@ -528,17 +533,7 @@ std::vector<PoolOutcome> WorkerPool::run_ordered(std::vector<PoolTask> tasks) {
     batch.remaining = tasks.size();
     QEventLoop loop;
     batch.loop = &loop;
-    // The tasks hold a pointer to the batch: none may outlive this frame, also when a slot
-    // throws through loop.exec(); otherwise a later cancel()/shutdown() writes into the dead
-    // batch.
-    struct Detach {
-        WorkerPool& pool;
-        Batch& batch;
-        ~Detach() {
-            for (auto& [seq, task] : pool.tasks_)
-                if (task->batch == &batch) task->batch = nullptr;
-        }
-    } detach{*this, batch};
+    const BatchDetach detach{*this, batch};
     enqueue(std::move(tasks), &batch);
     if (batch.remaining > 0) loop.exec();
     return std::move(batch.outcomes);
@@ -552,15 +547,7 @@ std::optional<PoolOutcome> WorkerPool::run_streamed(
     batch.streamed = true;
     QEventLoop loop;
     batch.loop = &loop;
-    // As in run_ordered: no task may keep a pointer to this frame's batch.
-    struct Detach {
-        WorkerPool& pool;
-        Batch& batch;
-        ~Detach() {
-            for (auto& [seq, task] : pool.tasks_)
-                if (task->batch == &batch) task->batch = nullptr;
-        }
-    } detach{*this, batch};
+    const BatchDetach detach{*this, batch};
     std::size_t drawn = 0;
     bool more = true;
     for (;;) {

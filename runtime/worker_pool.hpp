@@ -168,6 +168,14 @@ private:
     void fail_all_pending_if_no_workers();
     void check_all_idle();
     void enqueue(std::vector<PoolTask> tasks, Batch* batch, std::size_t first_index = 0);
+    // Clears the tasks' pointers to `batch` when it goes out of scope: none may outlive the
+    // frame that owns the batch, also when a slot throws through its event loop; otherwise a
+    // later cancel()/shutdown() writes into the dead batch.
+    struct BatchDetach {
+        WorkerPool& pool;
+        Batch& batch;
+        ~BatchDetach();
+    };
 
     WorkerPoolConfig config_;
     QElapsedTimer clock_;

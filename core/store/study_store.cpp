@@ -1,18 +1,20 @@
 #include "core/store/study_store.hpp"
 
 #include <fcntl.h>
+#include <hdf5.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <hdf5.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <iostream>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -822,6 +824,16 @@ StoredStudy StudyStore::load() const {
 
 const std::filesystem::path& StudyStore::path() const { return impl_->path; }
 bool StudyStore::recovered() const { return impl_->recovered; }
+int StudyStore::exit_code(int code) {
+    if (left_a_file_unclosed()) {
+        std::cout.flush();
+        std::cerr.flush();
+        std::fflush(nullptr);
+        std::_Exit(code);
+    }
+    return code;
+}
+
 bool StudyStore::left_a_file_unclosed() { return g_unclosed_file.load(); }
 
 void StudyStore::close() {

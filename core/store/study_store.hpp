@@ -137,6 +137,9 @@ public:
     // when it closes it again at process exit, so a process that sees this should leave with
     // std::_Exit after flushing its output (`rps` does).
     static bool left_a_file_unclosed();
+    // What a program's main() returns with: when a file was left unclosed, flushes the standard
+    // streams and leaves at once with `code` (std::_Exit, no HDF5 exit-time clean-up).
+    static int exit_code(int code);
 
 private:
     struct Impl;
