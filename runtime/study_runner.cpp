@@ -994,6 +994,17 @@ uint64_t StudyRunner::grid_point_count(const StudySpec& spec, const json& params
 
 namespace {
 
+// Excluded areas that cover every cell of the grid would leave the study nothing to measure (it
+// scored -160 dBm over 0 cells and "succeeded"); refused before the store exists.
+void check_excluded_areas_leave_cells(const StudySpec& spec, const Scene& scene) {
+    if (spec.grid.excluded_areas.empty()) return;
+    const RadioEngine engine(scene, spec.radio, spec.grid);
+    const std::vector<uint8_t>& mask = engine.grid().mask;
+    if (std::none_of(mask.begin(), mask.end(), [](uint8_t m) { return m != 0; }))
+        throw InputError(SourceLocation{spec.source_file, 0, "grid.exclude"},
+                         "the excluded areas leave no cell of the grid to measure");
+}
+
 // A resume must run on the scene the study started with: otherwise its finished results and the
 // new ones would come from two buildings, and the best layout would compare them as equals.
 // (Stores written before fingerprints were recorded are not checked.)
@@ -1042,7 +1053,9 @@ json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options)
         check_study_size(effective);  // before the store: a refused study leaves no file
         // The scene is loaded here too (a bad scene fails before the store exists) and its
         // fingerprint recorded, so that a resume can tell whether it changed.
-        const std::string fingerprint = scene_fingerprint(load_scene(effective.scene_path));
+        const Scene scene = load_scene(effective.scene_path);
+        const std::string fingerprint = scene_fingerprint(scene);
+        check_excluded_areas_leave_cells(effective, scene);
         StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite,
                                               {{"scene_fingerprint", fingerprint}});
         return std::make_unique<Driver>(*this, std::move(effective), std::move(store), options,

@@ -117,6 +117,24 @@ TEST(StudyFaults, MissingSceneFailsBeforeTheStoreIsCreated) {
     EXPECT_FALSE(std::filesystem::exists(dir.file("study.h5")));
 }
 
+// Excluded areas that cover the whole grid leave nothing to measure: refused by name, no store.
+TEST(StudyFaults, ExcludedAreasCoveringEveryCellAreRefused) {
+    test::TempDir dir;
+    json doc = test::l_hall_study("1ap", {{{"type", "grid"}, {"resolution_m", 4.0}}});
+    doc["grid"]["exclude"] = {{-100, -100, 100, 100}};
+    test::qt_app();
+    try {
+        test::run_study(doc, dir.path(), 1);
+        FAIL() << "expected an InputError";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("grid.exclude"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.file("study.h5")));
+    // Areas that leave cells run as usual.
+    doc["grid"]["exclude"] = {{1, 1, 5, 5}};
+    EXPECT_TRUE(test::run_study(doc, dir.path(), 1)["best_objective"].is_number());
+}
+
 TEST(StudyFaults, GridLargerThanMaxPointsIsRefusedBeforeRunning) {
     test::TempDir dir;
     const json doc = test::l_hall_study(
