@@ -36,7 +36,7 @@ Polygon2d parse_excluded_area(const std::string& text) {
         if (!(v[0] < v[2] && v[1] < v[3]))
             throw std::invalid_argument("option --exclude: a rectangle is X_MIN,Y_MIN,X_MAX,Y_MAX "
                                         "with min < max, got '" + text + "'");
-        polygon = {{v[0], v[1]}, {v[2], v[1]}, {v[2], v[3]}, {v[0], v[3]}};
+        polygon = rectangle_polygon(v[0], v[1], v[2], v[3]);
     } else {
         size_t start = 0;
         while (start <= text.size()) {

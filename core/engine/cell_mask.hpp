@@ -17,6 +17,11 @@ std::vector<uint8_t> compute_cell_mask(const Scene& scene, const EmbreeScene& em
                                        const PlanarFaceGrouping& grouping,
                                        const MeasurementGrid& grid);
 
+// The rectangle [x_min, x_max] x [y_min, y_max] as a polygon (counter-clockwise).
+inline Polygon2d rectangle_polygon(double x_min, double y_min, double x_max, double y_max) {
+    return {{x_min, y_min}, {x_max, y_min}, {x_max, y_max}, {x_min, y_max}};
+}
+
 // Throws std::invalid_argument unless the polygon has at least 3 finite vertices and a non-zero
 // area; `what` names it in the message.
 void check_polygon(const Polygon2d& polygon, const std::string& what);

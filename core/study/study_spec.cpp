@@ -73,7 +73,7 @@ std::vector<Polygon2d> read_excluded_areas(const JsonReader& grid) {
             const double x0 = area[0], y0 = area[1], x1 = area[2], y1 = area[3];
             if (!(x0 < x1 && y0 < y1))
                 grid.fail(key, "a rectangle is [x_min, y_min, x_max, y_max] with min < max");
-            polygon = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+            polygon = rectangle_polygon(x0, y0, x1, y1);
         } else {
             const bool points =
                 area.is_array() && std::all_of(area.begin(), area.end(), [&](const auto& p) {
