@@ -38,6 +38,10 @@ struct PathGeometry {
     int order = 0;
     std::array<int, kMaxOrder> faces{};
     std::array<Vec3, kMaxOrder + 2> points;
+    // Bit j: segment j (points j to j + 1) has zero length, a double reflection exactly on the
+    // line where its two faces meet (backtrace); it keeps the reflected direction, crosses nothing.
+    uint32_t zero_length_segments = 0;
+    bool zero_length(int j) const { return (zero_length_segments >> j) & 1u; }
 };
 
 // The faces a path segment starts and ends on (-1 at the Tx or the receiver). A segment lies
@@ -49,6 +53,15 @@ struct SegmentEnds {
 SegmentEnds ends_of(const PathGeometry& path, int j) {
     return {j > 0 ? path.faces[j - 1] : -1, j < path.order ? path.faces[j] : -1};
 }
+
+// Segment j of an image path with its face sequence, for the decisions on its crossings (ends,
+// tie-breaks); path null for a segment of no image path (physical optics).
+struct PathSegment {
+    const PathGeometry* path = nullptr;
+    const EngineFace* const* seq = nullptr;
+    int j = 0;
+    SegmentEnds ends() const { return path ? ends_of(*path, j) : SegmentEnds{}; }
+};
 
 // The face sequences one trace visited from a Tx position, with their footprints on the receiver
 // plane, kept per thread (and per branch) for the next trace from the same position: a search
@@ -269,9 +282,12 @@ struct RadioEngine::Impl {
     }
     std::unique_ptr<SlabCoefficientTable> metal_plate_table;
 
-    // For each face F, the faces W with vertices on F's plane (walls standing on the floor, a
-    // partition abutting a wall, two walls at a corner), binned by where those vertices lie on F
-    // (a 2-D grid in F's projection, cells of kVertexWallCell_m, bins widened by 2·ε).
+    // For each face F, the faces W that meet F's plane (walls standing on the floor, a partition
+    // abutting a wall or a wall that F abuts, two walls at a corner, walls crossing), binned by
+    // where they meet it: the points of W's triangles on the plane (vertices on it, edges
+    // through it), on a 2-D grid in F's projection, cells of kVertexWallCell_m, bins widened by
+    // 2·ε. Vertices alone missed a wall passing through F's edge (F abutting it): a reflection
+    // on F exactly at the junction then crossed that wall for free.
     void build_vertex_walls() {
         constexpr double kOnPlane_m = 1e-6;
         vertex_walls.assign(faces.size(), {});
@@ -283,11 +299,21 @@ struct RadioEngine::Impl {
             for (size_t w = 0; w < faces.size(); ++w) {
                 if (w == f || !face_usable[w]) continue;
                 std::array<double, 4> box = {1e300, -1e300, 1e300, -1e300};
-                for (const Vec3& v : faces[w].tri3d) {
-                    if (std::abs(face.signed_distance(v)) > kOnPlane_m) continue;
+                const auto extend = [&](const Vec3& v) {
                     box = {std::min(box[0], v[a0]), std::max(box[1], v[a0]),
                            std::min(box[2], v[a1]), std::max(box[3], v[a1])};
-                }
+                };
+                const std::vector<Vec3>& tri = faces[w].tri3d;
+                for (size_t t = 0; t + 2 < tri.size(); t += 3)
+                    for (int e = 0; e < 3; ++e) {
+                        const Vec3& p = tri[t + e];
+                        const Vec3& q = tri[t + (e + 1) % 3];
+                        const double dp = face.signed_distance(p), dq = face.signed_distance(q);
+                        if (std::abs(dp) <= kOnPlane_m) extend(p);
+                        if ((dp < -kOnPlane_m && dq > kOnPlane_m) ||
+                            (dp > kOnPlane_m && dq < -kOnPlane_m))
+                            extend(p + (dp / (dp - dq)) * (q - p));
+                    }
                 if (box[0] <= box[1]) touching.emplace_back(static_cast<int>(w), box);
             }
             vertex_walls[f].build(face.min2d, face.max2d, touching, 2.0 * kSegmentEpsilon_m);
@@ -368,11 +394,32 @@ struct RadioEngine::Impl {
         return next_shift;
     }
 
+    // A reflection point j that falls on the next one (s = 1: the next point lies on this
+    // face's plane too, on the line where the two faces meet, as when the receiver sees the Tx's
+    // double image exactly through a corner). Beside that line the two points are distinct for
+    // one of the two face orders; as for the other edge cases (contains_with), the path exists
+    // when it does for the Tx moved an infinitesimal step along the tie-break direction. At
+    // s = 1 that step moves point j by the projection of the next point's step onto this face
+    // along d, so s < 1 after the step exactly when n·(next point's step) / n·d > 0. Dropping
+    // the path instead lost a contribution that every neighbouring receiver has.
+    [[gnu::noinline]] static bool corner_point(const Vec3* images, const EngineFace* const* seq,
+                                               int order, int j, double s, const Vec3& d,
+                                               PathGeometry& path) {
+        if (j == order || !(std::abs(s - 1.0) <= 1e-9)) return false;
+        const Vec3 next_shift =
+            reflection_point_shift(images, seq, order, j + 1, path.points[j + 1], path);
+        const Vec3& n = seq[j - 1]->normal;
+        if (!(n.dot(next_shift) / n.dot(d) > 0.0)) return false;
+        path.zero_length_segments |= 1u << j;
+        return true;
+    }
+
     // Reflection points for the face sequence, traced back from the receiver; false if any
     // point misses its face.
     bool backtrace(const Vec3* images, const EngineFace* const* seq, int order, const Vec3& rx,
                    PathGeometry& path) const {
         path.points[order + 1] = rx;
+        path.zero_length_segments = 0;
         Vec3 next = rx;
         for (int j = order; j >= 1; --j) {
             const EngineFace& face = *seq[j - 1];
@@ -381,8 +428,13 @@ struct RadioEngine::Impl {
             const double denom = face.normal.dot(d);
             if (std::abs(denom) < 1e-15) return false;
             const double s = (face.offset_m - face.normal.dot(image)) / denom;
-            if (!(s > 1e-9 && s < 1.0 - 1e-9)) return false;
-            const Vec3 q = image + s * d;
+            Vec3 q;
+            if (s > 1e-9 && s < 1.0 - 1e-9) [[likely]] {
+                q = image + s * d;
+            } else {
+                if (!corner_point(images, seq, order, j, s, d, path)) return false;
+                q = next;
+            }
             // A point on the face's edge is decided as for the Tx moved an infinitesimal step
             // along the tie-break direction (as contains_along does for a ray): then both
             // reflections of a corner path whose points sit on the corner line are decided for
@@ -403,33 +455,65 @@ struct RadioEngine::Impl {
     template <bool kDetail>
     bool cross_segment(const EmbreeScene& bvh, const Vec3& a, const Vec3& k, double length,
                        const EngineFace* plate, Vec3c& field, PathDetail* detail,
-                       SegmentEnds ends = {}) const {
+                       const PathSegment& segment = {}) const {
         ++t_counters.rays;
         SegmentHits hits;
         bvh.collect_hits(a, k, kSegmentEpsilon_m, length - kSegmentEpsilon_m, hits);
-        return apply_crossings<kDetail>(hits, a, k, length, plate, field, detail, ends);
+        return apply_crossings<kDetail>(hits, a, k, length, plate, field, detail, segment);
+    }
+
+    // How point m of the path (0 the Tx, order + 1 the receiver) moves when the Tx moves along
+    // EngineFace::tie_break_direction(), the receiver fixed.
+    [[gnu::noinline]] static Vec3 path_point_shift(const PathGeometry& path,
+                                                   const EngineFace* const* seq, int m) {
+        if (m == 0) return EngineFace::tie_break_direction();
+        if (m == path.order + 1) return Vec3::Zero();
+        std::array<Vec3, kMaxOrder + 1> images;
+        images[0] = path.points[0];
+        for (int i = 1; i <= path.order; ++i) images[i] = seq[i - 1]->mirror(images[i - 1]);
+        return reflection_point_shift(images.data(), seq, path.order, m, path.points[m], path);
+    }
+
+    // Where the segment meets the face's plane at distance t, the tie-break of that point: how
+    // it moves on the plane when the Tx moves along the tie-break direction (each point of the
+    // segment by the interpolation of its end points' moves, then along the segment onto the
+    // plane). One and the same Tx move decides every edge point of a path, its reflections and
+    // its crossings alike: a path through two wall junctions (or a junction and a reflection on
+    // an edge) is then the path of one nearby Tx, never a mixture of two. Without an image path
+    // the ray is moved as a whole.
+    [[gnu::noinline]] static Vec3 crossing_tie_break(const EngineFace& face, const Vec3& k,
+                                                     double t, double length,
+                                                     const PathSegment& segment) {
+        if (!segment.path) return face.ray_tie_break(k);
+        const double s = t / length;
+        const Vec3 w = (1.0 - s) * path_point_shift(*segment.path, segment.seq, segment.j) +
+                       s * path_point_shift(*segment.path, segment.seq, segment.j + 1);
+        return w - (w.dot(face.normal) / k.dot(face.normal)) * k;
     }
 
     // Whether the segment a + t·k, t in (ε, length - ε), crosses the face, decided in double
     // precision from the segment alone (for hits near a triangle edge, where Embree's float
     // answer may differ between a single ray and a packet): a ray exactly through the line where
     // two walls meet then counts the same way in every map, probe and cell selection.
-    static bool crossing_counts(const EngineFace& face, const Vec3& a, const Vec3& k,
-                                double length) {
+    static bool crossing_counts(const EngineFace& face, const Vec3& a, const Vec3& k, double length,
+                                const PathSegment& segment) {
         const double denom = face.normal.dot(k);
         if (std::abs(denom) < 1e-12) return false;  // grazing along the plane
         const double t = (face.offset_m - face.normal.dot(a)) / denom;
         return t > kSegmentEpsilon_m && t < length - kSegmentEpsilon_m &&
-               face.contains_along(a + t * k, k);
+               face.contains_with(a + t * k,
+                                  [&] { return crossing_tie_break(face, k, t, length, segment); });
     }
 
     // Applies a segment's crossings (from collect_hits) to the field, nearest first.
     template <bool kDetail>
     bool apply_crossings(const SegmentHits& hits, const Vec3& a, const Vec3& k, double length,
                          const EngineFace* plate, Vec3c& field, PathDetail* detail,
-                         SegmentEnds ends) const {
-        if (plate && crossing_counts(*plate, a, k, length)) return false;  // the plate is opaque
+                         const PathSegment& segment) const {
+        if (plate && crossing_counts(*plate, a, k, length, segment))
+            return false;  // the plate is opaque
         if (hits.count == 0) return true;
+        const SegmentEnds ends = segment.ends();
         if (!setup.transmission || hits.overflow) return false;
         // Sort by distance (few hits: insertion sort), then apply in order. Crossings within
         // 0.1 mm of each other (a ray through a line where two walls meet) go in face order, so
@@ -461,7 +545,8 @@ struct RadioEngine::Impl {
             const int h = order[i];
             const int face_index = face_of[h];
             if (!face_usable[face_index]) continue;
-            if (hits.near_edge[h] && !crossing_counts(faces[face_index], a, k, length)) continue;
+            if (hits.near_edge[h] && !crossing_counts(faces[face_index], a, k, length, segment))
+                continue;
             // Two triangles of one face meeting at an edge report one crossing twice.
             if (face_index == last_face && hits.distance[h] - last_distance < 1e-3f) continue;
             last_face = face_index;
@@ -512,9 +597,24 @@ struct RadioEngine::Impl {
         }
         const Vec3 k_in = k;
         const Vec3 k_out = k - 2.0 * k.dot(face.normal) * face.normal;
-        cross_at_vertex<kDetail>(walls, point, k_in, k_out, true, field, detail);
+        // After a zero-length segment, its walls were applied at its first point (as that
+        // point's outgoing piece): the same piece must not cross them again.
+        const PathSegment at{&path, seq, j};
+        if (!(j > 0 && path.zero_length(j)))
+            cross_at_vertex<kDetail>(walls, point, k_in, k_out, true, at, field, detail);
         reflect<kDetail>(path, j, face, k, field, detail);
-        cross_at_vertex<kDetail>(walls, point, k_in, k_out, false, field, detail);
+        cross_at_vertex<kDetail>(walls, point, k_in, k_out, false, at, field, detail);
+    }
+
+    // The faces of the reflections before and after the one at the end of segment at.j: the
+    // incoming piece starts on the one, the outgoing piece ends on the other. Near a corner (both
+    // points within ε of the line where the faces meet, or on it) they pass through the point,
+    // yet the path reflects on them, never crosses them, as the segment queries drop a segment's
+    // own end faces.
+    static SegmentEnds reflected_around(const PathSegment& at) {
+        const PathGeometry& path = *at.path;
+        return {at.j > 0 ? path.faces[at.j - 1] : -1,
+                at.j + 1 < path.order ? path.faces[at.j + 1] : -1};
     }
 
     template <bool kDetail>
@@ -541,24 +641,41 @@ struct RadioEngine::Impl {
     template <bool kDetail>
     [[gnu::noinline]] void cross_at_vertex(std::span<const int> walls, const Vec3& point,
                                            const Vec3& k_in, const Vec3& k_out, bool incoming_piece,
-                                           Vec3c& field, PathDetail* detail) const {
+                                           const PathSegment& at, Vec3c& field,
+                                           PathDetail* detail) const {
+        const SegmentEnds reflected = reflected_around(at);
         for (const int w : walls) {
+            if (w == reflected.start || w == reflected.end) continue;
             const EngineFace& wall = faces[w];
             const double here = wall.signed_distance(point);
             if (std::abs(here) > kSegmentEpsilon_m) continue;
             const double before = wall.signed_distance(point - kSegmentEpsilon_m * k_in);
             const double after = wall.signed_distance(point + kSegmentEpsilon_m * k_out);
             if (!(before * after < 0.0)) continue;  // stays on one side (or runs along the wall)
-            const bool on_incoming = here != 0.0 && (here < 0.0) == (after < 0.0);
+            // A point on the wall (to rounding) is decided as for the Tx moved along the
+            // tie-break direction (the same move that decides the path's other edge points): the
+            // side the point moves to says which piece crosses, its move along that piece onto
+            // the wall where. Without a move off the wall, the outgoing piece crosses.
+            constexpr double kOnWall_m = 1e-9;
+            double side = here;
+            Vec3 shift = Vec3::Zero();
+            bool moved = false;
+            if (std::abs(here) <= kOnWall_m && at.path) {
+                shift = path_point_shift(*at.path, at.seq, at.j + 1);
+                moved = shift.dot(wall.normal) != 0.0;
+                if (moved) side = shift.dot(wall.normal);
+            }
+            const bool on_incoming = side != 0.0 && (side < 0.0) == (after < 0.0);
             if (on_incoming != incoming_piece) continue;
             const Vec3& k = on_incoming ? k_in : k_out;
-            // The crossing lies an infinitesimal step before the point on the incoming piece, or
-            // after it on the outgoing one: at a wall's edge (a reflection on the ceiling right
-            // above a wall's top) that step decides, as it does for the point moved off the wall.
+            // Otherwise the crossing lies an infinitesimal step before the point on the incoming
+            // piece, or after it on the outgoing one: at a wall's edge (a reflection on the
+            // ceiling right above a wall's top) that step decides, as it does for the point
+            // moved off the wall.
             const Vec3 step = on_incoming ? Vec3(-k_in) : k_out;
-            if (!wall.contains(point - here * wall.normal,
-                               step - step.dot(wall.normal) * wall.normal))
-                continue;
+            const Vec3 tie_break = moved ? Vec3(shift - (side / k.dot(wall.normal)) * k)
+                                         : Vec3(step - step.dot(wall.normal) * wall.normal);
+            if (!wall.contains(point - here * wall.normal, tie_break)) continue;
             const double cos_i = std::min(1.0, std::abs(k.dot(wall.normal)));
             const TeTm t = transmission(wall, cos_i);
             field = transmit_field(field, k, wall.normal, t.te, t.tm);
@@ -595,6 +712,10 @@ struct RadioEngine::Impl {
             int queued = 0;
             for (int i = 0; i < count; ++i) {
                 if (!ok[i]) continue;
+                if (paths[i].zero_length(j)) [[unlikely]] {
+                    reflect_at_end<false>(paths[i], j, seq, k[i], field[i], nullptr);
+                    continue;
+                }
                 if (!segment_of(paths[i], j, k[i], segment[i])) {
                     ok[i] = false;
                     continue;
@@ -609,7 +730,7 @@ struct RadioEngine::Impl {
             for (int q = 0; q < queued; ++q) {
                 const int i = path_of_query[q];
                 if (!apply_crossings<false>(hits[q], paths[i].points[j], k[i], segment[i], plate,
-                                            field[i], nullptr, ends_of(paths[i], j))) {
+                                            field[i], nullptr, PathSegment{&paths[i], seq, j})) {
                     ok[i] = false;
                     continue;
                 }
@@ -633,10 +754,14 @@ struct RadioEngine::Impl {
         Vec3c field;
         length = 0.0;
         for (int j = 0; j <= path.order; ++j) {
+            if (path.zero_length(j)) {  // keeps the reflected direction, crosses nothing
+                reflect_at_end<kDetail>(path, j, seq, k, field, detail);
+                continue;
+            }
             if (!segment_of(path, j, k, segment)) return false;
             if (j == 0) field = antenna.field(k);
             if (!cross_segment<kDetail>(bvh, path.points[j], k, segment, plate, field, detail,
-                                        ends_of(path, j)))
+                                        PathSegment{&path, seq, j}))
                 return false;
             length += segment;
             reflect_at_end<kDetail>(path, j, seq, k, field, detail);

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/units.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/db_expect.hpp"
@@ -64,7 +65,8 @@ struct Corner {
     Material wall[2];
 };
 
-rps::Scene corner_scene(const Corner& corner) {
+// beyond_m > 0 continues both walls past the edge (a cross junction).
+rps::Scene corner_scene(const Corner& corner, double beyond_m = 0.0) {
     rps::Scene scene;
     for (int w = 0; w < 2; ++w)
         scene.materials.push_back(rps::RadioMaterial{w == 0 ? "wall-a" : "wall-b",
@@ -75,13 +77,14 @@ rps::Scene corner_scene(const Corner& corner) {
     a.id = "wall-a";
     a.type = "rectangle";
     a.material_index = 0;
-    scene.add_shape(a, {Vec3(0, 0, -h), Vec3(0, l, -h), Vec3(0, l, h), Vec3(0, 0, h)},
+    const double b0 = -beyond_m;
+    scene.add_shape(a, {Vec3(0, b0, -h), Vec3(0, l, -h), Vec3(0, l, h), Vec3(0, b0, h)},
                     {{0, 1, 2}, {0, 2, 3}});
     rps::SceneShape b;
     b.id = "wall-b";
     b.type = "rectangle";
     b.material_index = 1;
-    scene.add_shape(b, {Vec3(0, 0, -h), Vec3(l, 0, -h), Vec3(l, 0, h), Vec3(0, 0, h)},
+    scene.add_shape(b, {Vec3(b0, 0, -h), Vec3(l, 0, -h), Vec3(l, 0, h), Vec3(b0, 0, h)},
                     {{0, 1, 2}, {0, 2, 3}});
     return scene;
 }
@@ -228,6 +231,61 @@ TEST(Corner, PathsMatchImageMethodUpToOrderTwo) {
             }
         }
     }
+}
+
+// The receiver sees the Tx's double image exactly through the corner edge: both reflection
+// points fall on the edge (a zero-length middle segment). Beside that line one of the two orders
+// exists; on it, in a horizontal plane, both orders give the same incidences (|k.x| on A, |k.y|
+// on B), so the path must be there once with that closed-form gain, reflected and not crossing
+// either wall, in the probe and in the map alike; also a hair beside the line (both points
+// within the engine's 0.1 mm segment margin of the edge), and where the walls continue past the
+// edge (a cross junction: there the other wall passes through each reflection point).
+TEST(Corner, DoubleBounceThroughTheCornerEdgeIsKept) {
+    const Corner& corner = kCorners[0];
+    const Vec3 tx_position(2.0, 1.0, kHeight_m);
+    const Vec3 double_image = mirror(1, mirror(0, tx_position));
+    const Vec3 across = Vec3(-1.0, 2.0, 0.0).normalized();  // ⟂ the line image -> edge -> rx
+    for (const double beyond_m : {0.0, 5.0})
+        for (const Vec3& rx :
+             std::vector<Vec3>{Vec3(4.0, 2.0, kHeight_m), Vec3(3.0, 1.5, kHeight_m),
+                               Vec3(4.0, 2.0, kHeight_m) + 2e-5 * across,
+                               Vec3(3.0, 1.5, kHeight_m) - 2e-5 * across}) {
+            SCOPED_TRACE("beyond " + std::to_string(beyond_m) + " rx " + std::to_string(rx.x()) +
+                         "," + std::to_string(rx.y()));
+            const rps::Scene scene = corner_scene(corner, beyond_m);
+            for (const rps::Polarization pol : {rps::Polarization::V, rps::Polarization::H}) {
+                const bool te = pol == rps::Polarization::V;
+                rps::RadioSetup setup;
+                setup.antenna = rps::AntennaModel::Isotropic;
+                setup.polarization = pol;
+                setup.max_reflection_order = 2;
+                const rps::RadioEngine engine(scene, setup, rps::test::one_cell_at(rx));
+                const auto paths = engine.trace_paths(rps::TxPose{tx_position}, rx);
+                const double length_m = (double_image - rx).norm();
+                const Vec3 k0 =
+                    (rx - double_image).normalized().cwiseAbs();  // |components| as Tx->edge
+                const double expected = friis(length_m) * slab_r2(corner.wall[0], k0.x(), te) *
+                                        slab_r2(corner.wall[1], k0.y(), te);
+                int doubles = 0;
+                double total = 0.0;
+                for (const rps::PropagationPath& p : paths) {
+                    total += p.path_gain;
+                    if (p.reflection_count != 2) continue;
+                    ++doubles;
+                    ASSERT_EQ(p.interactions.size(), 2u) << "a corner wall crossed";
+                    for (const rps::PathInteraction& hit : p.interactions) {
+                        EXPECT_EQ(hit.kind, rps::InteractionKind::Reflection);
+                        EXPECT_NEAR((hit.point - Vec3(0, 0, kHeight_m)).norm(), 0.0, 1e-4);
+                    }
+                    EXPECT_NEAR(p.length_m, length_m, 1e-9);
+                    EXPECT_NEAR_DB(p.path_gain, expected, kTolDb);
+                }
+                EXPECT_EQ(doubles, 1) << rx.transpose();
+                EXPECT_EQ(paths.size(), 4u);  // line of sight, A, B, the corner double bounce
+                const rps::RadioMap map = engine.compute_map(rps::TxPose{tx_position});
+                EXPECT_NEAR_DB(map.power_w[0], rps::dbm_to_watts(setup.tx_power_dbm) * total, 1e-9);
+            }
+        }
 }
 
 // Order 1 drops the double bounce; order 0 keeps only the line of sight.
