@@ -10,6 +10,7 @@
 #include "app/commands/radio_options.hpp"
 #include "core/common/units.hpp"
 #include "core/engine/cell_mask.hpp"
+#include "core/engine/transmitter_clearance.hpp"
 #include "core/metrics/combine_maps.hpp"
 #include "core/metrics/map_metrics.hpp"
 #include "core/scene/scene_loader.hpp"
@@ -124,6 +125,11 @@ void register_map(CLI::App& app, CommandAction& action) {
             const RadioEngine engine(scene, o->radio.to_setup(), spec);
             const double build_ms = std::chrono::duration<double, std::milli>(
                                         std::chrono::steady_clock::now() - build_start).count();
+            for (size_t a = 0; a < aps.size(); ++a)
+                if (std::string problem = transmitter_clearance_problem(
+                        engine, aps[a].position, "--ap " + std::to_string(a + 1));
+                    !problem.empty())
+                    throw std::invalid_argument(problem);
             std::vector<RadioMap> maps;
             double total_ms = 0.0;
             RadioEngine::reset_thread_counters();

@@ -9,6 +9,8 @@
 #include "app/commands/command_registry.hpp"
 #include "app/commands/radio_options.hpp"
 #include "core/common/units.hpp"
+#include "core/engine/radio_engine.hpp"
+#include "core/engine/transmitter_clearance.hpp"
 #include "core/scene/scene_loader.hpp"
 
 namespace rps::cli {
@@ -64,6 +66,9 @@ void register_probe(CLI::App& app, CommandAction& action) {
                 pose.yaw_rad = aim.yaw_rad;
                 pose.downtilt_rad = aim.downtilt_rad;
             }
+            if (std::string problem = transmitter_clearance_problem(engine, pose.position, "--tx");
+                !problem.empty())
+                throw std::invalid_argument(problem);
             const auto paths = engine.trace_paths(pose, Vec3(rx[0], rx[1], rx[2]));
             // Incoherent: Σ|a|² (Sionna's radio maps); coherent: |Σ a|², as `rps map --coherent`.
             const bool coherent = o->radio.to_setup().coherent;

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/engine/ap_trace.hpp"
+#include "core/engine/transmitter_clearance.hpp"
 #include "core/metrics/combine_maps.hpp"
 #include "core/metrics/low_rank_metrics.hpp"
 
@@ -12,11 +13,6 @@ namespace rps {
 namespace {
 
 constexpr size_t kTraceCacheSize = 8;
-// An antenna keeps this far from every surface. Closer, and in particular on a wall's plane, the
-// image method's segments start inside the wall and skip its transmission: an AP at the corner of
-// the office's concrete core scored 2 dB above any position 1 cm away, and an exhaustive grid on
-// whole metres found it.
-constexpr double kApSurfaceClearance_m = 0.05;
 
 bool same_pose(const TxPose& a, const TxPose& b) {
     return a.position == b.position && a.yaw_rad == b.yaw_rad && a.downtilt_rad == b.downtilt_rad;
@@ -48,18 +44,9 @@ std::shared_ptr<const ApTrace> LayoutEvaluator::static_trace(const TxPose& pose)
 
 std::string LayoutEvaluator::placement_problem(const Layout& layout) const {
     for (size_t a = 0; a < layout.aps.size(); ++a) {
-        const Vec3 p = layout.aps[a].pose().position;
-        const RadioEngine::NearestFace near = engine_->nearest_face(p);
-        if (near.face < 0 || near.distance_m >= kApSurfaceClearance_m) continue;
-        const auto& materials = engine_->scene().materials;
-        const std::string material =
-            near.material >= 0 && near.material < static_cast<int>(materials.size())
-                ? materials[near.material].id
-                : std::string("?");
-        return fmt::format(
-            "AP {} at ({:.3f}, {:.3f}, {:.3f}) m is {:.3f} m from face {} ({}): an "
-            "antenna must keep {} m from every surface",
-            a, p.x(), p.y(), p.z(), near.distance_m, near.face, material, kApSurfaceClearance_m);
+        std::string problem = transmitter_clearance_problem(*engine_, layout.aps[a].pose().position,
+                                                            fmt::format("AP {}", a));
+        if (!problem.empty()) return problem;
     }
     return {};
 }

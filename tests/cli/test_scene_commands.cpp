@@ -162,6 +162,22 @@ TEST(CliMap, WritesHdf5CsvAndPng) {
     EXPECT_NE(bad.err.find("m.txt"), std::string::npos) << describe(bad);
 }
 
+// An antenna closer than 5 cm to a surface (here 2 cm from the L hall's outer wall x = 0) gets a
+// map that hangs on rounding (its segments start inside the wall): map and probe refuse it as
+// studies do, exit 2, naming the option, the distance and the face's material; 6 cm is accepted.
+TEST(CliMap, TransmitterOnASurfaceIsRefused) {
+    const fs::path scene = rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml";
+    const auto map = run_rps({"map", scene.string(), "--ap", "5,5,3", "--ap", "0.02,5,2"});
+    EXPECT_EQ(map.exit_code, 2) << describe(map);
+    for (const char* part : {"--ap 2", "0.020 m", "concrete-outer", "0.05 m"})
+        EXPECT_NE(map.err.find(part), std::string::npos) << part << "\n" << describe(map);
+    const auto probe = run_rps({"probe", scene.string(), "--tx", "0.02,5,2", "--rx", "8,5,2"});
+    EXPECT_EQ(probe.exit_code, 2) << describe(probe);
+    EXPECT_NE(probe.err.find("--tx"), std::string::npos) << describe(probe);
+    const auto clear = run_rps({"map", scene.string(), "--ap", "0.06,5,2"});
+    EXPECT_EQ(clear.exit_code, 0) << describe(clear);
+}
+
 // rps map --exclude leaves areas out of the metrics (rectangles and polygons), reports them, and
 // refuses malformed ones with exit 2 naming the option. The excluded cells are counted exactly:
 // a 4 m x 4 m square over whole cells of the L hall drops 16 cells from the mask.

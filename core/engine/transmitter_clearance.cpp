@@ -1,0 +1,24 @@
+#include "core/engine/transmitter_clearance.hpp"
+
+#include <fmt/format.h>
+
+#include "core/engine/radio_engine.hpp"
+
+namespace rps {
+
+std::string transmitter_clearance_problem(const RadioEngine& engine, const Vec3& p,
+                                          std::string_view what) {
+    const RadioEngine::NearestFace near = engine.nearest_face(p);
+    if (near.face < 0 || near.distance_m >= kTransmitterClearance_m) return {};
+    const auto& materials = engine.scene().materials;
+    const std::string material =
+        near.material >= 0 && near.material < static_cast<int>(materials.size())
+            ? materials[near.material].id
+            : std::string("?");
+    return fmt::format(
+        "{} at ({:.3f}, {:.3f}, {:.3f}) m is {:.3f} m from face {} ({}): an antenna must keep {} m "
+        "from every surface",
+        what, p.x(), p.y(), p.z(), near.distance_m, near.face, material, kTransmitterClearance_m);
+}
+
+}  // namespace rps
