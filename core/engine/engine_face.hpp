@@ -111,9 +111,14 @@ struct EngineFace {
         const bool pos = e[0] > kEdgeSlack || e[1] > kEdgeSlack || e[2] > kEdgeSlack;
         return !(neg && pos);
     }
-    // A fixed direction with no special relation to building geometry (not along an axis, a
-    // diagonal or a common slope), for the tie-breaks above.
-    static Vec3 tie_break_direction() { return Vec3(0.2672612419, 0.5345224838, 0.8017837257); }
+    // A fixed direction with no special relation to building geometry, for the tie-breaks above:
+    // (1, golden ratio, e) normalised, components in irrational ratios. Plans drawn on whole and
+    // half metres make rational slopes common: the former (1, 2, 3)/√14 ran along a path of slope
+    // 2 in the office (AP (32.5, 9.5)), moving none of its points off a wall's end, so the
+    // rounding of the coordinates decided it (6 dB in five cells).
+    static Vec3 tie_break_direction() {
+        return Vec3(0.30141422144104246, 0.48769845498419401, 0.81932880098231642);
+    }
     // Where a ray along k meets the plane moves by G - (G·n)/(k·n)·k when the ray moves by G.
     Vec3 ray_tie_break(const Vec3& k) const {
         const Vec3 g = tie_break_direction();
