@@ -155,12 +155,11 @@ namespace {
 TEST(BoundaryPoints, OfficeMapIsTheMapOfTheTxMovedAlongTheTieBreak) {
     const RadioEngine engine(test::office_scene(), RadioSetup{}, MeasurementGridSpec{});
     const Vec3 step = 1e-4 * EngineFace::tie_break_direction();
-    for (const auto& [x, y] : {std::pair{20.0, 20.0},
-                               {15.0, 15.0},
-                               {12.0, 28.0},
-                               {20.5, 10.5},
-                               {8.0, 8.0},
-                               {22.0, 14.0}}) {
+    // (32.5, 9.5): a path of slope 2 that a rational tie-break direction (1, 2, 3) left on a
+    // wall's end, decided by rounding.
+    const std::pair<double, double> aps[] = {{20.0, 20.0}, {15.0, 15.0}, {12.0, 28.0}, {20.5, 10.5},
+                                             {8.0, 8.0},   {22.0, 14.0}, {32.5, 9.5}};
+    for (const auto& [x, y] : aps) {
         const Vec3 ap(x, y, 3.8);
         ASSERT_GT(engine.nearest_face(ap).distance_m, 0.05);  // not on a wall (refused there)
         const RadioMap exact = engine.compute_map(TxPose{ap});
