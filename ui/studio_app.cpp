@@ -9,9 +9,9 @@
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
-
 #include <iostream>
 
+#include "ui/display_environment.hpp"
 #include "ui/main_window.hpp"
 #include "ui/map_service.hpp"
 #include "ui/study_results.hpp"
@@ -40,11 +40,7 @@ void StudioApp::setIdentity() {
     QGuiApplication::setDesktopFileName(QStringLiteral("rps-studio"));
 }
 
-bool StudioApp::displayAvailable() {
-    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-}
+bool StudioApp::displayAvailable() { return rps::displayAvailable(); }
 
 QString StudioApp::headlessHint() {
     return QStringLiteral(
