@@ -49,6 +49,7 @@ QString StudioApp::headlessHint() {
         "  rps run STUDY.json          run a study headless (progress bar, HDF5 result file)\n"
         "  rps show STUDY.h5           summarise its results (best layout, statistics)\n"
         "  rps export STUDY.h5 --best --out DIR   best layout, scene XML and maps\n"
+        "  rps report STUDY.h5 --out REPORT.pdf   the studio's report (or REPORT.html)\n"
         "or give the studio a virtual display:\n"
         "  xvfb-run -a rps-studio STUDY.json --run --screenshot shot.png --quit\n");
 }
