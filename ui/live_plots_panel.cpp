@@ -65,6 +65,14 @@ void style_axis_titles(QCustomPlot* plot, const QString& title) {
     plot->plotLayout()->addElement(0, 0, text);
 }
 
+// Sizes a plot for a picture of w x h. A hidden widget gets its resize event only when it is
+// shown, so the plot's viewport is set now: the plan plots then fit their axes to the picture's
+// size before they are drawn (else the axes keep the ranges of the old size).
+void resize_off_screen(QCustomPlot* plot, int w, int h) {
+    plot->resize(w, h);
+    plot->setViewport(plot->rect());
+}
+
 }  // namespace
 
 LivePlotsPanel::LivePlotsPanel(const StudyResults* results, QWidget* parent)
@@ -691,7 +699,7 @@ QPixmap LivePlotsPanel::renderPlot(const QString& name, const QSize& size) {
     if (!p) return {};
     const int w = size.width() > 0 ? size.width() : 900;
     const int h = size.height() > 0 ? size.height() : 600;
-    if (!p->isVisible()) p->resize(w, h);  // an embedded, shown plot keeps its layout size
+    if (!p->isVisible()) resize_off_screen(p, w, h);  // a shown plot keeps its layout size
     p->replot(QCustomPlot::rpImmediateRefresh);
     return p->toPixmap(w, h);
 }
@@ -703,7 +711,7 @@ bool LivePlotsPanel::exportPlot(const QString& name, const QString& path, int wi
     const bool laid_out = p->isVisible() && p->width() >= 200 && p->height() >= 150;
     const int w = width > 0 ? width : (laid_out ? p->width() : 900);
     const int h = height > 0 ? height : (laid_out ? p->height() : 600);
-    if (!laid_out) p->resize(w, h);  // so that the layout (and plan aspect) fit the picture
+    if (!laid_out) resize_off_screen(p, w, h);  // so that the layout (and plan aspect) fit it
     p->replot(QCustomPlot::rpImmediateRefresh);
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("png")) return p->savePng(path, w, h);
@@ -727,3 +735,7 @@ bool LivePlotsPanel::exportPlot(const QString& name, const QString& path, int wi
 }
 
 }  // namespace rps
+
+// Compiled here rather than in rps_ui's single file of generated code, which would pull the
+// whole studio (Qt3D included) into `rps`, which links only what `rps report` uses.
+#include "moc_live_plots_panel.cpp"

@@ -17,11 +17,10 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
 #include <future>
-#include <utility>
 #include <iostream>
+#include <utility>
 
 #include "core/study/best_config_export.hpp"
 #include "core/study/task_executor.hpp"
@@ -29,8 +28,10 @@
 #include "ui/layout_defaults.hpp"
 #include "ui/layout_document.hpp"
 #include "ui/live_plots_panel.hpp"
+#include "ui/map_info_lines.hpp"
 #include "ui/map_service.hpp"
 #include "ui/plan_view.hpp"
+#include "ui/project_results.hpp"
 #include "ui/recent_files.hpp"
 #include "ui/report_exporter.hpp"
 #include "ui/results_panel.hpp"
@@ -47,24 +48,6 @@ namespace {
 constexpr int kStateVersion = 3;
 constexpr int kEditDebounceMs = 250;
 constexpr int kSettleMs = 150;  // a drag resting this long gets its full-order map
-
-QString objectiveTitle(Objective metric) {
-    switch (metric) {
-        case Objective::P5:
-            return MainWindow::tr("P5 RSS");
-        case Objective::Min:
-            return MainWindow::tr("Minimum RSS");
-        case Objective::SoftMin:
-            return MainWindow::tr("Soft-min RSS");
-        case Objective::Mean:
-            return MainWindow::tr("Mean RSS");
-        case Objective::Coverage:
-            return MainWindow::tr("Coverage");
-    }
-    return {};
-}
-
-QString dbm(double power_w) { return QString::number(power_to_dbm_floored(power_w), 'f', 1); }
 
 }  // namespace
 
@@ -511,15 +494,8 @@ void MainWindow::applyProject(std::shared_ptr<LoadedProject> p, bool fresh) {
         setup_->setStudy(project.study_json, project.spec);
         setWindowModified(false);  // a file just opened has no edits
         setup_->setStudyPath(project.kind == LoadedProject::Kind::Study ? project.path : QString());
-        results_->reset(project.spec, project.evaluator->grid());
-        Layout initial = defaultLayout(project.spec);
-        if (project.stored) {
-            results_->loadFromStore(*project.stored);
-            const LayoutSpace& space = project.evaluator->fullEvaluator().space();
-            if (results_->hasBest() && results_->bestX().size() == space.dim())
-                initial = space.decode(results_->bestX());
-            run_panel_->setStorePath(project.path);
-        }
+        const Layout initial = loadProjectResults(*results_, project);
+        if (project.stored) run_panel_->setStorePath(project.path);
         document_->reset(initial);
     } else {
         const Layout layout = conformLayout(document_->layout(), project.spec);
@@ -578,30 +554,11 @@ void MainWindow::onLayoutEdited(int kind, int ap_index, const Layout& before, co
     document_->edit(static_cast<LayoutEdit>(kind), ap_index, before, after);
 }
 
-QStringList MainWindow::metricLines(const MapResult& r) const {
-    const ObjectiveSpec& objective = project_->spec.objective;
-    const MapMetrics& m = r.evaluation.metrics;
-    const bool coverage = objective.metric == Objective::Coverage;
-    QStringList lines;
-    lines << tr("%1: %2 %3")
-                 .arg(objectiveTitle(objective.metric))
-                 .arg(r.evaluation.objective, 0, 'f', coverage ? 1 : 2)
-                 .arg(coverage ? QStringLiteral("%") : tr("dBm"));
-    lines << tr("P5 %1 dBm  |  mean %2 dBm  |  min %3 dBm")
-                 .arg(dbm(m.p5_w), dbm(m.mean_w), dbm(m.min_w));
-    lines << tr("coverage %1 % of %2 cells at ≥ %3 dBm")
-                 .arg(100.0 * m.coverage_fraction, 0, 'f', 1)
-                 .arg(m.total_cells)
-                 .arg(objective.coverage_threshold_dbm, 0, 'f', 0);
-    return lines;
-}
-
 void MainWindow::onMapReady(const MapResult& r) {
     if (!project_) return;
     if (!r.evaluation.valid) {
         if (!shown_ || r.serial >= shown_->serial)
-            plan_->setInfoLines(
-                {tr("No map: %1").arg(QString::fromStdString(r.evaluation.reason))});
+            plan_->setInfoLines(mapInfoLines(project_->spec.objective, r.evaluation));
         return;
     }
     const bool newer = !shown_ || r.serial > shown_->serial ||
@@ -620,8 +577,9 @@ void MainWindow::onMapReady(const MapResult& r) {
         refit_colours_ = false;
         plan_->fitColorScale();
     }
-    plan_->setInfoLines(metricLines(r));
-    objective_label_->setText(metricLines(r).front());
+    const QStringList lines = mapInfoLines(project_->spec.objective, r.evaluation);
+    plan_->setInfoLines(lines);
+    objective_label_->setText(lines.front());
     if (!r.preview) view3d_->setHeatmap(grid, plan_->colorScale().image(grid, plan_->mapDbm()));
 }
 

@@ -113,7 +113,6 @@ private:
     // Asks whether to save, discard or keep unsaved set-up edits; true when it may go on.
     bool confirmDiscardStudyEdits();
     void updateRunActions();
-    QStringList metricLines(const MapResult& result) const;
     void exportWithDialog(const QString& title, const QString& filter, const QString& suffix,
                           const std::function<bool(const QString&, QString*)>& write);
     void writeExport(const QString& path,

@@ -653,3 +653,7 @@ void PlanView::paintHover(QPainter& p) const {
 }
 
 }  // namespace rps
+
+// Compiled here rather than in rps_ui's single file of generated code, which would pull the
+// whole studio (Qt3D included) into `rps`, which links only what `rps report` uses.
+#include "moc_plan_view.cpp"

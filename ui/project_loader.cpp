@@ -93,21 +93,27 @@ void ProjectLoader::buildEvaluators(LoadedProject& project, int bands) {
                                                                    bands, kPreviewOrder);
 }
 
+LoadedProject::Kind ProjectLoader::kindOf(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("h5") || suffix == QLatin1String("hdf5"))
+        return LoadedProject::Kind::Store;
+    if (suffix == QLatin1String("json")) return LoadedProject::Kind::Study;
+    return LoadedProject::Kind::Scene;
+}
+
 LoadOutcome ProjectLoader::load(const QString& path, int bands) {
     auto project = std::make_shared<LoadedProject>();
     project->path = path;
-    const QString suffix = QFileInfo(path).suffix().toLower();
+    project->kind = kindOf(path);
     try {
         if (!QFileInfo::exists(path))
             throw std::runtime_error(path.toStdString() + ": no such file");
-        if (suffix == QLatin1String("h5") || suffix == QLatin1String("hdf5")) {
-            project->kind = LoadedProject::Kind::Store;
+        if (project->kind == LoadedProject::Kind::Store) {
             auto stored = std::make_shared<StoredStudy>(StudyStore::read(path.toStdString()));
             project->study_json = stored_study_document(*stored);
             project->spec = parse_stored(project->study_json, path, stored->spec);
             project->stored = std::move(stored);
-        } else if (suffix == QLatin1String("json")) {
-            project->kind = LoadedProject::Kind::Study;
+        } else if (project->kind == LoadedProject::Kind::Study) {
             project->study_json = read_json_file(path.toStdString());
             project->spec = parse_study(project->study_json, path.toStdString());
         }

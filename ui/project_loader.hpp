@@ -38,6 +38,9 @@ public:
     // Reflection order of the fast drag previews.
     static constexpr int kPreviewOrder = 1;
 
+    // What load() opens a file as, by its extension: .h5 or .hdf5 a study file, .json a study,
+    // anything else a scene.
+    static LoadedProject::Kind kindOf(const QString& path);
     // Never throws: errors come back as LoadOutcome::error.
     static LoadOutcome load(const QString& path, int bands);
     // A study for a bare scene: one AP over the scene (1 m inside its walls), the reflector mount

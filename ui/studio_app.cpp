@@ -9,9 +9,9 @@
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
-
 #include <iostream>
 
+#include "ui/display_environment.hpp"
 #include "ui/main_window.hpp"
 #include "ui/map_service.hpp"
 #include "ui/study_results.hpp"
@@ -40,11 +40,7 @@ void StudioApp::setIdentity() {
     QGuiApplication::setDesktopFileName(QStringLiteral("rps-studio"));
 }
 
-bool StudioApp::displayAvailable() {
-    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-}
+bool StudioApp::displayAvailable() { return rps::displayAvailable(); }
 
 QString StudioApp::headlessHint() {
     return QStringLiteral(
@@ -53,6 +49,7 @@ QString StudioApp::headlessHint() {
         "  rps run STUDY.json          run a study headless (progress bar, HDF5 result file)\n"
         "  rps show STUDY.h5           summarise its results (best layout, statistics)\n"
         "  rps export STUDY.h5 --best --out DIR   best layout, scene XML and maps\n"
+        "  rps report STUDY.h5 --out REPORT.pdf   the studio's report (or REPORT.html)\n"
         "or give the studio a virtual display:\n"
         "  xvfb-run -a rps-studio STUDY.json --run --screenshot shot.png --quit\n");
 }

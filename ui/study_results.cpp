@@ -379,3 +379,7 @@ void StudyResults::loadFromStore(const StoredStudy& study) {
 }
 
 }  // namespace rps
+
+// Compiled here rather than in rps_ui's single file of generated code, which would pull the
+// whole studio (Qt3D included) into `rps`, which links only what `rps report` uses.
+#include "moc_study_results.cpp"

@@ -1,18 +1,19 @@
 #pragma once
 // Runs the built `rps` binary (RPS_EXECUTABLE, set by tests/cli/CMakeLists.txt) as a child
 // process and captures its exit code, stdout and stderr; plus a per-test temporary folder.
-#include <gtest/gtest.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+
 #include "support/temp_dir.hpp"
 
 extern char** environ;
@@ -33,9 +34,31 @@ inline std::string read_text(const std::filesystem::path& path) {
 
 using TempDir = rps::test::TempDir;
 
-// Runs `rps args...` in `cwd` (default: the current folder).
+// Changes to the environment a command runs in (default: this process's environment).
+struct EnvChanges {
+    std::vector<std::string> unset;  // variable names
+    std::vector<std::string> set;    // "NAME=value"
+};
+
+inline std::vector<std::string> changed_environment(const EnvChanges& changes) {
+    const auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e) {
+        const std::string entry = *e, name = name_of(entry);
+        bool drop =
+            std::find(changes.unset.begin(), changes.unset.end(), name) != changes.unset.end();
+        for (const std::string& s : changes.set) drop = drop || name_of(s) == name;
+        if (!drop) env.push_back(entry);
+    }
+    env.insert(env.end(), changes.set.begin(), changes.set.end());
+    return env;
+}
+
+// Runs `rps args...` in `cwd` (default: the current folder), in this process's environment with
+// `env_changes` applied.
 inline CommandResult run_rps(const std::vector<std::string>& args,
-                             const std::filesystem::path& cwd = {}) {
+                             const std::filesystem::path& cwd = {},
+                             const EnvChanges& env_changes = {}) {
     static int counter = 0;
     const auto base = std::filesystem::temp_directory_path() /
                       ("rps_cli_capture_" + std::to_string(::getpid()) + "_" +
@@ -54,9 +77,13 @@ inline CommandResult run_rps(const std::vector<std::string>& args,
     std::vector<char*> argv;
     for (std::string& a : all) argv.push_back(a.data());
     argv.push_back(nullptr);
+    std::vector<std::string> env_entries = changed_environment(env_changes);
+    std::vector<char*> envp;
+    for (std::string& e : env_entries) envp.push_back(e.data());
+    envp.push_back(nullptr);
     CommandResult result;
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, RPS_EXECUTABLE, &actions, nullptr, argv.data(), environ);
+    const int rc = posix_spawn(&pid, RPS_EXECUTABLE, &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (rc == 0) {
         int status = 0;

@@ -2,17 +2,14 @@
 // Synthetic study data for the widget tests: a 2-AP + reflector study on a 20 x 20 grid of 1 m
 // cells whose border ring is masked out, task rows from three methods over two workers, and
 // maps with a smooth distance decay (test fixtures, not physics).
-#include <QImage>
-#include <QSet>
 #include <QString>
-
 #include <cmath>
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "core/engine/measurement_grid.hpp"
 #include "core/study/study_spec.hpp"
+#include "support/image_checks.hpp"
 #include "ui/study_results.hpp"
 
 namespace rps::test {
@@ -111,18 +108,6 @@ inline void fill_synthetic(StudyResults& results, int n = 60,
     results.setSummary({{"wall_s", t[0] > t[1] ? t[0] : t[1]},
                         {"pool_efficiency", 0.93},
                         {"statistics", {{"tasks", n}, {"failed", 0}}}});
-}
-
-// Number of distinct colours in an image (a blank export has one or two).
-inline int distinct_colours(const QImage& image, int limit = 64) {
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2) {
-            colours.insert(image.pixel(x, y));
-            if (colours.size() >= limit) return static_cast<int>(colours.size());
-        }
-    }
-    return static_cast<int>(colours.size());
 }
 
 }  // namespace rps::test

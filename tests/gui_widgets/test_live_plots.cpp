@@ -1,14 +1,15 @@
 // LivePlotsPanel: every plot receives data, updates are coalesced, exports are not blank.
+#include <gtest/gtest.h>
+
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <gtest/gtest.h>
-
 #include "gui_test_data.hpp"
 #include "ui/live_plots_panel.hpp"
+#include "ui/qcustomplot_include.hpp"
 #include "ui/study_results.hpp"
 
 namespace rps {
@@ -96,6 +97,34 @@ TEST(LivePlotsPanel, ExportsPngAndSvg) {
     // The heatmap shows many colours (a real colour scale, not a flat fill).
     QImage heat(dir.filePath(QStringLiteral("heatmap.png")));
     EXPECT_GE(test::distinct_colours(heat, 40), 40);
+}
+
+// A panel that is never shown (the report's own) draws its plan plots with the axes fitted to the
+// picture: the whole 20 m x 20 m grid in view, 1 m in x as long as 1 m in y, and the ticks drawn
+// are those of that range (they were once those of the unfitted range, 0 to 5).
+TEST(LivePlotsPanel, HiddenPlanPlotsFitThePicture) {
+    StudyResults results;
+    LivePlotsPanel panel(&results);
+    test::fill_synthetic(results, 40);
+    for (const QString& name : {QStringLiteral("heatmap"), QStringLiteral("scatter")}) {
+        ASSERT_FALSE(panel.renderPlot(name, QSize(900, 700)).isNull()) << name.toStdString();
+        const QCustomPlot* plot = panel.plot(name);
+        const QCPRange x = plot->xAxis->range(), y = plot->yAxis->range();
+        EXPECT_LE(x.lower, 0.0) << name.toStdString();
+        EXPECT_GE(x.upper, 20.0) << name.toStdString();
+        EXPECT_LE(y.lower, 0.0) << name.toStdString();
+        EXPECT_GE(y.upper, 20.0) << name.toStdString();
+        for (const QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+            const QVector<double> ticks = axis->tickVector();
+            ASSERT_FALSE(ticks.isEmpty()) << name.toStdString();
+            EXPECT_LE(ticks.front(), 0.0) << name.toStdString();
+            EXPECT_GE(ticks.back(), 20.0) << name.toStdString();
+        }
+        const QCPAxisRect* rect = plot->axisRect();
+        EXPECT_NEAR(x.size() / rect->width(), y.size() / rect->height(),
+                    0.02 * y.size() / rect->height())
+            << name.toStdString();
+    }
 }
 
 }  // namespace
