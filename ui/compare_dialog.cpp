@@ -201,6 +201,11 @@ std::vector<int> CompareDialog::pickedIndices() const {
 
 int CompareDialog::metricsRowCount() const { return table_->rowCount(); }
 
+std::span<const uint8_t> CompareDialog::countedMask() const {
+    return grid_.mask.size() == grid_.cell_count() ? std::span<const uint8_t>(grid_.mask)
+                                                   : std::span<const uint8_t>();
+}
+
 void CompareDialog::rebuild() {
     const std::vector<int> picked = pickedIndices();
     if (picked.size() < static_cast<size_t>(kMinCompared))
@@ -322,6 +327,7 @@ void CompareDialog::buildMaps(const std::vector<int>& picked) {
 void CompareDialog::buildDifference(const std::vector<int>& picked) {
     diff_plot_ = replace_plot(diff_plot_);
     difference_count_ = 0;
+    difference_ = MapDifference();
     QCustomPlot* plot = diff_plot_;
     if (picked.size() < 2 || grid_.cells_x < 1 || grid_.cells_y < 1) {
         queue_replot(plot);
@@ -329,7 +335,7 @@ void CompareDialog::buildDifference(const std::vector<int>& picked) {
     }
     const CompareEntry& a = entries_[static_cast<size_t>(picked[0])];
     const CompareEntry& b = entries_[static_cast<size_t>(picked[1])];
-    const bool has_mask = grid_.mask.size() == grid_.cell_count();
+    difference_ = map_difference(a.power_w, b.power_w, countedMask());
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(
         0, 0,
@@ -341,19 +347,12 @@ void CompareDialog::buildDifference(const std::vector<int>& picked) {
     map->data()->setSize(grid_.cells_x, grid_.cells_y);
     map->data()->setRange(cell_centres(grid_.origin_x_m, grid_.cells_x, grid_.cell_m),
                           cell_centres(grid_.origin_y_m, grid_.cells_y, grid_.cell_m));
-    double extreme = 1.0;
-    for (int iy = 0; iy < grid_.cells_y; ++iy) {
-        for (int ix = 0; ix < grid_.cells_x; ++ix) {
-            const size_t i = grid_.index(ix, iy);
-            double d = kNaN;
-            if ((!has_mask || grid_.mask[i]) && a.power_w[i] > kNoSignalPower_w &&
-                b.power_w[i] > kNoSignalPower_w) {
-                d = 10.0 * std::log10(a.power_w[i] / b.power_w[i]);
-                extreme = std::max(extreme, std::abs(d));
-            }
-            map->data()->setCell(ix, iy, d);
-        }
-    }
+    for (int iy = 0; iy < grid_.cells_y; ++iy)
+        for (int ix = 0; ix < grid_.cells_x; ++ix)
+            map->data()->setCell(ix, iy, difference_.db[grid_.index(ix, iy)]);
+    // A symmetric scale, at least ±1 dB, so that white is "equal".
+    const double extreme =
+        std::max({1.0, std::abs(difference_.min_db), std::abs(difference_.max_db)});
     QCPColorGradient diverging;
     diverging.clearColorStops();
     diverging.setColorStopAt(0.0, QColor(33, 102, 172));
@@ -388,28 +387,19 @@ void CompareDialog::buildCdf(const std::vector<int>& picked) {
     plot->clearGraphs();
     plot->legend->clearItems();
     cdf_count_ = 0;
-    const bool has_mask = grid_.mask.size() == grid_.cell_count();
+    cdfs_.clear();
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (size_t k = 0; k < picked.size(); ++k) {
         const CompareEntry& entry = entries_[static_cast<size_t>(picked[k])];
-        std::vector<double> dbm;
-        size_t masked = 0;
-        for (size_t i = 0; i < entry.power_w.size(); ++i) {
-            if (has_mask && !grid_.mask[i]) continue;
-            ++masked;
-            if (entry.power_w[i] > kNoSignalPower_w)
-                dbm.push_back(power_to_dbm_floored(entry.power_w[i]));
-        }
-        if (masked == 0) continue;
-        std::sort(dbm.begin(), dbm.end());
-        // Cells without signal sit below every value: the curve starts at their share.
-        const double no_signal = static_cast<double>(masked - dbm.size());
+        MapCdf cdf = map_cdf(entry.power_w, countedMask());
+        if (cdf.counted == 0) continue;
+        const std::vector<double>& dbm = cdfs_.emplace_back(std::move(cdf)).dbm;
         QVector<double> x, y;
         x.reserve(static_cast<int>(dbm.size()));
         y.reserve(static_cast<int>(dbm.size()));
         for (size_t i = 0; i < dbm.size(); ++i) {
             x << dbm[i];
-            y << 100.0 * (no_signal + static_cast<double>(i + 1)) / static_cast<double>(masked);
+            y << cdfs_.back().percent_at(i);
         }
         QCPGraph* g = plot->addGraph();
         g->setName(entry.title);
@@ -438,9 +428,7 @@ void CompareDialog::buildCdf(const std::vector<int>& picked) {
 void CompareDialog::buildTable(const std::vector<int>& picked) {
     metrics_.clear();
     table_->setRowCount(0);
-    const std::span<const uint8_t> mask = grid_.mask.size() == grid_.cell_count()
-                                              ? std::span<const uint8_t>(grid_.mask)
-                                              : std::span<const uint8_t>();
+    const std::span<const uint8_t> mask = countedMask();
     for (size_t k = 0; k < picked.size(); ++k) {
         const CompareEntry& entry = entries_[static_cast<size_t>(picked[k])];
         const MapMetrics m =

@@ -1,17 +1,19 @@
 #pragma once
 // Compare winners: 2-4 results side by side. The maps on ONE shared colour scale (dBm), the
-// difference map of the first two (dB), the CDF of cell RSS over the counted (masked) cells, and
-// a metrics table from compute_metrics (the one metric definition). The caller computes the maps
-// (LayoutEvaluator); this dialog only displays them.
+// difference map of the first two (dB, map_difference), the CDF of cell RSS over the counted
+// (masked) cells (map_cdf), and a metrics table from compute_metrics (the one metric
+// definition). The caller computes the maps (LayoutEvaluator); this dialog only displays them,
+// and `rps compare` computes the same from core/metrics.
 #include <QDialog>
 #include <QString>
-
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/engine/measurement_grid.hpp"
+#include "core/metrics/map_cdf.hpp"
+#include "core/metrics/map_difference.hpp"
 #include "core/metrics/map_metrics.hpp"
 #include "core/study/study_spec.hpp"
 
@@ -55,6 +57,10 @@ public:
     int metricsRowCount() const;
     // The metrics of the picked entries, in display order.
     const std::vector<MapMetrics>& metrics() const { return metrics_; }
+    // The difference map of the first two picked (empty with fewer than two), and the CDF of
+    // each picked entry, in display order.
+    const MapDifference& difference() const { return difference_; }
+    const std::vector<MapCdf>& cdfs() const { return cdfs_; }
     // Writes the maps, difference and CDF plots as one picture (PNG) side by side.
     bool exportImage(const QString& path);
 
@@ -69,6 +75,8 @@ private:
     void buildCdf(const std::vector<int>& picked);
     void buildTable(const std::vector<int>& picked);
     bool usableEntry(const CompareEntry& entry) const;
+    // The grid's mask when it has one byte per cell, else none (every cell counts).
+    std::span<const uint8_t> countedMask() const;
 
     MeasurementGrid grid_;
     double threshold_dbm_ = kDefaultCoverageThreshold_dbm;
@@ -76,6 +84,8 @@ private:
     std::optional<ReflectorSpec> reflector_;
     std::vector<CompareEntry> entries_;
     std::vector<MapMetrics> metrics_;
+    MapDifference difference_;
+    std::vector<MapCdf> cdfs_;
     QListWidget* list_;
     QLabel* hint_;
     QCustomPlot* maps_plot_;

@@ -17,7 +17,8 @@ void register_validate(CLI::App& app, CommandAction& action);
 void register_materials(CLI::App& app, CommandAction& action);
 void register_probe(CLI::App& app, CommandAction& action);
 void register_map(CLI::App& app, CommandAction& action);
-void register_study_commands(CLI::App& app, CommandAction& action);  // run, sweep, show, export, worker
+// run, sweep, show, export, compare, worker
+void register_study_commands(CLI::App& app, CommandAction& action);
 
 int run_command_line(int argc, char** argv);
 

@@ -15,9 +15,9 @@
 #include "app/commands/json_fields.hpp"
 #include "app/commands/map_output.hpp"
 #include "app/commands/report_commands.hpp"
+#include "app/commands/stored_study_setup.hpp"
 #include "app/commands/stored_study_view.hpp"
 #include "core/common/error.hpp"
-#include "core/scene/scene_loader.hpp"
 #include "core/study/best_config_export.hpp"
 #include "core/study/layout.hpp"
 #include "core/study/layout_evaluator.hpp"
@@ -37,52 +37,13 @@ struct ExportOptions {
 
 // ------------------------------------------------------------------------------ the inputs
 
-// The best layout of the view, which must have a parsed spec and a layout.
+// The best layout of the view, which must have a layout.
 const json& exportable_best(const StoredStudyView& view, const std::string& file) {
-    if (!view.spec)
-        throw InputError({file, 0, "spec"}, "the stored study does not parse: " +
-                                                view.data["spec_error"].get<std::string>());
     const json& best = view.data["best"];
     if (best.is_null() || !best.value("layout", json()).is_object())
         throw InputError({file, 0, ""},
                          "no layout to export yet: the study has no finished task with a result");
     return best;
-}
-
-// Where a relative scene name may be: beside the study file the run read, beside the store,
-// in the current folder.
-std::vector<fs::path> scene_candidates(const json& stored_spec, const std::string& scene,
-                                       const fs::path& store_file) {
-    if (fs::path(scene).is_absolute()) return {scene};
-    std::vector<fs::path> candidates;
-    for (const char* key : {"source_file", "study_file"}) {
-        const std::string source = string_at(stored_spec, key, "");
-        if (!source.empty()) candidates.push_back(fs::path(source).parent_path() / scene);
-    }
-    candidates.push_back(store_file.parent_path() / scene);
-    candidates.push_back(fs::current_path() / scene);
-    return candidates;
-}
-
-// The scene file of a stored study. The document names it as written (absolute, or relative to
-// the study file's folder, which the store does not record), so candidates are tried in turn.
-fs::path resolve_scene(const json& stored_spec, const json& document, const fs::path& store_file,
-                       const std::string& override_path) {
-    if (!override_path.empty()) {
-        if (!fs::is_regular_file(override_path))
-            throw InputError({override_path, 0, "--scene"}, "scene file not found");
-        return override_path;
-    }
-    const std::string scene = string_at(document, "scene", "");
-    if (scene.empty())
-        throw InputError({store_file.string(), 0, "scene"}, "the stored study names no scene");
-    std::string tried;
-    for (const fs::path& path : scene_candidates(stored_spec, scene, store_file)) {
-        if (fs::is_regular_file(path)) return path;
-        tried += (tried.empty() ? "" : ", ") + path.string();
-    }
-    throw InputError({store_file.string(), 0, "scene"},
-                     "scene '" + scene + "' not found (tried " + tried + "); give it with --scene");
 }
 
 // ------------------------------------------------------------------------------ the maps
@@ -131,8 +92,7 @@ void read_stored_maps(BestMaps& maps, const StoredStudy& study, const StoredStud
 void recompute_maps(BestMaps& maps, const StudySpec& spec, const Scene& scene,
                     const Layout& layout) {
     const LayoutEvaluator evaluator(spec, scene);
-    const LayoutEvaluation e = evaluator.evaluate(layout, true);
-    if (!e.valid) throw std::runtime_error("the best layout does not evaluate: " + e.reason);
+    const LayoutEvaluation e = evaluate_stored_layout(evaluator, layout, "the best layout");
     maps.combined = e.combined_power_w;
     maps.per_ap = e.per_ap_power_w;
     maps.metrics = metrics_to_json(e.metrics);
@@ -228,10 +188,9 @@ int export_best(const ExportOptions& o) {
     const StoredStudy study = read_study_file(o.file);
     const StoredStudyView view = view_stored_study(study);
     const json& best = exportable_best(view, o.file);
-    StudySpec spec = *view.spec;
-    const fs::path scene_path = resolve_scene(study.spec, view.document, o.file, o.scene);
-    spec.scene_path = scene_path.string();
-    const Scene scene = load_scene(scene_path);
+    const StoredStudySetup setup = stored_study_setup(study, view, o.file, o.scene);
+    const StudySpec& spec = setup.spec;
+    const Scene& scene = setup.scene;
     const Layout layout = layout_from_json(best["layout"]);
     if (static_cast<int>(layout.aps.size()) != spec.ap_count)
         throw std::runtime_error("the best layout has " + std::to_string(layout.aps.size()) +

@@ -30,22 +30,16 @@ std::string extension_of(const std::string& path) {
     return ext;
 }
 
+// The CSV of power maps: each map's column in dBm (floored, as every report shows it).
 void write_csv(const std::string& path, const MeasurementGrid& grid,
                const std::vector<NamedMap>& maps) {
-    std::ofstream out(path);
-    if (!out) throw InputError({path, 0, "--out"}, "cannot write the file");
-    out << "x_m,y_m,in_mask";
-    for (const auto& m : maps) out << "," << m.name << "_dbm";
-    out << "\n";
-    for (int iy = 0; iy < grid.cells_y; ++iy)
-        for (int ix = 0; ix < grid.cells_x; ++ix) {
-            const Vec3 c = grid.cell_center(ix, iy);
-            const size_t i = grid.index(ix, iy);
-            out << fmt::format("{:.3f},{:.3f},{}", c.x(), c.y(), int(grid.mask[i]));
-            for (const auto& m : maps) out << fmt::format(",{:.4f}", power_to_dbm_floored((*m.power_w)[i]));
-            out << "\n";
-        }
-    if (!out) throw std::runtime_error("error while writing " + path);
+    std::vector<std::vector<double>> dbm(maps.size());
+    std::vector<CsvColumn> columns;
+    for (size_t m = 0; m < maps.size(); ++m) {
+        for (double p : *maps[m].power_w) dbm[m].push_back(power_to_dbm_floored(p));
+        columns.push_back({maps[m].name + "_dbm", &dbm[m]});
+    }
+    write_csv_columns(path, grid, columns);
 }
 
 // A perceptually ordered colour scale (viridis control points), t in [0, 1].
@@ -150,6 +144,24 @@ void write_h5(const std::string& path, const MeasurementGrid& grid,
 }
 
 }  // namespace
+
+void write_csv_columns(const std::string& path, const MeasurementGrid& grid,
+                       const std::vector<CsvColumn>& columns) {
+    std::ofstream out(path);
+    if (!out) throw InputError({path, 0, "--out"}, "cannot write the file");
+    out << "x_m,y_m,in_mask";
+    for (const auto& c : columns) out << "," << c.name;
+    out << "\n";
+    for (int iy = 0; iy < grid.cells_y; ++iy)
+        for (int ix = 0; ix < grid.cells_x; ++ix) {
+            const Vec3 c = grid.cell_center(ix, iy);
+            const size_t i = grid.index(ix, iy);
+            out << fmt::format("{:.3f},{:.3f},{}", c.x(), c.y(), int(grid.mask[i]));
+            for (const auto& column : columns) out << fmt::format(",{:.4f}", (*column.values)[i]);
+            out << "\n";
+        }
+    if (!out) throw std::runtime_error("error while writing " + path);
+}
 
 void check_map_output(const std::string& path) {
     const std::string ext = extension_of(path);

@@ -14,6 +14,17 @@ struct NamedMap {
     const std::vector<double>* power_w;
 };
 
+// A CSV column of values already in its unit (named by the header, e.g. "difference_db").
+struct CsvColumn {
+    std::string name;
+    const std::vector<double>* values;  // one per cell, grid order; NaN is written "nan"
+};
+
+// The CSV format of `rps map --out x.csv` (x_m, y_m, in_mask, then the columns with 4 decimals)
+// for values that are not powers. Throws like write_maps.
+void write_csv_columns(const std::string& path, const MeasurementGrid& grid,
+                       const std::vector<CsvColumn>& columns);
+
 // Throws std::invalid_argument for an unknown extension, std::runtime_error on I/O failure.
 // Refuses an --out path whose extension names no map format (before any map is computed).
 void check_map_output(const std::string& path);

@@ -1,7 +1,7 @@
-// rps show / export / sweep / report: reading study files back, exporting the best layout as a
-// scene, running a study over a sweep of parameters (docs/study_format.md), and the studio's
-// report of a study file. Each command is in its own file; what they share: stored_study_view.hpp
-// (a study file's summary), json_fields.hpp.
+// rps show / export / compare / sweep / report: reading study files back, exporting the best
+// layout as a scene, comparing stored layouts, running a study over a sweep of parameters
+// (docs/study_format.md), and the studio's report of a study file. Each command is in its own
+// file; what they share: stored_study_view.hpp (a study file's summary), json_fields.hpp.
 #include "app/commands/report_commands.hpp"
 
 namespace rps::cli {
@@ -9,6 +9,7 @@ namespace rps::cli {
 void register_report_commands(CLI::App& app, CommandAction& action) {
     register_show(app, action);
     register_export(app, action);
+    register_compare(app, action);
     register_sweep(app, action);
     register_report(app, action);
 }

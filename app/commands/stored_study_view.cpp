@@ -20,9 +20,6 @@ using nlohmann::json;
 
 // ------------------------------------------------------------------------------ small helpers
 
-// A real objective (not NaN, not the optimisers' "infeasible" sentinel).
-bool usable(double value) { return std::isfinite(value) && value > 0.5 * opt::kInfeasibleFitness; }
-
 // The study document inside the stored spec: the runner stores the document itself; a wrapper
 // ({"study": {...}, ...}) is tolerated.
 json study_document(const json& spec) {
@@ -140,16 +137,16 @@ void count_method_task(TaskTally& t, const TaskRecord& record, const json& resul
     ++m.tasks;
     if (status != TaskStatus::ok) return;
     ++m.ok;
-    if (usable(record.objective))
+    if (usable_objective(record.objective))
         t.objectives.push_back(record.objective);
     else
         ++t.infeasible;
     const double best = number_at(result, "best_objective").value_or(record.objective);
-    if (usable(best) && best > m.best) {
+    if (usable_objective(best) && best > m.best) {
         m.best = best;
         m.best_x = result.is_object() ? result.value("best_x", json()) : json();
     }
-    if (usable(best) && best > t.row_best) {
+    if (usable_objective(best) && best > t.row_best) {
         t.row_best = best;
         t.row_best_x = m.best_x;
     }
@@ -226,12 +223,13 @@ json methods_json(std::map<int, MethodStats> methods, const json& doc) {
         std::string type = index < 0 ? "(none)" : "?";
         if (index >= 0 && static_cast<size_t>(index) < listed)
             type = string_at((*listed_methods)[index], "type", "?");
-        methods_list.push_back({{"index", index},
-                                {"type", type},
-                                {"tasks", m.tasks},
-                                {"ok", m.ok},
-                                {"best_objective", usable(m.best) ? json(m.best) : json(nullptr)},
-                                {"best_x", m.best_x}});
+        methods_list.push_back(
+            {{"index", index},
+             {"type", type},
+             {"tasks", m.tasks},
+             {"ok", m.ok},
+             {"best_objective", usable_objective(m.best) ? json(m.best) : json(nullptr)},
+             {"best_x", m.best_x}});
     }
     return methods_list;
 }
@@ -380,7 +378,7 @@ json best_json(StoredStudyView& view, const StoredStudy& study, const TaskTally&
         best = map_task_best(view, study, *t.map_row);
     else if (summary && (summary->contains("best_layout") || summary->contains("best_x")))
         best = summary_best(*summary);
-    else if (usable(t.row_best))
+    else if (usable_objective(t.row_best))
         best = row_best(t);
     if (!best.is_null() && (!best.contains("layout") || best["layout"].is_null())) {
         if (const auto x = vector_at(best, "x")) best["layout"] = layout_of(view.spec, *x);
@@ -391,6 +389,10 @@ json best_json(StoredStudyView& view, const StoredStudy& study, const TaskTally&
 }
 
 }  // namespace
+
+bool usable_objective(double value) {
+    return std::isfinite(value) && value > 0.5 * opt::kInfeasibleFitness;
+}
 
 StoredStudy read_study_file(const std::string& file) {
     if (!fs::is_regular_file(file)) throw InputError({file, 0, ""}, "no such study file");

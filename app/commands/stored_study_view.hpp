@@ -23,6 +23,9 @@ struct StoredStudyView {
     uint64_t map_task_id = 0;
 };
 
+// A real objective (not NaN, not the optimisers' "infeasible" sentinel).
+bool usable_objective(double value);
+
 // A study file that cannot be read is bad input (InputError: exit 2), like any other input.
 StoredStudy read_study_file(const std::string& file);
 

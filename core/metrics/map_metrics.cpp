@@ -13,10 +13,6 @@ namespace rps {
 
 namespace {
 
-// A cell carries signal when its power exceeds kNoSignalPower_w; NaN and +inf (upstream bugs)
-// are treated as no signal so that no metric can become NaN.
-bool is_valid(double power_w) { return power_w > kNoSignalPower_w && std::isfinite(power_w); }
-
 // Where the percentile q of n values reads: order statistic `lower`, and the next one with
 // weight `fraction` (numpy's linear interpolation).
 struct PercentilePosition {
@@ -69,7 +65,7 @@ std::vector<double> valid_values(std::span<const double> power_w) {
     std::vector<double> values;
     values.reserve(power_w.size());
     for (double p : power_w)
-        if (is_valid(p)) values.push_back(p);
+        if (has_signal(p)) values.push_back(p);
     return values;
 }
 
@@ -118,7 +114,7 @@ MapMetrics compute_metrics(std::span<const double> power_w, std::span<const std:
         ++metrics.total_cells;
         const double p = power_w[i];
         if (p >= threshold_w) ++covered;
-        if (!is_valid(p)) continue;
+        if (!has_signal(p)) continue;
         min_value = values.empty() ? p : std::min(min_value, p);
         values.push_back(p);
         sum += p;
@@ -161,6 +157,8 @@ std::string_view to_string(Objective objective) {
     }
     return "?";
 }
+
+bool has_signal(double power_w) { return power_w > kNoSignalPower_w && std::isfinite(power_w); }
 
 double power_to_dbm_floored(double power_w) {
     if (!(power_w > 0.0)) return kNoSignal_dbm;

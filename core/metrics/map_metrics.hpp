@@ -68,6 +68,10 @@ std::string_view to_string(Objective objective);
 // 0 W gives -160 dBm, never -inf), coverage in percent.
 double objective_value(const MapMetrics& metrics, Objective objective);
 
+// Whether a cell carries signal: power above kNoSignalPower_w. NaN and +inf (upstream bugs) do
+// not, so that no metric can become NaN.
+bool has_signal(double power_w);
+
 // watts_to_dbm with the kNoSignal_dbm floor (0 W and anything below -160 dBm give -160).
 double power_to_dbm_floored(double power_w);
 

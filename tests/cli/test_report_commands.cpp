@@ -1,15 +1,18 @@
-// rps show / rps export on study files built here with the runner's store conventions (task rows
+// rps show / rps export (and rps compare's choice of rows) on study files built here with the
+// runner's store conventions (task rows
 // {"method","method_index","payload","result","best_x","best_objective","worker_id"}, a final
 // "map" task, the finished marker's summary), so they need no `rps run`: a finished reflector
 // study exported and read back, an unfinished study, and bad inputs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
+#include "cli/tiny_study.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "core/store/study_store.hpp"
 #include "core/study/layout.hpp"
@@ -26,27 +29,21 @@ namespace {
 
 constexpr uint64_t kMethodShift = 40;  // the runner's task ids: (method index << 40) | sequence
 
-fs::path l_hall() { return rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml"; }
+using rps::test::l_hall;
 
-// A small reflector study on the L hall: the plate on the west wall (x = 0), facing +x.
+// A small reflector study on the L hall (the plate on the west wall, x = 0, facing +x): the
+// tiny study with a smaller plate and a GA alone.
 json reflector_study() {
-    return {{"name", "lh_reflector"},
-            {"scene", l_hall().string()},
-            {"radio", {{"max_order", 1}}},
-            {"grid", {{"cell_m", 1.0}}},
-            {"mode", "2ap_reflector"},
-            {"bounds",
-             {{"x_m", {1, 19}}, {"y_m", {1, 9}}, {"ap_z_m", 3.0}, {"min_ap_separation_m", 3.0}}},
-            {"reflector",
-             {{"top_left", {0, 2, 3}},
-              {"bottom_right", {0, 8, 1}},
-              {"facing", {1, 0, 0}},
-              {"size_m", {1.5, 1.0}},
-              {"thickness_m", 0.003},
-              {"focal_x_m", {1, 9}},
-              {"focal_y_m", {1, 19}}}},
-            {"methods", {{{"type", "ga"}, {"population", 4}, {"generations", 1}}}},
-            {"compute", {{"workers", 2}}}};
+    json study = rps::test::tiny_reflector_study();
+    study["name"] = "lh_reflector";
+    study["grid"] = {{"cell_m", 1.0}};
+    study["reflector"]["size_m"] = {1.5, 1.0};
+    study["reflector"]["thickness_m"] = 0.003;
+    study["methods"] = {{{"type", "ga"}, {"population", 4}, {"generations", 1}}};
+    study["compute"] = {{"workers", 2}};
+    study.erase("description");
+    study.erase("seed");
+    return study;
 }
 
 rps::Layout reflector_layout() {
@@ -422,4 +419,32 @@ TEST(CliShowExport, BadInputsExitTwo) {
     r = run_rps({"export", (dir / "study.h5").string(), "--out", (dir / "x").string()});
     EXPECT_EQ(r.exit_code, 2) << describe(r);
     EXPECT_NE(r.err.find("--best"), std::string::npos) << describe(r);
+}
+
+// rps compare on the hand-made store: row 3 failed, row 4 (the map task) repeats row 2's layout.
+TEST(CliCompareRows, FailedRowsRefusedAndRepeatedLayoutsComparedOnce) {
+    rps::test::TempDir dir;
+    const FinishedStudy s = make_finished_reflector_store(dir / "study.h5");
+    const std::string file = (dir / "study.h5").string();
+    auto r = run_rps({"compare", file, "--rows", "2,3"});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_NE(r.err.find("--rows 2,3: row 3 failed"), std::string::npos) << describe(r);
+
+    // The three distinct layouts, best first; the map task's copy of row 2 is left out.
+    r = run_rps({"compare", file, "--top", "3", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << describe(r);
+    std::vector<size_t> expected = {0, 1, 2};
+    std::stable_sort(expected.begin(), expected.end(),
+                     [&](size_t a, size_t b) { return s.objectives[a] > s.objectives[b]; });
+    const json out = json::parse(r.out);
+    ASSERT_EQ(out["layouts"].size(), 3u);
+    for (size_t k = 0; k < 3; ++k) {
+        EXPECT_EQ(out["layouts"][k]["row"].get<size_t>(), expected[k]) << k;
+        EXPECT_NEAR(out["layouts"][k]["metrics"]["p5_dbm"].get<double>(), s.objectives[expected[k]],
+                    1e-9);
+    }
+    r = run_rps({"compare", file, "--top", "4"});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_NE(r.err.find("--top 4: the study has only 3 distinct layout(s)"), std::string::npos)
+        << describe(r);
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
+#include "cli/tiny_study.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "core/store/study_store.hpp"
 #include "core/study/layout.hpp"
@@ -16,35 +17,12 @@
 
 using nlohmann::json;
 using rps::test::describe;
+using rps::test::l_hall;
 using rps::test::run_rps;
+using rps::test::tiny_reflector_study;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path l_hall() { return rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml"; }
-
-// A study that runs in about a second: two APs and a plate on the L hall's west wall.
-json tiny_reflector_study() {
-    return {{"name", "tiny_reflector"},
-            {"description", "CLI test: a few layouts only"},
-            {"scene", l_hall().string()},
-            {"radio", {{"max_order", 1}}},
-            {"mode", "2ap_reflector"},
-            {"bounds",
-             {{"x_m", {1, 19}}, {"y_m", {1, 9}}, {"ap_z_m", 3.0}, {"min_ap_separation_m", 3.0}}},
-            {"reflector",
-             {{"top_left", {0, 2, 3}},
-              {"bottom_right", {0, 8, 1}},
-              {"facing", {1, 0, 0}},
-              {"thickness_m", 0.004},
-              {"focal_x_m", {1, 9}},
-              {"focal_y_m", {1, 19}}}},
-            {"methods",
-             {{{"type", "halving"}, {"candidates", 8}, {"keep_fraction", 0.5}},
-              {{"type", "ga"}, {"population", 4}, {"generations", 1}}}},
-            {"seed", 11},
-            {"compute", {{"workers", 2}, {"task_timeout_s", 60}}}};
-}
 
 // The same study with one AP and no plate, searched by `methods`.
 json tiny_1ap_study(json methods) {

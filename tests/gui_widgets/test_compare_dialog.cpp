@@ -1,9 +1,11 @@
 // CompareDialog: maps on one scale, one difference map, a CDF per result, a metrics row each.
+#include <gtest/gtest.h>
+
 #include <QImage>
 #include <QTemporaryDir>
 
-#include <gtest/gtest.h>
-
+#include "core/metrics/map_cdf.hpp"
+#include "core/metrics/map_difference.hpp"
 #include "core/metrics/map_metrics.hpp"
 #include "core/study/layout.hpp"
 #include "gui_test_data.hpp"
@@ -42,6 +44,15 @@ TEST(CompareDialog, ThreeResults) {
     EXPECT_DOUBLE_EQ(dialog.metrics()[1].p5_w, expected.p5_w);
     EXPECT_DOUBLE_EQ(dialog.metrics()[1].coverage_fraction, expected.coverage_fraction);
     EXPECT_EQ(dialog.metrics()[1].total_cells, 18u * 18u);
+    // The difference and the CDFs are core/metrics' (what `rps compare` prints).
+    const MapDifference difference =
+        map_difference(entries[0].power_w, entries[1].power_w, grid.mask);
+    ASSERT_GT(difference.cells, 0u);
+    EXPECT_EQ(dialog.difference().cells, difference.cells);
+    EXPECT_DOUBLE_EQ(dialog.difference().mean_db, difference.mean_db);
+    EXPECT_DOUBLE_EQ(dialog.difference().max_db, difference.max_db);
+    ASSERT_EQ(dialog.cdfs().size(), 3u);
+    EXPECT_EQ(dialog.cdfs()[2].dbm, map_cdf(entries[2].power_w, grid.mask).dbm);
 
     // Unpicking one leaves two; one alone gives no difference map.
     dialog.setPicked(2, false);
