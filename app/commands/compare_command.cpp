@@ -136,7 +136,7 @@ json comparison_json(const Comparison& c, const StoredStudyView& view) {
 
 // ------------------------------------------------------------------------------ text
 
-constexpr int kLabelWidth = 30, kColumnWidth = 12;
+constexpr int kLabelWidth = 30, kColumnWidth = 14;
 
 // One table row: a label, then one value per layout.
 template <typename Value>
