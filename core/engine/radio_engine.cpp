@@ -595,6 +595,17 @@ struct RadioEngine::Impl {
             reflect<kDetail>(path, j, face, k, field, detail);
             return;
         }
+        reflect_across_walls<kDetail>(path, j, seq, walls, k, field, detail);
+    }
+
+    // The rare case of reflect_at_end: walls pass through the reflection point.
+    template <bool kDetail>
+    [[gnu::noinline]] void reflect_across_walls(const PathGeometry& path, int j,
+                                                const EngineFace* const* seq,
+                                                std::span<const int> walls, Vec3& k, Vec3c& field,
+                                                PathDetail* detail) const {
+        const EngineFace& face = *seq[j];
+        const Vec3& point = path.points[j + 1];
         const Vec3 k_in = k;
         const Vec3 k_out = k - 2.0 * k.dot(face.normal) * face.normal;
         // After a zero-length segment, its walls were applied at its first point (as that
