@@ -6,7 +6,8 @@ namespace rps {
 
 // A display (DISPLAY, WAYLAND_DISPLAY) or a QPA platform chosen by hand (QT_QPA_PLATFORM).
 bool displayAvailable();
-// Without either, sets QT_QPA_PLATFORM=offscreen for the QApplication about to be created.
+// Without either, sets QT_QPA_PLATFORM=offscreen for the QApplication about to be created (and
+// XDG_RUNTIME_DIR to Qt's own fallback when unset, without Qt's warning).
 void useOffscreenPlatformWithoutDisplay();
 
 }  // namespace rps

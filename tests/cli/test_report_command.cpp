@@ -25,7 +25,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const rps::test::EnvChanges kNoDisplay{{"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}, {}};
+// XDG_RUNTIME_DIR is unset too, as for root in a headless session: Qt must not warn about it.
+const rps::test::EnvChanges kNoDisplay{
+    {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_RUNTIME_DIR"}, {}};
 
 rps::test::CommandResult report(const std::vector<std::string>& args) {
     std::vector<std::string> all{"report"};
@@ -133,6 +135,7 @@ TEST_F(CliReport, TitleOption) {
     const auto r = report({study_file(), "--out", out.string(), "--title", "Hall & co"});
     ASSERT_EQ(r.exit_code, 0) << describe(r);
     EXPECT_NE(read_text(out).find("<h1>Study report: Hall &amp; co</h1>"), std::string::npos);
+    EXPECT_EQ(r.err.find("XDG_RUNTIME_DIR"), std::string::npos) << r.err;
 }
 
 TEST_F(CliReport, Pdf) {
