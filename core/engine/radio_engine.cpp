@@ -645,49 +645,76 @@ struct RadioEngine::Impl {
     // wall reflection where a partition abuts it. The segment queries leave out the first and last
     // kSegmentEpsilon_m of each segment (its own faces), so such a wall would be crossed for free:
     // an AP on one grid line of the office scored 7 dB of P5 above its neighbours 5 cm away. Here
-    // the path crosses wall W at the point when it changes side of W's plane between
-    // point - ε·k_in and point + ε·k_out at a point inside W; that is the limit of the crossing
-    // the queries find when the reflection point moves off the wall either way (one transmission,
-    // on the incoming piece if the point is already on the far side, else on the outgoing one).
+    // a piece of the path (incoming or outgoing) crosses wall W at the point when the point and
+    // the piece's far end within ε (point - ε·k_in, point + ε·k_out) lie on opposite sides of W's
+    // plane, at a point inside W: the limit of the crossing the queries find when the reflection
+    // point moves off the wall. Both pieces cross when the point lies beyond W and the path comes
+    // back (a partition meeting the face at an angle, a third wall through a corner line): a V
+    // through W's edge, two transmissions.
     template <bool kDetail>
     [[gnu::noinline]] void cross_at_vertex(std::span<const int> walls, const Vec3& point,
                                            const Vec3& k_in, const Vec3& k_out, bool incoming_piece,
                                            const PathSegment& at, Vec3c& field,
                                            PathDetail* detail) const {
         const SegmentEnds reflected = reflected_around(at);
+        // The stretch of the piece that its segment's query leaves to this point: the query
+        // covers (ε, length - ε), the start point the first min(ε, length), the end point the
+        // rest. A segment shorter than ε (a corner pair a hair beside the corner line) is the
+        // start point's alone; a zero-length one (a corner pair on the line) ends on the second
+        // point, the same point moved apart by the Tx move.
+        const Vec3& other = at.path->points[incoming_piece ? at.j : at.j + 2];
+        const double piece_m = (point - other).norm();
+        const double reach_m = incoming_piece
+                                   ? std::min(kSegmentEpsilon_m, piece_m - kSegmentEpsilon_m)
+                                   : std::min(kSegmentEpsilon_m, piece_m);
+        if (incoming_piece && !(reach_m > 0.0)) return;
+        const bool to_corner_pair =
+            !incoming_piece && at.j + 1 < at.path->order && at.path->zero_length(at.j + 1);
+        const Vec3& reflecting = at.seq[at.j]->normal;
         for (const int w : walls) {
             if (w == reflected.start || w == reflected.end) continue;
             const EngineFace& wall = faces[w];
             const double here = wall.signed_distance(point);
             if (std::abs(here) > kSegmentEpsilon_m) continue;
-            const double before = wall.signed_distance(point - kSegmentEpsilon_m * k_in);
-            const double after = wall.signed_distance(point + kSegmentEpsilon_m * k_out);
-            if (!(before * after < 0.0)) continue;  // stays on one side (or runs along the wall)
+            // A face of the reflecting plane (the window beside a wall's seam): both pieces stay
+            // on one side of it.
+            if (std::abs(wall.normal.dot(reflecting)) > 1.0 - 1e-12) continue;
             // A point on the wall (to rounding) is decided as for the Tx moved along the
             // tie-break direction (the same move that decides the path's other edge points): the
-            // side the point moves to says which piece crosses, its move along that piece onto
-            // the wall where. Without a move off the wall, the outgoing piece crosses.
+            // side the point moves to says which pieces cross, its move along a piece onto the
+            // wall where. Without a move off the wall, the outgoing piece crosses when the path
+            // changes sides.
             constexpr double kOnWall_m = 1e-9;
             double side = here;
             Vec3 shift = Vec3::Zero();
             bool moved = false;
-            if (std::abs(here) <= kOnWall_m && at.path) {
+            if (std::abs(here) <= kOnWall_m) {
                 shift = path_point_shift(*at.path, at.seq, at.j + 1);
                 moved = shift.dot(wall.normal) != 0.0;
                 if (moved) side = shift.dot(wall.normal);
             }
-            const bool on_incoming = side != 0.0 && (side < 0.0) == (after < 0.0);
-            if (on_incoming != incoming_piece) continue;
-            const Vec3& k = on_incoming ? k_in : k_out;
+            const double before = wall.signed_distance(point - kSegmentEpsilon_m * k_in);
+            double far = incoming_piece ? wall.signed_distance(point - reach_m * k_in)
+                                        : wall.signed_distance(point + reach_m * k_out);
+            if (to_corner_pair)  // the second point: on the wall with this one, moved its own way
+                far = moved ? path_point_shift(*at.path, at.seq, at.j + 2).dot(wall.normal) : side;
+            const bool crosses =
+                side != 0.0 ? far * side < 0.0 : !incoming_piece && before * far < 0.0;
+            if (!crosses) continue;  // stays on one side (or runs along the wall)
+            const Vec3& k = incoming_piece ? k_in : k_out;
+            const double kn = k.dot(wall.normal);
+            if (kn == 0.0) continue;
             // Otherwise the crossing lies an infinitesimal step before the point on the incoming
             // piece, or after it on the outgoing one: at a wall's edge (a reflection on the
             // ceiling right above a wall's top) that step decides, as it does for the point
-            // moved off the wall.
-            const Vec3 step = on_incoming ? Vec3(-k_in) : k_out;
-            const Vec3 tie_break = moved ? Vec3(shift - (side / k.dot(wall.normal)) * k)
+            // moved off the wall. On a corner pair's zero-length segment the crossing moves by
+            // the interpolation of the two points' moves: the same expression, as they differ by
+            // a multiple of k.
+            const Vec3 step = incoming_piece ? Vec3(-k_in) : k_out;
+            const Vec3 tie_break = moved ? Vec3(shift - (side / kn) * k)
                                          : Vec3(step - step.dot(wall.normal) * wall.normal);
             if (!wall.contains(point - here * wall.normal, tie_break)) continue;
-            const double cos_i = std::min(1.0, std::abs(k.dot(wall.normal)));
+            const double cos_i = std::min(1.0, std::abs(kn));
             const TeTm t = transmission(wall, cos_i);
             field = transmit_field(field, k, wall.normal, t.te, t.tm);
             if constexpr (kDetail) {

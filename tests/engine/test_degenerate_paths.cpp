@@ -1,0 +1,226 @@
+// Degenerate configurations decided by symbolic perturbation (docs/decisions.md, "One nearby Tx
+// for every edge decision of a path"): the exact configuration must give what the Tx moved a
+// small step along EngineFace::tie_break_direction() gives, path by path (same face sequences,
+// same interactions, same gains), for steps inside the engine's 0.1 mm segment margin (1e-6,
+// 1e-5: decided by cross_at_vertex for points near a wall) and beyond it (1e-3: by the queries).
+// Walls here meet at angles other than 90 degrees: a partition at 45 degrees abutting a wall,
+// a wall along the bisector of a corner, where the path comes back to the side it came from.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/engine/engine_face.hpp"
+#include "core/engine/radio_engine.hpp"
+#include "core/scene/scene.hpp"
+#include "tests/support/engine_grids.hpp"
+#include "tests/support/scene_builders.hpp"
+
+namespace rps {
+namespace {
+
+using test::add_rectangle;
+
+RadioSetup iso(int order) {
+    RadioSetup setup;
+    setup.antenna = AntennaModel::Isotropic;
+    setup.max_reflection_order = order;
+    return setup;
+}
+
+// A path's signature: its interactions (R/T and face), in order.
+std::string signature(const PropagationPath& p) {
+    std::string s;
+    for (const PathInteraction& hit : p.interactions) {
+        s += hit.kind == InteractionKind::Reflection ? 'R' : 'T';
+        s += std::to_string(hit.face);
+        s += ' ';
+    }
+    return s;
+}
+
+bool has(const std::vector<PropagationPath>& paths, const std::string& sig) {
+    return std::any_of(paths.begin(), paths.end(),
+                       [&](const PropagationPath& p) { return signature(p) == sig; });
+}
+
+std::map<std::string, double> by_signature(const std::vector<PropagationPath>& paths) {
+    std::map<std::string, double> out;
+    for (const PropagationPath& p : paths) out[signature(p)] += p.path_gain;
+    return out;
+}
+
+std::string describe(const std::map<std::string, double>& m) {
+    std::ostringstream s;
+    for (const auto& [sig, g] : m) s << "  [" << sig << "] " << 10 * std::log10(g) << " dB\n";
+    return s.str();
+}
+
+// The exact configuration against the Tx moved by step·G: same paths, gains within rel.
+::testing::AssertionResult same_as_moved(const RadioEngine& engine, const Vec3& tx, const Vec3& rx,
+                                         double step, double rel = 3e-3) {
+    const auto exact = by_signature(engine.trace_paths(TxPose{tx}, rx));
+    const auto moved =
+        by_signature(engine.trace_paths(TxPose{tx + step * EngineFace::tie_break_direction()}, rx));
+    bool same = exact.size() == moved.size();
+    for (const auto& [sig, g] : exact) {
+        const auto it = moved.find(sig);
+        if (it == moved.end() || std::abs(it->second / g - 1.0) > rel) same = false;
+    }
+    if (same) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << "exact:\n"
+                                         << describe(exact) << "moved " << step << "·G:\n"
+                                         << describe(moved);
+}
+
+const double kSteps[] = {1e-6, 1e-5, 1e-3};
+
+Scene three_materials() {
+    Scene scene;
+    scene.materials.push_back(RadioMaterial{"concrete", "concrete", 1.0, 0.0, 0.2, false});
+    scene.materials.push_back(RadioMaterial{"board", "plasterboard", 1.0, 0.0, 0.1, false});
+    scene.materials.push_back(RadioMaterial{"wood", "wood", 1.0, 0.0, 0.05, false});
+    return scene;
+}
+
+// Face 0: wall A from the corner line (the z axis) along +x; face 1: wall B from it at
+// `angle_deg`; face 2: wall W from it along the bisector (z in [0, 5]).
+Scene corner_with_bisector(double angle_deg) {
+    Scene scene = three_materials();
+    const double a = angle_deg * std::numbers::pi / 180.0;
+    const Vec3 b(20 * std::cos(a), 20 * std::sin(a), 0);
+    const Vec3 m(10 * std::cos(a / 2), 10 * std::sin(a / 2), 0);
+    const Vec3 up(0, 0, 5);
+    add_rectangle(scene, "a", 0, {Vec3(0, 0, 0), Vec3(20, 0, 0), Vec3(20, 0, 5), up});
+    add_rectangle(scene, "b", 1, {Vec3(0, 0, 0), b, b + up, up});
+    add_rectangle(scene, "w", 2, {Vec3(0, 0, 0), m, m + up, up});
+    return scene;
+}
+
+// A wall F in the plane y = 0 (face 0) and a partition W at 45 degrees abutting it at the origin
+// (face 1, plane x = y, x in [0, 5]). Tx (1, 2) and Rx (-2, 4) lie on the same side of W, and
+// the reflection on F lies exactly at the foot of W: beside it the point lies beyond W (the path
+// goes through W, reflects, comes back through W: two transmissions) or before it (none). The
+// engine took "none" whatever the side (it crossed only when the path changed sides), and also
+// for points a hair beyond W, within the 0.1 mm margin: 6.7 dB too strong.
+TEST(DegeneratePaths, PartitionAtAnAngleThroughAReflectionPointIsCrossedTwice) {
+    Scene scene = three_materials();
+    add_rectangle(scene, "f", 0, {Vec3(-5, 0, -5), Vec3(5, 0, -5), Vec3(5, 0, 5), Vec3(-5, 0, 5)});
+    add_rectangle(scene, "w", 2, {Vec3(0, 0, -5), Vec3(5, 5, -5), Vec3(5, 5, 5), Vec3(0, 0, 5)});
+    const RadioEngine engine(scene, iso(1), test::one_cell_at(Vec3(-2, 4, 0.5)));
+    const Vec3 tx(1.0, 2.0, 0.5);
+    for (const Vec3& rx : {Vec3(-2.0, 4.0, 0.5), Vec3(-1.0, 2.0, 0.5)}) {
+        SCOPED_TRACE(::testing::Message() << "rx " << rx.transpose());
+        // G moves this reflection point beyond W (toward +x); -G before it.
+        EXPECT_TRUE(has(engine.trace_paths(TxPose{tx}, rx), "T1 R0 T1 "));
+        EXPECT_TRUE(has(
+            engine.trace_paths(TxPose{tx - 1e-3 * EngineFace::tie_break_direction()}, rx), "R0 "));
+        for (const double step : kSteps)
+            EXPECT_TRUE(same_as_moved(engine, tx, rx, step)) << "step " << step;
+    }
+}
+
+// A corner double reflection whose two points coincide on the corner line (zero-length middle
+// segment), with a third wall W through that line: beside the line the path crosses W on the
+// incoming piece and on the short middle piece (W separates the two corner walls), twice. The
+// engine crossed W on neither (no piece "changes sides" at the pair as a whole): 6.7 dB too
+// strong; a hair beside the line (middle piece shorter than the 0.1 mm margin) it crossed W once
+// or three times. Right corner and 60-degree corner, orders 2 and 3.
+TEST(DegeneratePaths, ThirdWallThroughACornerLineIsCrossedOnEachPiece) {
+    for (const double angle : {90.0, 60.0})
+        for (const int order : {2, 3}) {
+            const RadioEngine engine(corner_with_bisector(angle), iso(order),
+                                     test::one_cell_at(Vec3(3, 1.5, 0.5)));
+            const Vec3 tx(2.0, 0.5, 1.5);
+            // The double images: tx rotated by ±2·angle about the corner line; a receiver on the
+            // line from one through the corner line (inside the corner) sees it on that line.
+            for (const double sign : {1.0, -1.0})
+                for (const double lambda : {0.5, 2.0, 3.0}) {
+                    const double r = sign * 2.0 * angle * std::numbers::pi / 180.0;
+                    const Vec3 image(std::cos(r) * tx.x() - std::sin(r) * tx.y(),
+                                     std::sin(r) * tx.x() + std::cos(r) * tx.y(), tx.z());
+                    // At 90 degrees both double images are -tx: receivers exactly on the line.
+                    const Vec3 rx = angle == 90.0
+                                        ? Vec3(lambda * tx.x(), lambda * tx.y(), tx.z())
+                                        : Vec3(-lambda * image.x(), -lambda * image.y(), tx.z());
+                    const double azimuth = std::atan2(rx.y(), rx.x()) * 180.0 / std::numbers::pi;
+                    if (!(azimuth > 0.0 && azimuth < angle) || std::abs(azimuth - angle / 2) < 1)
+                        continue;
+                    SCOPED_TRACE(::testing::Message() << "angle " << angle << " order " << order
+                                                      << " rx " << rx.transpose());
+                    const auto paths = engine.trace_paths(TxPose{tx}, rx);
+                    if (angle == 90.0) {  // Tx and Rx on A's side of W: W crossed twice
+                        EXPECT_TRUE(has(paths, "R0 T2 R1 T2 ") || has(paths, "T2 R1 T2 R0 "))
+                            << describe(by_signature(paths));
+                    }
+                    for (const double step : kSteps)
+                        EXPECT_TRUE(same_as_moved(engine, tx, rx, step)) << "step " << step;
+                }
+        }
+}
+
+// The same degenerate receivers as cells of a map (cell centres on half metres): the map equals
+// the probe's sum, coherent and incoherent maps equal their cell selections bit for bit, and
+// two threads give the map of one.
+TEST(DegeneratePaths, MapsWithDegenerateCellsMatchProbesSelectionsAndThreads) {
+    for (const bool coherent : {false, true}) {
+        RadioSetup setup = iso(3);
+        setup.coherent = coherent;
+        MeasurementGridSpec spec;
+        spec.cell_m = 0.5;
+        spec.height_m = 1.5;
+        spec.origin_x_m = 0.25;
+        spec.origin_y_m = 0.25;
+        spec.size_x_m = 6.0;
+        spec.size_y_m = 6.0;
+        const Scene scene = corner_with_bisector(90.0);
+        const RadioEngine engine(scene, setup, spec);
+        RadioSetup two = setup;
+        two.threads = 2;
+        const RadioEngine engine2(scene, two, spec);
+        // Tx (2, 1): the double image (-2, -1); receivers (1, 0.5), (2, 1)... lie on its line.
+        const TxPose tx{Vec3(2.0, 1.0, 1.5)};
+        const RadioMap full = engine.compute_map(tx);
+        const RadioMap threaded = engine2.compute_map(tx);
+        const MeasurementGrid& grid = engine.grid();
+        std::vector<uint8_t> cells(grid.cell_count(), 0);
+        int degenerate = 0;
+        for (int cy = 0; cy < grid.cells_y; ++cy)
+            for (int cx = 0; cx < grid.cells_x; ++cx) {
+                const double x = grid.origin_x_m + (cx + 0.5) * grid.cell_m;
+                const double y = grid.origin_y_m + (cy + 0.5) * grid.cell_m;
+                if (std::abs(x - 2.0 * y) > 1e-9 && (cx + cy) % 3 != 0) continue;
+                cells[grid.index(cx, cy)] = 1;
+                if (std::abs(x - 2.0 * y) > 1e-9) continue;
+                ++degenerate;
+                const auto paths = engine.trace_paths(tx, Vec3(x, y, 1.5));
+                double power = 0.0;
+                if (coherent) {
+                    Vec3c field = Vec3c::Zero();
+                    for (const PropagationPath& p : paths) field += p.field;
+                    power = field.squaredNorm();
+                } else {
+                    for (const PropagationPath& p : paths) power += p.path_gain;
+                }
+                power *= std::pow(10.0, (setup.tx_power_dbm - 30.0) / 10.0);
+                EXPECT_NEAR(full.power_w[grid.index(cx, cy)] / power, 1.0, 1e-9)
+                    << "cell " << x << ", " << y;
+            }
+        EXPECT_GE(degenerate, 5);
+        const RadioMap selected = engine.compute_map(tx, MapRequest{-1, cells});
+        for (size_t c = 0; c < cells.size(); ++c) {
+            EXPECT_EQ(threaded.power_w[c], full.power_w[c]) << c;
+            if (cells[c]) {
+                EXPECT_EQ(selected.power_w[c], full.power_w[c]) << c;
+            }
+        }
+    }
+}
+
+}  // namespace
+}  // namespace rps
