@@ -10,6 +10,9 @@
 #include <QMap>
 #include <QString>
 
+class QPdfWriter;
+class QTextDocument;
+
 namespace rps {
 
 class LivePlotsPanel;
@@ -35,6 +38,7 @@ public:
     const QMap<QString, QImage>& images() const { return images_; }
 
 private:
+    static void paintPages(QTextDocument& document, QPdfWriter& writer);
     void renderImages();
     QString imageTag(const QString& name, bool embed, int width) const;
     QString setupSection() const;

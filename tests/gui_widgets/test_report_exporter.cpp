@@ -5,6 +5,8 @@
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
+#include <QTextDocument>
+#include <QUrl>
 #include <cmath>
 #include <vector>
 
@@ -65,6 +67,17 @@ TEST(ReportExporter, HtmlAndPdf) {
     const QByteArray pdf = read_all(pdf_path);
     EXPECT_TRUE(pdf.startsWith("%PDF"));
     EXPECT_GT(pdf.size(), 10 * 1024);
+    // Everything fits the printable width of A4 less 15 mm margins (180 mm: 680 px at 96 dpi,
+    // the units of the pictures' widths); a 700 px scene picture lost its legend at the edge.
+    QTextDocument document;
+    const QString pdf_html = exporter.buildHtml(false);
+    for (auto it = exporter.images().constBegin(); it != exporter.images().constEnd(); ++it)
+        document.addResource(QTextDocument::ImageResource,
+                             QUrl(QStringLiteral("report-image:") + it.key()), it.value());
+    document.setHtml(pdf_html);
+    const double page_width_px = 180.0 / 25.4 * 96.0;
+    document.setPageSize(QSizeF(page_width_px, 1000.0));
+    EXPECT_LE(document.idealWidth(), page_width_px);
 
     EXPECT_FALSE(exporter.exportHtml(dir.filePath(QStringLiteral("no/such/dir/r.html")), &error));
     EXPECT_FALSE(error.isEmpty());
