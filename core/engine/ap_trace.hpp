@@ -21,6 +21,8 @@ public:
     std::vector<Vec3c> path_amplitude;       // complex field incl. phase; coherent engines only
     std::vector<uint32_t> path_point_begin;  // offsets into points, size = paths + 1
     std::vector<Vec3> points;                // Tx, interaction points, Rx of each path
+    std::vector<uint32_t> path_face_begin;   // offsets into faces, size = paths + 1
+    std::vector<int> faces;                  // each path's reflecting faces (edge decisions)
     // The image method's unfolding: the last image I = M·tx + b. Kept per path so that a
     // gradient can move the AP while the path's faces stay fixed (study surrogate gradients).
     std::vector<Mat3> path_mirror;  // M: product of the faces' reflections (orthogonal)

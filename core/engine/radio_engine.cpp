@@ -1210,6 +1210,9 @@ struct TraceSink : AmplitudeSink<TraceSink> {
             trace->path_amplitude.push_back(amplitude * std::polar(1.0, -wavenumber * length));
         for (int j = 0; j <= path.order + 1; ++j) trace->points.push_back(path.points[j]);
         trace->path_point_begin.push_back(static_cast<uint32_t>(trace->points.size()));
+        trace->faces.insert(trace->faces.end(), path.faces.begin(),
+                            path.faces.begin() + path.order);
+        trace->path_face_begin.push_back(static_cast<uint32_t>(trace->faces.size()));
         const Vec3& rx = path.points[path.order + 1];
         const Vec3 last = (rx - path.points[path.order]).normalized();
         trace->path_mirror.push_back(sequence_mirror(seq, path.order));
@@ -1329,7 +1332,13 @@ private:
     int next_ = 0;
 };
 
-bool segment_hits_plate(const EngineFace& plate, const Vec3& a, const Vec3& b) {
+// Whether the plate blocks segment j of a stored static path. A plate edge exactly through the
+// segment is decided as the full map and the probe decide it (crossing_tie_break: the path of the
+// Tx moved along the tie-break direction); the path's geometry is rebuilt only for that case.
+bool segment_hits_plate(const RadioEngine::Impl& impl, const EngineFace& plate,
+                        const ApTrace& trace, size_t path, uint32_t first_point, int j) {
+    const Vec3& a = trace.points[first_point + j];
+    const Vec3& b = trace.points[first_point + j + 1];
     const double da = plate.signed_distance(a);
     const double db = plate.signed_distance(b);
     if (da * db >= 0.0) return false;  // both on one side (or touching: its own reflection)
@@ -1337,7 +1346,21 @@ bool segment_hits_plate(const EngineFace& plate, const Vec3& a, const Vec3& b) {
     const Vec3 p = a + t * (b - a);
     const double length = (b - a).norm();
     if (t * length < kSegmentEpsilon_m || (1.0 - t) * length < kSegmentEpsilon_m) return false;
-    return plate.contains_along(p, b - a);
+    return plate.contains_with(p, [&] {
+        PathGeometry geometry;
+        std::array<const EngineFace*, kMaxOrder> seq{};
+        const uint32_t faces_begin = trace.path_face_begin[path];
+        geometry.order = static_cast<int>(trace.path_face_begin[path + 1] - faces_begin);
+        for (int m = 0; m < geometry.order; ++m) {
+            geometry.faces[m] = trace.faces[faces_begin + m];
+            seq[m] = &impl.faces[geometry.faces[m]];
+        }
+        for (int m = 0; m <= geometry.order + 1; ++m)
+            geometry.points[m] = trace.points[first_point + m];
+        const Vec3 k = (b - a) / length;
+        return RadioEngine::Impl::crossing_tie_break(plate, k, t * length, length,
+                                                     PathSegment{&geometry, seq.data(), j});
+    });
 }
 
 }  // namespace
@@ -1432,6 +1455,7 @@ std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx,
     trace->tx = tx;
     trace->partial = !request.cells.empty();
     trace->path_point_begin.push_back(0);
+    trace->path_face_begin.push_back(0);
     // Indoor maps hold tens of paths per receiver: reserve once instead of growing.
     const size_t expected = 48 * impl.raster.size();
     trace->path_receiver.reserve(expected);
@@ -1440,6 +1464,8 @@ std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx,
     if (impl.setup.coherent) trace->path_amplitude.reserve(expected);
     trace->path_point_begin.reserve(expected + 1);
     trace->points.reserve(4 * expected);
+    trace->path_face_begin.reserve(expected + 1);
+    trace->faces.reserve(2 * expected);
     trace->path_mirror.reserve(expected);
     trace->path_image.reserve(expected);
     trace->path_length_m.reserve(expected);
@@ -1464,11 +1490,10 @@ RadioMap RadioEngine::map_from_trace(const ApTrace& trace, const PlateGeometry* 
     for (size_t p = 0; p < trace.path_count(); ++p) {
         if (plate) {
             bool blocked = false;
-            for (uint32_t i = trace.path_point_begin[p]; i + 1 < trace.path_point_begin[p + 1]; ++i)
-                if (segment_hits_plate(plate_face, trace.points[i], trace.points[i + 1])) {
-                    blocked = true;
-                    break;
-                }
+            const uint32_t first = trace.path_point_begin[p];
+            const int segments = static_cast<int>(trace.path_point_begin[p + 1] - first) - 1;
+            for (int j = 0; j < segments && !blocked; ++j)
+                blocked = segment_hits_plate(impl, plate_face, trace, p, first, j);
             if (blocked) continue;
         }
         const uint32_t b = trace.path_branch[p];

@@ -222,5 +222,39 @@ TEST(DegeneratePaths, MapsWithDegenerateCellsMatchProbesSelectionsAndThreads) {
     }
 }
 
+// A plate edge exactly through a stored static path: the floor reflection from (0, 0, 2) to
+// (10, 0, 2) rises through x = 7.5 at z = 1, the bottom edge of a plate spanning z in [1, 3].
+// Moving the Tx along G moves the floor point (the receiver fixed) and the crossing below the
+// edge: the plate misses the path. Translating the segment as a whole (the plate-only update's
+// former rule) moved it above the edge and blocked the path there, while the probe with the
+// plate kept it: the plate-only map must equal the probe's sum.
+TEST(DegeneratePaths, PlateEdgeThroughAStaticPathIsDecidedAsInTheProbe) {
+    Scene scene;
+    scene.materials.push_back(RadioMaterial{"floor", "concrete", 1.0, 0.0, 0.2, false});
+    add_rectangle(scene, "floor", 0,
+                  {Vec3(-20, -20, 0), Vec3(20, -20, 0), Vec3(20, 20, 0), Vec3(-20, 20, 0)});
+    RadioSetup setup;
+    setup.antenna = AntennaModel::Isotropic;
+    setup.max_reflection_order = 2;
+    const Vec3 tx(0, 0, 2), rx(10, 0, 2);
+    const RadioEngine engine(scene, setup, test::one_cell_at(rx));
+    PlateGeometry plate;
+    plate.center = Vec3(7.5, 0, 2);
+    plate.normal = Vec3(-1, 0, 0);
+    plate.width_axis = Vec3(0, 1, 0);  // height axis = normal x width = -z: z in [1, 3]
+    const auto paths = engine.trace_paths(TxPose{tx}, rx, &plate);
+    double gain = 0.0;
+    bool floor_path = false;
+    for (const PropagationPath& p : paths) {
+        gain += p.path_gain;
+        floor_path |= p.reflection_count == 1 && !p.uses_plate;
+    }
+    ASSERT_TRUE(floor_path) << "the probe keeps the floor reflection";
+    const auto trace = engine.trace_static(TxPose{tx});
+    const RadioMap map = engine.map_from_trace(*trace, &plate);
+    const double expected_w = std::pow(10.0, (setup.tx_power_dbm - 30.0) / 10.0) * gain;
+    EXPECT_NEAR(map.power_w[0] / expected_w, 1.0, 1e-9);
+}
+
 }  // namespace
 }  // namespace rps
