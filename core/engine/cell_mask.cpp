@@ -91,9 +91,12 @@ std::vector<uint8_t> compute_cell_mask(const Scene& scene, const EmbreeScene& em
                                  static_cast<int>((face.bounds.upper.y() + half - grid.origin_y_m) / grid.cell_m));
         for (int iy = iy0; iy <= iy1; ++iy)
             for (int ix = ix0; ix <= ix1; ++ix) {
+                // Within half the slab of the wall itself, its ends and edges included: a cell
+                // centre exactly at a wall's free end or at a junction is inside the masonry too,
+                // and a receiver there gets a value that hangs on rounding (grids of 2 m cells
+                // put centres on odd-metre walls).
                 const Vec3 c = grid.cell_center(ix, iy);
-                const double d = face.signed_distance(c);
-                if (std::abs(d) < half && face.contains(c - d * face.normal))
+                if (std::abs(face.signed_distance(c)) < half && distance_to_face(face, c) < half)
                     mask[grid.index(ix, iy)] = 0;
             }
     }

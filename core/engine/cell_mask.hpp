@@ -12,7 +12,8 @@ namespace rps {
 
 // A cell counts when (1) a floor lies below its centre (a near-horizontal face; skipped when the
 // scene has no floor under any cell), (2) its centre is not inside a closed shape (ray parity),
-// and (3) its centre is not within half a wall's slab thickness of a wall face.
+// and (3) its centre is not within half a wall's slab thickness of a wall face (its edges and
+// ends included).
 std::vector<uint8_t> compute_cell_mask(const Scene& scene, const EmbreeScene& embree,
                                        const PlanarFaceGrouping& grouping,
                                        const MeasurementGrid& grid);

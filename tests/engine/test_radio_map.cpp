@@ -281,6 +281,43 @@ TEST(RadioMap, MaskExcludesCubeCellsOnTopFaceDiagonal) {
     EXPECT_EQ(checked, 16);
 }
 
+// Two 0.2 m walls meeting at a corner (planes x = 0, y in [0, 5] and y = 0, x in [0, 5]) over a
+// floor, 1 m cells centred on whole metres: centres on a wall, at its free end (0, 5) and at the
+// corner lie in the masonry and are left out; (2, 2) counts. A receiver at the free end was
+// counted before (its projection on the wall's edge was decided outside).
+TEST(RadioMap, MaskExcludesCellsAtWallEndsAndCorners) {
+    rps::Scene scene;
+    scene.materials.push_back(rps::RadioMaterial{"slab", "concrete", 1.0, 0.0, 0.2, false});
+    scene.materials.push_back(rps::RadioMaterial{"wall", "concrete", 1.0, 0.0, 0.2, false});
+    const auto add = [&](const char* id, int material, std::vector<Vec3> corners) {
+        rps::SceneShape shape;
+        shape.id = id;
+        shape.type = "rectangle";
+        shape.material_index = material;
+        scene.add_shape(shape, std::move(corners), {{0, 1, 2}, {0, 2, 3}});
+    };
+    add("floor", 0, {Vec3(-10, -10, 0), Vec3(10, -10, 0), Vec3(10, 10, 0), Vec3(-10, 10, 0)});
+    add("wall-a", 1, {Vec3(0, 0, 0), Vec3(0, 5, 0), Vec3(0, 5, 3), Vec3(0, 0, 3)});
+    add("wall-b", 1, {Vec3(0, 0, 0), Vec3(5, 0, 0), Vec3(5, 0, 3), Vec3(0, 0, 3)});
+    rps::MeasurementGridSpec spec;
+    spec.origin_x_m = -0.5;
+    spec.origin_y_m = -0.5;
+    spec.size_x_m = 7.0;
+    spec.size_y_m = 7.0;
+    const rps::RadioEngine engine(scene, rps::RadioSetup{}, spec);
+    const rps::MeasurementGrid& g = engine.grid();
+    const auto counted = [&](int x, int y) {
+        EXPECT_EQ(g.cell_center(x, y), Vec3(x, y, 1.5));
+        return g.mask[g.index(x, y)] != 0;
+    };
+    EXPECT_FALSE(counted(0, 0));  // the corner
+    EXPECT_FALSE(counted(0, 5));  // wall A's free end
+    EXPECT_FALSE(counted(5, 0));  // wall B's free end
+    EXPECT_FALSE(counted(0, 3));  // on wall A
+    EXPECT_TRUE(counted(0, 6));   // 1 m past A's end
+    EXPECT_TRUE(counted(2, 2));
+}
+
 TEST(RadioMap, SubSampledCellIsTheMeanOfItsSamples) {
     rps::MeasurementGridSpec spec;
     spec.cell_m = 2.0;
