@@ -12,7 +12,7 @@
 namespace rps {
 namespace {
 
-// About the studio's plan view in its default window; the report shows it 700 pixels wide.
+// About the studio's plan view in its default window; the report scales it to the page.
 constexpr QSize kPlanPictureSize(1000, 700);
 
 // Loader messages name the file they are about, usually the study file; a scene that does not

@@ -608,11 +608,10 @@ struct RadioEngine::Impl {
         const Vec3& point = path.points[j + 1];
         const Vec3 k_in = k;
         const Vec3 k_out = k - 2.0 * k.dot(face.normal) * face.normal;
-        // After a zero-length segment, its walls were applied at its first point (as that
-        // point's outgoing piece): the same piece must not cross them again.
+        // (After a zero-length segment the incoming piece has no reach: its walls were applied
+        // at its first point, as that point's outgoing piece.)
         const PathSegment at{&path, seq, j};
-        if (!(j > 0 && path.zero_length(j)))
-            cross_at_vertex<kDetail>(walls, point, k_in, k_out, true, at, field, detail);
+        cross_at_vertex<kDetail>(walls, point, k_in, k_out, true, at, field, detail);
         reflect<kDetail>(path, j, face, k, field, detail);
         cross_at_vertex<kDetail>(walls, point, k_in, k_out, false, at, field, detail);
     }

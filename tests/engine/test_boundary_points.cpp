@@ -14,19 +14,13 @@
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/office_scene.hpp"
+#include "tests/support/radio_setups.hpp"
 #include "tests/support/scene_builders.hpp"
 
 namespace rps {
 namespace {
 
 using test::add_rectangle;
-
-RadioSetup iso(int order) {
-    RadioSetup setup;
-    setup.antenna = AntennaModel::Isotropic;
-    setup.max_reflection_order = order;
-    return setup;
-}
 
 // The total gain of the paths with one reflection.
 double reflected_gain(const std::vector<PropagationPath>& paths) {
@@ -49,7 +43,7 @@ Scene wall_with_window() {
 }
 
 TEST(BoundaryPoints, ReflectionOnASeamIsCountedOnOneFace) {
-    const RadioEngine engine(wall_with_window(), iso(1), MeasurementGridSpec{});
+    const RadioEngine engine(wall_with_window(), test::isotropic_setup(1), MeasurementGridSpec{});
     // Tx and Rx mirror each other about y = 0: the specular point is (0, 0, 2), on the seam.
     const Vec3 tx(3, -1, 2), rx(3, 1, 2);
     const auto paths = engine.trace_paths(TxPose{tx}, rx);
@@ -78,7 +72,7 @@ TEST(BoundaryPoints, RayThroughAJunctionCrossesWhatANearbyRayCrosses) {
     add_rectangle(scene, "east", 1, {Vec3(0, 0, 0), Vec3(5, 0, 0), Vec3(5, 0, 4), Vec3(0, 0, 4)});
     add_rectangle(scene, "partition", 2,
                   {Vec3(0, 0, 0), Vec3(0, 5, 0), Vec3(0, 5, 4), Vec3(0, 0, 4)});
-    const RadioEngine engine(scene, iso(0), MeasurementGridSpec{});
+    const RadioEngine engine(scene, test::isotropic_setup(0), MeasurementGridSpec{});
     const Vec3 tx(-2, -2, 2), rx(1, 1, 2);  // the line of sight passes through (0, 0, 2)
     const auto exact = engine.trace_paths(TxPose{tx}, rx);
     ASSERT_EQ(exact.size(), 1u);
@@ -116,7 +110,7 @@ TEST(BoundaryPoints, ReflectionAboveAWallTopCrossesTheWallOnce) {
                         {Vec3(-20, -20, 4), Vec3(-20, 20, 4), Vec3(20, 20, 4), Vec3(20, -20, 4)});
     test::add_rectangle(scene, "wall", 2,
                         {Vec3(-5, 0, 0), Vec3(5, 0, 0), Vec3(5, 0, 4), Vec3(-5, 0, 4)});
-    const RadioEngine engine(scene, iso(1), MeasurementGridSpec{});
+    const RadioEngine engine(scene, test::isotropic_setup(1), MeasurementGridSpec{});
     // Ceiling image of the Tx at z = 4.2; the line to the Rx meets z = 4 at y = 0.
     const Vec3 tx(0.3, 1.0, 3.8), rx(0.3, -12.5, 1.5);
     const auto ceiling_path = [&](const Vec3& from) {

@@ -19,19 +19,13 @@
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "tests/support/engine_grids.hpp"
+#include "tests/support/radio_setups.hpp"
 #include "tests/support/scene_builders.hpp"
 
 namespace rps {
 namespace {
 
 using test::add_rectangle;
-
-RadioSetup iso(int order) {
-    RadioSetup setup;
-    setup.antenna = AntennaModel::Isotropic;
-    setup.max_reflection_order = order;
-    return setup;
-}
 
 // A path's signature: its interactions (R/T and face), in order.
 std::string signature(const PropagationPath& p) {
@@ -112,7 +106,7 @@ TEST(DegeneratePaths, PartitionAtAnAngleThroughAReflectionPointIsCrossedTwice) {
     Scene scene = three_materials();
     add_rectangle(scene, "f", 0, {Vec3(-5, 0, -5), Vec3(5, 0, -5), Vec3(5, 0, 5), Vec3(-5, 0, 5)});
     add_rectangle(scene, "w", 2, {Vec3(0, 0, -5), Vec3(5, 5, -5), Vec3(5, 5, 5), Vec3(0, 0, 5)});
-    const RadioEngine engine(scene, iso(1), test::one_cell_at(Vec3(-2, 4, 0.5)));
+    const RadioEngine engine(scene, test::isotropic_setup(1), test::one_cell_at(Vec3(-2, 4, 0.5)));
     const Vec3 tx(1.0, 2.0, 0.5);
     for (const Vec3& rx : {Vec3(-2.0, 4.0, 0.5), Vec3(-1.0, 2.0, 0.5)}) {
         SCOPED_TRACE(::testing::Message() << "rx " << rx.transpose());
@@ -134,7 +128,7 @@ TEST(DegeneratePaths, PartitionAtAnAngleThroughAReflectionPointIsCrossedTwice) {
 TEST(DegeneratePaths, ThirdWallThroughACornerLineIsCrossedOnEachPiece) {
     for (const double angle : {90.0, 60.0})
         for (const int order : {2, 3}) {
-            const RadioEngine engine(corner_with_bisector(angle), iso(order),
+            const RadioEngine engine(corner_with_bisector(angle), test::isotropic_setup(order),
                                      test::one_cell_at(Vec3(3, 1.5, 0.5)));
             const Vec3 tx(2.0, 0.5, 1.5);
             // The double images: tx rotated by ±2·angle about the corner line; a receiver on the
@@ -169,7 +163,7 @@ TEST(DegeneratePaths, ThirdWallThroughACornerLineIsCrossedOnEachPiece) {
 // two threads give the map of one.
 TEST(DegeneratePaths, MapsWithDegenerateCellsMatchProbesSelectionsAndThreads) {
     for (const bool coherent : {false, true}) {
-        RadioSetup setup = iso(3);
+        RadioSetup setup = test::isotropic_setup(3);
         setup.coherent = coherent;
         MeasurementGridSpec spec;
         spec.cell_m = 0.5;
@@ -233,9 +227,7 @@ TEST(DegeneratePaths, PlateEdgeThroughAStaticPathIsDecidedAsInTheProbe) {
     scene.materials.push_back(RadioMaterial{"floor", "concrete", 1.0, 0.0, 0.2, false});
     add_rectangle(scene, "floor", 0,
                   {Vec3(-20, -20, 0), Vec3(20, -20, 0), Vec3(20, 20, 0), Vec3(-20, 20, 0)});
-    RadioSetup setup;
-    setup.antenna = AntennaModel::Isotropic;
-    setup.max_reflection_order = 2;
+    const RadioSetup setup = test::isotropic_setup(2);
     const Vec3 tx(0, 0, 2), rx(10, 0, 2);
     const RadioEngine engine(scene, setup, test::one_cell_at(rx));
     PlateGeometry plate;

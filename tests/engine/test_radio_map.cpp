@@ -26,6 +26,7 @@
 #include "tests/support/db_expect.hpp"
 #include "tests/support/office_scene.hpp"
 #include "tests/support/reference_physics.hpp"
+#include "tests/support/scene_builders.hpp"
 #include "tests/support/test_paths.hpp"
 
 namespace {
@@ -289,16 +290,11 @@ TEST(RadioMap, MaskExcludesCellsAtWallEndsAndCorners) {
     rps::Scene scene;
     scene.materials.push_back(rps::RadioMaterial{"slab", "concrete", 1.0, 0.0, 0.2, false});
     scene.materials.push_back(rps::RadioMaterial{"wall", "concrete", 1.0, 0.0, 0.2, false});
-    const auto add = [&](const char* id, int material, std::vector<Vec3> corners) {
-        rps::SceneShape shape;
-        shape.id = id;
-        shape.type = "rectangle";
-        shape.material_index = material;
-        scene.add_shape(shape, std::move(corners), {{0, 1, 2}, {0, 2, 3}});
-    };
-    add("floor", 0, {Vec3(-10, -10, 0), Vec3(10, -10, 0), Vec3(10, 10, 0), Vec3(-10, 10, 0)});
-    add("wall-a", 1, {Vec3(0, 0, 0), Vec3(0, 5, 0), Vec3(0, 5, 3), Vec3(0, 0, 3)});
-    add("wall-b", 1, {Vec3(0, 0, 0), Vec3(5, 0, 0), Vec3(5, 0, 3), Vec3(0, 0, 3)});
+    using rps::test::add_rectangle;
+    add_rectangle(scene, "floor", 0,
+                  {Vec3(-10, -10, 0), Vec3(10, -10, 0), Vec3(10, 10, 0), Vec3(-10, 10, 0)});
+    add_rectangle(scene, "wall-a", 1, {Vec3(0, 0, 0), Vec3(0, 5, 0), Vec3(0, 5, 3), Vec3(0, 0, 3)});
+    add_rectangle(scene, "wall-b", 1, {Vec3(0, 0, 0), Vec3(5, 0, 0), Vec3(5, 0, 3), Vec3(0, 0, 3)});
     rps::MeasurementGridSpec spec;
     spec.origin_x_m = -0.5;
     spec.origin_y_m = -0.5;

@@ -9,6 +9,7 @@
 #include "core/engine/ap_trace.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "support/db_expect.hpp"
+#include "support/radio_setups.hpp"
 
 namespace {
 
@@ -34,13 +35,6 @@ rps::Scene make_scene(bool with_pec_wall, double half_size) {
                         {{0, 1, 2}, {0, 2, 3}});
     }
     return scene;
-}
-
-rps::RadioSetup iso_setup(int order) {
-    rps::RadioSetup setup;
-    setup.antenna = rps::AntennaModel::Isotropic;
-    setup.max_reflection_order = order;
-    return setup;
 }
 
 rps::MeasurementGridSpec grid_at(double height, double x0, double y0, double size) {
@@ -69,8 +63,8 @@ rps::PlateGeometry plate_at_origin(double width, double height) {
 TEST(PlateGeometricOptics, LargePlateEqualsTheImageMethodWithAnEquivalentWall) {
     const double half = 6.0;
     const auto spec = grid_at(0.5, 1.0, -4.0, 8.0);
-    const rps::RadioEngine with_wall(make_scene(true, half), iso_setup(1), spec);
-    const rps::RadioEngine bare(make_scene(false, half), iso_setup(1), spec);
+    const rps::RadioEngine with_wall(make_scene(true, half), rps::test::isotropic_setup(1), spec);
+    const rps::RadioEngine bare(make_scene(false, half), rps::test::isotropic_setup(1), spec);
     const rps::TxPose tx{Vec3(3.0, 1.0, 1.2), 0.0, 0.0};
     const rps::RadioMap reference = with_wall.compute_map(tx);
     const rps::PlateGeometry plate = plate_at_origin(2 * half, 2 * half);
@@ -87,7 +81,8 @@ TEST(PlateGeometricOptics, LargePlateEqualsTheImageMethodWithAnEquivalentWall) {
 
 TEST(PlateGeometricOptics, PlateShadowsWhatLiesBehindIt) {
     // Tx and Rx on opposite sides of the plate: the LOS through the plate disappears.
-    const rps::RadioEngine bare(make_scene(false, 1.0), iso_setup(1), grid_at(0.0, -3, -1, 2));
+    const rps::RadioEngine bare(make_scene(false, 1.0), rps::test::isotropic_setup(1),
+                                grid_at(0.0, -3, -1, 2));
     const rps::TxPose tx{Vec3(3.0, 0.0, 0.0), 0.0, 0.0};
     const auto free_paths = bare.trace_paths(tx, Vec3(-3.0, 0.0, 0.0));
     ASSERT_EQ(free_paths.size(), 1u);
@@ -98,7 +93,8 @@ TEST(PlateGeometricOptics, PlateShadowsWhatLiesBehindIt) {
 TEST(PlatePhysicalOptics, SmallPlateMatchesTheFarFieldCrossSection) {
     // Bistatic specular geometry far from a small plate: σ = 4πA²cos²θ/λ², and the radar
     // equation with isotropic antennas gives |a|² = λ²σ/((4π)³ s1² s2²) = A²cos²θ/(16π² s1² s2²).
-    const rps::RadioEngine bare(make_scene(false, 1.0), iso_setup(1), grid_at(0.0, -1, -1, 2));
+    const rps::RadioEngine bare(make_scene(false, 1.0), rps::test::isotropic_setup(1),
+                                grid_at(0.0, -1, -1, 2));
     const double side = 0.3, area = side * side, distance = 100.0;
     for (double theta_deg : {0.0, 20.0, 40.0}) {
         const double theta = rps::deg_to_rad(theta_deg);
@@ -117,7 +113,8 @@ TEST(PlatePhysicalOptics, SmallPlateMatchesTheFarFieldCrossSection) {
 }
 
 TEST(PlatePhysicalOptics, LargePlateTendsToGeometricOptics) {
-    const rps::RadioEngine bare(make_scene(false, 1.0), iso_setup(1), grid_at(0.0, -1, -1, 2));
+    const rps::RadioEngine bare(make_scene(false, 1.0), rps::test::isotropic_setup(1),
+                                grid_at(0.0, -1, -1, 2));
     const Vec3 tx_pos(4.0, 1.0, 0.3), rx_pos(3.0, -1.5, -0.2);
     rps::PlateGeometry plate = plate_at_origin(12.0, 12.0);
     const auto go = bare.trace_paths({tx_pos, 0, 0}, rx_pos, &plate);
@@ -139,7 +136,8 @@ TEST(PlatePhysicalOptics, DefaultPatchesAgreeWithFinePatches) {
     // The default 0.1 m patches must match a fine (1 cm) patch grid on the office plate size at room distances: within 0.1 dB at the
     // specular receiver, and within 1 % of that specular power off specular (side lobes are
     // sums of cancelling patches, so their relative error is not meaningful).
-    const rps::RadioEngine bare(make_scene(false, 1.0), iso_setup(1), grid_at(0.0, -1, -1, 2));
+    const rps::RadioEngine bare(make_scene(false, 1.0), rps::test::isotropic_setup(1),
+                                grid_at(0.0, -1, -1, 2));
     rps::PlateGeometry plate = plate_at_origin(2.0, 2.0);
     plate.physical_optics = true;
     const rps::TxPose tx{Vec3(5.0, 2.0, 1.8), 0, 0};
@@ -162,7 +160,7 @@ TEST(PlatePhysicalOptics, DefaultPatchesAgreeWithFinePatches) {
 // path with the same sign. (It once carried Goodman's 1/(jλ) with this engine's e^{-jkr}
 // phasors, i.e. -1 times the GO path: every interference fringe was inverted, up to 5 dB.)
 TEST(PlatePhysicalOptics, LargePlateKeepsTheGeometricOpticsPhaseInCoherentMaps) {
-    rps::RadioSetup setup = iso_setup(1);
+    rps::RadioSetup setup = rps::test::isotropic_setup(1);
     setup.coherent = true;
     const rps::RadioEngine bare(make_scene(false, 1.0), setup, grid_at(0.2, 2.0, -3.0, 4.0));
     const rps::TxPose tx{Vec3(4.0, 1.0, 0.3), 0, 0};
