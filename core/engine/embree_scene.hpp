@@ -42,6 +42,10 @@ public:
                          const std::vector<uint8_t>* keep_triangle = nullptr,
                          double edge_margin_m = 0.0);
     ~EmbreeScene();
+    // The engine's edge margin for a scene: far above the error of Embree's single-precision
+    // ray/triangle test (a few ulps of the largest coordinate; coordinates are stored relative to
+    // the scene's centre), far below any wall's size.
+    static double default_edge_margin_m(const Scene& scene);
     EmbreeScene(const EmbreeScene&) = delete;
     EmbreeScene& operator=(const EmbreeScene&) = delete;
 

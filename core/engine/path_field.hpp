@@ -9,20 +9,32 @@
 
 namespace rps {
 
-// Component of a complex vector along a real unit vector (no conjugation).
+// Component of a complex vector along a real vector (no conjugation).
 inline std::complex<double> component(const Vec3c& field, const Vec3& axis) {
     return field.x() * axis.x() + field.y() * axis.y() + field.z() * axis.z();
 }
 
-// TE unit vector for direction k and normal n; any unit vector ⟂ k at normal incidence (where
-// TE and TM coincide, see PHYSICS.md §2.2).
-inline Vec3 te_axis(const Vec3& k, const Vec3& n) {
-    Vec3 s = k.cross(n);
-    const double norm = s.norm();
-    if (norm > 1e-12) return s / norm;
-    const Vec3 helper = std::abs(k.x()) < 0.9 ? Vec3::UnitX() : Vec3::UnitY();
-    return k.cross(helper).normalized();
-}
+// The TE/TM split at an interface of normal n for direction k, with unnormalised axes: s = k × n
+// and p = k × s have the same length |k × n| (k is a unit vector), so the projection of E onto
+// the pair is (E·s) s / |s|² + (E·p) p / |s|², one division instead of normalising each axis (a
+// square root and three divisions, 4 % of a map). At normal incidence (|k × n| < 1e-12), where TE
+// and TM coincide (PHYSICS.md §2.2), s is any unit vector ⟂ k.
+struct TeTmAxes {
+    Vec3 s, p;
+    double inverse_norm2;  // 1 / |s|² = 1 / |p|²
+
+    TeTmAxes(const Vec3& k, const Vec3& n) : s(k.cross(n)) {
+        const double norm2 = s.squaredNorm();
+        if (norm2 > 1e-24) [[likely]] {
+            inverse_norm2 = 1.0 / norm2;
+        } else {
+            const Vec3 helper = std::abs(k.x()) < 0.9 ? Vec3::UnitX() : Vec3::UnitY();
+            s = k.cross(helper).normalized();
+            inverse_norm2 = 1.0;
+        }
+        p = k.cross(s);
+    }
+};
 
 // a·u + b·v for complex a, b and real u, v, without promoting u and v to complex vectors (which
 // would multiply by their zero imaginary parts).
@@ -30,25 +42,24 @@ inline Vec3c combine(std::complex<double> a, const Vec3& u, std::complex<double>
     return {a * u.x() + b * v.x(), a * u.y() + b * v.y(), a * u.z() + b * v.z()};
 }
 
-// E_r = r_TE (E·s) s + r_TM (E·p_i) p_r with p = k × s; returns the reflected direction in k.
+// E_r = r_TE (E·ŝ) ŝ + r_TM (E·p̂_i) p̂_r with p = k × s; returns the reflected direction in k.
 inline Vec3c reflect_field(const Vec3c& field, Vec3& k, const Vec3& n, std::complex<double> r_te,
                            std::complex<double> r_tm) {
-    const Vec3 s = te_axis(k, n);
-    const Vec3 p_in = k.cross(s);
+    const TeTmAxes axes(k, n);
     const Vec3 k_out = k - 2.0 * k.dot(n) * n;
-    const Vec3 p_out = k_out.cross(s);
-    const std::complex<double> e_s = component(field, s);
-    const std::complex<double> e_p = component(field, p_in);
+    const Vec3 p_out = k_out.cross(axes.s);
+    const std::complex<double> e_s = component(field, axes.s) * axes.inverse_norm2;
+    const std::complex<double> e_p = component(field, axes.p) * axes.inverse_norm2;
     k = k_out;
-    return combine(r_te * e_s, s, r_tm * e_p, p_out);
+    return combine(r_te * e_s, axes.s, r_tm * e_p, p_out);
 }
 
-// E_t = t_TE (E·s) s + t_TM (E·p) p; the direction is unchanged.
+// E_t = t_TE (E·ŝ) ŝ + t_TM (E·p̂) p̂; the direction is unchanged.
 inline Vec3c transmit_field(const Vec3c& field, const Vec3& k, const Vec3& n,
                             std::complex<double> t_te, std::complex<double> t_tm) {
-    const Vec3 s = te_axis(k, n);
-    const Vec3 p = k.cross(s);
-    return combine(t_te * component(field, s), s, t_tm * component(field, p), p);
+    const TeTmAxes axes(k, n);
+    return combine(t_te * axes.inverse_norm2 * component(field, axes.s), axes.s,
+                   t_tm * axes.inverse_norm2 * component(field, axes.p), axes.p);
 }
 
 // A segment's wall crossings applied in order (each as transmit_field). While the walls are
@@ -62,10 +73,11 @@ public:
                Coefficients&& coefficients) {
         if (!split_ || std::abs(n.dot(normal_)) < 1.0 - 1e-12) {
             finish(field);
-            s_ = te_axis(k, n);
-            p_ = k.cross(s_);
-            e_s_ = component(field, s_);
-            e_p_ = component(field, p_);
+            const TeTmAxes axes(k, n);
+            s_ = axes.s;
+            p_ = axes.p;
+            e_s_ = component(field, s_) * axes.inverse_norm2;
+            e_p_ = component(field, p_) * axes.inverse_norm2;
             normal_ = n;
             split_ = true;
         }

@@ -160,15 +160,6 @@ private:
     std::vector<int> walls_;
 };
 
-// Margin by which query BVHs grow triangles: far above the error of Embree's single-precision
-// ray/triangle test (a few ulps of the largest coordinate; EmbreeScene stores coordinates
-// relative to the scene's centre), far below any wall's size.
-double edge_margin_for(const Scene& scene) {
-    const Aabb box = scene.bounds();
-    const double extent = box.empty() ? 1.0 : 0.5 * box.size().cwiseAbs().maxCoeff();
-    return 1e-4 + 1e-6 * extent;
-}
-
 MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
     if (!(spec.cell_m > 0)) throw std::invalid_argument("cell size must be > 0 m");
     if (spec.samples_per_axis < 1 || spec.samples_per_axis > 16)
@@ -247,7 +238,7 @@ struct RadioEngine::Impl {
         material_tables.reserve(scene.materials.size());
         for (const RadioMaterial& material : scene.materials)
             material_tables.emplace_back(evaluate_material(material, setup.freq_hz), wavelength_m);
-        edge_margin_m = edge_margin_for(scene);
+        edge_margin_m = EmbreeScene::default_edge_margin_m(scene);
         embree = std::make_unique<EmbreeScene>(scene, true, nullptr, edge_margin_m);
         grid = make_grid(scene, spec);
         raster.x0 = grid.origin_x_m;

@@ -68,7 +68,6 @@ private:
     double wavelength_m_;
     Mat3 rotation_;       // local -> world
     Mat3 rotation_inv_;   // world -> local (transpose)
-    double array_phase_;  // Ap2x1: k0 times the element offset lambda/4 (= pi/2)
 };
 
 }  // namespace rps

@@ -1,0 +1,67 @@
+#pragma once
+// N smooth functions of one variable sampled with their derivatives on a uniform grid over
+// [lo, hi] and evaluated by cubic Hermite interpolation: the error is at most
+// h^4/384 · max|f''''| for a grid step h (de Boor, A Practical Guide to Splines, ch. IV), so a
+// few thousand samples of an analytic function hold 1e-12. Used where a hot loop would otherwise
+// call libm several times per path (the antenna pattern); the functions sharing one grid share
+// its index arithmetic.
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <vector>
+
+namespace rps {
+
+template <std::size_t N>
+class HermiteTable {
+public:
+    using Values = std::array<double, N>;
+
+    // f(x) and df(x) (the exact derivatives) return Values; intervals >= 1.
+    template <class F, class DF>
+    HermiteTable(double lo, double hi, std::size_t intervals, F&& f, DF&& df)
+        : lo_(lo),
+          scale_(static_cast<double>(intervals) / (hi - lo)),
+          last_interval_(intervals - 1) {
+        const double step = (hi - lo) / static_cast<double>(intervals);
+        nodes_.resize(intervals + 1);
+        for (std::size_t i = 0; i <= intervals; ++i) {
+            const double x = i == intervals ? hi : lo + step * static_cast<double>(i);
+            const Values value = f(x), slope = df(x);
+            for (std::size_t n = 0; n < N; ++n) {
+                nodes_[i].value[n] = value[n];
+                nodes_[i].slope[n] = slope[n] * step;
+            }
+        }
+    }
+
+    // The interpolated values at x, clamped to [lo, hi]; exact at the grid points.
+    Values operator()(double x) const {
+        const double position = std::max(0.0, (x - lo_) * scale_);
+        const std::size_t i = std::min(static_cast<std::size_t>(position), last_interval_);
+        const double t = std::min(position - static_cast<double>(i), 1.0);
+        const double s = 1.0 - t;
+        const double h00 = (1.0 + 2.0 * t) * s * s;
+        const double h10 = t * s * s;
+        const double h01 = t * t * (3.0 - 2.0 * t);
+        const double h11 = -t * t * s;
+        const Node& a = nodes_[i];
+        const Node& b = nodes_[i + 1];
+        Values out;
+        for (std::size_t n = 0; n < N; ++n)
+            out[n] = h00 * a.value[n] + h10 * a.slope[n] + h01 * b.value[n] + h11 * b.slope[n];
+        return out;
+    }
+
+private:
+    struct Node {
+        Values value;
+        Values slope;  // derivative times the grid step
+    };
+    std::vector<Node> nodes_;
+    double lo_;
+    double scale_;  // intervals per unit of x
+    std::size_t last_interval_;
+};
+
+}  // namespace rps
