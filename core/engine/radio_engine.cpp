@@ -289,6 +289,10 @@ struct RadioEngine::Impl {
             std::vector<std::pair<int, std::array<double, 4>>> touching;  // face, 2-D box
             for (size_t w = 0; w < faces.size(); ++w) {
                 if (w == f || !face_usable[w]) continue;
+                // A face parallel to this one (a window or door in the same wall plane) is never
+                // crossed at a reflection point (cross_at_vertex skips it): listing it sent every
+                // reflection on such a wall down the slow path (3 % of a map).
+                if (std::abs(faces[w].normal.dot(face.normal)) > 1.0 - 1e-12) continue;
                 std::array<double, 4> box = {1e300, -1e300, 1e300, -1e300};
                 const auto extend = [&](const Vec3& v) {
                     box = {std::min(box[0], v[a0]), std::max(box[1], v[a0]),
@@ -561,7 +565,7 @@ struct RadioEngine::Impl {
         k = path.points[j + 1] - path.points[j];
         length = k.norm();
         if (length < 1e-9) return false;
-        k /= length;
+        k *= 1.0 / length;
         return true;
     }
 
