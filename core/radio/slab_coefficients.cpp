@@ -87,20 +87,21 @@ SlabCoefficientTable::SlabCoefficientTable(const MaterialAtFrequency& material,
                                 k * (wa * a.t_te + wb * b.t_te + wc * c.t_te),
                                 k * (wa * a.t_tm + wb * b.t_tm + wc * c.t_tm)};
     };
-    nodes_.resize(samples);
+    reflection_.resize(samples);
+    transmission_.resize(samples);
     for (std::size_t i = 0; i < samples; ++i) {
         // The last sample is exactly cos = 1 (normal incidence), not 1 - rounding.
         const double c = (i + 1 == samples) ? 1.0 : static_cast<double>(i) * step;
-        Node& node = nodes_[i];
-        node.value = eval(c);
+        const SlabCoefficients value = eval(c);
+        SlabCoefficients slope;
         if (i == 0)
-            node.slope =
-                combine(node.value, eval(c + delta), eval(c + 2 * delta), -1.5, 2.0, -0.5);
+            slope = combine(value, eval(c + delta), eval(c + 2 * delta), -1.5, 2.0, -0.5);
         else if (i + 1 == samples)
-            node.slope =
-                combine(node.value, eval(c - delta), eval(c - 2 * delta), 1.5, -2.0, 0.5);
+            slope = combine(value, eval(c - delta), eval(c - 2 * delta), 1.5, -2.0, 0.5);
         else
-            node.slope = combine(eval(c + delta), eval(c - delta), node.value, 0.5, -0.5, 0.0);
+            slope = combine(eval(c + delta), eval(c - delta), value, 0.5, -0.5, 0.0);
+        reflection_[i] = {value.r_te, value.r_tm, slope.r_te, slope.r_tm};
+        transmission_[i] = {value.t_te, value.t_tm, slope.t_te, slope.t_tm};
     }
     scale_ = static_cast<double>(samples - 1);
     last_interval_ = samples - 2;
