@@ -2,13 +2,14 @@
 // service answers a burst of requests with "latest request wins" (no backlog, the newest layout
 // last); and the drag latency on the office example, measured through the window (printed).
 #include <QElapsedTimer>
-
 #include <algorithm>
 
 #include "core/scene/scene_loader.hpp"
 #include "gui_test_support.hpp"
 #include "ui/layout_defaults.hpp"
 #include "ui/layout_document.hpp"
+#include "ui/map_result.hpp"
+#include "ui/map_service.hpp"
 #include "ui/plan_view.hpp"
 #include "ui/striped_evaluator.hpp"
 
@@ -96,37 +97,55 @@ private Q_SLOTS:
         const QPoint from = plan->apHandle(0).toPoint();
         const QPoint to = plan->toWidget(QPointF(28.0, 24.0)).toPoint();
         QSignalSpy shown(&window, &MainWindow::mapShown);
+        // A step that puts the AP within 5 cm of a wall gets an invalid result and no map (the
+        // plan says why): which steps do depends on the window's size in pixels (offscreen:
+        // step 23 of 30 lands at (24.69, 23.04)).
+        bool step_refused = false;
+        connect(window.mapService(), &MapService::mapReady, &window, [&](const MapResult& r) {
+            if (!r.evaluation.valid) step_refused = true;
+        });
         std::vector<double> latencies;
+        int refused = 0;
         QTest::mousePress(plan, Qt::LeftButton, Qt::NoModifier, from);
         const int steps = 30;
         for (int i = 1; i <= steps; ++i) {
+            step_refused = false;
             test::mouseMove(plan, from + (to - from) * i / steps);
             const int before = shown.count();
             QElapsedTimer wait;
             wait.start();
-            while (shown.count() == before && wait.elapsed() < 5000) QTest::qWait(1);
-            if (shown.count() > before) latencies.push_back(window.lastMapLatencyMs());
+            while (shown.count() == before && !step_refused && wait.elapsed() < 5000)
+                QTest::qWait(1);
+            if (shown.count() > before)
+                latencies.push_back(window.lastMapLatencyMs());
+            else if (step_refused)
+                ++refused;
         }
         QTest::mouseRelease(plan, Qt::LeftButton, Qt::NoModifier, to);
         window.mapService()->waitIdle(10000);
         QTest::qWait(20);
-        QCOMPARE(static_cast<int>(latencies.size()), steps);
+        QCOMPARE(static_cast<int>(latencies.size()) + refused, steps);
+        QVERIFY2(refused <= 3, "the drag runs across rooms: most of its steps give a map");
         std::sort(latencies.begin(), latencies.end());
         const double median = latencies[latencies.size() / 2];
         const double p90 = latencies[latencies.size() * 9 / 10];
-        qInfo().noquote() << QStringLiteral(
-                                 "office drag, %1 steps, %2: map on screen median %3 ms, p90 %4 "
-                                 "ms, max %5 ms (full map %6 ms; %7 bands on %8 threads)")
-                                 .arg(steps)
-                                 .arg(preview && window.mapService()->previewing()
-                                          ? QStringLiteral("first-order previews")
-                                          : QStringLiteral("full order"))
-                                 .arg(median, 0, 'f', 1)
-                                 .arg(p90, 0, 'f', 1)
-                                 .arg(latencies.back(), 0, 'f', 1)
-                                 .arg(window.mapService()->fullMapMs(), 0, 'f', 1)
-                                 .arg(window.project()->evaluator->bandCount())
-                                 .arg(QThread::idealThreadCount());
+        qInfo().noquote()
+            << QStringLiteral(
+                   "office drag, %1 steps, %2: map on screen median %3 ms, p90 %4 "
+                   "ms, max %5 ms (full map %6 ms; %7 bands on %8 threads)")
+                   .arg(
+                       refused
+                           ? QStringLiteral("%1 (%2 refused: AP on a wall)").arg(steps).arg(refused)
+                           : QString::number(steps))
+                   .arg(preview && window.mapService()->previewing()
+                            ? QStringLiteral("first-order previews")
+                            : QStringLiteral("full order"))
+                   .arg(median, 0, 'f', 1)
+                   .arg(p90, 0, 'f', 1)
+                   .arg(latencies.back(), 0, 'f', 1)
+                   .arg(window.mapService()->fullMapMs(), 0, 'f', 1)
+                   .arg(window.project()->evaluator->bandCount())
+                   .arg(QThread::idealThreadCount());
         QVERIFY(!window.shownMap()->preview);  // the full map follows the release
     }
 };
