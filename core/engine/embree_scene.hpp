@@ -17,8 +17,9 @@ struct SegmentHits {
     bool overflow = false;
     uint32_t triangle[kCapacity];
     float distance[kCapacity];
-    // 1 when the crossing lies within the edge margin of its triangle's edges (inside or outside):
-    // Embree's single-precision answer there is not to be trusted, the caller decides (below).
+    // 1 when the crossing lies within the edge margin of its triangle's edges (inside or outside)
+    // or the ray grazes the triangle (|cos| < 0.05): Embree's single-precision answer there is not
+    // to be trusted, the caller decides (below).
     uint8_t near_edge[kCapacity];
 };
 
@@ -42,9 +43,12 @@ public:
                          const std::vector<uint8_t>* keep_triangle = nullptr,
                          double edge_margin_m = 0.0);
     ~EmbreeScene();
-    // The engine's edge margin for a scene: far above the error of Embree's single-precision
-    // ray/triangle test (a few ulps of the largest coordinate; coordinates are stored relative to
-    // the scene's centre), far below any wall's size.
+    // The engine's edge margin for a scene, 1 mm + 1e-5 of its half-size: far above the error of
+    // Embree's single-precision ray/triangle test (a few ulps of the largest coordinate, stored
+    // relative to the scene's centre, divided by the incidence cosine: 1 mm covers crossings down
+    // to |cos| = 5e-4, where 0.1 mm missed some below 0.02), far below any wall's size. Crossings
+    // within it of an edge are decided in double precision by the caller, so its size changes
+    // no result, only which hits need that decision.
     static double default_edge_margin_m(const Scene& scene);
     EmbreeScene(const EmbreeScene&) = delete;
     EmbreeScene& operator=(const EmbreeScene&) = delete;
