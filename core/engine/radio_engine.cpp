@@ -509,7 +509,7 @@ struct RadioEngine::Impl {
             return false;  // the plate is opaque
         if (hits.count == 0) return true;
         const SegmentEnds ends = segment.ends();
-        if (!setup.transmission || hits.overflow) return false;
+        if (hits.overflow) return false;
         // Sort by distance (few hits: insertion sort), then apply in order. Crossings within
         // 0.1 mm of each other (a ray through a line where two walls meet) go in face order, so
         // the order does not hang on the last bits of Embree's distances.
@@ -544,6 +544,9 @@ struct RadioEngine::Impl {
                 continue;
             // Two triangles of one face meeting at an edge report one crossing twice.
             if (face_index == last_face && hits.distance[h] - last_distance < 1e-3f) continue;
+            // Walls opaque: the first wall crossed blocks (only a crossing that counts: a hit on
+            // an end face, or one beside a wall's edge, blocked every such path before).
+            if (!setup.transmission) return false;
             last_face = face_index;
             last_distance = hits.distance[h];
             const EngineFace& face = faces[face_index];
@@ -570,11 +573,12 @@ struct RadioEngine::Impl {
     }
 
     // The reflection at the end of segment j, on face seq[j] (none after the last segment), with
-    // the walls the path crosses right at the reflection point (cross_at_vertex).
+    // the walls the path crosses right at the reflection point (cross_at_vertex). False when such
+    // a wall blocks the path (walls opaque).
     template <bool kDetail>
-    void reflect_at_end(const PathGeometry& path, int j, const EngineFace* const* seq, Vec3& k,
+    bool reflect_at_end(const PathGeometry& path, int j, const EngineFace* const* seq, Vec3& k,
                         Vec3c& field, PathDetail* detail) const {
-        if (j == path.order) return;
+        if (j == path.order) return true;
         const EngineFace& face = *seq[j];
         const Vec3& point = path.points[j + 1];
         // Walls through the reflection point: one grid lookup, almost always nothing near.
@@ -588,14 +592,14 @@ struct RadioEngine::Impl {
         }
         if (walls.empty()) [[likely]] {
             reflect<kDetail>(path, j, face, k, field, detail);
-            return;
+            return true;
         }
-        reflect_across_walls<kDetail>(path, j, seq, walls, k, field, detail);
+        return reflect_across_walls<kDetail>(path, j, seq, walls, k, field, detail);
     }
 
     // The rare case of reflect_at_end: walls pass through the reflection point.
     template <bool kDetail>
-    [[gnu::noinline]] void reflect_across_walls(const PathGeometry& path, int j,
+    [[gnu::noinline]] bool reflect_across_walls(const PathGeometry& path, int j,
                                                 const EngineFace* const* seq,
                                                 std::span<const int> walls, Vec3& k, Vec3c& field,
                                                 PathDetail* detail) const {
@@ -606,9 +610,10 @@ struct RadioEngine::Impl {
         // (After a zero-length segment the incoming piece has no reach: its walls were applied
         // at its first point, as that point's outgoing piece.)
         const PathSegment at{&path, seq, j};
-        cross_at_vertex<kDetail>(walls, point, k_in, k_out, true, at, field, detail);
+        if (!cross_at_vertex<kDetail>(walls, point, k_in, k_out, true, at, field, detail))
+            return false;
         reflect<kDetail>(path, j, face, k, field, detail);
-        cross_at_vertex<kDetail>(walls, point, k_in, k_out, false, at, field, detail);
+        return cross_at_vertex<kDetail>(walls, point, k_in, k_out, false, at, field, detail);
     }
 
     // The faces of the reflections before and after the one at the end of segment at.j: the
@@ -646,7 +651,7 @@ struct RadioEngine::Impl {
     // back (a partition meeting the face at an angle, a third wall through a corner line): a V
     // through W's edge, two transmissions.
     template <bool kDetail>
-    [[gnu::noinline]] void cross_at_vertex(std::span<const int> walls, const Vec3& point,
+    [[gnu::noinline]] bool cross_at_vertex(std::span<const int> walls, const Vec3& point,
                                            const Vec3& k_in, const Vec3& k_out, bool incoming_piece,
                                            const PathSegment& at, Vec3c& field,
                                            PathDetail* detail) const {
@@ -661,7 +666,7 @@ struct RadioEngine::Impl {
         const double reach_m = incoming_piece
                                    ? std::min(kSegmentEpsilon_m, piece_m - kSegmentEpsilon_m)
                                    : std::min(kSegmentEpsilon_m, piece_m);
-        if (incoming_piece && !(reach_m > 0.0)) return;
+        if (incoming_piece && !(reach_m > 0.0)) return true;
         const bool to_corner_pair =
             !incoming_piece && at.j + 1 < at.path->order && at.path->zero_length(at.j + 1);
         const Vec3& reflecting = at.seq[at.j]->normal;
@@ -708,6 +713,7 @@ struct RadioEngine::Impl {
             const Vec3 tie_break = moved ? Vec3(shift - (side / kn) * k)
                                          : Vec3(step - step.dot(wall.normal) * wall.normal);
             if (!wall.contains(point - here * wall.normal, tie_break)) continue;
+            if (!setup.transmission) return false;  // walls opaque: blocked here
             const double cos_i = std::min(1.0, std::abs(kn));
             const TeTm t = transmission(wall, cos_i);
             field = transmit_field(field, k, wall.normal, t.te, t.tm);
@@ -716,6 +722,7 @@ struct RadioEngine::Impl {
                     {InteractionKind::Transmission, w, wall.material, point, cos_i});
             }
         }
+        return true;
     }
 
     // Amplitude vector (without the propagation phase) of a path of total length length_m.
@@ -745,7 +752,7 @@ struct RadioEngine::Impl {
             for (int i = 0; i < count; ++i) {
                 if (!ok[i]) continue;
                 if (paths[i].zero_length(j)) [[unlikely]] {
-                    reflect_at_end<false>(paths[i], j, seq, k[i], field[i], nullptr);
+                    ok[i] = reflect_at_end<false>(paths[i], j, seq, k[i], field[i], nullptr);
                     continue;
                 }
                 if (!segment_of(paths[i], j, k[i], segment[i])) {
@@ -767,7 +774,7 @@ struct RadioEngine::Impl {
                     continue;
                 }
                 length[i] += segment[i];
-                reflect_at_end<false>(paths[i], j, seq, k[i], field[i], nullptr);
+                ok[i] = reflect_at_end<false>(paths[i], j, seq, k[i], field[i], nullptr);
             }
         }
         for (int i = 0; i < count; ++i)
@@ -787,7 +794,7 @@ struct RadioEngine::Impl {
         length = 0.0;
         for (int j = 0; j <= path.order; ++j) {
             if (path.zero_length(j)) {  // keeps the reflected direction, crosses nothing
-                reflect_at_end<kDetail>(path, j, seq, k, field, detail);
+                if (!reflect_at_end<kDetail>(path, j, seq, k, field, detail)) return false;
                 continue;
             }
             if (!segment_of(path, j, k, segment)) return false;
@@ -796,7 +803,7 @@ struct RadioEngine::Impl {
                                         PathSegment{&path, seq, j}))
                 return false;
             length += segment;
-            reflect_at_end<kDetail>(path, j, seq, k, field, detail);
+            if (!reflect_at_end<kDetail>(path, j, seq, k, field, detail)) return false;
         }
         amplitude = amplitude_of(field, length);
         return true;

@@ -100,6 +100,29 @@ TEST(WallAtReflectionPoint, FloorReflectionAtAWallFootCrossesTheWallOnce) {
     }
 }
 
+// With walls opaque (--no-transmission) the same path is blocked, on the wall's foot as beside
+// it: the crossing at the reflection point used to be applied as a transmission whatever the
+// setting, so the exact configuration kept a path that every nearby one loses.
+TEST(WallAtReflectionPoint, OpaqueWallAtTheFootBlocksTheFloorReflection) {
+    RadioSetup setup;
+    setup.antenna = AntennaModel::Isotropic;
+    setup.polarization = Polarization::H;
+    setup.max_reflection_order = 1;
+    setup.transmission = false;
+    const RadioEngine engine(floor_and_partition(), setup, one_cell_at(Vec3(5.5, 5.5, 1.0)));
+    const Vec3 tx(-3.0, 0.3, 2.0);
+    for (const double dx : {0.0, 1e-5, -1e-5, 1e-3, -1e-3}) {
+        SCOPED_TRACE(testing::Message() << "rx moved by " << dx << " m");
+        TxPose pose;
+        pose.position = tx;
+        int floor_paths = 0;
+        for (const PropagationPath& path : engine.trace_paths(pose, Vec3(1.5 + dx, 0.3, 1.0)))
+            floor_paths +=
+                path.reflection_count == 1 && std::abs(path.interactions[0].point.z()) < 1e-9;
+        EXPECT_EQ(floor_paths, 0);
+    }
+}
+
 // The office case that showed it: AP at (12.25, 29) and the cell at (1.5, 2.5) inside the concrete
 // core; a floor reflection lands exactly at the foot of the core wall y = 10. The cell's power
 // must not jump when the AP moves by half a millimetre (it jumped by 11.6 dB).
