@@ -7,7 +7,9 @@
 // its index arithmetic.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 namespace rps {
@@ -35,9 +37,16 @@ public:
         }
     }
 
-    // The interpolated values at x, clamped to [lo, hi]; exact at the grid points.
+    // The interpolated values at x, clamped to [lo, hi] (infinities included); exact at the grid
+    // points; NaN for NaN.
     Values operator()(double x) const {
-        const double position = std::max(0.0, (x - lo_) * scale_);
+        const double position =
+            std::clamp((x - lo_) * scale_, 0.0, static_cast<double>(last_interval_ + 1));
+        if (std::isnan(position)) [[unlikely]] {
+            Values nan;
+            nan.fill(std::numeric_limits<double>::quiet_NaN());
+            return nan;
+        }
         const std::size_t i = std::min(static_cast<std::size_t>(position), last_interval_);
         const double t = std::min(position - static_cast<double>(i), 1.0);
         const double s = 1.0 - t;
