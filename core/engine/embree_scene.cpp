@@ -34,6 +34,7 @@ struct CollectContext {
     RTCIntersectContext context;
     SegmentHits* hits;
     const float* edge_threshold;  // 3 per primitive (see EmbreeScene's edge margin); may be null
+    const uint32_t* group;        // per primitive (see EmbreeScene's triangle groups); may be null
 };
 
 // A hit whose ray runs within kGrazingCos of the triangle's plane (|cos| of the incidence angle
@@ -69,9 +70,18 @@ void record_and_reject(const RTCFilterFunctionNArguments* args) {
             const float* m = collect->edge_threshold + 3 * prim;
             near_edge = (1.0f - u - v < m[0]) | (u < m[1]) | (v < m[2]) | grazing(args, i);
         }
-        bool seen = false;  // spatial splits may report one primitive twice
-        for (int k = 0; k < hits.count; ++k) seen |= hits.triangle[k] == prim;
-        if (!seen) {
+        // One hit per group (planar face): a segment crosses a plane once, and its triangles'
+        // margins overlap near shared edges and vertices (a disk's 64-triangle fan near its
+        // centre filled the buffer). A trusted hit on any triangle of the face vouches for it.
+        // Spatial splits may also report one primitive twice.
+        const uint32_t* group = collect->group;
+        const uint32_t key = group ? group[prim] : prim;
+        int seen = -1;
+        for (int k = 0; k < hits.count && seen < 0; ++k)
+            if ((group ? group[hits.triangle[k]] : hits.triangle[k]) == key) seen = k;
+        if (seen >= 0) {
+            hits.near_edge[seen] &= near_edge;
+        } else {
             if (hits.count < SegmentHits::kCapacity) {
                 hits.triangle[hits.count] = prim;
                 hits.distance[hits.count] = t;
@@ -141,10 +151,14 @@ struct EmbreeScene::Handles {
     // by which segments keep off their own end faces: paths crossed their own reflecting wall).
     Vec3 origin = Vec3::Zero();
     std::vector<uint32_t> triangle_of_prim;
-    std::vector<float> edge_threshold;  // empty without an edge margin
+    std::vector<float> edge_threshold;    // empty without an edge margin
+    std::vector<uint32_t> group_of_prim;  // empty without triangle groups
     bool all_triangles = true;
     const float* thresholds() const {
         return edge_threshold.empty() ? nullptr : edge_threshold.data();
+    }
+    const uint32_t* groups() const {
+        return group_of_prim.empty() ? nullptr : group_of_prim.data();
     }
     void to_scene_triangles(SegmentHits& hits) const {
         if (all_triangles) return;
@@ -156,7 +170,8 @@ struct EmbreeScene::Handles {
 };
 
 EmbreeScene::EmbreeScene(const Scene& scene, bool collect_all_hits,
-                         const std::vector<uint8_t>* keep_triangle, double edge_margin_m)
+                         const std::vector<uint8_t>* keep_triangle, double edge_margin_m,
+                         const std::vector<uint32_t>* triangle_group)
     : handles_(std::make_unique<Handles>()) {
     RTCDevice device = shared_device();
     const Aabb box = scene.bounds();
@@ -177,6 +192,12 @@ EmbreeScene::EmbreeScene(const Scene& scene, bool collect_all_hits,
         if (keep_triangle == nullptr || (*keep_triangle)[i] != 0)
             handles_->triangle_of_prim.push_back(static_cast<uint32_t>(i));
     handles_->all_triangles = handles_->triangle_of_prim.size() == scene.triangles.size();
+    if (triangle_group) {
+        if (triangle_group->size() != scene.triangles.size())
+            throw std::invalid_argument("EmbreeScene: one group per scene triangle expected");
+        for (const uint32_t triangle : handles_->triangle_of_prim)
+            handles_->group_of_prim.push_back((*triangle_group)[triangle]);
+    }
     const size_t prims = handles_->triangle_of_prim.size();
     if (prims > 0) {
         RTCGeometry geometry = rtcNewGeometry(device, RTC_GEOMETRY_TYPE_TRIANGLE);
@@ -237,6 +258,7 @@ void EmbreeScene::collect_hits(const Vec3& origin, const Vec3& dir, double t_nea
     rtcInitIntersectContext(&collect.context);
     collect.hits = &hits;
     collect.edge_threshold = handles_->thresholds();
+    collect.group = handles_->groups();
     RTCRay ray = make_ray(origin - handles_->origin, dir, t_near, t_far);
     rtcOccluded1(handles_->scene, &collect.context, &ray);
     handles_->to_scene_triangles(hits);
@@ -249,6 +271,7 @@ void EmbreeScene::collect_hits_packet(const SegmentQuery* queries, int count,
     rtcInitIntersectContext(&collect.context);
     collect.hits = hits;
     collect.edge_threshold = handles_->thresholds();
+    collect.group = handles_->groups();
     alignas(64) RTCRay16 packet{};
     alignas(64) int valid[kPacketSize];
     for (int lane = 0; lane < kPacketSize; ++lane) {

@@ -39,9 +39,13 @@ public:
     // then never misses a crossing, and the caller decides the flagged ones exactly in double
     // precision, so that whether a ray through an edge counts does not depend on how Embree
     // traversed it (single ray or packet, which lanes were active, the BVH's layout).
+    // triangle_group (optional, one id per scene triangle: the planar face) keeps one hit per
+    // group and segment, flagged only when every hit of the group was: a segment crosses a plane
+    // once, however many of its grown triangles overlap there.
     explicit EmbreeScene(const Scene& scene, bool collect_all_hits = true,
                          const std::vector<uint8_t>* keep_triangle = nullptr,
-                         double edge_margin_m = 0.0);
+                         double edge_margin_m = 0.0,
+                         const std::vector<uint32_t>* triangle_group = nullptr);
     ~EmbreeScene();
     // The engine's edge margin for a scene, 1 mm + 1e-5 of its half-size: far above the error of
     // Embree's single-precision ray/triangle test (a few ulps of the largest coordinate, stored

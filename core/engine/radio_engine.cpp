@@ -239,7 +239,8 @@ struct RadioEngine::Impl {
         for (const RadioMaterial& material : scene.materials)
             material_tables.emplace_back(evaluate_material(material, setup.freq_hz), wavelength_m);
         edge_margin_m = EmbreeScene::default_edge_margin_m(scene);
-        embree = std::make_unique<EmbreeScene>(scene, true, nullptr, edge_margin_m);
+        embree = std::make_unique<EmbreeScene>(scene, true, nullptr, edge_margin_m,
+                                               &grouping.triangle_face);
         grid = make_grid(scene, spec);
         raster.x0 = grid.origin_x_m;
         raster.y0 = grid.origin_y_m;
@@ -338,7 +339,8 @@ struct RadioEngine::Impl {
             for (uint32_t t : grouping.faces[f].triangles) keep[t] = 0;
         }
         if (!bounding_faces.empty())
-            inner_embree = std::make_unique<EmbreeScene>(scene, true, &keep, edge_margin_m);
+            inner_embree = std::make_unique<EmbreeScene>(scene, true, &keep, edge_margin_m,
+                                                         &grouping.triangle_face);
     }
 
     // The BVH for one trace: the inner one when the Tx, the receivers and the plate all lie on
@@ -529,8 +531,6 @@ struct RadioEngine::Impl {
         for (int i = 1; i < count; ++i)
             for (int j = i; j > 0 && before(order[j], order[j - 1]); --j)
                 std::swap(order[j], order[j - 1]);
-        int last_face = -1;
-        float last_distance = -1.0f;
         // Consecutive crossings of parallel walls (most of them in a building) share one TE/TM
         // split: the field stays as its two components (E·s, E·p) and each wall scales them,
         // instead of splitting and recombining at every wall (transmit_field, algebraically the
@@ -542,13 +542,9 @@ struct RadioEngine::Impl {
             if (!face_usable[face_index]) continue;
             if (hits.near_edge[h] && !crossing_counts(faces[face_index], a, k, length, segment))
                 continue;
-            // Two triangles of one face meeting at an edge report one crossing twice.
-            if (face_index == last_face && hits.distance[h] - last_distance < 1e-3f) continue;
             // Walls opaque: the first wall crossed blocks (only a crossing that counts: a hit on
             // an end face, or one beside a wall's edge, blocked every such path before).
             if (!setup.transmission) return false;
-            last_face = face_index;
-            last_distance = hits.distance[h];
             const EngineFace& face = faces[face_index];
             const double cos_i = std::min(1.0, std::abs(k.dot(face.normal)));
             chain.cross(field, k, face.normal, face.material, cos_i,
@@ -714,7 +710,12 @@ struct RadioEngine::Impl {
             const Vec3 step = incoming_piece ? Vec3(-k_in) : k_out;
             const Vec3 tie_break = moved ? Vec3(shift - (side / kn) * k)
                                          : Vec3(step - step.dot(wall.normal) * wall.normal);
-            if (!wall.contains(point - here * wall.normal, tie_break)) continue;
+            // Where the piece crosses the wall's plane (up to 0.1 mm from the point, not its
+            // projection onto the plane, which can lie on the other side of the wall's edge); a
+            // point on the wall (to rounding) keeps its projection, decided by the tie-break.
+            const Vec3 crossing = std::abs(here) <= kOnWall_m ? Vec3(point - here * wall.normal)
+                                                              : Vec3(point - (here / kn) * k);
+            if (!wall.contains(crossing, tie_break)) continue;
             if (!setup.transmission) return false;  // walls opaque: blocked here
             const double cos_i = std::min(1.0, std::abs(kn));
             const TeTm t = transmission(wall, cos_i);

@@ -123,6 +123,56 @@ TEST(WallAtReflectionPoint, OpaqueWallAtTheFootBlocksTheFloorReflection) {
     }
 }
 
+// A floor reflection 0.05 mm beside a wall that ends at y = 4 (the point Q = (5e-5, 4 + dy, 0)):
+// the incoming piece crosses the wall's plane within 0.1 mm of Q, where the segment query leaves
+// it to the reflection point. Whether it crosses the wall is decided where it meets the plane,
+// not at Q's projection onto it, which can lie on the other side of the wall's end: a review
+// found paths transmitted (or, with walls opaque, kept) that pass the end outside, and the
+// reverse.
+TEST(WallAtReflectionPoint, CrossingNearTheReflectionPointIsDecidedWhereThePieceMeetsTheWall) {
+    Scene scene;
+    scene.materials.push_back(
+        RadioMaterial{"floor", "concrete", 1.0, 0.0, kFloorThickness_m, false});
+    scene.materials.push_back(
+        RadioMaterial{"wall", "plasterboard", 1.0, 0.0, kWallThickness_m, false});
+    add_rectangle(scene, "floor", 0,
+                  {Vec3(-20, -20, 0), Vec3(20, -20, 0), Vec3(20, 20, 0), Vec3(-20, 20, 0)});
+    add_rectangle(scene, "wall", 1, {Vec3(0, 0, 0), Vec3(0, 4, 0), Vec3(0, 4, 4), Vec3(0, 0, 4)});
+    for (const bool transmission : {true, false}) {
+        RadioSetup setup;
+        setup.antenna = AntennaModel::Isotropic;
+        setup.max_reflection_order = 1;
+        setup.transmission = transmission;
+        const RadioEngine engine(scene, setup, one_cell_at(Vec3(5.5, 5.5, 1.0)));
+        for (const double tx_y : {3.0, 5.0})
+            for (const double dy : {-1e-5, 1e-5, -1e-3, 1e-3}) {
+                SCOPED_TRACE(testing::Message() << "transmission " << transmission << ", Tx y "
+                                                << tx_y << ", dy " << dy);
+                const Vec3 tx(-3, tx_y, 2), q(5e-5, 4 + dy, 0);
+                const Vec3 rx = 2 * q - Vec3(tx.x(), tx.y(), -tx.z());  // reflects at q
+                const double s = -tx.x() / (q.x() - tx.x());            // Tx -> Q meets x = 0
+                const double y_at_wall = tx.y() + s * (q.y() - tx.y());
+                const bool crosses = y_at_wall < 4.0;
+                TxPose pose;
+                pose.position = tx;
+                int floor_paths = 0, transmissions = 0;
+                for (const PropagationPath& path : engine.trace_paths(pose, rx)) {
+                    if (path.reflection_count != 1) continue;
+                    bool off_floor = false;
+                    for (const PathInteraction& i : path.interactions)
+                        off_floor |=
+                            i.kind == InteractionKind::Reflection && std::abs(i.point.z()) < 1e-9;
+                    if (!off_floor) continue;
+                    ++floor_paths;
+                    for (const PathInteraction& i : path.interactions)
+                        transmissions += i.kind == InteractionKind::Transmission;
+                }
+                EXPECT_EQ(floor_paths, transmission || !crosses ? 1 : 0);
+                EXPECT_EQ(transmissions, transmission && crosses ? 1 : 0);
+            }
+    }
+}
+
 // The office case that showed it: AP at (12.25, 29) and the cell at (1.5, 2.5) inside the concrete
 // core; a floor reflection lands exactly at the foot of the core wall y = 10. The cell's power
 // must not jump when the AP moves by half a millimetre (it jumped by 11.6 dB).
