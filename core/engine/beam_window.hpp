@@ -50,16 +50,24 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
             if (raster.first_active_x(0, iy) < raster.nx) row(iy, 0, raster.nx - 1);
         return raster.nx > 0;
     }
-    if (count < 3) return false;
+    if (count < 1) return false;
+    // A footprint only picks the receivers to test exactly, so it is widened by kWindowSlack_m
+    // in metres on every side. A corner pair's beam (two reflections on the line where two faces
+    // meet) has a footprint of zero width, a line through the receivers that have such a path:
+    // a slack relative to the raster's spacing (1e-15 m for a probe's one-point raster) dropped
+    // them from probes but not from maps, whose spacing is larger.
+    constexpr double kWindowSlack_m = 1e-6;
     double ymin = poly_y[0], ymax = poly_y[0];
     for (int i = 1; i < count; ++i) {
         ymin = std::min(ymin, poly_y[i]);
         ymax = std::max(ymax, poly_y[i]);
     }
     int ix0, ix1, iy0, iy1;
-    if (!raster.range(-1e300, 1e300, ymin, ymax, ix0, ix1, iy0, iy1)) return false;
+    if (!raster.range(-1e300, 1e300, ymin - kWindowSlack_m, ymax + kWindowSlack_m, ix0, ix1, iy0,
+                      iy1))
+        return false;
     bool any = false;
-    constexpr double kSlack = 1e-9;
+    constexpr double kSlack = kWindowSlack_m;
     for (int iy = iy0; iy <= iy1; ++iy) {
         if (raster.first_active_x(0, iy) >= raster.nx) continue;  // no receiver of this row wanted
         const double y = raster.y0 + (iy + 0.5) * raster.spacing;
@@ -79,8 +87,8 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
             }
         }
         if (xmin > xmax) continue;
-        xmin -= 1e-6;
-        xmax += 1e-6;
+        xmin -= kWindowSlack_m;
+        xmax += kWindowSlack_m;
         int rx0, rx1, ry0, ry1;
         if (!raster.range(xmin, xmax, y - kSlack, y + kSlack, rx0, rx1, ry0, ry1)) continue;
         row(iy, rx0, rx1);

@@ -28,6 +28,7 @@
 #include "tests/support/db_expect.hpp"
 #include "tests/support/engine_checks.hpp"
 #include "tests/support/engine_grids.hpp"
+#include "tests/support/office_scene.hpp"
 #include "tests/support/reference_physics.hpp"
 
 namespace {
@@ -305,3 +306,46 @@ TEST(Corner, ReflectionOrderLimitsThePathList) {
 }
 
 }  // namespace
+
+namespace rps {
+namespace {
+
+// With Tx and the receivers of one row collinear with the office's corner lines (Tx at the
+// receivers' height, on the row's y), every corner line parallel to x gives each receiver of the
+// row a double reflection through the corner line, whose beam footprint has zero width. The
+// probe (one receiver) must find the paths the map finds, as the Tx moved 0.1 µm along the
+// tie-break direction does: its one-point raster dropped five such paths per cell (0.4 dB), and
+// with walls opaque some more.
+TEST(Corner, ProbeFindsTheCornerLinePathsOfTheMap) {
+    for (const bool transmission : {true, false}) {
+        RadioSetup setup;
+        setup.antenna = AntennaModel::Isotropic;
+        setup.transmission = transmission;
+        MeasurementGridSpec spec;
+        spec.cell_m = 0.5;
+        const RadioEngine engine(test::office_scene(), setup, spec);
+        const MeasurementGrid& grid = engine.grid();
+        const TxPose tx{Vec3(35.5, 20.25, 1.5)};
+        const RadioMap map = engine.compute_map(tx);
+        const double tx_power_w = dbm_to_watts(setup.tx_power_dbm);
+        int differing = 0;
+        for (int ix = 0; ix < grid.cells_x; ix += 3) {
+            const size_t cell = grid.index(ix, 40);
+            if (!grid.mask[cell]) continue;
+            double probe = 0.0;
+            for (const PropagationPath& path : engine.trace_paths(tx, grid.cell_center(ix, 40)))
+                probe += path.path_gain;
+            const double mapped = map.power_w[cell] / tx_power_w;
+            const bool same = mapped == 0.0 ? probe == 0.0 : std::abs(probe / mapped - 1.0) < 1e-9;
+            if (!same) {
+                ++differing;
+                ADD_FAILURE() << "transmission " << transmission << ", cell " << ix << ": probe "
+                              << probe << ", map " << mapped;
+            }
+        }
+        EXPECT_EQ(differing, 0);
+    }
+}
+
+}  // namespace
+}  // namespace rps
