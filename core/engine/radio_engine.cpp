@@ -279,7 +279,9 @@ struct RadioEngine::Impl {
     // where they meet it: the points of W's triangles on the plane (vertices on it, edges
     // through it), on a 2-D grid in F's projection, cells of kVertexWallCell_m, bins widened by
     // 2·ε. Vertices alone missed a wall passing through F's edge (F abutting it): a reflection
-    // on F exactly at the junction then crossed that wall for free.
+    // on F exactly at the junction then crossed that wall for free. A vertex within ε of the
+    // plane counts (a wall standing 50 µm above the floor is crossed within ε of a floor
+    // reflection beside it, where the segment queries do not look; a review found it unlisted).
     void build_vertex_walls() {
         constexpr double kOnPlane_m = 1e-6;
         vertex_walls.assign(faces.size(), {});
@@ -305,7 +307,7 @@ struct RadioEngine::Impl {
                         const Vec3& p = tri[t + e];
                         const Vec3& q = tri[t + (e + 1) % 3];
                         const double dp = face.signed_distance(p), dq = face.signed_distance(q);
-                        if (std::abs(dp) <= kOnPlane_m) extend(p);
+                        if (std::abs(dp) <= kSegmentEpsilon_m) extend(p);
                         if ((dp < -kOnPlane_m && dq > kOnPlane_m) ||
                             (dp > kOnPlane_m && dq < -kOnPlane_m))
                             extend(p + (dp / (dp - dq)) * (q - p));

@@ -173,6 +173,39 @@ TEST(WallAtReflectionPoint, CrossingNearTheReflectionPointIsDecidedWhereThePiece
     }
 }
 
+// A wall that stops 20 µm above the floor, and a floor reflection 50 µm beside it: the outgoing
+// piece meets the wall's plane 33 µm above the floor, on the wall, 60 µm along the piece, where
+// the segment query (which starts 0.1 mm along it) does not look. The wall must be crossed once
+// there; it was not listed among the walls met at the floor's reflection points (only walls
+// within 1e-6 m of the floor were), so the path crossed it for free.
+TEST(WallAtReflectionPoint, WallJustAboveTheFloorIsCrossedBesideAFloorReflection) {
+    Scene scene;
+    scene.materials.push_back(
+        RadioMaterial{"floor", "concrete", 1.0, 0.0, kFloorThickness_m, false});
+    scene.materials.push_back(
+        RadioMaterial{"wall", "plasterboard", 1.0, 0.0, kWallThickness_m, false});
+    add_rectangle(scene, "floor", 0,
+                  {Vec3(-20, -20, 0), Vec3(20, -20, 0), Vec3(20, 20, 0), Vec3(-20, 20, 0)});
+    constexpr double kGap_m = 2e-5;
+    add_rectangle(scene, "wall", 1,
+                  {Vec3(0, -20, kGap_m), Vec3(0, 20, kGap_m), Vec3(0, 20, 4), Vec3(0, -20, 4)});
+    RadioSetup setup;
+    setup.antenna = AntennaModel::Isotropic;
+    setup.polarization = Polarization::H;
+    setup.max_reflection_order = 1;
+    const RadioEngine engine(scene, setup, one_cell_at(Vec3(5.5, 5.5, 1.0)));
+    const Vec3 tx(-3.0, 0.3, 2.0);
+    const Vec3 q(-5e-5, 0.3, 0.0);  // the floor reflection point
+    const Vec3 rx = q + 1.5 * (q - Vec3(tx.x(), tx.y(), -tx.z())).normalized();  // beyond x = 0
+    ASSERT_GT(rx.x(), 0.0);
+    ASSERT_GT(-q.x() * (rx.z() - q.z()) / (rx.x() - q.x()),
+              kGap_m);  // meets the wall above its foot
+    const FloorPath path = floor_path(engine, tx, rx);
+    EXPECT_EQ(path.transmissions, 1);
+    EXPECT_NEAR(10 * std::log10(path.gain), 10 * std::log10(expected_floor_path_gain(tx, rx)),
+                0.01);
+}
+
 // The office case that showed it: AP at (12.25, 29) and the cell at (1.5, 2.5) inside the concrete
 // core; a floor reflection lands exactly at the foot of the core wall y = 10. The cell's power
 // must not jump when the AP moves by half a millimetre (it jumped by 11.6 dB).
