@@ -13,9 +13,11 @@
 #include "core/engine/engine_face.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
+#include "core/scene/scene_loader.hpp"
 #include "tests/support/office_scene.hpp"
 #include "tests/support/radio_setups.hpp"
 #include "tests/support/scene_builders.hpp"
+#include "tests/support/test_paths.hpp"
 
 namespace rps {
 namespace {
@@ -168,6 +170,47 @@ TEST(BoundaryPoints, OfficeMapIsTheMapOfTheTxMovedAlongTheTieBreak) {
             }
         }
         EXPECT_EQ(differing, 0) << "AP (" << x << ", " << y << ")";
+    }
+}
+
+// Higher orders in the L hall, where walls, floor and ceiling meet in triple corners: with APs
+// on whole and half metres, at the receivers' height (every corner line along the grid then lies
+// in a plane with a row of receivers) and above it, paths reflect up to four times on corner
+// lines and through corner points; each must be the path of the Tx moved a step along the
+// tie-break direction (1e-6 m here: smooth changes stay far below 0.01 dB).
+TEST(BoundaryPoints, LHallMapsAtOrdersThreeAndFourAreTheMapsOfTheTxMovedAlongTheTieBreak) {
+    const Scene hall = load_scene(test::source_dir() / "scenes/l_hall/l_hall.xml");
+    const Vec3 step = 1e-6 * EngineFace::tie_break_direction();
+    const std::pair<int, std::vector<Vec3>> cases[] = {
+        {3,
+         {Vec3(2.5, 2.5, 1.5), Vec3(5.0, 8.5, 1.5), Vec3(7.5, 15.0, 1.5), Vec3(12.0, 5.0, 3.0),
+          Vec3(5.0, 5.0, 3.0), Vec3(2.5, 15.0, 3.0)}},
+        {4, {Vec3(2.5, 2.5, 1.5), Vec3(7.5, 8.5, 1.5)}}};
+    for (const auto& [order, aps] : cases) {
+        RadioSetup setup;
+        setup.max_reflection_order = order;
+        const RadioEngine engine(hall, setup, MeasurementGridSpec{});
+        for (const Vec3& ap : aps) {
+            ASSERT_GT(engine.nearest_face(ap).distance_m, 0.05);
+            const RadioMap exact = engine.compute_map(TxPose{ap});
+            const RadioMap moved = engine.compute_map(TxPose{ap + step});
+            int differing = 0;
+            const MeasurementGrid& grid = engine.grid();
+            for (size_t c = 0; c < exact.power_w.size(); ++c) {
+                if (!grid.mask[c]) continue;
+                // The cell whose centre is the AP itself: its line of sight has no length.
+                const int ix = static_cast<int>(c % grid.cells_x);
+                const int iy = static_cast<int>(c / grid.cells_x);
+                if ((grid.cell_center(ix, iy) - ap).norm() < 1e-3) continue;
+                const double db = 10 * std::log10(exact.power_w[c] / moved.power_w[c]);
+                if (!(std::abs(db) <= 0.01)) {
+                    ++differing;
+                    ADD_FAILURE() << "order " << order << ", AP " << ap.transpose() << ", cell "
+                                  << c << ": " << db << " dB";
+                }
+            }
+            EXPECT_EQ(differing, 0);
+        }
     }
 }
 
