@@ -178,6 +178,18 @@ TEST(CliMap, TransmitterOnASurfaceIsRefused) {
     EXPECT_EQ(clear.exit_code, 0) << describe(clear);
 }
 
+// A transmitter more than 1 km outside the scene's bounds (where the engine's single-precision
+// wall queries lose their edge margin) is refused the same way; 900 m outside is accepted.
+TEST(CliMap, TransmitterFarOutsideTheSceneIsRefused) {
+    const fs::path scene = rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml";
+    const auto far = run_rps({"probe", scene.string(), "--tx", "-1020,5,2", "--rx", "8,5,2"});
+    EXPECT_EQ(far.exit_code, 2) << describe(far);
+    for (const char* part : {"--tx", "1020 m outside the scene's bounds", "1000 m"})
+        EXPECT_NE(far.err.find(part), std::string::npos) << part << "\n" << describe(far);
+    const auto near = run_rps({"probe", scene.string(), "--tx", "-900,5,2", "--rx", "8,5,2"});
+    EXPECT_EQ(near.exit_code, 0) << describe(near);
+}
+
 // rps map --exclude leaves areas out of the metrics (rectangles and polygons), reports them, and
 // refuses malformed ones with exit 2 naming the option. The excluded cells are counted exactly:
 // a 4 m x 4 m square over whole cells of the L hall drops 16 cells from the mask.
