@@ -21,11 +21,7 @@ namespace {
 
 // One wall in the plane y = 0, x in [0, 4], z in [0, 3], two triangles.
 Scene one_wall() {
-    Scene scene;
-    scene.materials.push_back(RadioMaterial{"concrete", "concrete", 1.0, 0.0, 0.2, false});
-    test::add_rectangle(scene, "wall", 0,
-                        {Vec3(0, 0, 0), Vec3(4, 0, 0), Vec3(4, 0, 3), Vec3(0, 0, 3)});
-    return scene;
+    return test::concrete_wall({Vec3(0, 0, 0), Vec3(4, 0, 0), Vec3(4, 0, 3), Vec3(0, 0, 3)});
 }
 
 // The segment of length 2·reach through `target` along the unit direction k.
@@ -78,6 +74,21 @@ std::vector<uint32_t> trusted(const SegmentHits& hits) {
     return out;
 }
 
+// The lanes of a full packet whose trusted crossings differ from the same segment's queried
+// alone.
+std::vector<int> lanes_disagreeing(const EmbreeScene& bvh, const SegmentQuery* queries) {
+    SegmentHits packet_hits[EmbreeScene::kPacketSize];
+    bvh.collect_hits_packet(queries, EmbreeScene::kPacketSize, packet_hits);
+    std::vector<int> lanes;
+    for (int lane = 0; lane < EmbreeScene::kPacketSize; ++lane) {
+        SegmentHits single;
+        const SegmentQuery& q = queries[lane];
+        bvh.collect_hits(q.origin, q.dir, q.t_near, q.t_far, single);
+        if (trusted(single) != trusted(packet_hits[lane])) lanes.push_back(lane);
+    }
+    return lanes;
+}
+
 // Segments aimed within two margins of random triangle edges, half of them within 3 degrees of
 // the triangle's plane, sent as 16-ray packets from one origin (as a beam row's are) and alone.
 void expect_packets_agree_with_single_rays(const Scene& scene, int packets) {
@@ -109,14 +120,7 @@ void expect_packets_agree_with_single_rays(const Scene& scene, int packets) {
                 q = {origin, (target - origin).normalized(), 1e-4, 2.0 * (target - origin).norm()};
             }
         }
-        SegmentHits packet_hits[EmbreeScene::kPacketSize];
-        bvh.collect_hits_packet(queries, EmbreeScene::kPacketSize, packet_hits);
-        for (int lane = 0; lane < EmbreeScene::kPacketSize; ++lane) {
-            SegmentHits single;
-            const SegmentQuery& q = queries[lane];
-            bvh.collect_hits(q.origin, q.dir, q.t_near, q.t_far, single);
-            if (trusted(single) != trusted(packet_hits[lane])) ++differing;
-        }
+        differing += static_cast<int>(lanes_disagreeing(bvh, queries).size());
     }
     EXPECT_EQ(differing, 0);
 }
@@ -153,14 +157,7 @@ TEST(EmbreeScene, GrazingLaneOfAStreetCanyonPacketIsTrustedAloneOrInThePacket) {
         const double* l = lanes[lane];
         queries[lane] = {origin, Vec3(l[0], l[1], l[2]), 1e-4, l[3]};
     }
-    SegmentHits packet_hits[EmbreeScene::kPacketSize];
-    bvh.collect_hits_packet(queries, EmbreeScene::kPacketSize, packet_hits);
-    for (int lane = 0; lane < EmbreeScene::kPacketSize; ++lane) {
-        SegmentHits single;
-        const SegmentQuery& q = queries[lane];
-        bvh.collect_hits(q.origin, q.dir, q.t_near, q.t_far, single);
-        EXPECT_EQ(trusted(single), trusted(packet_hits[lane])) << "lane " << lane;
-    }
+    EXPECT_EQ(lanes_disagreeing(bvh, queries), std::vector<int>{});
 }
 
 TEST(EmbreeScene, PacketsAndSingleRaysAgreeOnTrustedCrossings) {

@@ -11,6 +11,7 @@
 #include "core/engine/embree_scene.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
+#include "tests/support/engine_checks.hpp"
 #include "tests/support/engine_grids.hpp"
 #include "tests/support/reference_physics.hpp"
 #include "tests/support/scene_builders.hpp"
@@ -20,21 +21,7 @@ namespace {
 
 // A wall in the plane x = 0 for y in [0, 4], z in [0, 4], ending at y = 4.
 Scene short_wall() {
-    Scene scene;
-    scene.materials.push_back(RadioMaterial{"wall", "concrete", 1.0, 0.0, 0.2, false});
-    test::add_rectangle(scene, "wall", 0,
-                        {Vec3(0, 0, 0), Vec3(0, 4, 0), Vec3(0, 4, 4), Vec3(0, 0, 4)});
-    return scene;
-}
-
-// The line of sight's gain from tx to rx, 0 when there is none.
-double line_of_sight_gain(const RadioEngine& engine, const Vec3& tx, const Vec3& rx) {
-    TxPose pose;
-    pose.position = tx;
-    double gain = 0.0;
-    for (const PropagationPath& path : engine.trace_paths(pose, rx))
-        if (path.reflection_count == 0) gain += path.path_gain;
-    return gain;
+    return test::concrete_wall({Vec3(0, 0, 0), Vec3(0, 4, 0), Vec3(0, 4, 4), Vec3(0, 0, 4)});
 }
 
 TEST(OpaqueWalls, LineOfSightPastAWallsEndIsKeptAndThroughItIsBlocked) {
@@ -49,7 +36,7 @@ TEST(OpaqueWalls, LineOfSightPastAWallsEndIsKeptAndThroughItIsBlocked) {
         SCOPED_TRACE(testing::Message()
                      << "the line passes the wall's end by " << offset_m << " m");
         const Vec3 tx(-3.0, 4.0 + offset_m, 2.0), rx(3.0, 4.0 + offset_m, 1.0);
-        const double gain = line_of_sight_gain(engine, tx, rx);
+        const double gain = test::line_of_sight(engine, tx, rx).gain;
         if (offset_m > 0) {
             EXPECT_NEAR(10 * std::log10(gain), 10 * std::log10(test::friis((rx - tx).norm())),
                         1e-9);

@@ -13,27 +13,15 @@
 #include "core/engine/embree_scene.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
+#include "tests/support/engine_checks.hpp"
 #include "tests/support/engine_grids.hpp"
 #include "tests/support/scene_builders.hpp"
 
 namespace rps {
 namespace {
 
-// The line of sight from tx to rx: gain (0 when there is none) and its transmissions.
-struct LineOfSight {
-    double gain = 0.0;
-    int transmissions = -1;
-};
-
-LineOfSight line_of_sight(const RadioEngine& engine, const Vec3& tx, const Vec3& rx) {
-    LineOfSight los;
-    for (const PropagationPath& path : engine.trace_paths(TxPose{tx}, rx))
-        if (path.reflection_count == 0) {
-            los.gain += path.path_gain;
-            los.transmissions = static_cast<int>(path.interactions.size());
-        }
-    return los;
-}
+using test::line_of_sight;
+using test::LineOfSight;
 
 RadioSetup line_of_sight_setup() {
     RadioSetup setup;

@@ -9,6 +9,7 @@
 // formulas of ITU-R P.2040 written out in tests/support/reference_physics.hpp).
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -26,7 +27,8 @@ using namespace rps::test;
 
 constexpr double kFloorThickness_m = 0.2, kWallThickness_m = 0.1;
 
-Scene floor_and_partition() {
+// A concrete floor and a plasterboard wall with the given corners.
+Scene floor_and_wall(const std::array<Vec3, 4>& wall) {
     Scene scene;
     scene.materials.push_back(
         RadioMaterial{"floor", "concrete", 1.0, 0.0, kFloorThickness_m, false});
@@ -34,9 +36,23 @@ Scene floor_and_partition() {
         RadioMaterial{"wall", "plasterboard", 1.0, 0.0, kWallThickness_m, false});
     add_rectangle(scene, "floor", 0,
                   {Vec3(-20, -20, 0), Vec3(20, -20, 0), Vec3(20, 20, 0), Vec3(-20, 20, 0)});
-    add_rectangle(scene, "wall", 1,
-                  {Vec3(0, -20, 0), Vec3(0, 20, 0), Vec3(0, 20, 4), Vec3(0, -20, 4)});
+    add_rectangle(scene, "wall", 1, wall);
     return scene;
+}
+
+// A partition across the floor in the plane x = 0.
+Scene floor_and_partition() {
+    return floor_and_wall({Vec3(0, -20, 0), Vec3(0, 20, 0), Vec3(0, 20, 4), Vec3(0, -20, 4)});
+}
+
+// Isotropic H (TE at floor and wall for paths in a plane y = const), one reflection.
+RadioSetup floor_setup(bool transmission = true) {
+    RadioSetup setup;
+    setup.antenna = AntennaModel::Isotropic;
+    setup.polarization = Polarization::H;
+    setup.max_reflection_order = 1;
+    setup.transmission = transmission;
+    return setup;
 }
 
 // The floor-reflected path from tx to rx and its expected gain.
@@ -57,34 +73,37 @@ struct FloorPath {
     Vec3 reflection_point = Vec3::Zero();
 };
 
-FloorPath floor_path(const RadioEngine& engine, const Vec3& tx, const Vec3& rx) {
+// Every path from tx to rx that reflects once, on the floor.
+std::vector<FloorPath> floor_paths(const RadioEngine& engine, const Vec3& tx, const Vec3& rx) {
     TxPose pose;
     pose.position = tx;
-    FloorPath found;
-    int count = 0;
+    std::vector<FloorPath> found;
     for (const PropagationPath& path : engine.trace_paths(pose, rx)) {
         if (path.reflection_count != 1) continue;
         bool off_floor = false;
         for (const PathInteraction& i : path.interactions)
             off_floor |= i.kind == InteractionKind::Reflection && std::abs(i.point.z()) < 1e-9;
         if (!off_floor) continue;
-        ++count;
-        found.gain = path.path_gain;
+        FloorPath& floor = found.emplace_back();
+        floor.gain = path.path_gain;
         for (const PathInteraction& i : path.interactions) {
-            if (i.kind == InteractionKind::Transmission) ++found.transmissions;
-            if (i.kind == InteractionKind::Reflection) found.reflection_point = i.point;
+            if (i.kind == InteractionKind::Transmission) ++floor.transmissions;
+            if (i.kind == InteractionKind::Reflection) floor.reflection_point = i.point;
         }
     }
-    EXPECT_EQ(count, 1) << "one floor-reflected path";
     return found;
 }
 
+// The one floor-reflected path from tx to rx.
+FloorPath floor_path(const RadioEngine& engine, const Vec3& tx, const Vec3& rx) {
+    const std::vector<FloorPath> found = floor_paths(engine, tx, rx);
+    EXPECT_EQ(found.size(), 1u) << "one floor-reflected path";
+    return found.empty() ? FloorPath{} : found.front();
+}
+
 TEST(WallAtReflectionPoint, FloorReflectionAtAWallFootCrossesTheWallOnce) {
-    RadioSetup setup;
-    setup.antenna = AntennaModel::Isotropic;
-    setup.polarization = Polarization::H;
-    setup.max_reflection_order = 1;
-    const RadioEngine engine(floor_and_partition(), setup, one_cell_at(Vec3(5.5, 5.5, 1.0)));
+    const RadioEngine engine(floor_and_partition(), floor_setup(),
+                             one_cell_at(Vec3(5.5, 5.5, 1.0)));
     // Reflection point x = -3 + 4.5 · 2/3 = 0: on the wall's foot.
     const Vec3 tx(-3.0, 0.3, 2.0);
     for (const double dx : {0.0, 1e-5, -1e-5, 1e-3, -1e-3}) {
@@ -104,22 +123,12 @@ TEST(WallAtReflectionPoint, FloorReflectionAtAWallFootCrossesTheWallOnce) {
 // it: the crossing at the reflection point used to be applied as a transmission whatever the
 // setting, so the exact configuration kept a path that every nearby one loses.
 TEST(WallAtReflectionPoint, OpaqueWallAtTheFootBlocksTheFloorReflection) {
-    RadioSetup setup;
-    setup.antenna = AntennaModel::Isotropic;
-    setup.polarization = Polarization::H;
-    setup.max_reflection_order = 1;
-    setup.transmission = false;
-    const RadioEngine engine(floor_and_partition(), setup, one_cell_at(Vec3(5.5, 5.5, 1.0)));
+    const RadioEngine engine(floor_and_partition(), floor_setup(false),
+                             one_cell_at(Vec3(5.5, 5.5, 1.0)));
     const Vec3 tx(-3.0, 0.3, 2.0);
     for (const double dx : {0.0, 1e-5, -1e-5, 1e-3, -1e-3}) {
         SCOPED_TRACE(testing::Message() << "rx moved by " << dx << " m");
-        TxPose pose;
-        pose.position = tx;
-        int floor_paths = 0;
-        for (const PropagationPath& path : engine.trace_paths(pose, Vec3(1.5 + dx, 0.3, 1.0)))
-            floor_paths +=
-                path.reflection_count == 1 && std::abs(path.interactions[0].point.z()) < 1e-9;
-        EXPECT_EQ(floor_paths, 0);
+        EXPECT_EQ(floor_paths(engine, tx, Vec3(1.5 + dx, 0.3, 1.0)).size(), 0u);
     }
 }
 
@@ -130,20 +139,11 @@ TEST(WallAtReflectionPoint, OpaqueWallAtTheFootBlocksTheFloorReflection) {
 // found paths transmitted (or, with walls opaque, kept) that pass the end outside, and the
 // reverse.
 TEST(WallAtReflectionPoint, CrossingNearTheReflectionPointIsDecidedWhereThePieceMeetsTheWall) {
-    Scene scene;
-    scene.materials.push_back(
-        RadioMaterial{"floor", "concrete", 1.0, 0.0, kFloorThickness_m, false});
-    scene.materials.push_back(
-        RadioMaterial{"wall", "plasterboard", 1.0, 0.0, kWallThickness_m, false});
-    add_rectangle(scene, "floor", 0,
-                  {Vec3(-20, -20, 0), Vec3(20, -20, 0), Vec3(20, 20, 0), Vec3(-20, 20, 0)});
-    add_rectangle(scene, "wall", 1, {Vec3(0, 0, 0), Vec3(0, 4, 0), Vec3(0, 4, 4), Vec3(0, 0, 4)});
+    const Scene scene =
+        floor_and_wall({Vec3(0, 0, 0), Vec3(0, 4, 0), Vec3(0, 4, 4), Vec3(0, 0, 4)});
     for (const bool transmission : {true, false}) {
-        RadioSetup setup;
-        setup.antenna = AntennaModel::Isotropic;
-        setup.max_reflection_order = 1;
-        setup.transmission = transmission;
-        const RadioEngine engine(scene, setup, one_cell_at(Vec3(5.5, 5.5, 1.0)));
+        const RadioEngine engine(scene, floor_setup(transmission),
+                                 one_cell_at(Vec3(5.5, 5.5, 1.0)));
         for (const double tx_y : {3.0, 5.0})
             for (const double dy : {-1e-5, 1e-5, -1e-3, 1e-3}) {
                 SCOPED_TRACE(testing::Message() << "transmission " << transmission << ", Tx y "
@@ -153,21 +153,10 @@ TEST(WallAtReflectionPoint, CrossingNearTheReflectionPointIsDecidedWhereThePiece
                 const double s = -tx.x() / (q.x() - tx.x());            // Tx -> Q meets x = 0
                 const double y_at_wall = tx.y() + s * (q.y() - tx.y());
                 const bool crosses = y_at_wall < 4.0;
-                TxPose pose;
-                pose.position = tx;
-                int floor_paths = 0, transmissions = 0;
-                for (const PropagationPath& path : engine.trace_paths(pose, rx)) {
-                    if (path.reflection_count != 1) continue;
-                    bool off_floor = false;
-                    for (const PathInteraction& i : path.interactions)
-                        off_floor |=
-                            i.kind == InteractionKind::Reflection && std::abs(i.point.z()) < 1e-9;
-                    if (!off_floor) continue;
-                    ++floor_paths;
-                    for (const PathInteraction& i : path.interactions)
-                        transmissions += i.kind == InteractionKind::Transmission;
-                }
-                EXPECT_EQ(floor_paths, transmission || !crosses ? 1 : 0);
+                const std::vector<FloorPath> found = floor_paths(engine, tx, rx);
+                int transmissions = 0;
+                for (const FloorPath& path : found) transmissions += path.transmissions;
+                EXPECT_EQ(found.size(), transmission || !crosses ? 1u : 0u);
                 EXPECT_EQ(transmissions, transmission && crosses ? 1 : 0);
             }
     }
@@ -179,21 +168,10 @@ TEST(WallAtReflectionPoint, CrossingNearTheReflectionPointIsDecidedWhereThePiece
 // there; it was not listed among the walls met at the floor's reflection points (only walls
 // within 1e-6 m of the floor were), so the path crossed it for free.
 TEST(WallAtReflectionPoint, WallJustAboveTheFloorIsCrossedBesideAFloorReflection) {
-    Scene scene;
-    scene.materials.push_back(
-        RadioMaterial{"floor", "concrete", 1.0, 0.0, kFloorThickness_m, false});
-    scene.materials.push_back(
-        RadioMaterial{"wall", "plasterboard", 1.0, 0.0, kWallThickness_m, false});
-    add_rectangle(scene, "floor", 0,
-                  {Vec3(-20, -20, 0), Vec3(20, -20, 0), Vec3(20, 20, 0), Vec3(-20, 20, 0)});
     constexpr double kGap_m = 2e-5;
-    add_rectangle(scene, "wall", 1,
-                  {Vec3(0, -20, kGap_m), Vec3(0, 20, kGap_m), Vec3(0, 20, 4), Vec3(0, -20, 4)});
-    RadioSetup setup;
-    setup.antenna = AntennaModel::Isotropic;
-    setup.polarization = Polarization::H;
-    setup.max_reflection_order = 1;
-    const RadioEngine engine(scene, setup, one_cell_at(Vec3(5.5, 5.5, 1.0)));
+    const RadioEngine engine(floor_and_wall({Vec3(0, -20, kGap_m), Vec3(0, 20, kGap_m),
+                                             Vec3(0, 20, 4), Vec3(0, -20, 4)}),
+                             floor_setup(), one_cell_at(Vec3(5.5, 5.5, 1.0)));
     const Vec3 tx(-3.0, 0.3, 2.0);
     const Vec3 q(-5e-5, 0.3, 0.0);  // the floor reflection point
     const Vec3 rx = q + 1.5 * (q - Vec3(tx.x(), tx.y(), -tx.z())).normalized();  // beyond x = 0
