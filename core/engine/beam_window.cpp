@@ -63,7 +63,10 @@ BeamWindow face_window(const EngineFace& face) {
 }
 
 BeamWindow propagate_beam(const Vec3& image, const BeamWindow& window, const EngineFace& face) {
-    BeamWindow projected = project_beyond(image, window, face.normal, face.offset_m);
+    return clip_to_outline(project_beyond(image, window, face.normal, face.offset_m), face);
+}
+
+BeamWindow clip_to_outline(BeamWindow projected, const EngineFace& face) {
     if (projected.empty()) return {};
     const int a0 = face.axis0(), a1 = face.axis1();
     const size_t n = face.hull.size();

@@ -27,6 +27,11 @@ struct BeamWindow {
 // only). Empty when the beam misses the face's hull.
 BeamWindow propagate_beam(const Vec3& image, const BeamWindow& window, const EngineFace& face);
 
+// The part of a window on the face's plane (a window propagated to the whole face) that lies in
+// the face's outline: the window of one convex piece of the face (convex_pieces.hpp), whose
+// beam shares the projection with the face's other pieces.
+BeamWindow clip_to_outline(BeamWindow window_on_plane, const EngineFace& face);
+
 // The face's whole hull as a window (the first reflection: the Tx radiates everywhere).
 BeamWindow face_window(const EngineFace& face);
 

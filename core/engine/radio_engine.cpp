@@ -18,6 +18,7 @@
 #include "core/engine/ap_trace.hpp"
 #include "core/engine/beam_window.hpp"
 #include "core/engine/cell_mask.hpp"
+#include "core/engine/convex_pieces.hpp"
 #include "core/engine/embree_scene.hpp"
 #include "core/engine/engine_face.hpp"
 #include "core/engine/path_field.hpp"
@@ -70,7 +71,7 @@ struct PathSegment {
 // order with the same footprints, so the results are identical.
 struct BeamRecord {
     int depth;  // reflections - 1
-    int face;
+    int piece;  // beam piece (RadioEngine::Impl::pieces; the plate after them)
     uint32_t polygon;  // offset into BeamCache::polygon_xy: count x values, then count y values
     int count;
     bool whole_raster;
@@ -207,6 +208,11 @@ struct RadioEngine::Impl {
     PlanarFaceGrouping grouping;
     std::vector<EngineFace> faces;     // one per planar face (same indices)
     std::vector<uint8_t> face_usable;  // 0 for degenerate faces
+    // The beams' pieces of the faces (convex_pieces.hpp): face f's are first_piece[f] to
+    // first_piece[f + 1] - 1, each on f's plane with part of its triangles.
+    std::vector<EngineFace> pieces;
+    std::vector<int> piece_face;
+    std::vector<int> first_piece;
     std::vector<SlabCoefficientTable> material_tables;
     std::unique_ptr<EmbreeScene> embree;
     // The BVH without the faces that bound everything (see build_inner_bvh); null when none do.
@@ -235,6 +241,7 @@ struct RadioEngine::Impl {
             faces.push_back(make_engine_face(face, scene));
             face_usable.push_back(face.normal.squaredNorm() > 0.5 ? 1 : 0);
         }
+        build_pieces();
         material_tables.reserve(scene.materials.size());
         for (const RadioMaterial& material : scene.materials)
             material_tables.emplace_back(evaluate_material(material, setup.freq_hz), wavelength_m);
@@ -315,6 +322,27 @@ struct RadioEngine::Impl {
                 if (box[0] <= box[1]) touching.emplace_back(static_cast<int>(w), box);
             }
             vertex_walls[f].build(face.min2d, face.max2d, touching, 2.0 * kSegmentEpsilon_m);
+        }
+    }
+
+    void build_pieces() {
+        first_piece.assign(1, 0);
+        for (size_t f = 0; f < faces.size(); ++f) {
+            const PlanarFace& face = grouping.faces[f];
+            const std::vector<std::vector<uint32_t>> split =
+                face_usable[f] ? convex_pieces(face, scene)
+                               : std::vector<std::vector<uint32_t>>{face.triangles};
+            for (const std::vector<uint32_t>& triangles : split) {
+                if (split.size() == 1) {
+                    pieces.push_back(faces[f]);
+                } else {
+                    PlanarFace part = face;
+                    part.triangles = triangles;
+                    pieces.push_back(make_engine_face(part, scene));
+                }
+                piece_face.push_back(static_cast<int>(f));
+            }
+            first_piece.push_back(static_cast<int>(pieces.size()));
         }
     }
 
@@ -911,13 +939,17 @@ struct RadioEngine::Impl {
         const Antenna antenna(setup.antenna, polarization, AntennaPose{tx.yaw_rad, tx.downtilt_rad},
                               wavelength_m);
         const EmbreeScene& bvh = segment_bvh(tx.position, receivers, plate);
-        const int face_total = static_cast<int>(faces.size()) + (plate ? 1 : 0);
+        const int piece_total = static_cast<int>(pieces.size()) + (plate ? 1 : 0);
         std::array<Vec3, kMaxOrder + 1> images;
         std::array<const EngineFace*, kMaxOrder> seq{};
         PathGeometry path;
         images[0] = tx.position;
-        const auto face_at = [&](int index) -> const EngineFace* {
-            return index < static_cast<int>(faces.size()) ? &faces[index] : plate;
+        const int piece_count = static_cast<int>(pieces.size());
+        const auto piece_at = [&](int index) -> const EngineFace* {
+            return index < piece_count ? &pieces[index] : plate;
+        };
+        const auto face_of_piece = [&](int index) {
+            return index < piece_count ? piece_face[index] : static_cast<int>(faces.size());
         };
 
         std::array<BeamWindow, kMaxOrder + 1> windows;
@@ -989,9 +1021,9 @@ struct RadioEngine::Impl {
             if (cache) {
                 for (const BeamRecord& r : cache->records) {
                     if (r.depth + 1 > max_order) continue;
-                    const EngineFace* face = face_at(r.face);
+                    const EngineFace* face = piece_at(r.piece);
                     seq[r.depth] = face;
-                    path.faces[r.depth] = r.face;
+                    path.faces[r.depth] = face_of_piece(r.piece);
                     images[r.depth + 1] = face->mirror(images[r.depth]);
                     const double* xy = cache->polygon_xy.data() + r.polygon;
                     visit(r.depth + 1, false, xy, xy + r.count, r.count, r.whole_raster);
@@ -1008,29 +1040,43 @@ struct RadioEngine::Impl {
             cache->records.clear();
             cache->polygon_xy.clear();
         }
-        std::array<int, kMaxOrder> next_face{};
+        std::array<int, kMaxOrder> next_piece{};
+        std::array<BeamWindow, kMaxOrder> face_windows;  // at each depth, of face window_face
+        std::array<int, kMaxOrder> window_face;
+        window_face.fill(-1);
+        const int face_count = static_cast<int>(faces.size());
         int depth = 0;
-        next_face[0] = branch >= 0 ? branch : 0;
-        const int first_face_end = branch >= 0 ? branch + 1 : face_total;
+        next_piece[0] = branch >= 0 ? first_piece[branch] : 0;
+        const int first_piece_end = branch >= 0 ? first_piece[branch + 1] : piece_total;
         while (depth >= 0) {
-            if (next_face[depth] >= (depth == 0 ? first_face_end : face_total)) {
+            if (next_piece[depth] >= (depth == 0 ? first_piece_end : piece_total)) {
                 --depth;
-                if (depth >= 0) ++next_face[depth];
+                if (depth >= 0) ++next_piece[depth];
                 continue;
             }
-            const int f = next_face[depth];
-            const EngineFace* face = face_at(f);
+            const int p = next_piece[depth];
+            const int f = face_of_piece(p);
+            const EngineFace* face = piece_at(p);
             const bool repeat = depth > 0 && path.faces[depth - 1] == f;
             bool ok = !repeat && (face->is_plate || face_usable[f]) &&
                       std::abs(face->signed_distance(images[depth])) > 1e-9;
-            if (ok) {
-                windows[depth + 1] = depth == 0
-                                         ? face_window(*face)
-                                         : propagate_beam(images[depth], windows[depth], *face);
-                ok = !windows[depth + 1].empty();
+            if (ok && depth == 0) {
+                windows[1] = face_window(*face);
+            } else if (ok) {
+                // The beam through the whole face, shared by its pieces: a beam that misses the
+                // face skips them all.
+                if (window_face[depth] != f) {
+                    const EngineFace& whole = f < face_count ? faces[f] : *plate;
+                    face_windows[depth] = propagate_beam(images[depth], windows[depth], whole);
+                    window_face[depth] = f;
+                }
+                const bool split = f < face_count && first_piece[f + 1] - first_piece[f] > 1;
+                windows[depth + 1] =
+                    split ? clip_to_outline(face_windows[depth], *face) : face_windows[depth];
             }
+            if (ok) ok = !windows[depth + 1].empty();
             if (!ok) {
-                ++next_face[depth];
+                ++next_piece[depth];
                 continue;
             }
             seq[depth] = face;
@@ -1039,7 +1085,7 @@ struct RadioEngine::Impl {
             const FootprintPolygon poly = project_to_receiver_plane(
                 images[depth + 1], windows[depth + 1], receivers.height_m);
             if (cache) {
-                cache->records.push_back({depth, f, static_cast<uint32_t>(cache->polygon_xy.size()),
+                cache->records.push_back({depth, p, static_cast<uint32_t>(cache->polygon_xy.size()),
                                           poly.count, poly.whole_raster});
                 cache->polygon_xy.insert(cache->polygon_xy.end(), poly.x, poly.x + poly.count);
                 cache->polygon_xy.insert(cache->polygon_xy.end(), poly.y, poly.y + poly.count);
@@ -1049,9 +1095,10 @@ struct RadioEngine::Impl {
             visit(depth + 1, has_plate, poly.x, poly.y, poly.count, poly.whole_raster);
             if (depth + 1 < max_order) {
                 ++depth;
-                next_face[depth] = 0;
+                next_piece[depth] = 0;
+                window_face[depth] = -1;  // a new beam to extend
             } else {
-                ++next_face[depth];
+                ++next_piece[depth];
             }
         }
         if (cache) {

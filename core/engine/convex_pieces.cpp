@@ -1,0 +1,99 @@
+#include "core/engine/convex_pieces.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace rps {
+namespace {
+
+using Point2 = std::array<double, 2>;
+
+double cross(const Point2& o, const Point2& a, const Point2& b) {
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+}
+
+// Area of the convex hull of the points (Andrew's monotone chain, then the shoelace formula).
+double hull_area(std::vector<Point2> points) {
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+    if (points.size() < 3) return 0.0;
+    std::vector<Point2> hull(2 * points.size());
+    size_t k = 0;
+    for (size_t i = 0; i < points.size(); ++i) {
+        while (k >= 2 && cross(hull[k - 2], hull[k - 1], points[i]) <= 0.0) --k;
+        hull[k++] = points[i];
+    }
+    for (size_t i = points.size() - 1, t = k + 1; i > 0; --i) {
+        while (k >= t && cross(hull[k - 2], hull[k - 1], points[i - 1]) <= 0.0) --k;
+        hull[k++] = points[i - 1];
+    }
+    double twice_area = 0.0;
+    for (size_t i = 0; i + 1 < k; ++i) twice_area += cross(hull[0], hull[i], hull[i + 1]);
+    return 0.5 * twice_area;
+}
+
+struct Piece {
+    std::vector<uint32_t> triangles;
+    std::vector<Point2> points;
+    double area = 0.0;
+};
+
+// Triangles of one face do not overlap, so a union is convex exactly when its hull adds no area
+// (to rounding, relative to the union's size).
+bool convex_union(const std::vector<Point2>& points, double area) {
+    return hull_area(points) <= area * (1.0 + 1e-9) + 1e-12;
+}
+
+}  // namespace
+
+std::vector<std::vector<uint32_t>> convex_pieces(const PlanarFace& face, const Scene& scene) {
+    int drop = 0;
+    face.normal.cwiseAbs().maxCoeff(&drop);
+    const int a0 = drop == 0 ? 1 : 0, a1 = drop == 2 ? 1 : 2;
+    std::vector<Piece> pieces;
+    Piece whole;
+    for (const uint32_t t : face.triangles) {
+        Piece piece{{t}, {}, 0.0};
+        for (const uint32_t v : scene.triangles[t])
+            piece.points.push_back({scene.vertices[v][a0], scene.vertices[v][a1]});
+        piece.area = 0.5 * std::abs(cross(piece.points[0], piece.points[1], piece.points[2]));
+        whole.points.insert(whole.points.end(), piece.points.begin(), piece.points.end());
+        whole.area += piece.area;
+        pieces.push_back(std::move(piece));
+    }
+    std::vector<uint32_t> all = face.triangles;
+    std::sort(all.begin(), all.end());
+    if (face.triangles.size() <= 1 || face.triangles.size() > kMaxSplitTriangles ||
+        convex_union(whole.points, whole.area))
+        return {all};
+    // Greedy: merge any two pieces whose union is convex until none are left.
+    for (bool merged = true; merged;) {
+        merged = false;
+        for (size_t i = 0; i < pieces.size(); ++i)
+            for (size_t j = i + 1; j < pieces.size();) {
+                std::vector<Point2> points = pieces[i].points;
+                points.insert(points.end(), pieces[j].points.begin(), pieces[j].points.end());
+                const double area = pieces[i].area + pieces[j].area;
+                if (!convex_union(points, area)) {
+                    ++j;
+                    continue;
+                }
+                pieces[i].points = std::move(points);
+                pieces[i].area = area;
+                pieces[i].triangles.insert(pieces[i].triangles.end(), pieces[j].triangles.begin(),
+                                           pieces[j].triangles.end());
+                pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(j));
+                merged = true;
+            }
+    }
+    std::vector<std::vector<uint32_t>> result;
+    for (Piece& piece : pieces) {
+        std::sort(piece.triangles.begin(), piece.triangles.end());
+        result.push_back(std::move(piece.triangles));
+    }
+    std::sort(result.begin(), result.end());
+    return result;
+}
+
+}  // namespace rps
