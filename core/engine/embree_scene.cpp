@@ -1,8 +1,12 @@
 #include "core/engine/embree_scene.hpp"
 
 #include <embree3/rtcore.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <mutex>
 #include <stdexcept>
@@ -56,11 +60,28 @@ bool grazing(const RTCFilterFunctionNArguments* args, unsigned i) {
                            (dx * dx + dy * dy + dz * dz);
 }
 
+// The lanes of a filter call that hold a hit, as a bit mask: in a 16-ray packet most lanes are
+// idle, and testing their flags one by one took a quarter of the filter's time.
+uint32_t valid_lanes(const int* valid, unsigned n) {
+    uint32_t mask = 0;
+    unsigned i = 0;
+#if defined(__SSE2__)
+    for (; i + 4 <= n; i += 4) {
+        const __m128i flags = _mm_loadu_si128(reinterpret_cast<const __m128i*>(valid + i));
+        const __m128i idle = _mm_cmpeq_epi32(flags, _mm_setzero_si128());
+        mask |= (~static_cast<uint32_t>(_mm_movemask_ps(_mm_castsi128_ps(idle))) & 0xFu) << i;
+    }
+#endif
+    for (; i < n; ++i)
+        if (valid[i] != 0) mask |= 1u << i;
+    return mask;
+}
+
 void record_and_reject(const RTCFilterFunctionNArguments* args) {
     auto* collect = reinterpret_cast<CollectContext*>(args->context);
     if (collect == nullptr || collect->hits == nullptr) return;  // a plain occlusion query
-    for (unsigned i = 0; i < args->N; ++i) {
-        if (args->valid[i] == 0) continue;
+    for (uint32_t lanes = valid_lanes(args->valid, args->N); lanes != 0; lanes &= lanes - 1) {
+        const unsigned i = static_cast<unsigned>(std::countr_zero(lanes));
         SegmentHits& hits = collect->hits[RTCRayN_id(args->ray, args->N, i)];
         const uint32_t prim = RTCHitN_primID(args->hit, args->N, i);
         const float t = RTCRayN_tfar(args->ray, args->N, i);
