@@ -99,12 +99,13 @@ void record_and_reject(const RTCFilterFunctionNArguments* args) {
         const uint32_t key = group ? group[prim] : prim;
         int seen = -1;
         for (int k = 0; k < hits.count && seen < 0; ++k)
-            if ((group ? group[hits.triangle[k]] : hits.triangle[k]) == key) seen = k;
+            if (hits.group[k] == key) seen = k;
         if (seen >= 0) {
             hits.near_edge[seen] &= near_edge;
         } else {
             if (hits.count < SegmentHits::kCapacity) {
                 hits.triangle[hits.count] = prim;
+                hits.group[hits.count] = key;
                 hits.distance[hits.count] = t;
                 hits.near_edge[hits.count] = near_edge;
                 ++hits.count;
@@ -181,9 +182,13 @@ struct EmbreeScene::Handles {
     const uint32_t* groups() const {
         return group_of_prim.empty() ? nullptr : group_of_prim.data();
     }
+    // Primitive indices to scene triangles (and, without groups, to their own group).
     void to_scene_triangles(SegmentHits& hits) const {
-        if (all_triangles) return;
-        for (int i = 0; i < hits.count; ++i) hits.triangle[i] = triangle_of_prim[hits.triangle[i]];
+        if (!all_triangles)
+            for (int i = 0; i < hits.count; ++i)
+                hits.triangle[i] = triangle_of_prim[hits.triangle[i]];
+        if (group_of_prim.empty())
+            for (int i = 0; i < hits.count; ++i) hits.group[i] = hits.triangle[i];
     }
     ~Handles() {
         if (scene) rtcReleaseScene(scene);

@@ -16,6 +16,9 @@ struct SegmentHits {
     int count = 0;
     bool overflow = false;
     uint32_t triangle[kCapacity];
+    // The triangle's group (its planar face) when the BVH has triangle groups, else the triangle
+    // itself (scene index).
+    uint32_t group[kCapacity];
     float distance[kCapacity];
     // 1 when the crossing lies within the edge margin of its triangle's edges (inside or outside)
     // or the ray grazes the triangle (|cos| < 0.05): Embree's single-precision answer there is not

@@ -549,7 +549,7 @@ struct RadioEngine::Impl {
         int face_of[SegmentHits::kCapacity];
         int count = 0;
         for (int i = 0; i < hits.count; ++i) {
-            face_of[i] = static_cast<int>(grouping.triangle_face[hits.triangle[i]]);
+            face_of[i] = static_cast<int>(hits.group[i]);  // the BVHs group triangles by face
             if (face_of[i] != ends.start && face_of[i] != ends.end) order[count++] = i;
         }
         constexpr float kSamePoint_m = 1e-4f;
