@@ -984,7 +984,6 @@ struct RadioEngine::Impl {
                                                  seq.data(), antenna, plate);
                 }
             }
-            if (batched > 0) flush();
         };
         const bool po_plate = plate_geometry && plate_geometry->physical_optics;
         if (po_plate && branch < 0)
@@ -998,6 +997,10 @@ struct RadioEngine::Impl {
             for_each_polygon_row(
                 x, y, count, whole_raster, receivers,
                 [&](int iy, int ix0, int ix1) { scan_receivers(order, iy, ix0, ix1); });
+            // Packets run across the footprint's rows (neighbouring rows' rays are as coherent):
+            // fuller packets, fewer Embree calls. A receiver has one path per sequence, so its
+            // sum adds the same terms in the same order.
+            if (batched > 0) flush();
         };
 
         // The line of sight, then an iterative depth-first enumeration over sequences f1..fk (no
@@ -1006,6 +1009,7 @@ struct RadioEngine::Impl {
         if (branch < 0 && !plate_paths_only) {
             path.order = 0;
             for (int iy = 0; iy < receivers.ny; ++iy) scan_receivers(0, iy, 0, receivers.nx - 1);
+            if (batched > 0) flush();
         }
         if (max_order == 0 || branch == -1) return;
         BeamCache* cache = nullptr;
