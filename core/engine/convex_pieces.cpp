@@ -39,10 +39,44 @@ struct Piece {
     double area = 0.0;
 };
 
-// Triangles of one face do not overlap, so a union is convex exactly when its hull adds no area
-// (to rounding, relative to the union's size).
+// For triangles that do not overlap (checked first), a union is convex exactly when its hull
+// adds no area (to rounding, relative to the union's size).
 bool convex_union(const std::vector<Point2>& points, double area) {
     return hull_area(points) <= area * (1.0 + 1e-9) + 1e-12;
+}
+
+// Whether two triangles share interior points: no edge normal of either separates them by more
+// than kTouch_m (a shared edge or vertex is no overlap).
+bool interiors_overlap(const Point2* a, const Point2* b) {
+    constexpr double kTouch_m = 1e-9;
+    for (const Point2* tri : {a, b})
+        for (int e = 0; e < 3; ++e) {
+            const Point2& p = tri[e];
+            const Point2& q = tri[(e + 1) % 3];
+            const double nx = q[1] - p[1], ny = p[0] - q[0];
+            const double length = std::hypot(nx, ny);
+            if (!(length > 0.0)) continue;
+            double lo[2] = {1e300, 1e300}, hi[2] = {-1e300, -1e300};
+            for (int side = 0; side < 2; ++side)
+                for (int v = 0; v < 3; ++v) {
+                    const Point2& r = (side == 0 ? a : b)[v];
+                    const double d = (nx * r[0] + ny * r[1]) / length;
+                    lo[side] = std::min(lo[side], d);
+                    hi[side] = std::max(hi[side], d);
+                }
+            if (hi[0] <= lo[1] + kTouch_m || hi[1] <= lo[0] + kTouch_m) return false;
+        }
+    return true;
+}
+
+// Whether any two of the triangles overlap. The loader does not forbid it (two `cube` walls
+// overlapping at a corner put two copies of the corner square into one face's top), and the
+// face's point test counts such a point once only while it tests all the triangles together.
+bool any_overlap(const std::vector<std::array<Point2, 3>>& triangles) {
+    for (size_t i = 0; i < triangles.size(); ++i)
+        for (size_t j = i + 1; j < triangles.size(); ++j)
+            if (interiors_overlap(triangles[i].data(), triangles[j].data())) return true;
+    return false;
 }
 
 }  // namespace
@@ -51,7 +85,11 @@ std::vector<std::vector<uint32_t>> convex_pieces(const PlanarFace& face, const S
     int drop = 0;
     face.normal.cwiseAbs().maxCoeff(&drop);
     const int a0 = drop == 0 ? 1 : 0, a1 = drop == 2 ? 1 : 2;
+    std::vector<uint32_t> all = face.triangles;
+    std::sort(all.begin(), all.end());
+    if (face.triangles.size() <= 1 || face.triangles.size() > kMaxSplitTriangles) return {all};
     std::vector<Piece> pieces;
+    std::vector<std::array<Point2, 3>> triangles;
     Piece whole;
     for (const uint32_t t : face.triangles) {
         Piece piece{{t}, {}, 0.0};
@@ -60,14 +98,12 @@ std::vector<std::vector<uint32_t>> convex_pieces(const PlanarFace& face, const S
         piece.area = 0.5 * std::abs(cross(piece.points[0], piece.points[1], piece.points[2]));
         whole.points.insert(whole.points.end(), piece.points.begin(), piece.points.end());
         whole.area += piece.area;
+        triangles.push_back({piece.points[0], piece.points[1], piece.points[2]});
         pieces.push_back(std::move(piece));
     }
-    std::vector<uint32_t> all = face.triangles;
-    std::sort(all.begin(), all.end());
-    if (face.triangles.size() <= 1 || face.triangles.size() > kMaxSplitTriangles ||
-        convex_union(whole.points, whole.area))
-        return {all};
-    // Greedy: merge any two pieces whose union is convex until none are left.
+    if (convex_union(whole.points, whole.area) || any_overlap(triangles)) return {all};
+    // Greedy: merge any two pieces whose union is convex (they need not share an edge) until no
+    // pair is left.
     for (bool merged = true; merged;) {
         merged = false;
         for (size_t i = 0; i < pieces.size(); ++i)

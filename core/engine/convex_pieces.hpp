@@ -15,9 +15,10 @@
 namespace rps {
 
 // The face's triangles (scene indices, ascending within a piece) in groups whose unions are
-// convex, by greedy merging of neighbours; pieces ordered by their first triangle. A convex
-// face, or one of more than kMaxSplitTriangles triangles (left whole: the greedy merge is
-// quadratic), is one piece.
+// convex, by greedy merging of pairs; pieces ordered by their first triangle. A convex face, one
+// whose triangles overlap (a point covered twice would be found in two pieces), or one of more
+// than kMaxSplitTriangles triangles (left whole: each merging pass tries every pair) is one
+// piece.
 constexpr size_t kMaxSplitTriangles = 64;
 std::vector<std::vector<uint32_t>> convex_pieces(const PlanarFace& face, const Scene& scene);
 

@@ -123,6 +123,12 @@ EngineFace make_engine_face(const Vec3& normal, const std::vector<Vec3>& triangl
         face.tri_box.insert(face.tri_box.end(),
                             {std::min({v[0], v[2], v[4]}), std::max({v[0], v[2], v[4]}),
                              std::min({v[1], v[3], v[5]}), std::max({v[1], v[3], v[5]})});
+        for (int i = 0; i < 3; ++i) {
+            const int j = (i + 1) % 3;
+            face.tri_edge_slack.push_back(
+                EngineFace::kEdgeSlack_m *
+                std::hypot(v[2 * j] - v[2 * i], v[2 * j + 1] - v[2 * i + 1]));
+        }
     }
     face.hull = convex_hull(face);
     bound_hull(face);

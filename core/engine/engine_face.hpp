@@ -18,6 +18,10 @@ struct EngineFace {
     bool is_plate = false;
     std::vector<double> tri2d;    // 6 numbers per triangle: (a, b, c) in the 2D projection
     std::vector<double> tri_box;  // 4 numbers per triangle: 2D bounds (min x, max x, min y, max y)
+    // 3 numbers per triangle: kEdgeSlack_m times the length of edge i (from vertex i to i + 1) in
+    // the 2D projection, the band of the edge function within which a point is on that edge.
+    std::vector<double> tri_edge_slack;
+    static constexpr double kEdgeSlack_m = 1e-9;
     std::vector<Vec3> tri3d;      // 3 vertices per triangle, world frame
     double min2d[2] = {0, 0}, max2d[2] = {0, 0};
     // A convex outline of the face, counter-clockwise in the 2D projection: its convex hull, or
@@ -40,7 +44,8 @@ struct EngineFace {
     int axis1() const { return drop_axis == 2 ? 1 : 2; }
 
     // Whether p (assumed on the plane) lies on the face. A point exactly on a triangle's edge
-    // (within 1e-9) is decided as a point moved an infinitesimal step along `tie_break` (a
+    // (within 1e-9 m in the projection) is decided as a point moved an infinitesimal step along
+    // `tie_break` (a
     // direction in the plane; symbolic perturbation): two coplanar faces or triangles sharing an
     // edge then never both own a point of it, and the decision is the limit of nearby points.
     // With edges simply counting inside, a ray through the line where a partition meets a wall
@@ -65,50 +70,55 @@ struct EngineFace {
         const int a0 = drop_axis == 0 ? 1 : 0;
         const int a1 = drop_axis == 2 ? 1 : 2;
         const double x = p[a0], y = p[a1];
-        constexpr double kEdgeSlack = 1e-9;
-        if (x < min2d[0] - kEdgeSlack || x > max2d[0] + kEdgeSlack || y < min2d[1] - kEdgeSlack ||
-            y > max2d[1] + kEdgeSlack)
+        if (x < min2d[0] - kEdgeSlack_m || x > max2d[0] + kEdgeSlack_m ||
+            y < min2d[1] - kEdgeSlack_m || y > max2d[1] + kEdgeSlack_m)
             return false;
         // Faces made of several wall pieces along one plane: most triangles fail their box.
         constexpr double kBoxSlack = 1e-7;
-        for (size_t t = 0, b = 0; t < tri2d.size(); t += 6, b += 4) {
+        for (size_t t = 0, b = 0, m = 0; t < tri2d.size(); t += 6, b += 4, m += 3) {
             const double* box = &tri_box[b];
             if (x < box[0] - kBoxSlack || x > box[1] + kBoxSlack || y < box[2] - kBoxSlack ||
                 y > box[3] + kBoxSlack)
                 continue;
             const double* v = &tri2d[t];
+            // Edge functions are the edge's length times the distance from it: the slack scales
+            // with the length, so that the triangles meeting along one line (a T-junction's long
+            // and short edges) agree on which points lie on it; a fixed slack made a band beside
+            // the line inside one and on the edge of the other, where two pieces of a face both
+            // claimed the point.
+            const double* slack = &tri_edge_slack[m];
             const double e0 = (v[2] - v[0]) * (y - v[1]) - (v[3] - v[1]) * (x - v[0]);
             const double e1 = (v[4] - v[2]) * (y - v[3]) - (v[5] - v[3]) * (x - v[2]);
             const double e2 = (v[0] - v[4]) * (y - v[5]) - (v[1] - v[5]) * (x - v[4]);
-            const bool has_neg = e0 < -kEdgeSlack || e1 < -kEdgeSlack || e2 < -kEdgeSlack;
-            const bool has_pos = e0 > kEdgeSlack || e1 > kEdgeSlack || e2 > kEdgeSlack;
+            const bool has_neg = e0 < -slack[0] || e1 < -slack[1] || e2 < -slack[2];
+            const bool has_pos = e0 > slack[0] || e1 > slack[1] || e2 > slack[2];
             if (has_neg && has_pos) continue;  // outside this triangle
-            const bool on_edge =
-                !(has_neg ? (e0 < -kEdgeSlack && e1 < -kEdgeSlack && e2 < -kEdgeSlack)
-                          : (e0 > kEdgeSlack && e1 > kEdgeSlack && e2 > kEdgeSlack));
+            const bool on_edge = !(has_neg ? (e0 < -slack[0] && e1 < -slack[1] && e2 < -slack[2])
+                                           : (e0 > slack[0] && e1 > slack[1] && e2 > slack[2]));
             if (!on_edge) [[likely]]
                 return true;  // strictly inside
-            if (on_edge_inside(v, e0, e1, e2, tie_break_of())) return true;
+            if (on_edge_inside(v, slack, e0, e1, e2, tie_break_of())) return true;
         }
         return false;
     }
-    // For a point on an edge of the triangle v (edge functions e0..e2): whether the point moved
-    // an infinitesimal step along tie_break lies inside. Each edge function's change along that
-    // direction gives the side (0 only for an edge parallel to it: then inclusive).
-    [[gnu::noinline]] bool on_edge_inside(const double* v, double e0, double e1, double e2,
-                                          const Vec3& tie_break) const {
-        constexpr double kEdgeSlack = 1e-9;
+    // For a point on an edge of the triangle v (edge functions e0..e2, their slacks): whether the
+    // point moved an infinitesimal step along tie_break lies inside. Each edge function's change
+    // along that direction gives the side (0 only for an edge parallel to it: then inclusive).
+    [[gnu::noinline]] bool on_edge_inside(const double* v, const double* slack, double e0,
+                                          double e1, double e2, const Vec3& tie_break) const {
         const double dx = tie_break[axis0()], dy = tie_break[axis1()];
         double e[3] = {e0, e1, e2};
+        double band[3] = {slack[0], slack[1], slack[2]};
         for (int i = 0; i < 3; ++i) {
-            if (std::abs(e[i]) > kEdgeSlack) continue;
+            if (std::abs(e[i]) > slack[i]) continue;
             const double* a = v + 2 * i;
             const double* c = v + 2 * ((i + 1) % 3);
             const double slope = (c[0] - a[0]) * dy - (c[1] - a[1]) * dx;
             e[i] = slope > 0 ? 1.0 : slope < 0 ? -1.0 : 0.0;
+            band[i] = 0.0;
         }
-        const bool neg = e[0] < -kEdgeSlack || e[1] < -kEdgeSlack || e[2] < -kEdgeSlack;
-        const bool pos = e[0] > kEdgeSlack || e[1] > kEdgeSlack || e[2] > kEdgeSlack;
+        const bool neg = e[0] < -band[0] || e[1] < -band[1] || e[2] < -band[2];
+        const bool pos = e[0] > band[0] || e[1] > band[1] || e[2] > band[2];
         return !(neg && pos);
     }
     // A fixed direction with no special relation to building geometry, for the tie-breaks above:

@@ -71,7 +71,7 @@ struct PathSegment {
 // order with the same footprints, so the results are identical.
 struct BeamRecord {
     int depth;  // reflections - 1
-    int piece;  // beam piece (RadioEngine::Impl::pieces; the plate after them)
+    int piece;  // index into RadioEngine::Impl::pieces (traces with a plate are not cached)
     uint32_t polygon;  // offset into BeamCache::polygon_xy: count x values, then count y values
     int count;
     bool whole_raster;
@@ -1071,8 +1071,8 @@ struct RadioEngine::Impl {
             const int f = face_of_piece(p);
             const EngineFace* face = piece_at(p);
             const bool repeat = depth > 0 && path.faces[depth - 1] == f;
-            bool ok = !repeat && (face->is_plate || face_usable[f]) &&
-                      std::abs(face->signed_distance(images[depth])) > 1e-9;
+            const bool usable = f < face_count ? face_usable[f] != 0 : face->is_plate;
+            bool ok = !repeat && usable && std::abs(face->signed_distance(images[depth])) > 1e-9;
             if (ok && depth == 0) {
                 windows[1] = face_window(*face);
             } else if (ok) {
