@@ -4,6 +4,14 @@ function(rps_target_defaults target)
   target_compile_features(${target} PUBLIC cxx_std_20)
 endfunction()
 
+# A program that computes maps: linked with link-time optimisation of the engine (RPS_ENGINE_LTO).
+function(rps_program_defaults target)
+  rps_target_defaults(${target})
+  if(RPS_ENGINE_LTO)
+    target_link_options(${target} PRIVATE -flto=auto)
+  endif()
+endfunction()
+
 # One library per core module; sources are every .cpp in the module folder, so adding a file
 # needs no CMake edit. CONFIGURE_DEPENDS re-globs on every build.
 function(rps_module_library name folder)
