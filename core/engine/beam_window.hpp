@@ -94,8 +94,8 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
         if (xmin > xmax) continue;
         xmin -= kWindowSlack_m;
         xmax += kWindowSlack_m;
-        int rx0, rx1, ry0, ry1;
-        if (!raster.range(xmin, xmax, y - kSlack, y + kSlack, rx0, rx1, ry0, ry1)) continue;
+        int rx0, rx1;  // (the row itself is iy: y is its receivers' y)
+        if (!raster.columns(xmin, xmax, rx0, rx1)) continue;
         row(iy, rx0, rx1);
         any = true;
     }

@@ -35,19 +35,25 @@ struct ReceiverRaster {
     // Receivers whose point lies in [xmin, xmax] × [ymin, ymax]; false when none.
     bool range(double xmin, double xmax, double ymin, double ymax, int& ix0, int& ix1, int& iy0,
                int& iy1) const {
+        return span(xmin, xmax, x0, nx, ix0, ix1) && span(ymin, ymax, y0, ny, iy0, iy1);
+    }
+    // The same along one row: the columns whose points lie in [xmin, xmax].
+    bool columns(double xmin, double xmax, int& ix0, int& ix1) const {
+        return span(xmin, xmax, x0, nx, ix0, ix1);
+    }
+
+private:
+    // Indices i in [0, count) with origin + (i + 0.5)·spacing in [lo, hi] (within 1e-9 of a
+    // spacing); false when none.
+    bool span(double lo, double hi, double origin, int count, int& i0, int& i1) const {
         constexpr double kSlack = 1e-9;
-        const double fx0 = std::ceil((xmin - x0) / spacing - 0.5 - kSlack);
-        const double fx1 = std::floor((xmax - x0) / spacing - 0.5 + kSlack);
-        const double fy0 = std::ceil((ymin - y0) / spacing - 0.5 - kSlack);
-        const double fy1 = std::floor((ymax - y0) / spacing - 0.5 + kSlack);
+        const double f0 = std::ceil((lo - origin) / spacing - 0.5 - kSlack);
+        const double f1 = std::floor((hi - origin) / spacing - 0.5 + kSlack);
         // Clamp in floating point before converting: far footprints overflow an int.
-        if (!(fx0 <= fx1) || !(fy0 <= fy1) || fx0 > nx - 1 || fy0 > ny - 1 || fx1 < 0 || fy1 < 0)
-            return false;
-        ix0 = static_cast<int>(std::max(0.0, fx0));
-        iy0 = static_cast<int>(std::max(0.0, fy0));
-        ix1 = static_cast<int>(std::min<double>(nx - 1, fx1));
-        iy1 = static_cast<int>(std::min<double>(ny - 1, fy1));
-        return ix0 <= ix1 && iy0 <= iy1;
+        if (!(f0 <= f1) || f0 > count - 1 || f1 < 0) return false;
+        i0 = static_cast<int>(std::max(0.0, f0));
+        i1 = static_cast<int>(std::min<double>(count - 1, f1));
+        return i0 <= i1;
     }
 };
 
