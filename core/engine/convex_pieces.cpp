@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+
+#include "core/common/convex_hull_2d.hpp"
 
 namespace rps {
 namespace {
@@ -13,23 +16,13 @@ double cross(const Point2& o, const Point2& a, const Point2& b) {
     return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 }
 
-// Area of the convex hull of the points (Andrew's monotone chain, then the shoelace formula).
-double hull_area(std::vector<Point2> points) {
-    std::sort(points.begin(), points.end());
-    points.erase(std::unique(points.begin(), points.end()), points.end());
-    if (points.size() < 3) return 0.0;
-    std::vector<Point2> hull(2 * points.size());
-    size_t k = 0;
-    for (size_t i = 0; i < points.size(); ++i) {
-        while (k >= 2 && cross(hull[k - 2], hull[k - 1], points[i]) <= 0.0) --k;
-        hull[k++] = points[i];
-    }
-    for (size_t i = points.size() - 1, t = k + 1; i > 0; --i) {
-        while (k >= t && cross(hull[k - 2], hull[k - 1], points[i - 1]) <= 0.0) --k;
-        hull[k++] = points[i - 1];
-    }
+// Area of the convex hull of the points (shoelace formula over the hull's fan).
+double hull_area(const std::vector<Point2>& points) {
+    const std::vector<Point2> hull = convex_hull_2d(
+        points, [](const Point2& p) { return p[0]; }, [](const Point2& p) { return p[1]; },
+        std::numeric_limits<double>::denorm_min(), 0.0);  // exact duplicates count once
     double twice_area = 0.0;
-    for (size_t i = 0; i + 1 < k; ++i) twice_area += cross(hull[0], hull[i], hull[i + 1]);
+    for (size_t i = 1; i + 1 < hull.size(); ++i) twice_area += cross(hull[0], hull[i], hull[i + 1]);
     return 0.5 * twice_area;
 }
 

@@ -39,6 +39,7 @@ struct CollectContext {
     SegmentHits* hits;
     const float* edge_threshold;  // 3 per primitive (see EmbreeScene's edge margin); may be null
     const uint32_t* group;        // per primitive (see EmbreeScene's triangle groups); may be null
+    const uint32_t* triangle;     // per primitive, its scene triangle; null when they coincide
 };
 
 // A hit whose ray runs within kGrazingCos of the triangle's plane (|cos| of the incidence angle
@@ -95,8 +96,8 @@ void record_and_reject(const RTCFilterFunctionNArguments* args) {
         // margins overlap near shared edges and vertices (a disk's 64-triangle fan near its
         // centre filled the buffer). A trusted hit on any triangle of the face vouches for it.
         // Spatial splits may also report one primitive twice.
-        const uint32_t* group = collect->group;
-        const uint32_t key = group ? group[prim] : prim;
+        const uint32_t triangle = collect->triangle ? collect->triangle[prim] : prim;
+        const uint32_t key = collect->group ? collect->group[prim] : triangle;
         int seen = -1;
         for (int k = 0; k < hits.count && seen < 0; ++k)
             if (hits.group[k] == key) seen = k;
@@ -104,7 +105,7 @@ void record_and_reject(const RTCFilterFunctionNArguments* args) {
             hits.near_edge[seen] &= near_edge;
         } else {
             if (hits.count < SegmentHits::kCapacity) {
-                hits.triangle[hits.count] = prim;
+                hits.triangle[hits.count] = triangle;
                 hits.group[hits.count] = key;
                 hits.distance[hits.count] = t;
                 hits.near_edge[hits.count] = near_edge;
@@ -182,13 +183,18 @@ struct EmbreeScene::Handles {
     const uint32_t* groups() const {
         return group_of_prim.empty() ? nullptr : group_of_prim.data();
     }
-    // Primitive indices to scene triangles (and, without groups, to their own group).
-    void to_scene_triangles(SegmentHits& hits) const {
-        if (!all_triangles)
-            for (int i = 0; i < hits.count; ++i)
-                hits.triangle[i] = triangle_of_prim[hits.triangle[i]];
-        if (group_of_prim.empty())
-            for (int i = 0; i < hits.count; ++i) hits.group[i] = hits.triangle[i];
+    const uint32_t* scene_triangles() const {
+        return all_triangles ? nullptr : triangle_of_prim.data();
+    }
+    // The filter's context for a query into `hits`.
+    CollectContext context(SegmentHits* hits) const {
+        CollectContext collect{};
+        rtcInitIntersectContext(&collect.context);
+        collect.hits = hits;
+        collect.edge_threshold = thresholds();
+        collect.group = groups();
+        collect.triangle = scene_triangles();
+        return collect;
     }
     ~Handles() {
         if (scene) rtcReleaseScene(scene);
@@ -280,24 +286,15 @@ void EmbreeScene::collect_hits(const Vec3& origin, const Vec3& dir, double t_nea
                                SegmentHits& hits) const {
     hits.count = 0;
     hits.overflow = false;
-    CollectContext collect{};
-    rtcInitIntersectContext(&collect.context);
-    collect.hits = &hits;
-    collect.edge_threshold = handles_->thresholds();
-    collect.group = handles_->groups();
+    CollectContext collect = handles_->context(&hits);
     RTCRay ray = make_ray(origin - handles_->origin, dir, t_near, t_far);
     rtcOccluded1(handles_->scene, &collect.context, &ray);
-    handles_->to_scene_triangles(hits);
 }
 
 void EmbreeScene::collect_hits_packet(const SegmentQuery* queries, int count,
                                       SegmentHits* hits) const {
     if (count <= 0) return;
-    CollectContext collect{};
-    rtcInitIntersectContext(&collect.context);
-    collect.hits = hits;
-    collect.edge_threshold = handles_->thresholds();
-    collect.group = handles_->groups();
+    CollectContext collect = handles_->context(hits);
     alignas(64) RTCRay16 packet{};
     alignas(64) int valid[kPacketSize];
     for (int lane = 0; lane < kPacketSize; ++lane) {
@@ -319,13 +316,10 @@ void EmbreeScene::collect_hits_packet(const SegmentQuery* queries, int count,
         packet.id[lane] = static_cast<unsigned>(lane);
     }
     rtcOccluded16(valid, handles_->scene, &collect.context, &packet);
-    for (int lane = 0; lane < count; ++lane) handles_->to_scene_triangles(hits[lane]);
 }
 
 bool EmbreeScene::occluded(const Vec3& origin, const Vec3& dir, double t_near, double t_far) const {
-    CollectContext collect{};  // hits == nullptr: the filter accepts the first hit
-    rtcInitIntersectContext(&collect.context);
-    collect.hits = nullptr;
+    CollectContext collect = handles_->context(nullptr);  // the filter accepts the first hit
     RTCRay ray = make_ray(origin - handles_->origin, dir, t_near, t_far);
     rtcOccluded1(handles_->scene, &collect.context, &ray);
     return ray.tfar < 0.0f;

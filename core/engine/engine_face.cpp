@@ -4,38 +4,17 @@
 #include <cmath>
 #include <limits>
 
+#include "core/common/convex_hull_2d.hpp"
+
 namespace rps {
 namespace {
 
-// Andrew's monotone chain over the face's vertices in its 2D projection; counter-clockwise.
+// The outline of the face's vertices in its 2D projection, counter-clockwise.
 std::vector<Vec3> convex_hull(const EngineFace& face) {
     const int a0 = face.axis0(), a1 = face.axis1();
-    std::vector<Vec3> points = face.tri3d;
-    std::sort(points.begin(), points.end(), [&](const Vec3& p, const Vec3& q) {
-        return p[a0] < q[a0] || (p[a0] == q[a0] && p[a1] < q[a1]);
-    });
-    points.erase(std::unique(points.begin(), points.end(),
-                             [&](const Vec3& p, const Vec3& q) {
-                                 return std::abs(p[a0] - q[a0]) < 1e-12 &&
-                                        std::abs(p[a1] - q[a1]) < 1e-12;
-                             }),
-                 points.end());
-    if (points.size() < 3) return points;
-    const auto cross = [&](const Vec3& o, const Vec3& a, const Vec3& b) {
-        return (a[a0] - o[a0]) * (b[a1] - o[a1]) - (a[a1] - o[a1]) * (b[a0] - o[a0]);
-    };
-    std::vector<Vec3> hull(2 * points.size());
-    size_t k = 0;
-    for (size_t i = 0; i < points.size(); ++i) {
-        while (k >= 2 && cross(hull[k - 2], hull[k - 1], points[i]) <= 1e-12) --k;
-        hull[k++] = points[i];
-    }
-    for (size_t i = points.size() - 1, t = k + 1; i > 0; --i) {
-        while (k >= t && cross(hull[k - 2], hull[k - 1], points[i - 1]) <= 1e-12) --k;
-        hull[k++] = points[i - 1];
-    }
-    hull.resize(k - 1);
-    return hull;
+    return convex_hull_2d(
+        face.tri3d, [a0](const Vec3& p) { return p[a0]; }, [a1](const Vec3& p) { return p[a1]; },
+        1e-12, 1e-12);
 }
 
 // Closest point to p on triangle abc (Ericson, Real-Time Collision Detection, §5.1.5).

@@ -45,9 +45,9 @@ struct EngineFace {
 
     // Whether p (assumed on the plane) lies on the face. A point exactly on a triangle's edge
     // (within 1e-9 m in the projection) is decided as a point moved an infinitesimal step along
-    // `tie_break` (a
-    // direction in the plane; symbolic perturbation): two coplanar faces or triangles sharing an
-    // edge then never both own a point of it, and the decision is the limit of nearby points.
+    // `tie_break` (a direction in the plane; symbolic perturbation): two coplanar faces or
+    // triangles sharing an edge then never both own a point of it, and the decision is the limit
+    // of nearby points.
     // With edges simply counting inside, a ray through the line where a partition meets a wall
     // crossed both, a reflection on the seam between a wall and its window was counted on each,
     // and an AP on a grid line could read 1 dB of P5 below its neighbours 0.1 mm away.

@@ -329,19 +329,18 @@ struct RadioEngine::Impl {
         first_piece.assign(1, 0);
         for (size_t f = 0; f < faces.size(); ++f) {
             const PlanarFace& face = grouping.faces[f];
-            const std::vector<std::vector<uint32_t>> split =
-                face_usable[f] ? convex_pieces(face, scene)
-                               : std::vector<std::vector<uint32_t>>{face.triangles};
-            for (const std::vector<uint32_t>& triangles : split) {
-                if (split.size() == 1) {
-                    pieces.push_back(faces[f]);
-                } else {
+            const auto split =
+                face_usable[f] ? convex_pieces(face, scene) : std::vector<std::vector<uint32_t>>{};
+            if (split.size() <= 1) {
+                pieces.push_back(faces[f]);  // the face is its own piece
+            } else {
+                for (const std::vector<uint32_t>& triangles : split) {
                     PlanarFace part = face;
                     part.triangles = triangles;
                     pieces.push_back(make_engine_face(part, scene));
                 }
-                piece_face.push_back(static_cast<int>(f));
             }
+            piece_face.resize(pieces.size(), static_cast<int>(f));
             first_piece.push_back(static_cast<int>(pieces.size()));
         }
     }
