@@ -173,6 +173,28 @@ int main(int argc, char** argv) {
         report["order2_opaque_walls"] = {{"ms_per_map_1_thread", best.ms_per_map},
                                          {"paths_per_map", double(best.paths) / aps.size()}};
     }
+    // The order-2 maps' wall queries replayed on their own (RadioEngine::time_wall_queries):
+    // the time a map spends in Embree finding the walls its path segments cross, the floor of
+    // an engine that queries each segment (docs/performance.md, against the 12 ms target).
+    {
+        const rps::RadioEngine engine(scene, rps::RadioSetup{}, rps::MeasurementGridSpec{});
+        double seconds = 0;
+        uint64_t queries = 0;
+        for (const rps::TxPose& tx : aps) {
+            const auto timing = engine.time_wall_queries(tx, kRepeats);
+            seconds += timing.seconds;
+            queries += timing.queries;
+        }
+        const double ms_per_map = 1e3 * seconds / aps.size();
+        fmt::print(
+            "{:>6} {:>13.2f} {:>13} {:>15} {:>15} {:>14.3g} {:>11}  wall queries alone "
+            "({:.0f} per map, {:.1f} ns each)\n",
+            2, ms_per_map, "", "", "", queries / seconds, "", double(queries) / aps.size(),
+            1e9 * seconds / queries);
+        report["order2_wall_queries_alone"] = {{"ms_per_map_1_thread", ms_per_map},
+                                               {"queries_per_map", double(queries) / aps.size()},
+                                               {"queries_per_s", queries / seconds}};
+    }
     const double raw = raw_embree_rays_per_s(scene, 400000);
     const double ratio = engine_rays_per_s_order2 / raw;
     fmt::print("\nraw Embree occlusion rays/s (1 thread): {:.3g}\n", raw);

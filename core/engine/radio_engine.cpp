@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <limits>
@@ -32,6 +33,14 @@ namespace {
 constexpr int kMaxOrder = 6;
 constexpr double kSegmentEpsilon_m = 1e-4;  // keeps a segment's own end faces out of its hits
 thread_local RadioEngine::Counters t_counters;
+
+// Segment queries recorded for RadioEngine::time_wall_queries (null: not recording).
+struct RecordedQueries {
+    const EmbreeScene* bvh;
+    std::vector<SegmentQuery> queries;  // one Embree packet, or a single query
+    bool packet;
+};
+thread_local std::vector<RecordedQueries>* t_query_log = nullptr;
 
 // A path in flight: its faces (k reflections), points (Tx, q1..qk, Rx), and, when the sink
 // wants them, its transmissions.
@@ -484,6 +493,9 @@ struct RadioEngine::Impl {
                        const PathSegment& segment = {}) const {
         ++t_counters.rays;
         SegmentHits hits;
+        if (t_query_log) [[unlikely]]
+            t_query_log->push_back(
+                {&bvh, {{a, k, kSegmentEpsilon_m, length - kSegmentEpsilon_m}}, false});
         bvh.collect_hits(a, k, kSegmentEpsilon_m, length - kSegmentEpsilon_m, hits);
         return apply_crossings<kDetail>(hits, a, k, length, plate, field, detail, segment);
     }
@@ -806,6 +818,8 @@ struct RadioEngine::Impl {
                 path_of_query[queued++] = i;
             }
             t_counters.rays += queued;
+            if (t_query_log) [[unlikely]]
+                t_query_log->push_back({&bvh, {queries, queries + queued}, true});
             bvh.collect_hits_packet(queries, queued, hits);
             for (int q = 0; q < queued; ++q) {
                 const int i = path_of_query[q];
@@ -1488,6 +1502,47 @@ RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) c
         for (size_t i = 0; i < receivers; ++i) total[i] = impl.tx_power_w * field[i].squaredNorm();
     }
     return impl.average_to_cells(total);
+}
+
+RadioEngine::WallQueryTiming RadioEngine::time_wall_queries(const TxPose& tx, int repeats) const {
+    const Impl& impl = *impl_;
+    // The map's branches on this thread, in order (the queries of compute_map at any thread
+    // count, as the branches split the same work).
+    std::vector<RecordedQueries> log;
+    std::vector<double> power(impl.raster.size(), 0.0);
+    std::vector<Vec3c> field(impl.setup.coherent ? impl.raster.size() : 0);
+    PowerSink sink{power.data(), impl.setup.coherent ? &field : nullptr, impl.tx_power_w,
+                   impl.wavenumber};
+    const int branches =
+        1 + (impl.setup.max_reflection_order > 0 ? static_cast<int>(impl.faces.size()) : 0);
+    {
+        struct Recording {  // stops recording however the trace ends
+            explicit Recording(std::vector<RecordedQueries>* log) { t_query_log = log; }
+            ~Recording() { t_query_log = nullptr; }
+        } recording(&log);
+        for (int b = 0; b < branches; ++b)
+            impl.trace(tx, nullptr, false, impl.raster, sink, nullptr, b - 1);
+    }
+    WallQueryTiming timing;
+    timing.seconds = std::numeric_limits<double>::infinity();
+    std::array<SegmentHits, EmbreeScene::kPacketSize> hits;
+    for (int repeat = 0; repeat < std::max(1, repeats); ++repeat) {
+        const auto start = std::chrono::steady_clock::now();
+        for (const RecordedQueries& packet : log) {
+            const SegmentQuery& q = packet.queries.front();
+            if (packet.packet) {
+                packet.bvh->collect_hits_packet(
+                    packet.queries.data(), static_cast<int>(packet.queries.size()), hits.data());
+            } else {
+                packet.bvh->collect_hits(q.origin, q.dir, q.t_near, q.t_far, hits[0]);
+            }
+        }
+        timing.seconds = std::min(
+            timing.seconds,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    for (const RecordedQueries& packet : log) timing.queries += packet.queries.size();
+    return timing;
 }
 
 std::vector<PropagationPath> RadioEngine::trace_paths(const TxPose& tx, const Vec3& rx,
