@@ -6,26 +6,38 @@
 namespace rps {
 namespace {
 
-// Sutherland–Hodgman step: keeps the part of the polygon where keep(v) >= 0 (keep is affine
-// along edges, so crossings interpolate exactly).
+// Sutherland–Hodgman step, in place: keeps the part of the window where keep(v) >= 0 (keep is
+// affine along edges, so crossings interpolate exactly). A window wholly on one side (most
+// steps: a beam is clipped by every edge of a face's outline) is kept or emptied as it is.
 template <class KeepFn>
-BeamWindow clip(const BeamWindow& in, KeepFn&& keep) {
-    BeamWindow out;
-    if (in.count == 0) return out;
+void clip(BeamWindow& window, KeepFn&& keep) {
     double value[BeamWindow::kMaxVertices];
-    for (int i = 0; i < in.count; ++i) value[i] = keep(in.vertex[i]);
-    for (int i = 0; i < in.count; ++i) {
-        const int j = (i + 1) % in.count;
+    bool all_kept = true, none_kept = true;
+    for (int i = 0; i < window.count; ++i) {
+        value[i] = keep(window.vertex[i]);
+        all_kept &= value[i] >= 0;
+        none_kept &= value[i] < 0;
+    }
+    if (all_kept) return;
+    if (none_kept) {
+        window.count = 0;
+        return;
+    }
+    Vec3 kept[BeamWindow::kMaxVertices];
+    int count = 0;
+    for (int i = 0; i < window.count; ++i) {
+        const int j = (i + 1) % window.count;
         const double va = value[i], vb = value[j];
         const bool crossing = (va >= 0) != (vb >= 0);
-        if (out.count + (va >= 0) + crossing > BeamWindow::kMaxVertices)
+        if (count + (va >= 0) + crossing > BeamWindow::kMaxVertices)
             throw std::logic_error("beam window overflow");  // bounded by construction
-        if (va >= 0) out.vertex[out.count++] = in.vertex[i];
+        if (va >= 0) kept[count++] = window.vertex[i];
         if (crossing)
-            out.vertex[out.count++] =
-                in.vertex[i] + (in.vertex[j] - in.vertex[i]) * (va / (va - vb));
+            kept[count++] =
+                window.vertex[i] + (window.vertex[j] - window.vertex[i]) * (va / (va - vb));
     }
-    return out;
+    std::copy(kept, kept + count, window.vertex);
+    window.count = count;
 }
 
 // Rays nearly parallel to the target plane meet it very far away. The window is clipped so that
@@ -42,8 +54,9 @@ BeamWindow project_beyond(const Vec3& image, const BeamWindow& window, const Vec
     if (std::abs(d_image) < 1e-12) return result;
     const double s = d_image > 0 ? 1.0 : -1.0;
     const double near_limit = std::abs(d_image) * (1.0 - 1.0 / kFarScale);
-    BeamWindow part = clip(window, [&](const Vec3& w) { return s * (normal.dot(w) - offset); });
-    part = clip(part, [&](const Vec3& w) { return near_limit - s * (normal.dot(w) - offset); });
+    BeamWindow part = window;
+    clip(part, [&](const Vec3& w) { return s * (normal.dot(w) - offset); });
+    clip(part, [&](const Vec3& w) { return near_limit - s * (normal.dot(w) - offset); });
     for (int i = 0; i < part.count; ++i) {
         const double d_w = normal.dot(part.vertex[i]) - offset;
         const double t = d_image / (d_image - d_w);
@@ -75,9 +88,8 @@ BeamWindow clip_to_outline(BeamWindow projected, const EngineFace& face) {
         const Vec3& b = face.hull[(e + 1) % n];
         const double ex = b[a0] - a[a0], ey = b[a1] - a[a1];
         const double slack = 1e-9 * (std::abs(ex) + std::abs(ey));
-        projected = clip(projected, [&](const Vec3& p) {
-            return ex * (p[a1] - a[a1]) - ey * (p[a0] - a[a0]) + slack;
-        });
+        clip(projected,
+             [&](const Vec3& p) { return ex * (p[a1] - a[a1]) - ey * (p[a0] - a[a0]) + slack; });
     }
     if (projected.empty()) return {};
     if (projected.count > BeamWindow::kMaxKeptVertices) {

@@ -21,6 +21,18 @@ struct BeamWindow {
     int count = 0;
     Vec3 vertex[kMaxVertices];
     bool empty() const { return count < 3; }
+
+    BeamWindow() = default;
+    // Copies hold the used vertices only (a window has 3-8 of its 40, and beams copy windows
+    // at every step of the enumeration).
+    BeamWindow(const BeamWindow& other) : count(other.count) {
+        std::copy(other.vertex, other.vertex + other.count, vertex);
+    }
+    BeamWindow& operator=(const BeamWindow& other) {
+        count = other.count;
+        std::copy(other.vertex, other.vertex + other.count, vertex);
+        return *this;
+    }
 };
 
 // The window on `face` of the beam that leaves `image` through `window` (rays beyond the window
@@ -62,8 +74,10 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
     // a slack relative to the raster's spacing (1e-15 m for a probe's one-point raster) dropped
     // them from probes but not from maps, whose spacing is larger.
     constexpr double kWindowSlack_m = 1e-6;
-    double ymin = poly_y[0], ymax = poly_y[0];
+    double xmin_all = poly_x[0], xmax_all = poly_x[0], ymin = poly_y[0], ymax = poly_y[0];
     for (int i = 1; i < count; ++i) {
+        xmin_all = std::min(xmin_all, poly_x[i]);
+        xmax_all = std::max(xmax_all, poly_x[i]);
         ymin = std::min(ymin, poly_y[i]);
         ymax = std::max(ymax, poly_y[i]);
     }
@@ -71,10 +85,16 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
     if (!raster.range(-1e300, 1e300, ymin - kWindowSlack_m, ymax + kWindowSlack_m, ix0, ix1, iy0,
                       iy1))
         return false;
+    // With a cell selection, the footprint's columns: every row's span below lies within them
+    // (twice the slack covers the rounding of a row's interpolated ends), so a row without a
+    // wanted receiver there is skipped before its span is computed.
+    if (raster.next_active_x &&
+        !raster.columns(xmin_all - 2 * kWindowSlack_m, xmax_all + 2 * kWindowSlack_m, ix0, ix1))
+        return false;
     bool any = false;
     constexpr double kSlack = kWindowSlack_m;
     for (int iy = iy0; iy <= iy1; ++iy) {
-        if (raster.first_active_x(0, iy) >= raster.nx) continue;  // no receiver of this row wanted
+        if (raster.first_active_x(ix0, iy) > ix1) continue;  // no receiver wanted there
         const double y = raster.y0 + (iy + 0.5) * raster.spacing;
         double xmin = 1e300, xmax = -1e300;
         for (int i = 0; i < count; ++i) {  // the convex polygon's span along this row
