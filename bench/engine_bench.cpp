@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
     fmt::print("{:>6} {:>13} {:>13} {:>15} {:>15} {:>14} {:>11}\n", "order", "ms/map 1 thr",
                "maps/s 1 thr", fmt::format("maps/s {} thr", threads),
                fmt::format("ms/map {} thr", threads), "engine rays/s", "paths/map");
-    double engine_rays_per_s_order2 = 0;
+    double engine_rays_per_s_order2 = 0, order2_ms_per_map = 0;
     for (int order = 1; order <= 3; ++order) {
         rps::RadioSetup setup;
         setup.max_reflection_order = order;
@@ -141,7 +141,10 @@ int main(int argc, char** argv) {
         const rps::RadioEngine threaded(scene, setup, rps::MeasurementGridSpec{});
         const MapTiming latency = time_maps(threaded, n, 1);
         const double rays_per_s = one.rays / (one.ms_per_map * 1e-3 * n.size());
-        if (order == 2) engine_rays_per_s_order2 = rays_per_s;
+        if (order == 2) {
+            engine_rays_per_s_order2 = rays_per_s;
+            order2_ms_per_map = one.ms_per_map;
+        }
         fmt::print("{:>6} {:>13.2f} {:>13.1f} {:>15.1f} {:>15.2f} {:>14.3g} {:>11.0f}\n", order,
                    one.ms_per_map, one.maps_per_s, all.maps_per_s, latency.ms_per_map, rays_per_s,
                    double(one.paths) / n.size());
@@ -191,9 +194,17 @@ int main(int argc, char** argv) {
             "({:.0f} per map, {:.1f} ns each)\n",
             2, ms_per_map, "", "", "", queries / seconds, "", double(queries) / aps.size(),
             1e9 * seconds / queries);
+        // Against the target: what the queries leave of 12 ms for everything else a map does
+        // (beams, backtracing, antenna, reflections, transmissions), and what that takes now.
+        fmt::print(
+            "{:>6} {:>13.2f} {:>13} {:>15} {:>15} {:>14} {:>11}  everything else "
+            "(the 12 ms target leaves it {:.1f} ms)\n",
+            2, order2_ms_per_map - ms_per_map, "", "", "", "", "",
+            std::max(0.0, 12.0 - ms_per_map));
         report["order2_wall_queries_alone"] = {{"ms_per_map_1_thread", ms_per_map},
                                                {"queries_per_map", double(queries) / aps.size()},
-                                               {"queries_per_s", queries / seconds}};
+                                               {"queries_per_s", queries / seconds},
+                                               {"rest_of_map_ms", order2_ms_per_map - ms_per_map}};
     }
     const double raw = raw_embree_rays_per_s(scene, 400000);
     const double ratio = engine_rays_per_s_order2 / raw;
