@@ -15,17 +15,12 @@
 #include "core/engine/ap_trace.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
+#include "tests/support/engine_grids.hpp"
 #include "tests/support/office_scene.hpp"
 
 namespace {
 
 using rps::Vec3;
-
-rps::MeasurementGridSpec grid_spec() {
-    rps::MeasurementGridSpec spec;
-    spec.cell_m = 2.0;
-    return spec;
-}
 
 rps::TxPose tx_pose() {
     rps::TxPose tx;
@@ -66,7 +61,7 @@ std::vector<Setups> setups() {
 TEST(Determinism, RepeatedCallsOnOneEngineAreBitIdentical) {
     for (const auto& [name, setup] : setups()) {
         SCOPED_TRACE(name);
-        const rps::RadioEngine engine(rps::test::office_scene(), setup, grid_spec());
+        const rps::RadioEngine engine(rps::test::office_scene(), setup, rps::test::coarse_grid());
         const rps::RadioMap first = engine.compute_map(tx_pose());
         ASSERT_FALSE(first.power_w.empty());
         double total = 0.0;
@@ -87,7 +82,7 @@ TEST(Determinism, RepeatedCallsOnOneEngineAreBitIdentical) {
 TEST(Determinism, MapsAreBitIdenticalWhateverTheThreadCount) {
     for (const auto& [name, setup] : setups()) {
         SCOPED_TRACE(name);
-        const rps::RadioEngine one(rps::test::office_scene(), setup, grid_spec());
+        const rps::RadioEngine one(rps::test::office_scene(), setup, rps::test::coarse_grid());
         const rps::RadioMap reference = one.compute_map(tx_pose());
         std::vector<uint8_t> cells(reference.power_w.size(), 0);
         for (size_t c = 0; c < cells.size(); c += 3) cells[c] = 1;
@@ -97,7 +92,8 @@ TEST(Determinism, MapsAreBitIdenticalWhateverTheThreadCount) {
         for (int threads : {2, 3}) {
             rps::RadioSetup threaded = setup;
             threaded.threads = threads;
-            const rps::RadioEngine engine(rps::test::office_scene(), threaded, grid_spec());
+            const rps::RadioEngine engine(rps::test::office_scene(), threaded,
+                                          rps::test::coarse_grid());
             for (int repeat = 0; repeat < 2; ++repeat) {
                 EXPECT_TRUE(bit_identical(engine.compute_map(tx_pose()), reference)) << threads;
                 EXPECT_TRUE(bit_identical(engine.compute_map(tx_pose(), some), reference_some));
@@ -109,17 +105,19 @@ TEST(Determinism, MapsAreBitIdenticalWhateverTheThreadCount) {
 TEST(Determinism, TwoEnginesGiveBitIdenticalMaps) {
     for (const auto& [name, setup] : setups()) {
         SCOPED_TRACE(name);
-        const auto a = std::make_unique<rps::RadioEngine>(rps::test::office_scene(), setup, grid_spec());
+        const auto a = std::make_unique<rps::RadioEngine>(rps::test::office_scene(), setup,
+                                                          rps::test::coarse_grid());
         const rps::RadioMap from_a = a->compute_map(tx_pose());
         const rps::Scene copy = rps::test::office_scene();  // a second engine from a separate scene copy
-        const rps::RadioEngine b(copy, setup, grid_spec());
+        const rps::RadioEngine b(copy, setup, rps::test::coarse_grid());
         EXPECT_TRUE(bit_identical(b.compute_map(tx_pose()), from_a));
         EXPECT_EQ(b.grid().mask, a->grid().mask);
     }
 }
 
 TEST(Determinism, ConcurrentCallsOnOneEngineAreBitIdentical) {
-    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, grid_spec());
+    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{},
+                                  rps::test::coarse_grid());
     const rps::RadioMap reference = engine.compute_map(tx_pose());
     const auto trace = engine.trace_static(tx_pose());
     const rps::PlateGeometry p = plate();
@@ -154,7 +152,8 @@ TEST(Determinism, ConcurrentCallsOnOneEngineAreBitIdentical) {
 }
 
 TEST(Determinism, StaticTraceReplayIsBitIdentical) {
-    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, grid_spec());
+    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{},
+                                  rps::test::coarse_grid());
     const rps::PlateGeometry p = plate();
     const auto first_trace = engine.trace_static(tx_pose());
     const auto second_trace = engine.trace_static(tx_pose());

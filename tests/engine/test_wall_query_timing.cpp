@@ -7,15 +7,10 @@
 #include <cstring>
 
 #include "core/engine/radio_engine.hpp"
+#include "tests/support/engine_grids.hpp"
 #include "tests/support/office_scene.hpp"
 
 namespace {
-
-rps::MeasurementGridSpec grid_spec() {
-    rps::MeasurementGridSpec spec;
-    spec.cell_m = 2.0;
-    return spec;
-}
 
 rps::TxPose tx_pose() {
     rps::TxPose tx;
@@ -33,7 +28,7 @@ uint64_t rays_of_map(const rps::RadioEngine& engine, const rps::TxPose& tx) {
 TEST(WallQueryTiming, ReplaysEveryQueryOfTheMap) {
     rps::RadioSetup setup;
     setup.max_reflection_order = 2;
-    const rps::RadioEngine engine(rps::test::office_scene(), setup, grid_spec());
+    const rps::RadioEngine engine(rps::test::office_scene(), setup, rps::test::coarse_grid());
     const uint64_t rays = rays_of_map(engine, tx_pose());
     ASSERT_GT(rays, 1000u);  // the office at order 2: thousands of segments cross its walls
 
@@ -45,14 +40,15 @@ TEST(WallQueryTiming, ReplaysEveryQueryOfTheMap) {
 
 TEST(WallQueryTiming, SameQueriesWhateverTheThreadCount) {
     rps::RadioSetup setup;
-    const rps::RadioEngine one(rps::test::office_scene(), setup, grid_spec());
+    const rps::RadioEngine one(rps::test::office_scene(), setup, rps::test::coarse_grid());
     setup.threads = 2;
-    const rps::RadioEngine two(rps::test::office_scene(), setup, grid_spec());
+    const rps::RadioEngine two(rps::test::office_scene(), setup, rps::test::coarse_grid());
     EXPECT_EQ(two.time_wall_queries(tx_pose(), 1).queries, rays_of_map(one, tx_pose()));
 }
 
 TEST(WallQueryTiming, LeavesTheMapsUnchanged) {
-    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, grid_spec());
+    const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{},
+                                  rps::test::coarse_grid());
     const rps::RadioMap before = engine.compute_map(tx_pose());
     (void)engine.time_wall_queries(tx_pose(), 1);
     const rps::RadioMap after = engine.compute_map(tx_pose());

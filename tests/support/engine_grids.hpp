@@ -16,4 +16,12 @@ inline MeasurementGridSpec one_cell_at(const Vec3& centre) {
     return spec;
 }
 
+// The scene's default grid at 2 m cells: a quarter of the receivers of a full map, enough for
+// whole-map properties (determinism, cell selections, diagnostics) at a test's pace.
+inline MeasurementGridSpec coarse_grid() {
+    MeasurementGridSpec spec;
+    spec.cell_m = 2.0;
+    return spec;
+}
+
 }  // namespace rps::test
