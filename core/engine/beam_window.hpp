@@ -23,14 +23,16 @@ struct BeamWindow {
     bool empty() const { return count < 3; }
 
     BeamWindow() = default;
-    // Copies hold the used vertices only (a window has 3-8 of its 40, and beams copy windows
-    // at every step of the enumeration).
+    // Copies hold the used vertices only (most windows use a few of the 40, and the beam
+    // enumeration copies windows at every step).
     BeamWindow(const BeamWindow& other) : count(other.count) {
         std::copy(other.vertex, other.vertex + other.count, vertex);
     }
     BeamWindow& operator=(const BeamWindow& other) {
-        count = other.count;
-        std::copy(other.vertex, other.vertex + other.count, vertex);
+        if (this != &other) {
+            count = other.count;
+            std::copy(other.vertex, other.vertex + other.count, vertex);
+        }
         return *this;
     }
 };

@@ -818,7 +818,7 @@ struct RadioEngine::Impl {
                 path_of_query[queued++] = i;
             }
             t_counters.rays += queued;
-            if (t_query_log) [[unlikely]]
+            if (t_query_log && queued > 0) [[unlikely]]
                 t_query_log->push_back({&bvh, {queries, queries + queued}, true});
             bvh.collect_hits_packet(queries, queued, hits);
             for (int q = 0; q < queued; ++q) {
@@ -1529,11 +1529,11 @@ RadioEngine::WallQueryTiming RadioEngine::time_wall_queries(const TxPose& tx, in
     for (int repeat = 0; repeat < std::max(1, repeats); ++repeat) {
         const auto start = std::chrono::steady_clock::now();
         for (const RecordedQueries& packet : log) {
-            const SegmentQuery& q = packet.queries.front();
             if (packet.packet) {
                 packet.bvh->collect_hits_packet(
                     packet.queries.data(), static_cast<int>(packet.queries.size()), hits.data());
             } else {
+                const SegmentQuery& q = packet.queries.front();
                 packet.bvh->collect_hits(q.origin, q.dir, q.t_near, q.t_far, hits[0]);
             }
         }

@@ -117,17 +117,18 @@ public:
         uint64_t rays = 0, candidates = 0, paths = 0;
     };
     static Counters thread_counters();
+    static void reset_thread_counters();
 
-    // Diagnostics (bench/engine_bench.cpp): computes the map of tx (one thread) recording every
-    // segment query it hands to Embree, then runs those queries again on their own, best of
-    // `repeats`: the time a map spends finding the walls its paths cross, the floor of any
-    // engine that asks Embree for each path segment's walls (docs/performance.md).
+    // Diagnostics (bench/engine_bench.cpp): computes the map of tx on this thread (its rays
+    // counted as a map's) recording every segment query it hands to Embree, then runs those
+    // queries again on their own, best of `repeats`: the time a map spends finding the walls
+    // its paths cross, the floor of any engine that asks Embree for each path segment's walls
+    // (docs/performance.md).
     struct WallQueryTiming {
         uint64_t queries = 0;
         double seconds = 0.0;
     };
     WallQueryTiming time_wall_queries(const TxPose& tx, int repeats = 3) const;
-    static void reset_thread_counters();
 
     struct Impl;
 
