@@ -83,10 +83,8 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
         ymin = std::min(ymin, poly_y[i]);
         ymax = std::max(ymax, poly_y[i]);
     }
-    int ix0, ix1, iy0, iy1;
-    if (!raster.range(-1e300, 1e300, ymin - kWindowSlack_m, ymax + kWindowSlack_m, ix0, ix1, iy0,
-                      iy1))
-        return false;
+    int iy0, iy1, ix0 = 0, ix1 = raster.nx - 1;
+    if (!raster.rows(ymin - kWindowSlack_m, ymax + kWindowSlack_m, iy0, iy1)) return false;
     // With a cell selection, the footprint's columns: every row's span below lies within them
     // (twice the slack covers the rounding of a row's interpolated ends), so a row without a
     // wanted receiver there is skipped before its span is computed.

@@ -34,11 +34,11 @@ constexpr int kMaxOrder = 6;
 constexpr double kSegmentEpsilon_m = 1e-4;  // keeps a segment's own end faces out of its hits
 thread_local RadioEngine::Counters t_counters;
 
-// Segment queries recorded for RadioEngine::time_wall_queries (null: not recording).
+// The Embree packets of a map, recorded for RadioEngine::time_wall_queries (null: not
+// recording; a map's queries all go through evaluate_batch).
 struct RecordedQueries {
     const EmbreeScene* bvh;
-    std::vector<SegmentQuery> queries;  // one Embree packet, or a single query
-    bool packet;
+    std::vector<SegmentQuery> queries;  // one packet
 };
 thread_local std::vector<RecordedQueries>* t_query_log = nullptr;
 
@@ -493,9 +493,6 @@ struct RadioEngine::Impl {
                        const PathSegment& segment = {}) const {
         ++t_counters.rays;
         SegmentHits hits;
-        if (t_query_log) [[unlikely]]
-            t_query_log->push_back(
-                {&bvh, {{a, k, kSegmentEpsilon_m, length - kSegmentEpsilon_m}}, false});
         bvh.collect_hits(a, k, kSegmentEpsilon_m, length - kSegmentEpsilon_m, hits);
         return apply_crossings<kDetail>(hits, a, k, length, plate, field, detail, segment);
     }
@@ -819,7 +816,7 @@ struct RadioEngine::Impl {
             }
             t_counters.rays += queued;
             if (t_query_log && queued > 0) [[unlikely]]
-                t_query_log->push_back({&bvh, {queries, queries + queued}, true});
+                t_query_log->push_back({&bvh, {queries, queries + queued}});
             bvh.collect_hits_packet(queries, queued, hits);
             for (int q = 0; q < queued; ++q) {
                 const int i = path_of_query[q];
@@ -1133,6 +1130,11 @@ struct RadioEngine::Impl {
             cache->height_m = receivers.height_m;
             cache->max_order = max_order;
         }
+    }
+
+    // A map's branches (trace's `branch` + 1): the line of sight, then one per first face.
+    int branch_count(int max_order) const {
+        return 1 + (max_order > 0 ? static_cast<int>(faces.size()) : 0);
     }
 
     EngineFace make_plate_face(const PlateGeometry& plate) const {
@@ -1475,7 +1477,7 @@ RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) c
     const bool coherent = impl.setup.coherent;
     // One branch per first face (and one for the line of sight), each into its own buffer,
     // added to the total in branch order: the map is bit-identical whatever the number of threads.
-    const int branches = 1 + (max_order > 0 ? static_cast<int>(impl.faces.size()) : 0);
+    const int branches = impl.branch_count(max_order);
     const int threads = std::clamp(impl.setup.threads, 1, branches);
     OrderedBranchSum sum(receivers, coherent, 2 * threads + 2);
     const auto run_branch = [&](int b) {
@@ -1513,8 +1515,7 @@ RadioEngine::WallQueryTiming RadioEngine::time_wall_queries(const TxPose& tx, in
     std::vector<Vec3c> field(impl.setup.coherent ? impl.raster.size() : 0);
     PowerSink sink{power.data(), impl.setup.coherent ? &field : nullptr, impl.tx_power_w,
                    impl.wavenumber};
-    const int branches =
-        1 + (impl.setup.max_reflection_order > 0 ? static_cast<int>(impl.faces.size()) : 0);
+    const int branches = impl.branch_count(impl.setup.max_reflection_order);
     {
         struct Recording {  // stops recording however the trace ends
             explicit Recording(std::vector<RecordedQueries>* log) { t_query_log = log; }
@@ -1528,15 +1529,9 @@ RadioEngine::WallQueryTiming RadioEngine::time_wall_queries(const TxPose& tx, in
     std::array<SegmentHits, EmbreeScene::kPacketSize> hits;
     for (int repeat = 0; repeat < std::max(1, repeats); ++repeat) {
         const auto start = std::chrono::steady_clock::now();
-        for (const RecordedQueries& packet : log) {
-            if (packet.packet) {
-                packet.bvh->collect_hits_packet(
-                    packet.queries.data(), static_cast<int>(packet.queries.size()), hits.data());
-            } else {
-                const SegmentQuery& q = packet.queries.front();
-                packet.bvh->collect_hits(q.origin, q.dir, q.t_near, q.t_far, hits[0]);
-            }
-        }
+        for (const RecordedQueries& packet : log)
+            packet.bvh->collect_hits_packet(packet.queries.data(),
+                                            static_cast<int>(packet.queries.size()), hits.data());
         timing.seconds = std::min(
             timing.seconds,
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());

@@ -32,12 +32,11 @@ struct ReceiverRaster {
         return next_active_x && ix < nx ? next_active_x[index(ix, iy)] : ix;
     }
 
-    // Receivers whose point lies in [xmin, xmax] × [ymin, ymax]; false when none.
-    bool range(double xmin, double xmax, double ymin, double ymax, int& ix0, int& ix1, int& iy0,
-               int& iy1) const {
-        return span(xmin, xmax, x0, nx, ix0, ix1) && span(ymin, ymax, y0, ny, iy0, iy1);
+    // The rows whose points lie in [ymin, ymax]; false when none.
+    bool rows(double ymin, double ymax, int& iy0, int& iy1) const {
+        return span(ymin, ymax, y0, ny, iy0, iy1);
     }
-    // The same along one row: the columns whose points lie in [xmin, xmax].
+    // The columns whose points lie in [xmin, xmax]; false when none.
     bool columns(double xmin, double xmax, int& ix0, int& ix1) const {
         return span(xmin, xmax, x0, nx, ix0, ix1);
     }
