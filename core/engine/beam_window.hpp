@@ -59,6 +59,9 @@ struct FootprintPolygon {
 FootprintPolygon project_to_receiver_plane(const Vec3& image, const BeamWindow& window,
                                            double height_m);
 
+// How far (m) a footprint is widened on every side before its receivers are tested (below).
+inline constexpr double kFootprintSlack_m = 1e-6;
+
 // Calls row(iy, ix0, ix1) for each raster row (with an active receiver) that a footprint reaches:
 // count vertices (x[i], y[i]), or the whole raster. Returns false when it reaches none.
 template <class RowFn>
@@ -75,7 +78,7 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
     // meet) has a footprint of zero width, a line through the receivers that have such a path:
     // a slack relative to the raster's spacing (1e-15 m for a probe's one-point raster) dropped
     // them from probes but not from maps, whose spacing is larger.
-    constexpr double kWindowSlack_m = 1e-6;
+    constexpr double kWindowSlack_m = kFootprintSlack_m;
     double xmin_all = poly_x[0], xmax_all = poly_x[0], ymin = poly_y[0], ymax = poly_y[0];
     for (int i = 1; i < count; ++i) {
         xmin_all = std::min(xmin_all, poly_x[i]);

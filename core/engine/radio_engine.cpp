@@ -17,6 +17,7 @@
 
 #include "core/common/units.hpp"
 #include "core/engine/ap_trace.hpp"
+#include "core/engine/beam_walls.hpp"
 #include "core/engine/beam_window.hpp"
 #include "core/engine/cell_mask.hpp"
 #include "core/engine/convex_pieces.hpp"
@@ -52,6 +53,7 @@ struct PathGeometry {
     // line where its two faces meet (backtrace); it keeps the reflected direction, crosses nothing.
     uint32_t zero_length_segments = 0;
     bool zero_length(int j) const { return (zero_length_segments >> j) & 1u; }
+    int row = 0;  // the receiver's raster row (BeamWalls)
 };
 
 // The faces a path segment starts and ends on (-1 at the Tx or the receiver). A segment lies
@@ -227,6 +229,11 @@ struct RadioEngine::Impl {
     // The BVH without the faces that bound everything (see build_inner_bvh); null when none do.
     std::unique_ptr<EmbreeScene> inner_embree;
     std::vector<std::pair<int, double>> bounding_faces;  // (face, side: +1 or -1)
+    // The pieces as the beams' wall candidates (beam_walls.hpp), and the faces never crossed:
+    // unusable ones, and with them the bounding faces where inner_embree is used.
+    WallPieces wall_pieces;
+    std::vector<uint8_t> skip_unusable, skip_bounding;
+    RadioEngine::WallFinding wall_finding = RadioEngine::WallFinding::PerBeam;
     // Per face: the other faces that meet it, by where on it they meet (cross_at_vertex).
     std::vector<VertexWalls> vertex_walls;
     // Query BVHs grow triangles by this much and leave crossings near edges to crossing_counts().
@@ -268,6 +275,10 @@ struct RadioEngine::Impl {
         mask_excluded_areas(grid);
         build_inner_bvh();
         build_vertex_walls();
+        wall_pieces = make_wall_pieces(pieces, piece_face);
+        for (const uint8_t usable : face_usable) skip_unusable.push_back(usable ? 0 : 1);
+        skip_bounding = skip_unusable;
+        for (const auto& bounding : bounding_faces) skip_bounding[bounding.first] = 1;
         RadioMaterial metal;
         metal.itu_type = "metal";
         metal.thickness_m = 0.002;
@@ -785,7 +796,8 @@ struct RadioEngine::Impl {
     // Same arithmetic per path as evaluate_path, so the results are identical.
     void evaluate_batch(const EmbreeScene& bvh, const PathGeometry* paths, int count,
                         const EngineFace* const* seq, const Antenna& antenna,
-                        const EngineFace* plate, Vec3c* amplitude, double* length, bool* ok) const {
+                        const EngineFace* plate, const BeamWalls* walls, Vec3c* amplitude,
+                        double* length, bool* ok) const {
         constexpr int kLanes = EmbreeScene::kPacketSize;
         Vec3 k[kLanes];
         Vec3c field[kLanes];
@@ -817,7 +829,16 @@ struct RadioEngine::Impl {
             t_counters.rays += queued;
             if (t_query_log && queued > 0) [[unlikely]]
                 t_query_log->push_back({&bvh, {queries, queries + queued}});
-            bvh.collect_hits_packet(queries, queued, hits);
+            if (walls) {
+                for (int q = 0; q < queued; ++q) {
+                    const PathGeometry& p = paths[path_of_query[q]];
+                    walls->collect(j, p.points[p.order + 1].x(), p.row, queries[q].origin,
+                                   queries[q].dir, segment[path_of_query[q]], kSegmentEpsilon_m,
+                                   !setup.transmission, hits[q]);
+                }
+            } else {
+                bvh.collect_hits_packet(queries, queued, hits);
+            }
             for (int q = 0; q < queued; ++q) {
                 const int i = path_of_query[q];
                 if (!apply_crossings<false>(hits[q], paths[i].points[j], k[i], segment[i], plate,
@@ -976,10 +997,30 @@ struct RadioEngine::Impl {
         std::array<PathGeometry, EmbreeScene::kPacketSize> batch;
         std::array<size_t, EmbreeScene::kPacketSize> batch_receiver;
         int batched = 0;
+        // The walls of the beam being scanned (null: its segments query Embree).
+        BeamWalls beam_walls;
+        const BeamWalls* walls = nullptr;
+        const std::vector<uint8_t>& skip_face =
+            &bvh == inner_embree.get() ? skip_bounding : skip_unusable;
+        const auto prepare_walls = [&](int order, const double* x, const double* y, int count,
+                                       int iy0, int iy1) {
+            walls = nullptr;
+            if constexpr (Sink::kBatched) {
+                // The diagnostic records the queries.
+                ++t_counters.beams;
+                if (t_query_log || wall_finding != WallFinding::PerBeam) return;
+                const BeamGeometry beam{order, images.data(), seq.data(), path.faces.data(), x,
+                                        y,     count};
+                if (beam_walls.build(wall_pieces, skip_face, beam, receivers, iy0, iy1)) {
+                    walls = &beam_walls;
+                    ++t_counters.beams_walls_per_beam;
+                }
+            }
+        };
         const auto flush = [&] {
             if constexpr (Sink::kBatched) {
                 sink.consider_batch(*this, bvh, batch.data(), batch_receiver.data(), batched,
-                                    seq.data(), antenna, plate);
+                                    seq.data(), antenna, plate, walls);
             }
             batched = 0;
         };
@@ -990,6 +1031,7 @@ struct RadioEngine::Impl {
                 if constexpr (Sink::kBatched) {
                     PathGeometry& candidate = batch[batched];
                     candidate.order = order;
+                    candidate.row = iy;
                     candidate.faces = path.faces;
                     if (!backtrace(images.data(), seq.data(), order, receivers.point(ix, iy),
                                    candidate))
@@ -1013,6 +1055,19 @@ struct RadioEngine::Impl {
             if (plate_paths_only && !has_plate) return;
             if (po_plate && order == 1 && seq[0]->is_plate) return;  // done by physical optics
             path.order = order;
+            if (!whole_raster && count > 0) {
+                double ymin = y[0], ymax = y[0];
+                for (int i = 1; i < count; ++i) {
+                    ymin = std::min(ymin, y[i]);
+                    ymax = std::max(ymax, y[i]);
+                }
+                int iy0 = 0, iy1 = -1;
+                if (!receivers.rows(ymin - kFootprintSlack_m, ymax + kFootprintSlack_m, iy0, iy1))
+                    return;
+                prepare_walls(order, x, y, count, iy0, iy1);
+            } else {
+                walls = nullptr;
+            }
             for_each_polygon_row(
                 x, y, count, whole_raster, receivers,
                 [&](int iy, int ix0, int ix1) { scan_receivers(order, iy, ix0, ix1); });
@@ -1027,6 +1082,7 @@ struct RadioEngine::Impl {
         // its extensions.
         if (branch < 0 && !plate_paths_only) {
             path.order = 0;
+            prepare_walls(0, nullptr, nullptr, 0, 0, receivers.ny - 1);
             for (int iy = 0; iy < receivers.ny; ++iy) scan_receivers(0, iy, 0, receivers.nx - 1);
             if (batched > 0) flush();
         }
@@ -1215,11 +1271,11 @@ struct AmplitudeSink {
     template <class Impl>
     void consider_batch(const Impl& impl, const EmbreeScene& bvh, const PathGeometry* paths,
                         const size_t* receivers, int count, const EngineFace* const* seq,
-                        const Antenna& antenna, const EngineFace* plate) {
+                        const Antenna& antenna, const EngineFace* plate, const BeamWalls* walls) {
         Vec3c amplitude[EmbreeScene::kPacketSize];
         double length[EmbreeScene::kPacketSize];
         bool ok[EmbreeScene::kPacketSize];
-        impl.evaluate_batch(bvh, paths, count, seq, antenna, plate, amplitude, length, ok);
+        impl.evaluate_batch(bvh, paths, count, seq, antenna, plate, walls, amplitude, length, ok);
         for (int i = 0; i < count; ++i) {
             if (!ok[i]) continue;
             ++t_counters.paths;
@@ -1456,6 +1512,8 @@ const MeasurementGrid& RadioEngine::grid() const { return impl_->grid; }
 const RadioSetup& RadioEngine::setup() const { return impl_->setup; }
 const Scene& RadioEngine::scene() const { return impl_->scene; }
 size_t RadioEngine::face_count() const { return impl_->faces.size(); }
+void RadioEngine::set_wall_finding(WallFinding finding) { impl_->wall_finding = finding; }
+RadioEngine::WallFinding RadioEngine::wall_finding() const { return impl_->wall_finding; }
 
 RadioEngine::NearestFace RadioEngine::nearest_face(const Vec3& p) const {
     NearestFace nearest;

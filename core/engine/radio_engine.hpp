@@ -112,9 +112,20 @@ public:
                                                 const MapRequest& request = {}) const;
     RadioMap map_from_trace(const ApTrace& trace, const PlateGeometry* plate) const;
 
+    // How maps find the walls their path segments cross: once per beam (beam_walls.hpp, the
+    // default) or by one Embree query per path segment. The maps are bit-identical; the
+    // queries are the reference that tests and the benchmark compare against. Set it before
+    // computing (not while other threads use the engine).
+    enum class WallFinding { PerBeam, PerSegmentQuery };
+    void set_wall_finding(WallFinding finding);
+    WallFinding wall_finding() const;
+
     // Statistics of the last computations on this thread (rays cast, candidates, paths).
     struct Counters {
         uint64_t rays = 0, candidates = 0, paths = 0;
+        // Beams (face sequences, and the line of sight) scanned for batched sinks, and those
+        // whose walls were found once per beam (the others queried Embree per segment).
+        uint64_t beams = 0, beams_walls_per_beam = 0;
     };
     static Counters thread_counters();
     static void reset_thread_counters();
