@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <span>
 
 namespace rps {
 namespace {
@@ -41,7 +42,9 @@ double projected_area(const EngineFace& face, const std::vector<Vec3>& polygon) 
     return std::abs(twice);
 }
 
-bool hull_is_exact(const EngineFace& piece) {
+}  // namespace
+
+bool outline_is_exact(const EngineFace& piece) {
     double triangles = 0.0;
     for (size_t t = 0; t < piece.tri2d.size(); t += 6) {
         const double* v = &piece.tri2d[t];
@@ -50,6 +53,8 @@ bool hull_is_exact(const EngineFace& piece) {
     const double hull = projected_area(piece, piece.hull);
     return piece.hull.size() >= 3 && std::abs(hull - triangles) <= 1e-9 * hull;
 }
+
+namespace {
 
 // Sutherland–Hodgman step of a 2-D polygon against x·sx >= limit·sx (axis 0) or y (axis 1).
 int clip_polygon(double* x, double* y, int count, int axis, double limit, double side) {
@@ -81,6 +86,46 @@ bool all_outside(const Plane& plane, const Vec3* points, int count) {
     return true;
 }
 
+// The receivers whose reflection points all lie inside their pieces by a safe margin, per row
+// an interval (lo, hi); false when the beam gives no such margin. Scaling about the apex maps
+// the cone onto itself, so the unfolded point q_m = apex + s_m·(r - apex) lies s_m times as
+// deep inside the cone as r; the cone lies inside the one through each earlier (unfolded)
+// window, whose section is that window: q_m lies s_m·depth(r) inside window m, hence inside its
+// piece when the windows and pieces are exact. With s_m >= d_m / R (d_m the apex's distance to
+// the plane of face m, R the farthest footprint vertex), a receiver `depth` inside lies 1e-6 m
+// inside every piece, a thousand times the pieces' edge slack (EngineFace::kEdgeSlack_m).
+bool find_interior(std::span<const Plane> sides, std::span<const Plane> face_planes,
+                   const Vec3& apex, std::span<const double> fx, std::span<const double> fy,
+                   const ReceiverRaster& raster, double first_row_y, int rows,
+                   std::vector<double>& lo, std::vector<double>& hi) {
+    const double h = raster.height_m;
+    double farthest = 0.0;
+    for (size_t i = 0; i < fx.size(); ++i)
+        farthest = std::max(farthest, (Vec3(fx[i], fy[i], h) - apex).norm());
+    double nearest_plane = farthest;
+    for (const Plane& plane : face_planes)
+        nearest_plane = std::min(nearest_plane, std::abs(plane.signed_distance(apex)));
+    if (!(nearest_plane > 0) || !(farthest > 0)) return false;
+    const double depth = std::max(BeamWalls::kBand_m, 1e-6 * farthest / nearest_plane);
+    lo.assign(rows, -kInf);
+    hi.assign(rows, kInf);
+    for (int r = 0; r < rows; ++r) {
+        const double y = first_row_y + r * raster.spacing;
+        for (const Plane& side : sides) {  // outward normal n: n·(r - apex) <= -depth
+            const Vec3& n = side.normal;
+            const double bound = -depth - (n.y() * y + n.z() * h - side.offset_m);  // n.x·x <=
+            if (n.x() > 0) {
+                hi[r] = std::min(hi[r], bound / n.x());
+            } else if (n.x() < 0) {
+                lo[r] = std::max(lo[r], bound / n.x());
+            } else if (bound < 0) {
+                lo[r] = kInf;
+            }
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 WallPieces make_wall_pieces(const std::vector<EngineFace>& pieces,
@@ -89,7 +134,7 @@ WallPieces make_wall_pieces(const std::vector<EngineFace>& pieces,
     for (size_t p = 0; p < pieces.size(); ++p) {
         const EngineFace& piece = pieces[p];
         walls.pieces.push_back(
-            {piece_face[p], hull_is_exact(piece), piece.hull, piece.normal, piece.offset_m});
+            {piece_face[p], outline_is_exact(piece), piece.hull, piece.normal, piece.offset_m});
         walls.lower_x.push_back(piece.bounds.lower.x());
         walls.lower_y.push_back(piece.bounds.lower.y());
         walls.lower_z.push_back(piece.bounds.lower.z());
@@ -149,10 +194,14 @@ bool BeamWalls::build(const WallPieces& walls, const std::vector<uint8_t>& skip_
     // (a point is outside a side where its signed distance is positive).
     Plane sides[kMaxFootprint];
     int side_count = 0;
+    bool all_sides = true;
     for (int i = 0; i < count; ++i) {
         const int j = (i + 1) % count;
         const Vec3 a(fx[i], fy[i], h), b(fx[j], fy[j], h);
-        if ((b - a).norm() < kShortEdge_m) continue;  // (a repeated vertex: no plane to cull by)
+        if ((b - a).norm() < kShortEdge_m) {  // (a repeated vertex: no plane to cull by)
+            all_sides = false;
+            continue;
+        }
         Vec3 n = (a - apex).cross(b - apex);
         const double norm = n.norm();
         if (!(norm > 0)) continue;
@@ -188,6 +237,10 @@ bool BeamWalls::build(const WallPieces& walls, const std::vector<uint8_t>& skip_
         }
     }
     section[0].extend(beam.images[0]);
+    has_interior_ = beam.exact && all_sides &&
+                    find_interior({sides, size_t(side_count)}, {unfolded_plane + 1, size_t(k)},
+                                  apex, {fx, size_t(count)}, {fy, size_t(count)}, raster,
+                                  first_row_y_, rows_, interior_lo_, interior_hi_);
     for (int i = 0; i < count; ++i) section[k + 1].extend(Vec3(fx[i], fy[i], h));
 
     const int piece_count = static_cast<int>(walls.pieces.size());

@@ -37,6 +37,9 @@ struct WallPieces {
     std::vector<Piece> pieces;
     std::vector<double> lower_x, lower_y, lower_z, upper_x, upper_y, upper_z;
 };
+// Whether the face's outline (its hull) is exactly its triangles: convex, no overlaps.
+bool outline_is_exact(const EngineFace& face);
+
 WallPieces make_wall_pieces(const std::vector<EngineFace>& pieces,
                             const std::vector<int>& piece_face);
 
@@ -49,6 +52,9 @@ struct BeamGeometry {
     const double* footprint_x = nullptr;     // the footprint on the receiver plane;
     const double* footprint_y = nullptr;     // count 0: the whole raster (line of sight)
     int footprint_count = 0;
+    // Every window along the sequence is exact and every piece's outline is its triangles: a
+    // receiver well inside the footprint then has the path (surely_lit).
+    bool exact = false;
 };
 
 class BeamWalls {
@@ -70,6 +76,14 @@ public:
     // first_crossing_blocks (opaque walls) it stops at the first certain crossing.
     void collect(int j, double x, int iy, const Vec3& a, const Vec3& k, double length_m,
                  double eps_m, bool first_crossing_blocks, SegmentHits& hits) const;
+
+    // Whether the receiver at x in row iy lies so far inside an exact beam that each of its
+    // reflection points lies inside its piece by more than the pieces' edge slack: its path
+    // exists, no point-in-face test needed. False where unsure (then the caller tests).
+    bool surely_lit(int iy, double x) const {
+        const int r = iy - iy0_;
+        return has_interior_ && x > interior_lo_[r] && x < interior_hi_[r];
+    }
 
     // Candidate pieces summed over the segments (the benchmark's diagnostic).
     size_t candidate_count() const { return candidates_.size(); }
@@ -99,6 +113,8 @@ private:
     int iy0_ = 0, rows_ = 0;
     double first_row_y_ = 0.0;
     std::vector<int> near_piece_;
+    bool has_interior_ = false;
+    std::vector<double> interior_lo_, interior_hi_;  // per row: surely lit in between
     std::vector<Candidate> candidates_;
     std::vector<Side> sides_;
     // The entries: one candidate along one row, receivers in [may_lo, may_hi] may cross, those

@@ -101,6 +101,7 @@ BeamWindow clip_to_outline(BeamWindow projected, const EngineFace& face) {
             lo[1] = std::min(lo[1], v[a1]), hi[1] = std::max(hi[1], v[a1]);
         }
         projected.count = 4;
+        projected.exact = false;
         projected.vertex[0] = face.lift(lo[0], lo[1]);
         projected.vertex[1] = face.lift(hi[0], lo[1]);
         projected.vertex[2] = face.lift(hi[0], hi[1]);

@@ -19,18 +19,22 @@ struct BeamWindow {
     static constexpr int kMaxVertices = 40;
     static constexpr int kMaxKeptVertices = 16;
     int count = 0;
+    // Exactly the part of its face the beam lights (up to the clips' 1e-9 slack): false once a
+    // window along the sequence was replaced by its bounding rectangle (a superset).
+    bool exact = true;
     Vec3 vertex[kMaxVertices];
     bool empty() const { return count < 3; }
 
     BeamWindow() = default;
     // Copies hold the used vertices only (most windows use a few of the 40, and the beam
     // enumeration copies windows at every step).
-    BeamWindow(const BeamWindow& other) : count(other.count) {
+    BeamWindow(const BeamWindow& other) : count(other.count), exact(other.exact) {
         std::copy(other.vertex, other.vertex + other.count, vertex);
     }
     BeamWindow& operator=(const BeamWindow& other) {
         if (this != &other) {
             count = other.count;
+            exact = other.exact;
             std::copy(other.vertex, other.vertex + other.count, vertex);
         }
         return *this;

@@ -86,6 +86,7 @@ struct BeamRecord {
     uint32_t polygon;  // offset into BeamCache::polygon_xy: count x values, then count y values
     int count;
     bool whole_raster;
+    bool exact;  // BeamGeometry::exact
 };
 
 struct BeamCache {
@@ -462,8 +463,10 @@ struct RadioEngine::Impl {
 
     // Reflection points for the face sequence, traced back from the receiver; false if any
     // point misses its face.
+    // surely_lit: the receiver lies well inside an exact beam (BeamWalls::surely_lit), so every
+    // point lies inside its face and the point-in-face tests are skipped (they would pass).
     bool backtrace(const Vec3* images, const EngineFace* const* seq, int order, const Vec3& rx,
-                   PathGeometry& path) const {
+                   PathGeometry& path, bool surely_lit = false) const {
         path.points[order + 1] = rx;
         path.zero_length_segments = 0;
         Vec3 next = rx;
@@ -488,7 +491,7 @@ struct RadioEngine::Impl {
             const auto tx_shift = [&] {
                 return reflection_point_shift(images, seq, order, j, q, path);
             };
-            if (!face.contains_with(q, tx_shift)) return false;
+            if (!surely_lit && !face.contains_with(q, tx_shift)) return false;
             path.points[j] = q;
             next = q;
         }
@@ -1003,14 +1006,14 @@ struct RadioEngine::Impl {
         const std::vector<uint8_t>& skip_face =
             &bvh == inner_embree.get() ? skip_bounding : skip_unusable;
         const auto prepare_walls = [&](int order, const double* x, const double* y, int count,
-                                       int iy0, int iy1) {
+                                       int iy0, int iy1, bool exact) {
             walls = nullptr;
             if constexpr (Sink::kBatched) {
                 // The diagnostic records the queries.
                 ++t_counters.beams;
                 if (t_query_log || wall_finding != WallFinding::PerBeam) return;
                 const BeamGeometry beam{order, images.data(), seq.data(), path.faces.data(), x,
-                                        y,     count};
+                                        y,     count,         exact};
                 if (beam_walls.build(wall_pieces, skip_face, beam, receivers, iy0, iy1)) {
                     walls = &beam_walls;
                     ++t_counters.beams_walls_per_beam;
@@ -1033,8 +1036,9 @@ struct RadioEngine::Impl {
                     candidate.order = order;
                     candidate.row = iy;
                     candidate.faces = path.faces;
-                    if (!backtrace(images.data(), seq.data(), order, receivers.point(ix, iy),
-                                   candidate))
+                    const Vec3 rx = receivers.point(ix, iy);
+                    if (!backtrace(images.data(), seq.data(), order, rx, candidate,
+                                   walls && walls->surely_lit(iy, rx.x())))
                         continue;
                     batch_receiver[batched] = receivers.index(ix, iy);
                     if (++batched == EmbreeScene::kPacketSize) flush();
@@ -1051,7 +1055,7 @@ struct RadioEngine::Impl {
             physical_optics_paths(bvh, tx, antenna, *plate, *plate_geometry, receivers, sink);
         // Scans the receivers in one face sequence's footprint on the receiver plane.
         const auto visit = [&](int order, bool has_plate, const double* x, const double* y,
-                               int count, bool whole_raster) {
+                               int count, bool whole_raster, bool exact) {
             if (plate_paths_only && !has_plate) return;
             if (po_plate && order == 1 && seq[0]->is_plate) return;  // done by physical optics
             path.order = order;
@@ -1064,7 +1068,7 @@ struct RadioEngine::Impl {
                 int iy0 = 0, iy1 = -1;
                 if (!receivers.rows(ymin - kFootprintSlack_m, ymax + kFootprintSlack_m, iy0, iy1))
                     return;
-                prepare_walls(order, x, y, count, iy0, iy1);
+                prepare_walls(order, x, y, count, iy0, iy1, exact);
             } else {
                 walls = nullptr;
             }
@@ -1082,7 +1086,7 @@ struct RadioEngine::Impl {
         // its extensions.
         if (branch < 0 && !plate_paths_only) {
             path.order = 0;
-            prepare_walls(0, nullptr, nullptr, 0, 0, receivers.ny - 1);
+            prepare_walls(0, nullptr, nullptr, 0, 0, receivers.ny - 1, false);
             for (int iy = 0; iy < receivers.ny; ++iy) scan_receivers(0, iy, 0, receivers.nx - 1);
             if (batched > 0) flush();
         }
@@ -1105,7 +1109,7 @@ struct RadioEngine::Impl {
                     path.faces[r.depth] = face_of_piece(r.piece);
                     images[r.depth + 1] = face->mirror(images[r.depth]);
                     const double* xy = cache->polygon_xy.data() + r.polygon;
-                    visit(r.depth + 1, false, xy, xy + r.count, r.count, r.whole_raster);
+                    visit(r.depth + 1, false, xy, xy + r.count, r.count, r.whole_raster, r.exact);
                 }
                 return;
             }
@@ -1120,6 +1124,8 @@ struct RadioEngine::Impl {
             cache->polygon_xy.clear();
         }
         std::array<int, kMaxOrder> next_piece{};
+        std::array<bool, kMaxOrder> piece_exact{};
+        const bool plate_exact = plate && outline_is_exact(*plate);
         std::array<BeamWindow, kMaxOrder> face_windows;  // at each depth, of face window_face
         std::array<int, kMaxOrder> window_face;
         window_face.fill(-1);
@@ -1163,15 +1169,19 @@ struct RadioEngine::Impl {
             images[depth + 1] = face->mirror(images[depth]);
             const FootprintPolygon poly = project_to_receiver_plane(
                 images[depth + 1], windows[depth + 1], receivers.height_m);
+            // Exact windows through pieces whose outlines are their triangles (BeamGeometry).
+            piece_exact[depth] = p < piece_count ? wall_pieces.pieces[p].exact : plate_exact;
+            bool exact = windows[depth + 1].exact;
+            for (int j = 0; j <= depth; ++j) exact &= piece_exact[j];
             if (cache) {
                 cache->records.push_back({depth, p, static_cast<uint32_t>(cache->polygon_xy.size()),
-                                          poly.count, poly.whole_raster});
+                                          poly.count, poly.whole_raster, exact});
                 cache->polygon_xy.insert(cache->polygon_xy.end(), poly.x, poly.x + poly.count);
                 cache->polygon_xy.insert(cache->polygon_xy.end(), poly.y, poly.y + poly.count);
             }
             bool has_plate = false;
             for (int j = 0; j <= depth; ++j) has_plate |= seq[j]->is_plate;
-            visit(depth + 1, has_plate, poly.x, poly.y, poly.count, poly.whole_raster);
+            visit(depth + 1, has_plate, poly.x, poly.y, poly.count, poly.whole_raster, exact);
             if (depth + 1 < max_order) {
                 ++depth;
                 next_piece[depth] = 0;
