@@ -347,6 +347,13 @@ void BeamWalls::add_candidate(const WallPieces::Piece& piece, const Vec3* vertex
     }
     candidate.undecided |= candidate.side_count < 3;
     candidate.exact &= !candidate.undecided;
+    // Lower bounds first, then upper bounds, then sides without an x term (add_rows).
+    Side* first = sides_.data() + candidate.first_side;
+    Side* last = first + candidate.side_count;
+    Side* uppers = std::partition(first, last, [](const Side& s) { return s.kind > 0; });
+    Side* flats = std::partition(uppers, last, [](const Side& s) { return s.kind < 0; });
+    candidate.lower_count = static_cast<int>(uppers - first);
+    candidate.upper_count = static_cast<int>(flats - uppers);
     // The rows of its shadow: with every vertex ahead of the apex towards the receiver plane,
     // the receivers whose line from the apex meets the piece lie in the convex hull of the
     // vertices' central projections.
@@ -394,19 +401,21 @@ void BeamWalls::add_rows(int first_candidate) {
             double may_lo = -kInf, may_hi = kInf, in_lo = -kInf, in_hi = kInf;
             if (!candidate.undecided) {
                 const Side* side = sides_.data() + candidate.first_side;
-                for (int e = 0; e < candidate.side_count; ++e) {
-                    const Side& s = side[e];
-                    if (s.kind > 0) {
-                        in_lo = std::max(in_lo, s.p + r * s.r);
-                        may_lo = std::max(may_lo, s.q + r * s.r);
-                    } else if (s.kind < 0) {
-                        in_hi = std::min(in_hi, s.p + r * s.r);
-                        may_hi = std::min(may_hi, s.q + r * s.r);
-                    } else {  // no x term: the whole row is inside the side or not
-                        const double offset = s.p + r * s.r;
-                        if (offset <= s.q) in_lo = kInf;
-                        if (offset < -s.q) may_lo = kInf;
-                    }
+                const Side* uppers = side + candidate.lower_count;
+                const Side* flats = uppers + candidate.upper_count;
+                const Side* end_side = side + candidate.side_count;
+                for (; side < uppers; ++side) {
+                    in_lo = std::max(in_lo, side->p + r * side->r);
+                    may_lo = std::max(may_lo, side->q + r * side->r);
+                }
+                for (; side < flats; ++side) {
+                    in_hi = std::min(in_hi, side->p + r * side->r);
+                    may_hi = std::min(may_hi, side->q + r * side->r);
+                }
+                for (; side < end_side; ++side) {  // no x term: the row is inside or not
+                    const double offset = side->p + r * side->r;
+                    if (offset <= side->q) in_lo = kInf;
+                    if (offset < -side->q) may_lo = kInf;
                 }
             }
             if (!candidate.exact) in_lo = kInf;

@@ -104,6 +104,7 @@ private:
         double offset_m;
         int first_side, side_count;
         int row_lo, row_hi;  // the rows its shadow can reach (relative to iy0_)
+        int lower_count = 0, upper_count = 0;  // sides_ from first_side: lower, upper, flat
     };
     void add_candidate(const WallPieces::Piece& piece, const Vec3* vertex, int count,
                        const Vec3& apex, const ReceiverRaster& raster);
