@@ -32,6 +32,9 @@ namespace rps {
 namespace {
 
 constexpr int kMaxOrder = 6;
+// Receivers a beam's footprint must hold for its walls to be found per beam (BeamWalls): below
+// it the beam's set-up costs more than the Embree queries it saves (docs/performance.md).
+constexpr size_t kMinBeamWallReceivers = 64;
 constexpr double kSegmentEpsilon_m = 1e-4;  // keeps a segment's own end faces out of its hits
 thread_local RadioEngine::Counters t_counters;
 
@@ -1010,7 +1013,6 @@ struct RadioEngine::Impl {
             walls = nullptr;
             if constexpr (Sink::kBatched) {
                 // The diagnostic records the queries.
-                ++t_counters.beams;
                 if (t_query_log || wall_finding != WallFinding::PerBeam) return;
                 const BeamGeometry beam{order, images.data(), seq.data(), path.faces.data(), x,
                                         y,     count,         exact};
@@ -1019,6 +1021,18 @@ struct RadioEngine::Impl {
                     ++t_counters.beams_walls_per_beam;
                 }
             }
+        };
+        // A beam's rows (iy, ix0, ix1) and the receivers they hold: the walls are found per beam
+        // only for beams that reach enough receivers to repay it (a cell selection leaves most
+        // beams a handful; Embree's queries are then cheaper).
+        std::vector<std::array<int, 3>> footprint_rows;
+        const auto active_receivers = [&](int iy, int ix0, int ix1) -> size_t {
+            if (!receivers.next_active_x) return static_cast<size_t>(ix1 - ix0 + 1);
+            size_t n = 0;
+            for (int ix = receivers.first_active_x(ix0, iy); ix <= ix1;
+                 ix = receivers.first_active_x(ix + 1, iy))
+                ++n;
+            return n;
         };
         const auto flush = [&] {
             if constexpr (Sink::kBatched) {
@@ -1059,22 +1073,21 @@ struct RadioEngine::Impl {
             if (plate_paths_only && !has_plate) return;
             if (po_plate && order == 1 && seq[0]->is_plate) return;  // done by physical optics
             path.order = order;
-            if (!whole_raster && count > 0) {
-                double ymin = y[0], ymax = y[0];
-                for (int i = 1; i < count; ++i) {
-                    ymin = std::min(ymin, y[i]);
-                    ymax = std::max(ymax, y[i]);
-                }
-                int iy0 = 0, iy1 = -1;
-                if (!receivers.rows(ymin - kFootprintSlack_m, ymax + kFootprintSlack_m, iy0, iy1))
-                    return;
-                prepare_walls(order, x, y, count, iy0, iy1, exact);
-            } else {
-                walls = nullptr;
-            }
-            for_each_polygon_row(
-                x, y, count, whole_raster, receivers,
-                [&](int iy, int ix0, int ix1) { scan_receivers(order, iy, ix0, ix1); });
+            footprint_rows.clear();
+            size_t reached = 0;
+            for_each_polygon_row(x, y, count, whole_raster, receivers,
+                                 [&](int iy, int ix0, int ix1) {
+                                     footprint_rows.push_back({iy, ix0, ix1});
+                                     if (reached < kMinBeamWallReceivers)
+                                         reached += active_receivers(iy, ix0, ix1);
+                                 });
+            if (footprint_rows.empty()) return;
+            ++t_counters.beams;
+            walls = nullptr;
+            if (!whole_raster && count > 0 && reached >= kMinBeamWallReceivers)
+                prepare_walls(order, x, y, count, footprint_rows.front()[0],
+                              footprint_rows.back()[0], exact);
+            for (const auto& [iy, ix0, ix1] : footprint_rows) scan_receivers(order, iy, ix0, ix1);
             // Packets run across the footprint's rows (neighbouring rows' rays are as coherent):
             // fuller packets, fewer Embree calls. A receiver has one path per sequence, so its
             // sum adds the same terms in the same order.
@@ -1086,7 +1099,13 @@ struct RadioEngine::Impl {
         // its extensions.
         if (branch < 0 && !plate_paths_only) {
             path.order = 0;
-            prepare_walls(0, nullptr, nullptr, 0, 0, receivers.ny - 1, false);
+            size_t reached = 0;
+            for (int iy = 0; iy < receivers.ny && reached < kMinBeamWallReceivers; ++iy)
+                reached += active_receivers(iy, 0, receivers.nx - 1);
+            ++t_counters.beams;
+            walls = nullptr;
+            if (reached >= kMinBeamWallReceivers)
+                prepare_walls(0, nullptr, nullptr, 0, 0, receivers.ny - 1, false);
             for (int iy = 0; iy < receivers.ny; ++iy) scan_receivers(0, iy, 0, receivers.nx - 1);
             if (batched > 0) flush();
         }

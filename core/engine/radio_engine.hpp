@@ -123,8 +123,8 @@ public:
     // Statistics of the last computations on this thread (rays cast, candidates, paths).
     struct Counters {
         uint64_t rays = 0, candidates = 0, paths = 0;
-        // Beams (face sequences, and the line of sight) scanned for batched sinks, and those
-        // whose walls were found once per beam (the others queried Embree per segment).
+        // Beams (face sequences, and the line of sight) that reach a receiver, and those whose
+        // walls were found once per beam (maps; the others query Embree per path segment).
         uint64_t beams = 0, beams_walls_per_beam = 0;
     };
     static Counters thread_counters();

@@ -45,7 +45,8 @@ void expect_same_maps(rps::RadioEngine& engine, const std::vector<rps::TxPose>& 
         rps::RadioEngine::reset_thread_counters();
         const rps::RadioMap per_beam = engine.compute_map(tx, request);
         const rps::RadioEngine::Counters counters = rps::RadioEngine::thread_counters();
-        EXPECT_GT(counters.beams_walls_per_beam, counters.beams / 2) << what;
+        EXPECT_GT(counters.beams_walls_per_beam, 0u) << what;
+        EXPECT_LE(counters.beams_walls_per_beam, counters.beams) << what;
         EXPECT_TRUE(bit_identical(per_beam, queried))
             << what << ", Tx (" << tx.position.transpose()
             << "): " << differing_cells(per_beam, queried) << " cells differ";
