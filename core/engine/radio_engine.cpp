@@ -32,9 +32,12 @@ namespace rps {
 namespace {
 
 constexpr int kMaxOrder = 6;
-// Receivers a beam's footprint must hold for its walls to be found per beam (BeamWalls): below
-// it the beam's set-up costs more than the Embree queries it saves (docs/performance.md).
-constexpr size_t kMinBeamWallReceivers = 64;
+// Receivers a beam's footprint must hold, in all and per raster row it spans, for its walls to
+// be found per beam (BeamWalls, whose set-up grows with the rows): below either the set-up costs
+// more than the Embree queries it saves (a cell selection leaves most beams a few receivers
+// spread over their rows; docs/performance.md).
+constexpr double kMinBeamWallReceivers = 64;
+constexpr double kMinBeamWallReceiversPerRow = 4;
 constexpr double kSegmentEpsilon_m = 1e-4;  // keeps a segment's own end faces out of its hits
 thread_local RadioEngine::Counters t_counters;
 
@@ -1022,18 +1025,10 @@ struct RadioEngine::Impl {
                 }
             }
         };
-        // A beam's rows (iy, ix0, ix1) and the receivers they hold: the walls are found per beam
-        // only for beams that reach enough receivers to repay it (a cell selection leaves most
-        // beams a handful; Embree's queries are then cheaper).
+        // A beam's rows (iy, ix0, ix1): the walls are found per beam only for beams that reach
+        // enough receivers (estimated from the active share) to repay it (a cell selection
+        // leaves most beams a handful; Embree's queries are then cheaper).
         std::vector<std::array<int, 3>> footprint_rows;
-        const auto active_receivers = [&](int iy, int ix0, int ix1) -> size_t {
-            if (!receivers.next_active_x) return static_cast<size_t>(ix1 - ix0 + 1);
-            size_t n = 0;
-            for (int ix = receivers.first_active_x(ix0, iy); ix <= ix1;
-                 ix = receivers.first_active_x(ix + 1, iy))
-                ++n;
-            return n;
-        };
         const auto flush = [&] {
             if constexpr (Sink::kBatched) {
                 sink.consider_batch(*this, bvh, batch.data(), batch_receiver.data(), batched,
@@ -1078,13 +1073,15 @@ struct RadioEngine::Impl {
             for_each_polygon_row(x, y, count, whole_raster, receivers,
                                  [&](int iy, int ix0, int ix1) {
                                      footprint_rows.push_back({iy, ix0, ix1});
-                                     if (reached < kMinBeamWallReceivers)
-                                         reached += active_receivers(iy, ix0, ix1);
+                                     reached += ix1 - ix0 + 1;
                                  });
             if (footprint_rows.empty()) return;
             ++t_counters.beams;
             walls = nullptr;
-            if (!whole_raster && count > 0 && reached >= kMinBeamWallReceivers)
+            const double rows = footprint_rows.back()[0] - footprint_rows.front()[0] + 1;
+            const double estimate = receivers.active_share * static_cast<double>(reached);
+            if (!whole_raster && count > 0 && estimate >= kMinBeamWallReceivers &&
+                estimate >= kMinBeamWallReceiversPerRow * rows)
                 prepare_walls(order, x, y, count, footprint_rows.front()[0],
                               footprint_rows.back()[0], exact);
             for (const auto& [iy, ix0, ix1] : footprint_rows) scan_receivers(order, iy, ix0, ix1);
@@ -1099,12 +1096,11 @@ struct RadioEngine::Impl {
         // its extensions.
         if (branch < 0 && !plate_paths_only) {
             path.order = 0;
-            size_t reached = 0;
-            for (int iy = 0; iy < receivers.ny && reached < kMinBeamWallReceivers; ++iy)
-                reached += active_receivers(iy, 0, receivers.nx - 1);
+            const double estimate = receivers.active_share * static_cast<double>(receivers.size());
             ++t_counters.beams;
             walls = nullptr;
-            if (reached >= kMinBeamWallReceivers)
+            if (estimate >= kMinBeamWallReceivers &&
+                estimate >= kMinBeamWallReceiversPerRow * receivers.ny)
                 prepare_walls(0, nullptr, nullptr, 0, 0, receivers.ny - 1, false);
             for (int iy = 0; iy < receivers.ny; ++iy) scan_receivers(0, iy, 0, receivers.nx - 1);
             if (batched > 0) flush();
@@ -1265,6 +1261,10 @@ struct RadioEngine::Impl {
             }
         selected.active = active.data();
         selected.next_active_x = next.data();
+        selected.active_share =
+            static_cast<double>(std::count_if(active.begin(), active.end(),
+                                              [](uint8_t wanted) { return wanted != 0; })) /
+            static_cast<double>(std::max<size_t>(1, active.size()));
         return selected;
     }
 

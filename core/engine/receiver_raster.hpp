@@ -20,6 +20,9 @@ struct ReceiverRaster {
     // With `active`: for each receiver, the x index of the first active receiver at or after it
     // in its row (nx when none), so that scans skip inactive stretches.
     const int* next_active_x = nullptr;
+    // The share of receivers that are active (1 without `active`): an estimate of how many
+    // receivers a region holds, for choices of method that do not change results.
+    double active_share = 1.0;
 
     Vec3 point(int ix, int iy) const {
         return {x0 + (ix + 0.5) * spacing, y0 + (iy + 0.5) * spacing, height_m};
