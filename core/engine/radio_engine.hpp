@@ -131,9 +131,9 @@ public:
     static void reset_thread_counters();
 
     // Diagnostics (bench/engine_bench.cpp): computes the map of tx on this thread (its rays
-    // counted as a map's) recording every segment query it hands to Embree, then runs those
-    // queries again on their own, best of `repeats`: the time a map spends finding the walls
-    // its paths cross, the floor of any engine that asks Embree for each path segment's walls
+    // counted as a map's) with every path segment's walls found by an Embree query (as
+    // WallFinding::PerSegmentQuery), recording those queries, then runs them again on their
+    // own, best of `repeats`: the time such a map spends finding the walls its paths cross
     // (docs/performance.md).
     struct WallQueryTiming {
         uint64_t queries = 0;
