@@ -172,7 +172,9 @@ bool BeamWalls::build(const WallPieces& walls, const std::vector<uint8_t>& skip_
         fx[2] = x_high, fy[2] = y_high, fx[3] = x_low, fy[3] = y_high;
         count = 4;
     } else {
-        count = std::min(beam.footprint_count, kMaxFootprint - 8);
+        // The four clips below add at most one vertex each.
+        if (beam.footprint_count > kMaxFootprint - 4) return false;
+        count = beam.footprint_count;
         std::copy(beam.footprint_x, beam.footprint_x + count, fx);
         std::copy(beam.footprint_y, beam.footprint_y + count, fy);
         count = clip_polygon(fx, fy, count, 0, x_low, 1.0);
@@ -269,7 +271,9 @@ bool BeamWalls::build(const WallPieces& walls, const std::vector<uint8_t>& skip_
             if (skip_face[piece.face] || piece.face == start_face || piece.face == end_face)
                 continue;
             const int n = static_cast<int>(piece.hull.size());
-            if (n < 3 || n > kMaxHullVertices) continue;
+            // An outline this class cannot take (engine faces keep at most 16 vertices, and a
+            // usable face has an area): the whole beam goes to the queries, nothing is missed.
+            if (n < 3 || n > kMaxHullVertices) return false;
             for (int i = 0; i < n; ++i) unfolded[i] = unfold(piece.hull[i], j);
             bool culled = false;
             for (int s = 0; s < side_count && !culled; ++s) {

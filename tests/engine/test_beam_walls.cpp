@@ -6,6 +6,8 @@
 // coherent, with a plate and with cell selections.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cmath>
 #include <cstring>
 #include <random>
 #include <string>
@@ -157,6 +159,21 @@ TEST(BeamWalls, TiltedCrossingWallsMatchTheQueries) {
         rps::test::add_rectangle(scene, "wall" + std::to_string(w), w % 2,
                                  {centre - u - v, centre + u - v, centre + u + v, centre - u + v});
     }
+    // A disk of 40 fan triangles (its outline is kept as its bounding rectangle: every crossing
+    // of it is decided by the exact test) and a non-convex L-shaped face kept whole.
+    rps::SceneShape disk;
+    disk.id = "disk";
+    disk.type = "disk";
+    disk.material_index = 0;
+    std::vector<Vec3> disk_vertices = {Vec3(9.0, 11.0, 1.6)};
+    std::vector<std::array<uint32_t, 3>> disk_triangles;
+    for (int i = 0; i < 40; ++i) {
+        const double angle = 6.283185307179586 * i / 40;
+        disk_vertices.push_back(
+            Vec3(9.0 + 1.5 * std::cos(angle), 11.0, 1.6 + 1.5 * std::sin(angle)));
+        disk_triangles.push_back({0u, uint32_t(1 + i), uint32_t(1 + (i + 1) % 40)});
+    }
+    scene.add_shape(disk, disk_vertices, disk_triangles);
     for (int order = 1; order <= 2; ++order) {
         rps::RadioSetup setup;
         setup.max_reflection_order = order;
