@@ -15,15 +15,11 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kCullSlack_m = 1e-5;
 constexpr int kMaxFootprint = 2 * BeamWindow::kMaxVertices + 8;
 constexpr double kShortEdge_m = 1e-6;
-constexpr int kMaxSequence = 8;
-constexpr size_t kMaxPieces = 1024;   // reflections a beam may hold here (the engine allows 6)
+constexpr int kMaxSequence = 8;       // reflections a beam may hold here (the engine allows 6)
+constexpr size_t kMaxPieces = 1024;   // more: the BVH's queries (each segment scans them all)
 constexpr int kMaxHullVertices = 16;  // EngineFace outlines (engine_face.cpp)
 
-struct Plane {
-    Vec3 normal;
-    double offset_m;
-    double signed_distance(const Vec3& p) const { return normal.dot(p) - offset_m; }
-};
+using Plane = BeamWalls::Plane;
 
 // The plane mirrored across the face's plane (the mirror of its points).
 Plane mirrored(const EngineFace& face, const Plane& plane) {
@@ -84,6 +80,74 @@ bool all_outside(const Plane& plane, const Vec3* points, int count) {
     for (int i = 0; i < count; ++i)
         if (plane.signed_distance(points[i]) >= -kCullSlack_m) return false;
     return true;
+}
+
+// Unfolding: segment j's points map onto the line from the last image to the receiver by the
+// mirrors of faces j + 1 .. k (seq[j] .. seq[k - 1]) in that order; folding undoes it.
+Vec3 unfold(const BeamGeometry& beam, Vec3 p, int j) {
+    for (int m = j; m < beam.order; ++m) p = beam.seq[m]->mirror(p);
+    return p;
+}
+Vec3 fold(const BeamGeometry& beam, Vec3 p, int j) {
+    for (int m = beam.order - 1; m >= j; --m) p = beam.seq[m]->mirror(p);
+    return p;
+}
+
+// The footprint within the raster rows iy0..iy1 (every receiver they hold lies inside): the
+// footprint clipped to their rectangle, or the rectangle itself for the line of sight. Its vertex
+// count; below 3 when it has no area (no cone to cull by).
+int footprint_in_rows(const BeamGeometry& beam, const ReceiverRaster& raster, int iy0, int iy1,
+                      double* fx, double* fy) {
+    const double x_low = raster.x0, x_high = raster.x0 + raster.nx * raster.spacing;
+    const double y_low = raster.y0 + iy0 * raster.spacing;
+    const double y_high = raster.y0 + (iy1 + 1) * raster.spacing;
+    int count = 0;
+    if (beam.footprint_count == 0) {
+        fx[0] = x_low, fy[0] = y_low, fx[1] = x_high, fy[1] = y_low;
+        fx[2] = x_high, fy[2] = y_high, fx[3] = x_low, fy[3] = y_high;
+        count = 4;
+    } else {
+        // The four clips below add at most one vertex each.
+        if (beam.footprint_count > kMaxFootprint - 4) return 0;
+        count = beam.footprint_count;
+        std::copy(beam.footprint_x, beam.footprint_x + count, fx);
+        std::copy(beam.footprint_y, beam.footprint_y + count, fy);
+        count = clip_polygon(fx, fy, count, 0, x_low, 1.0);
+        count = clip_polygon(fx, fy, count, 0, x_high, -1.0);
+        count = clip_polygon(fx, fy, count, 1, y_low, 1.0);
+        count = clip_polygon(fx, fy, count, 1, y_high, -1.0);
+    }
+    double area = 0.0;
+    for (int i = 0; i < count; ++i) {
+        const int j = (i + 1) % count;
+        area += fx[i] * fy[j] - fx[j] * fy[i];
+    }
+    return std::abs(area) < 1e-9 ? 0 : count;
+}
+
+// The cone's sides: the planes through the apex and the footprint's edges (on the receiver plane
+// at height h), unit normals outwards (a point is outside a side where its signed distance is
+// positive). all_sides turns false when an edge gives no plane (a repeated vertex).
+int cone_sides(const double* fx, const double* fy, int count, double h, const Vec3& apex,
+               Plane* sides, bool& all_sides) {
+    Vec3 centroid = Vec3::Zero();
+    for (int i = 0; i < count; ++i) centroid += Vec3(fx[i], fy[i], h);
+    centroid /= count;
+    int side_count = 0;
+    for (int i = 0; i < count; ++i) {
+        const int j = (i + 1) % count;
+        const Vec3 a(fx[i], fy[i], h), b(fx[j], fy[j], h);
+        Vec3 n = (a - apex).cross(b - apex);
+        const double norm = n.norm();
+        if ((b - a).norm() < kShortEdge_m || !(norm > 0)) {
+            all_sides = false;
+            continue;
+        }
+        n /= norm;
+        if (n.dot(centroid - apex) < 0) n = -n;
+        sides[side_count++] = {-n, -n.dot(apex)};
+    }
+    return side_count;
 }
 
 // The receivers whose reflection points all lie inside their pieces by a safe margin, per row
@@ -161,67 +225,13 @@ bool BeamWalls::build(const WallPieces& walls, const std::vector<uint8_t>& skip_
     entry_count_ = 0;
     row_begin_.clear();
 
-    // The footprint within the raster rows: every receiver the beam's rows hold lies inside.
     double fx[kMaxFootprint], fy[kMaxFootprint];
-    const double x_low = raster.x0, x_high = raster.x0 + raster.nx * raster.spacing;
-    const double y_low = raster.y0 + iy0 * raster.spacing;
-    const double y_high = raster.y0 + (iy1 + 1) * raster.spacing;
-    int count = 0;
-    if (beam.footprint_count == 0) {
-        fx[0] = x_low, fy[0] = y_low, fx[1] = x_high, fy[1] = y_low;
-        fx[2] = x_high, fy[2] = y_high, fx[3] = x_low, fy[3] = y_high;
-        count = 4;
-    } else {
-        // The four clips below add at most one vertex each.
-        if (beam.footprint_count > kMaxFootprint - 4) return false;
-        count = beam.footprint_count;
-        std::copy(beam.footprint_x, beam.footprint_x + count, fx);
-        std::copy(beam.footprint_y, beam.footprint_y + count, fy);
-        count = clip_polygon(fx, fy, count, 0, x_low, 1.0);
-        count = clip_polygon(fx, fy, count, 0, x_high, -1.0);
-        count = clip_polygon(fx, fy, count, 1, y_low, 1.0);
-        count = clip_polygon(fx, fy, count, 1, y_high, -1.0);
-    }
-    double area = 0.0;
-    Vec3 centroid = Vec3::Zero();
-    for (int i = 0; i < count; ++i) {
-        const int j = (i + 1) % count;
-        area += fx[i] * fy[j] - fx[j] * fy[i];
-        centroid += Vec3(fx[i], fy[i], h);
-    }
-    if (count < 3 || std::abs(area) < 1e-9) return false;
-    centroid /= count;
-
-    // The cone's sides: the planes through the apex and the footprint's edges, normals outwards
-    // (a point is outside a side where its signed distance is positive).
+    const int count = footprint_in_rows(beam, raster, iy0, iy1, fx, fy);
+    if (count < 3) return false;
     Plane sides[kMaxFootprint];
-    int side_count = 0;
     bool all_sides = true;
-    for (int i = 0; i < count; ++i) {
-        const int j = (i + 1) % count;
-        const Vec3 a(fx[i], fy[i], h), b(fx[j], fy[j], h);
-        if ((b - a).norm() < kShortEdge_m) {  // (a repeated vertex: no plane to cull by)
-            all_sides = false;
-            continue;
-        }
-        Vec3 n = (a - apex).cross(b - apex);
-        const double norm = n.norm();
-        if (!(norm > 0)) continue;
-        n /= norm;
-        if (n.dot(centroid - apex) < 0) n = -n;
-        sides[side_count++] = {-n, -n.dot(apex)};
-    }
+    const int side_count = cone_sides(fx, fy, count, h, apex, sides, all_sides);
 
-    // Unfolding: segment j's points map onto the line apex -> receiver by the mirrors of faces
-    // j + 1 .. k (seq[j] .. seq[k - 1]), applied in that order.
-    const auto unfold = [&](Vec3 p, int j) {
-        for (int m = j; m < k; ++m) p = beam.seq[m]->mirror(p);
-        return p;
-    };
-    const auto fold = [&](Vec3 p, int j) {
-        for (int m = k - 1; m >= j; --m) p = beam.seq[m]->mirror(p);
-        return p;
-    };
     // The unfolded plane of face m (1-based), and each one's section of the cone (real space),
     // bounding the path points q_m.
     Plane unfolded_plane[kMaxSequence + 1];
@@ -235,7 +245,7 @@ bool BeamWalls::build(const WallPieces& walls, const std::vector<uint8_t>& skip_
             const Vec3 v(fx[i], fy[i], h);
             const double along = plane.normal.dot(v - apex);
             if (!(std::abs(along) > 1e-12)) return false;
-            section[m].extend(fold(apex - (at_apex / along) * (v - apex), m));
+            section[m].extend(fold(beam, apex - (at_apex / along) * (v - apex), m));
         }
     }
     section[0].extend(beam.images[0]);
@@ -245,58 +255,73 @@ bool BeamWalls::build(const WallPieces& walls, const std::vector<uint8_t>& skip_
                                   first_row_y_, rows_, interior_lo_, interior_hi_);
     for (int i = 0; i < count; ++i) section[k + 1].extend(Vec3(fx[i], fy[i], h));
 
-    const int piece_count = static_cast<int>(walls.pieces.size());
-    near_piece_.resize(walls.pieces.size());
-    Vec3 unfolded[kMaxHullVertices + 1];
     for (int j = 0; j <= k; ++j) {
-        const int first_candidate = static_cast<int>(candidates_.size());
         Aabb box = section[j];
         box.extend(section[j + 1].lower);
         box.extend(section[j + 1].upper);
         box.lower.array() -= kCullSlack_m;
         box.upper.array() += kCullSlack_m;
-        const int start_face = j > 0 ? beam.seq_faces[j - 1] : -1;
-        const int end_face = j < k ? beam.seq_faces[j] : -1;
-        // The pieces whose bounds meet the segment's box (branch-free: the outcome is data).
-        int near_count = 0;
-        for (int p = 0; p < piece_count; ++p) {
-            near_piece_[near_count] = p;
-            near_count +=
-                (walls.lower_x[p] <= box.upper.x()) & (walls.upper_x[p] >= box.lower.x()) &
-                (walls.lower_y[p] <= box.upper.y()) & (walls.upper_y[p] >= box.lower.y()) &
-                (walls.lower_z[p] <= box.upper.z()) & (walls.upper_z[p] >= box.lower.z());
-        }
-        for (int i_near = 0; i_near < near_count; ++i_near) {
-            const WallPieces::Piece& piece = walls.pieces[near_piece_[i_near]];
-            if (skip_face[piece.face] || piece.face == start_face || piece.face == end_face)
-                continue;
-            const int n = static_cast<int>(piece.hull.size());
-            // An outline this class cannot take (engine faces keep at most 16 vertices, and a
-            // usable face has an area): the whole beam goes to the queries, nothing is missed.
-            if (n < 3 || n > kMaxHullVertices) return false;
-            for (int i = 0; i < n; ++i) unfolded[i] = unfold(piece.hull[i], j);
-            bool culled = false;
-            for (int s = 0; s < side_count && !culled; ++s) {
-                culled = true;  // outside when every point is beyond the side
-                for (int i = 0; i < n && culled; ++i)
-                    culled = sides[s].signed_distance(unfolded[i]) > kCullSlack_m;
-            }
-            if (culled) continue;
-            // Segment j lies beyond the unfolded plane of face j and before that of face j + 1
-            // (the receiver plane for the last segment), seen from the apex.
-            if (j > 0) {
-                Plane start = unfolded_plane[j];
-                if (start.signed_distance(apex) < 0) start = {-start.normal, -start.offset_m};
-                if (all_outside({-start.normal, -start.offset_m}, unfolded, n)) continue;
-            }
-            Plane end = j < k ? unfolded_plane[j + 1] : Plane{Vec3::UnitZ(), h};
-            if (end.signed_distance(apex) < 0) end = {-end.normal, -end.offset_m};
-            if (all_outside(end, unfolded, n)) continue;
-            add_candidate(piece, unfolded, n, apex, raster);
-        }
-        add_rows(first_candidate);
+        const Plane end = j < k ? unfolded_plane[j + 1] : Plane{Vec3::UnitZ(), h};
+        if (!add_segment(walls, skip_face, beam, j, box, {sides, size_t(side_count)},
+                         j > 0 ? &unfolded_plane[j] : nullptr, end, raster))
+            return false;
     }
     row_begin_.push_back(entry_count_);
+    return true;
+}
+
+// Segment j's candidate pieces: those whose bounds meet the segment's box, left in by the cone's
+// sides and lying partly between the unfolded planes of faces j (start, none for the Tx's
+// segment) and j + 1 (end: the receiver plane for the last segment). False when a piece's
+// outline cannot be taken (the caller then queries Embree for the whole beam).
+bool BeamWalls::add_segment(const WallPieces& walls, const std::vector<uint8_t>& skip_face,
+                            const BeamGeometry& beam, int j, const Aabb& box,
+                            std::span<const Plane> sides, const Plane* start, Plane end,
+                            const ReceiverRaster& raster) {
+    const int k = beam.order;
+    const Vec3& apex = beam.images[k];
+    const int first_candidate = static_cast<int>(candidates_.size());
+    const int start_face = j > 0 ? beam.seq_faces[j - 1] : -1;
+    const int end_face = j < k ? beam.seq_faces[j] : -1;
+    // Both slab planes facing the apex: the segment lies on the far side of the start plane and
+    // on the apex's side of the end plane.
+    Plane behind_start{Vec3::Zero(), 0.0};
+    if (start) {
+        const double side = start->signed_distance(apex) < 0 ? 1.0 : -1.0;
+        behind_start = {side * start->normal, side * start->offset_m};
+    }
+    if (end.signed_distance(apex) < 0) end = {-end.normal, -end.offset_m};
+    // The pieces whose bounds meet the segment's box (branch-free: the outcome is data).
+    const int piece_count = static_cast<int>(walls.pieces.size());
+    near_piece_.resize(walls.pieces.size());
+    int near_count = 0;
+    for (int p = 0; p < piece_count; ++p) {
+        near_piece_[near_count] = p;
+        near_count += (walls.lower_x[p] <= box.upper.x()) & (walls.upper_x[p] >= box.lower.x()) &
+                      (walls.lower_y[p] <= box.upper.y()) & (walls.upper_y[p] >= box.lower.y()) &
+                      (walls.lower_z[p] <= box.upper.z()) & (walls.upper_z[p] >= box.lower.z());
+    }
+    Vec3 unfolded[kMaxHullVertices];
+    for (int i_near = 0; i_near < near_count; ++i_near) {
+        const WallPieces::Piece& piece = walls.pieces[near_piece_[i_near]];
+        if (skip_face[piece.face] || piece.face == start_face || piece.face == end_face) continue;
+        const int n = static_cast<int>(piece.hull.size());
+        // An outline this class cannot take (engine faces keep at most 16 vertices, and a
+        // usable face has an area): the whole beam goes to the queries, nothing is missed.
+        if (n < 3 || n > kMaxHullVertices) return false;
+        for (int i = 0; i < n; ++i) unfolded[i] = unfold(beam, piece.hull[i], j);
+        bool culled = false;
+        for (size_t s = 0; s < sides.size() && !culled; ++s) {
+            culled = true;  // outside when every point is beyond the side
+            for (int i = 0; i < n && culled; ++i)
+                culled = sides[s].signed_distance(unfolded[i]) > kCullSlack_m;
+        }
+        if (culled || (start && all_outside(behind_start, unfolded, n)) ||
+            all_outside(end, unfolded, n))
+            continue;
+        add_candidate(piece, unfolded, n, apex, raster);
+    }
+    add_rows(first_candidate);
     return true;
 }
 

@@ -13,6 +13,7 @@
 // pieces whose outline is not exactly their triangles, are flagged near an edge and decided
 // exactly by the caller, as Embree's near-edge hits are: the crossings found are the same.
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "core/engine/beam_window.hpp"
@@ -59,6 +60,11 @@ struct BeamGeometry {
 
 class BeamWalls {
 public:
+    struct Plane {  // normal·x = offset_m
+        Vec3 normal;
+        double offset_m;
+        double signed_distance(const Vec3& p) const { return normal.dot(p) - offset_m; }
+    };
     // Receivers this close (m) to a side of a piece's cone are left to the exact test: far above
     // the rounding of the cone's planes, far below a receiver spacing.
     static constexpr double kBand_m = 1e-4;
@@ -108,6 +114,9 @@ private:
     };
     void add_candidate(const WallPieces::Piece& piece, const Vec3* vertex, int count,
                        const Vec3& apex, const ReceiverRaster& raster);
+    bool add_segment(const WallPieces& walls, const std::vector<uint8_t>& skip_face,
+                     const BeamGeometry& beam, int j, const Aabb& box, std::span<const Plane> sides,
+                     const Plane* start, Plane end, const ReceiverRaster& raster);
     void add_rows(int first_candidate);
     static void add_hit(int face, double t, bool trusted, SegmentHits& hits);
 
