@@ -1025,10 +1025,16 @@ struct RadioEngine::Impl {
                 }
             }
         };
-        // A beam's rows (iy, ix0, ix1): the walls are found per beam only for beams that reach
-        // enough receivers (estimated from the active share) to repay it (a cell selection
-        // leaves most beams a handful; Embree's queries are then cheaper).
+        // A beam's rows (iy, ix0, ix1). Its walls are found per beam only when it reaches enough
+        // receivers, in all and per row it spans (estimated from the active share), to repay the
+        // set-up: a cell selection leaves most beams a handful, for which Embree's queries are
+        // cheaper.
         std::vector<std::array<int, 3>> footprint_rows;
+        const auto repays_walls = [&](double receivers_reached, double rows) {
+            const double estimate = receivers.active_share * receivers_reached;
+            return estimate >= kMinBeamWallReceivers &&
+                   estimate >= kMinBeamWallReceiversPerRow * rows;
+        };
         const auto flush = [&] {
             if constexpr (Sink::kBatched) {
                 sink.consider_batch(*this, bvh, batch.data(), batch_receiver.data(), batched,
@@ -1078,12 +1084,10 @@ struct RadioEngine::Impl {
             if (footprint_rows.empty()) return;
             ++t_counters.beams;
             walls = nullptr;
-            const double rows = footprint_rows.back()[0] - footprint_rows.front()[0] + 1;
-            const double estimate = receivers.active_share * static_cast<double>(reached);
-            if (!whole_raster && count > 0 && estimate >= kMinBeamWallReceivers &&
-                estimate >= kMinBeamWallReceiversPerRow * rows)
-                prepare_walls(order, x, y, count, footprint_rows.front()[0],
-                              footprint_rows.back()[0], exact);
+            const int first_row = footprint_rows.front()[0], last_row = footprint_rows.back()[0];
+            if (!whole_raster && count > 0 &&
+                repays_walls(static_cast<double>(reached), last_row - first_row + 1))
+                prepare_walls(order, x, y, count, first_row, last_row, exact);
             for (const auto& [iy, ix0, ix1] : footprint_rows) scan_receivers(order, iy, ix0, ix1);
             // Packets run across the footprint's rows (neighbouring rows' rays are as coherent):
             // fuller packets, fewer Embree calls. A receiver has one path per sequence, so its
@@ -1096,11 +1100,9 @@ struct RadioEngine::Impl {
         // its extensions.
         if (branch < 0 && !plate_paths_only) {
             path.order = 0;
-            const double estimate = receivers.active_share * static_cast<double>(receivers.size());
             ++t_counters.beams;
             walls = nullptr;
-            if (estimate >= kMinBeamWallReceivers &&
-                estimate >= kMinBeamWallReceiversPerRow * receivers.ny)
+            if (repays_walls(static_cast<double>(receivers.size()), receivers.ny))
                 prepare_walls(0, nullptr, nullptr, 0, 0, receivers.ny - 1, false);
             for (int iy = 0; iy < receivers.ny; ++iy) scan_receivers(0, iy, 0, receivers.nx - 1);
             if (batched > 0) flush();
