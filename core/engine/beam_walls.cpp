@@ -75,7 +75,8 @@ int clip_polygon(double* x, double* y, int count, int axis, double limit, double
     return out;
 }
 
-// A piece is left out when all its points lie beyond one plane by more than the slack.
+// A piece is left out when all its points lie beyond one plane by more than the slack (the
+// planes bounding a beam segment face its inside: positive there).
 bool all_outside(const Plane& plane, const Vec3* points, int count) {
     for (int i = 0; i < count; ++i)
         if (plane.signed_distance(points[i]) >= -kCullSlack_m) return false;
@@ -126,7 +127,7 @@ int footprint_in_rows(const BeamGeometry& beam, const ReceiverRaster& raster, in
 }
 
 // The cone's sides: the planes through the apex and the footprint's edges (on the receiver plane
-// at height h), unit normals outwards (a point is outside a side where its signed distance is
+// at height h), unit normals inwards (a point is inside where every side's signed distance is
 // positive). all_sides turns false when an edge gives no plane (a repeated vertex).
 int cone_sides(const double* fx, const double* fy, int count, double h, const Vec3& apex,
                Plane* sides, bool& all_sides) {
@@ -145,7 +146,7 @@ int cone_sides(const double* fx, const double* fy, int count, double h, const Ve
         }
         n /= norm;
         if (n.dot(centroid - apex) < 0) n = -n;
-        sides[side_count++] = {-n, -n.dot(apex)};
+        sides[side_count++] = {n, n.dot(apex)};
     }
     return side_count;
 }
@@ -175,14 +176,14 @@ bool find_interior(std::span<const Plane> sides, std::span<const Plane> face_pla
     hi.assign(rows, kInf);
     for (int r = 0; r < rows; ++r) {
         const double y = first_row_y + r * raster.spacing;
-        for (const Plane& side : sides) {  // outward normal n: n·(r - apex) <= -depth
+        for (const Plane& side : sides) {  // inward normal n: n·(r - apex) >= depth
             const Vec3& n = side.normal;
-            const double bound = -depth - (n.y() * y + n.z() * h - side.offset_m);  // n.x·x <=
+            const double bound = depth - (n.y() * y + n.z() * h - side.offset_m);  // n.x·x >=
             if (n.x() > 0) {
-                hi[r] = std::min(hi[r], bound / n.x());
-            } else if (n.x() < 0) {
                 lo[r] = std::max(lo[r], bound / n.x());
-            } else if (bound < 0) {
+            } else if (n.x() < 0) {
+                hi[r] = std::min(hi[r], bound / n.x());
+            } else if (bound > 0) {
                 lo[r] = kInf;
             }
         }
@@ -283,14 +284,17 @@ bool BeamWalls::add_segment(const WallPieces& walls, const std::vector<uint8_t>&
     const int first_candidate = static_cast<int>(candidates_.size());
     const int start_face = j > 0 ? beam.seq_faces[j - 1] : -1;
     const int end_face = j < k ? beam.seq_faces[j] : -1;
-    // Both slab planes facing the apex: the segment lies on the far side of the start plane and
-    // on the apex's side of the end plane.
-    Plane behind_start{Vec3::Zero(), 0.0};
+    // The planes that bound the segment, facing its inside: the cone's sides, the start plane
+    // turned away from the apex (the segment lies beyond it), the end plane towards it.
+    Plane bounds[kMaxFootprint + 2];
+    int bound_count = 0;
+    for (const Plane& side : sides) bounds[bound_count++] = side;
     if (start) {
         const double side = start->signed_distance(apex) < 0 ? 1.0 : -1.0;
-        behind_start = {side * start->normal, side * start->offset_m};
+        bounds[bound_count++] = {side * start->normal, side * start->offset_m};
     }
     if (end.signed_distance(apex) < 0) end = {-end.normal, -end.offset_m};
+    bounds[bound_count++] = end;
     // The pieces whose bounds meet the segment's box (branch-free: the outcome is data).
     const int piece_count = static_cast<int>(walls.pieces.size());
     near_piece_.resize(walls.pieces.size());
@@ -311,14 +315,9 @@ bool BeamWalls::add_segment(const WallPieces& walls, const std::vector<uint8_t>&
         if (n < 3 || n > kMaxHullVertices) return false;
         for (int i = 0; i < n; ++i) unfolded[i] = unfold(beam, piece.hull[i], j);
         bool culled = false;
-        for (size_t s = 0; s < sides.size() && !culled; ++s) {
-            culled = true;  // outside when every point is beyond the side
-            for (int i = 0; i < n && culled; ++i)
-                culled = sides[s].signed_distance(unfolded[i]) > kCullSlack_m;
-        }
-        if (culled || (start && all_outside(behind_start, unfolded, n)) ||
-            all_outside(end, unfolded, n))
-            continue;
+        for (int b = 0; b < bound_count && !culled; ++b)
+            culled = all_outside(bounds[b], unfolded, n);
+        if (culled) continue;
         add_candidate(piece, unfolded, n, apex, raster);
     }
     add_rows(first_candidate);

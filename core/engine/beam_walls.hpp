@@ -91,9 +91,6 @@ public:
         return has_interior_ && x > interior_lo_[r] && x < interior_hi_[r];
     }
 
-    // Candidate pieces summed over the segments (the benchmark's diagnostic).
-    size_t candidate_count() const { return candidates_.size(); }
-
 private:
     // A side of a piece's cone on the receiver plane, row by row (r from iy0_). kind +1: x must
     // exceed p + r·r_step robustly, q + r·r_step possibly (a lower bound); -1: an upper bound;

@@ -77,12 +77,11 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
         return raster.nx > 0;
     }
     if (count < 1) return false;
-    // A footprint only picks the receivers to test exactly, so it is widened by kWindowSlack_m
+    // A footprint only picks the receivers to test exactly, so it is widened by kFootprintSlack_m
     // in metres on every side. A corner pair's beam (two reflections on the line where two faces
     // meet) has a footprint of zero width, a line through the receivers that have such a path:
     // a slack relative to the raster's spacing (1e-15 m for a probe's one-point raster) dropped
     // them from probes but not from maps, whose spacing is larger.
-    constexpr double kWindowSlack_m = kFootprintSlack_m;
     double xmin_all = poly_x[0], xmax_all = poly_x[0], ymin = poly_y[0], ymax = poly_y[0];
     for (int i = 1; i < count; ++i) {
         xmin_all = std::min(xmin_all, poly_x[i]);
@@ -91,15 +90,14 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
         ymax = std::max(ymax, poly_y[i]);
     }
     int iy0, iy1, ix0 = 0, ix1 = raster.nx - 1;
-    if (!raster.rows(ymin - kWindowSlack_m, ymax + kWindowSlack_m, iy0, iy1)) return false;
+    if (!raster.rows(ymin - kFootprintSlack_m, ymax + kFootprintSlack_m, iy0, iy1)) return false;
     // With a cell selection, the footprint's columns: every row's span below lies within them
     // (twice the slack covers the rounding of a row's interpolated ends), so a row without a
     // wanted receiver there is skipped before its span is computed.
-    if (raster.next_active_x &&
-        !raster.columns(xmin_all - 2 * kWindowSlack_m, xmax_all + 2 * kWindowSlack_m, ix0, ix1))
+    if (raster.next_active_x && !raster.columns(xmin_all - 2 * kFootprintSlack_m,
+                                                xmax_all + 2 * kFootprintSlack_m, ix0, ix1))
         return false;
     bool any = false;
-    constexpr double kSlack = kWindowSlack_m;
     for (int iy = iy0; iy <= iy1; ++iy) {
         if (raster.first_active_x(ix0, iy) > ix1) continue;  // no receiver wanted there
         const double y = raster.y0 + (iy + 0.5) * raster.spacing;
@@ -107,7 +105,9 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
         for (int i = 0; i < count; ++i) {  // the convex polygon's span along this row
             const int j = (i + 1) % count;
             const double ya = poly_y[i], yb = poly_y[j];
-            if ((y < std::min(ya, yb) - kSlack) || (y > std::max(ya, yb) + kSlack)) continue;
+            if ((y < std::min(ya, yb) - kFootprintSlack_m) ||
+                (y > std::max(ya, yb) + kFootprintSlack_m))
+                continue;
             if (std::abs(yb - ya) < 1e-12) {
                 xmin = std::min({xmin, poly_x[i], poly_x[j]});
                 xmax = std::max({xmax, poly_x[i], poly_x[j]});
@@ -119,8 +119,8 @@ bool for_each_polygon_row(const double* poly_x, const double* poly_y, int count,
             }
         }
         if (xmin > xmax) continue;
-        xmin -= kWindowSlack_m;
-        xmax += kWindowSlack_m;
+        xmin -= kFootprintSlack_m;
+        xmax += kFootprintSlack_m;
         int rx0, rx1;  // (the row itself is iy: y is its receivers' y)
         if (!raster.columns(xmin, xmax, rx0, rx1)) continue;
         row(iy, rx0, rx1);

@@ -1013,7 +1013,6 @@ struct RadioEngine::Impl {
             &bvh == inner_embree.get() ? skip_bounding : skip_unusable;
         const auto prepare_walls = [&](int order, const double* x, const double* y, int count,
                                        int iy0, int iy1, bool exact) {
-            walls = nullptr;
             if constexpr (Sink::kBatched) {
                 // The diagnostic records the queries.
                 if (t_query_log || wall_finding != WallFinding::PerBeam) return;
