@@ -800,6 +800,16 @@ struct RadioEngine::Impl {
         return field * (wavelength_m / (4.0 * kPi * length_m));
     }
 
+    // The antenna's field along the first segment of the queued paths (Antenna::fields).
+    static void first_fields(const Antenna& antenna, const Vec3* k, int queued,
+                             const int* path_of_query, Vec3c* field) {
+        Vec3 direction[EmbreeScene::kPacketSize];
+        Vec3c first[EmbreeScene::kPacketSize];
+        for (int q = 0; q < queued; ++q) direction[q] = k[path_of_query[q]];
+        antenna.fields(direction, queued, first);
+        for (int q = 0; q < queued; ++q) field[path_of_query[q]] = first[q];
+    }
+
     // evaluate_path for up to EmbreeScene::kPacketSize paths of one face sequence at once,
     // segment by segment, so that each segment's wall queries go to Embree as one ray packet.
     // Same arithmetic per path as evaluate_path, so the results are identical.
@@ -830,11 +840,11 @@ struct RadioEngine::Impl {
                     ok[i] = false;
                     continue;
                 }
-                if (j == 0) field[i] = antenna.field(k[i]);
                 queries[queued] = {paths[i].points[j], k[i], kSegmentEpsilon_m,
                                    segment[i] - kSegmentEpsilon_m};
                 path_of_query[queued++] = i;
             }
+            if (j == 0) first_fields(antenna, k, queued, path_of_query, field);
             t_counters.rays += queued;
             if (t_query_log && queued > 0) [[unlikely]]
                 t_query_log->push_back({&bvh, {queries, queries + queued}});

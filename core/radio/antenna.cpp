@@ -103,15 +103,23 @@ double azimuth_factor(double cos_phi) {
     return table(cos_phi)[0];
 }
 
-// C~ (times the 2x1 array factor when `array`) for a direction of the antenna frame.
-double tr38901_amplitude(double cos_theta, double sin_theta, double cos_phi, bool array) {
-    const bool capped = sin_theta > 0.0 && cos_phi < kCappedCosPhi;
-    const auto [elevation, array_factor] = elevation_factors(cos_theta);
-    // On the axis (sin theta = 0) phi = 0, as in Sionna: cos_phi is 1 there.
-    const double amplitude =
-        capped ? kCappedAmplitude
-               : std::max(kPeakAmplitude * elevation * azimuth_factor(cos_phi), kCappedAmplitude);
-    return array ? amplitude * array_factor : amplitude;
+constexpr int kFieldChunk = 16;  // directions evaluated together (Antenna::fields)
+
+// C~ (times the 2x1 array factor when `array`) for n <= kFieldChunk directions of the antenna frame, the
+// elevation factors of all of them first, then the azimuth factors (independent lookups).
+void tr38901_amplitudes(const double* cos_theta, const double* sin_theta, const double* cos_phi,
+                        int n, bool array, double* amplitude) {
+    std::array<double, 2> elevation[kFieldChunk];
+    for (int i = 0; i < n; ++i) elevation[i] = elevation_factors(cos_theta[i]);
+    for (int i = 0; i < n; ++i) {
+        const bool capped = sin_theta[i] > 0.0 && cos_phi[i] < kCappedCosPhi;
+        // On the axis (sin theta = 0) phi = 0, as in Sionna: cos_phi is 1 there.
+        const double a =
+            capped ? kCappedAmplitude
+                   : std::max(kPeakAmplitude * elevation[i][0] * azimuth_factor(cos_phi[i]),
+                              kCappedAmplitude);
+        amplitude[i] = array ? a * elevation[i][1] : a;
+    }
 }
 
 }  // namespace
@@ -184,54 +192,88 @@ Antenna::Antenna(AntennaModel model, Polarization polarization, AntennaPose pose
 }
 
 Vec3c Antenna::field(const Vec3& direction_world) const {
-    Vec3 d = rotation_inv_ * direction_world;
-    const double norm2 = d.squaredNorm();
-    if (!(norm2 > 0.0)) return Vec3c::Zero();
-    // The engine passes unit directions: they skip the square root and the divisions.
-    if (std::abs(norm2 - 1.0) > 1e-14) d /= std::sqrt(norm2);
-    const double x = d.x(), y = d.y(), z = d.z();
+    Vec3c out;
+    fields(&direction_world, 1, &out);
+    return out;
+}
 
-    // Spherical angles in the antenna frame (theta from local +z, phi from local +x).
-    const double sin_theta = std::sqrt(x * x + y * y);  // unit vector: no hypot scaling needed
-    const double cos_theta = std::clamp(z, -1.0, 1.0);
-    double cos_phi = 1.0, sin_phi = 0.0;  // on the axis phi = atan2(0, 0) = 0, as in Sionna
-    if (sin_theta > 0.0) {
-        const double inverse = 1.0 / sin_theta;
-        cos_phi = x * inverse;
-        sin_phi = y * inverse;
+// In stages over up to kFieldChunk directions (the frame, the angles, the pattern, the vector):
+// each stage's iterations are independent, so the processor overlaps the directions' table
+// lookups, square roots and divisions instead of waiting on one direction's chain of them
+// (docs/performance.md). The same operations per direction as one at a time, so the same bits.
+void Antenna::fields(const Vec3* directions_world, int count, Vec3c* out) const {
+    for (int first = 0; first < count; first += kFieldChunk) {
+        const int n = std::min(kFieldChunk, count - first);
+        const Vec3* direction = directions_world + first;
+        double x[kFieldChunk], y[kFieldChunk], z[kFieldChunk];
+        bool zero[kFieldChunk];
+        for (int i = 0; i < n; ++i) {
+            Vec3 d = rotation_inv_ * direction[i];
+            const double norm2 = d.squaredNorm();
+            zero[i] = !(norm2 > 0.0);
+            // The engine passes unit directions: they skip the square root and the divisions.
+            if (!zero[i] && std::abs(norm2 - 1.0) > 1e-14) d /= std::sqrt(norm2);
+            x[i] = d.x();
+            y[i] = d.y();
+            z[i] = d.z();
+        }
+        // Spherical angles in the antenna frame (theta from local +z, phi from local +x).
+        double sin_theta[kFieldChunk], cos_theta[kFieldChunk], cos_phi[kFieldChunk],
+            sin_phi[kFieldChunk];
+        for (int i = 0; i < n; ++i) {
+            sin_theta[i] = std::sqrt(x[i] * x[i] + y[i] * y[i]);  // unit: no hypot scaling
+            cos_theta[i] = std::clamp(z[i], -1.0, 1.0);
+            cos_phi[i] = 1.0;  // on the axis phi = atan2(0, 0) = 0, as in Sionna
+            sin_phi[i] = 0.0;
+            if (sin_theta[i] > 0.0) {
+                const double inverse = 1.0 / sin_theta[i];
+                cos_phi[i] = x[i] * inverse;
+                sin_phi[i] = y[i] * inverse;
+            }
+        }
+        // Amplitude C~ of the (vertically polarised) pattern, times the array factor.
+        double amplitude[kFieldChunk];
+        switch (model_) {
+            case AntennaModel::Isotropic:
+                std::fill_n(amplitude, n, 1.0);
+                break;
+            case AntennaModel::ShortDipole:
+                for (int i = 0; i < n; ++i) amplitude[i] = std::sqrt(kDipoleGain) * sin_theta[i];
+                break;
+            case AntennaModel::Tr38901:
+                tr38901_amplitudes(cos_theta, sin_theta, cos_phi, n, false, amplitude);
+                break;
+            case AntennaModel::Ap2x1:
+                // Synthetic array (PHYSICS §2.5): sum over the two elements of e^{+j k0 k·d_n}
+                // with k·d_n = +-(lambda/4) cos theta, precoded by 1/sqrt(2) per element
+                // (Sionna's 1/sqrt(num_ant); the polarisation ports' share is in the vector
+                // below): (e^{j pi/2 cos} + e^{-j pi/2 cos}) / sqrt(2) = sqrt(2)·cos((pi/2) cos
+                // theta), real.
+                tr38901_amplitudes(cos_theta, sin_theta, cos_phi, n, true, amplitude);
+                break;
+        }
+        // Polarisation model tr38901_2 (Sionna's default): C_theta = cos(zeta)·C~, C_phi =
+        // sin(zeta)·C~. VH feeds both ports co-phased with 1/sqrt(2) each (1/sqrt(num_ant)), a
+        // slant-45 field of the same gain, not 3 dB more.
+        for (int i = 0; i < n; ++i) {
+            if (zero[i]) {
+                out[first + i] = Vec3c::Zero();
+                continue;
+            }
+            const Vec3 theta_hat(cos_theta[i] * cos_phi[i], cos_theta[i] * sin_phi[i],
+                                 -sin_theta[i]);
+            const Vec3 phi_hat(-sin_phi[i], cos_phi[i], 0.0);
+            double weight_theta = amplitude[i], weight_phi = 0.0;  // V
+            if (polarization_ == Polarization::H) {
+                weight_theta = 0.0;
+                weight_phi = amplitude[i];
+            } else if (polarization_ == Polarization::VH) {
+                weight_theta = weight_phi = amplitude[i] * std::sqrt(0.5);
+            }
+            const Vec3 local = weight_theta * theta_hat + weight_phi * phi_hat;
+            out[first + i] = (rotation_ * local).cast<std::complex<double>>();
+        }
     }
-
-    // Amplitude C~ of the (vertically polarised) pattern, times the array factor.
-    double amplitude = 1.0;
-    switch (model_) {
-        case AntennaModel::Isotropic: break;
-        case AntennaModel::ShortDipole: amplitude = std::sqrt(kDipoleGain) * sin_theta; break;
-        case AntennaModel::Tr38901:
-            amplitude = tr38901_amplitude(cos_theta, sin_theta, cos_phi, false);
-            break;
-        case AntennaModel::Ap2x1:
-            // Synthetic array (PHYSICS §2.5): sum over the two elements of e^{+j k0 k·d_n} with
-            // k·d_n = +-(lambda/4) cos theta, precoded by 1/sqrt(2) per element (Sionna's
-            // 1/sqrt(num_ant); the polarisation ports' share is in the vector below):
-            // (e^{j pi/2 cos} + e^{-j pi/2 cos}) / sqrt(2) = sqrt(2)·cos((pi/2) cos theta), real.
-            amplitude = tr38901_amplitude(cos_theta, sin_theta, cos_phi, true);
-            break;
-    }
-
-    // Polarisation model tr38901_2 (Sionna's default): C_theta = cos(zeta)·C~, C_phi =
-    // sin(zeta)·C~. VH feeds both ports co-phased with 1/sqrt(2) each (1/sqrt(num_ant)), a
-    // slant-45 field of the same gain, not 3 dB more.
-    const Vec3 theta_hat(cos_theta * cos_phi, cos_theta * sin_phi, -sin_theta);
-    const Vec3 phi_hat(-sin_phi, cos_phi, 0.0);
-    double weight_theta = amplitude, weight_phi = 0.0;  // V
-    if (polarization_ == Polarization::H) {
-        weight_theta = 0.0;
-        weight_phi = amplitude;
-    } else if (polarization_ == Polarization::VH) {
-        weight_theta = weight_phi = amplitude * std::sqrt(0.5);
-    }
-    const Vec3 local = weight_theta * theta_hat + weight_phi * phi_hat;
-    return (rotation_ * local).cast<std::complex<double>>();
 }
 
 double Antenna::gain(const Vec3& direction_world) const {

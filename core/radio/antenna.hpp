@@ -47,6 +47,9 @@ public:
     // phi taken in the antenna frame and the unit vectors rotated back to world. Perpendicular
     // to the direction, |field|^2 = linear gain. No allocation: called once per path.
     Vec3c field(const Vec3& direction_world) const;
+    // field() of count directions (out[i] for directions_world[i]), the same values: the engine
+    // asks for a batch of paths' first segments at once.
+    void fields(const Vec3* directions_world, int count, Vec3c* out) const;
 
     // Linear gain, field(direction_world).squaredNorm().
     double gain(const Vec3& direction_world) const;

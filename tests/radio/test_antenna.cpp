@@ -6,6 +6,7 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/common/units.hpp"
 #include "core/radio/antenna.hpp"
@@ -236,6 +237,38 @@ TEST(Antenna, FieldIsTransverseAndItsNormIsTheGain) {
                 EXPECT_NEAR((rotated.field(3.7 * d) - f).norm(), 0.0, 1e-14);
             }
             EXPECT_EQ(rotated.field(Vec3::Zero()).norm(), 0.0);
+        }
+    }
+}
+
+// Antenna::fields evaluates directions in stages over chunks of them; each result must be the
+// one field() gives for that direction alone, bit for bit, wherever it sits in the batch: unit
+// and non-unit directions, the zero vector, the axis, capped and uncapped azimuths.
+TEST(Antenna, BatchedFieldsEqualOneAtATime) {
+    std::mt19937_64 rng(5);
+    std::uniform_real_distribution<double> u(-1.0, 1.0);
+    std::vector<Vec3> directions;
+    for (int i = 0; i < 40; ++i) {
+        const Vec3 d(u(rng), u(rng), 0.4 * u(rng));
+        directions.push_back(i % 3 == 0 ? Vec3(2.5 * d) : Vec3(d.normalized()));
+    }
+    directions[7] = Vec3::Zero();
+    directions[16] = Vec3::UnitZ();
+    directions[17] = -Vec3::UnitX();
+    for (AntennaModel model : {AntennaModel::Isotropic, AntennaModel::ShortDipole,
+                               AntennaModel::Tr38901, AntennaModel::Ap2x1}) {
+        for (Polarization pol : {Polarization::V, Polarization::H, Polarization::VH}) {
+            const Antenna antenna(model, pol, {0.3, 0.2}, kLambda);
+            std::vector<rps::Vec3c> batch(directions.size());
+            antenna.fields(directions.data(), static_cast<int>(directions.size()), batch.data());
+            for (size_t i = 0; i < directions.size(); ++i) {
+                const rps::Vec3c one = antenna.field(directions[i]);
+                for (int c = 0; c < 3; ++c) {
+                    EXPECT_EQ(batch[i][c], one[c]) << rps::to_string(model) << " direction " << i;
+                }
+            }
+            EXPECT_GT(batch[0].norm(), 0.0);
+            EXPECT_EQ(batch[7].norm(), 0.0);
         }
     }
 }
