@@ -103,14 +103,12 @@ double azimuth_factor(double cos_phi) {
     return table(cos_phi)[0];
 }
 
-constexpr int kFieldChunk = 16;  // directions evaluated together (Antenna::fields)
-
-// C~ (times the 2x1 array factor when `array`) for n <= kFieldChunk directions of the antenna
+// C~ (times the 2x1 array factor when `array`) for n <= Antenna::kFieldChunk directions of the antenna
 // frame, the elevation factors of all of them first, then the azimuth factors (independent
 // lookups).
 void tr38901_amplitudes(const double* cos_theta, const double* sin_theta, const double* cos_phi,
                         int n, bool array, double* amplitude) {
-    std::array<double, 2> elevation[kFieldChunk];
+    std::array<double, 2> elevation[Antenna::kFieldChunk];
     for (int i = 0; i < n; ++i) elevation[i] = elevation_factors(cos_theta[i]);
     for (int i = 0; i < n; ++i) {
         const bool capped = sin_theta[i] > 0.0 && cos_phi[i] < kCappedCosPhi;
@@ -192,6 +190,34 @@ Antenna::Antenna(AntennaModel model, Polarization polarization, AntennaPose pose
         throw std::invalid_argument(fmt::format("Invalid antenna wavelength {} m", wavelength_m));
 }
 
+void Antenna::DirectionChunk::set_local(const Mat3& world_to_local, const Vec3* world, int n) {
+    for (int i = 0; i < n; ++i) {
+        Vec3 d = world_to_local * world[i];
+        const double norm2 = d.squaredNorm();
+        zero[i] = !(norm2 > 0.0);
+        // The engine passes unit directions: they skip the square root and the divisions.
+        if (!zero[i] && std::abs(norm2 - 1.0) > 1e-14) d /= std::sqrt(norm2);
+        x[i] = d.x();
+        y[i] = d.y();
+        z[i] = d.z();
+    }
+}
+
+// Spherical angles in the antenna frame (theta from local +z, phi from local +x).
+void Antenna::DirectionChunk::find_angles(int n) {
+    for (int i = 0; i < n; ++i) {
+        sin_theta[i] = std::sqrt(x[i] * x[i] + y[i] * y[i]);  // unit: no hypot scaling
+        cos_theta[i] = std::clamp(z[i], -1.0, 1.0);
+        cos_phi[i] = 1.0;  // on the axis phi = atan2(0, 0) = 0, as in Sionna
+        sin_phi[i] = 0.0;
+        if (sin_theta[i] > 0.0) {
+            const double inverse = 1.0 / sin_theta[i];
+            cos_phi[i] = x[i] * inverse;
+            sin_phi[i] = y[i] * inverse;
+        }
+    }
+}
+
 Vec3c Antenna::field(const Vec3& direction_world) const {
     Vec3c out;
     fields(&direction_world, 1, &out);
@@ -205,75 +231,61 @@ Vec3c Antenna::field(const Vec3& direction_world) const {
 void Antenna::fields(const Vec3* directions_world, int count, Vec3c* out) const {
     for (int first = 0; first < count; first += kFieldChunk) {
         const int n = std::min(kFieldChunk, count - first);
-        const Vec3* direction = directions_world + first;
-        double x[kFieldChunk], y[kFieldChunk], z[kFieldChunk];
-        bool zero[kFieldChunk];
-        for (int i = 0; i < n; ++i) {
-            Vec3 d = rotation_inv_ * direction[i];
-            const double norm2 = d.squaredNorm();
-            zero[i] = !(norm2 > 0.0);
-            // The engine passes unit directions: they skip the square root and the divisions.
-            if (!zero[i] && std::abs(norm2 - 1.0) > 1e-14) d /= std::sqrt(norm2);
-            x[i] = d.x();
-            y[i] = d.y();
-            z[i] = d.z();
-        }
-        // Spherical angles in the antenna frame (theta from local +z, phi from local +x).
-        double sin_theta[kFieldChunk], cos_theta[kFieldChunk], cos_phi[kFieldChunk],
-            sin_phi[kFieldChunk];
-        for (int i = 0; i < n; ++i) {
-            sin_theta[i] = std::sqrt(x[i] * x[i] + y[i] * y[i]);  // unit: no hypot scaling
-            cos_theta[i] = std::clamp(z[i], -1.0, 1.0);
-            cos_phi[i] = 1.0;  // on the axis phi = atan2(0, 0) = 0, as in Sionna
-            sin_phi[i] = 0.0;
-            if (sin_theta[i] > 0.0) {
-                const double inverse = 1.0 / sin_theta[i];
-                cos_phi[i] = x[i] * inverse;
-                sin_phi[i] = y[i] * inverse;
-            }
-        }
-        // Amplitude C~ of the (vertically polarised) pattern, times the array factor.
+        DirectionChunk chunk;
+        chunk.set_local(rotation_inv_, directions_world + first, n);
+        chunk.find_angles(n);
         double amplitude[kFieldChunk];
-        switch (model_) {
-            case AntennaModel::Isotropic:
-                std::fill_n(amplitude, n, 1.0);
-                break;
-            case AntennaModel::ShortDipole:
-                for (int i = 0; i < n; ++i) amplitude[i] = std::sqrt(kDipoleGain) * sin_theta[i];
-                break;
-            case AntennaModel::Tr38901:
-                tr38901_amplitudes(cos_theta, sin_theta, cos_phi, n, false, amplitude);
-                break;
-            case AntennaModel::Ap2x1:
-                // Synthetic array (PHYSICS §2.5): sum over the two elements of e^{+j k0 k·d_n}
-                // with k·d_n = +-(lambda/4) cos theta, precoded by 1/sqrt(2) per element
-                // (Sionna's 1/sqrt(num_ant); the polarisation ports' share is in the vector
-                // below): (e^{j pi/2 cos} + e^{-j pi/2 cos}) / sqrt(2) = sqrt(2)·cos((pi/2) cos
-                // theta), real.
-                tr38901_amplitudes(cos_theta, sin_theta, cos_phi, n, true, amplitude);
-                break;
+        pattern_amplitudes(chunk, n, amplitude);
+        world_fields(chunk, n, amplitude, out + first);
+    }
+}
+
+// Amplitude C~ of the (vertically polarised) pattern, times the array factor.
+void Antenna::pattern_amplitudes(const DirectionChunk& chunk, int n, double* amplitude) const {
+    switch (model_) {
+        case AntennaModel::Isotropic:
+            std::fill_n(amplitude, n, 1.0);
+            break;
+        case AntennaModel::ShortDipole:
+            for (int i = 0; i < n; ++i) amplitude[i] = std::sqrt(kDipoleGain) * chunk.sin_theta[i];
+            break;
+        case AntennaModel::Tr38901:
+            tr38901_amplitudes(chunk.cos_theta, chunk.sin_theta, chunk.cos_phi, n, false,
+                               amplitude);
+            break;
+        case AntennaModel::Ap2x1:
+            // Synthetic array (PHYSICS §2.5): sum over the two elements of e^{+j k0 k·d_n} with
+            // k·d_n = +-(lambda/4) cos theta, precoded by 1/sqrt(2) per element (Sionna's
+            // 1/sqrt(num_ant); the polarisation ports' share is in world_fields): (e^{j pi/2 cos}
+            // + e^{-j pi/2 cos}) / sqrt(2) = sqrt(2)·cos((pi/2) cos theta), real.
+            tr38901_amplitudes(chunk.cos_theta, chunk.sin_theta, chunk.cos_phi, n, true, amplitude);
+            break;
+    }
+}
+
+// Polarisation model tr38901_2 (Sionna's default): C_theta = cos(zeta)·C~, C_phi = sin(zeta)·C~.
+// VH feeds both ports co-phased with 1/sqrt(2) each (1/sqrt(num_ant)), a slant-45 field of the
+// same gain, not 3 dB more.
+void Antenna::world_fields(const DirectionChunk& chunk, int n, const double* amplitude,
+                           Vec3c* out) const {
+    for (int i = 0; i < n; ++i) {
+        if (chunk.zero[i]) {
+            out[i] = Vec3c::Zero();
+            continue;
         }
-        // Polarisation model tr38901_2 (Sionna's default): C_theta = cos(zeta)·C~, C_phi =
-        // sin(zeta)·C~. VH feeds both ports co-phased with 1/sqrt(2) each (1/sqrt(num_ant)), a
-        // slant-45 field of the same gain, not 3 dB more.
-        for (int i = 0; i < n; ++i) {
-            if (zero[i]) {
-                out[first + i] = Vec3c::Zero();
-                continue;
-            }
-            const Vec3 theta_hat(cos_theta[i] * cos_phi[i], cos_theta[i] * sin_phi[i],
-                                 -sin_theta[i]);
-            const Vec3 phi_hat(-sin_phi[i], cos_phi[i], 0.0);
-            double weight_theta = amplitude[i], weight_phi = 0.0;  // V
-            if (polarization_ == Polarization::H) {
-                weight_theta = 0.0;
-                weight_phi = amplitude[i];
-            } else if (polarization_ == Polarization::VH) {
-                weight_theta = weight_phi = amplitude[i] * std::sqrt(0.5);
-            }
-            const Vec3 local = weight_theta * theta_hat + weight_phi * phi_hat;
-            out[first + i] = (rotation_ * local).cast<std::complex<double>>();
+        const double cos_theta = chunk.cos_theta[i], sin_theta = chunk.sin_theta[i];
+        const double cos_phi = chunk.cos_phi[i], sin_phi = chunk.sin_phi[i];
+        const Vec3 theta_hat(cos_theta * cos_phi, cos_theta * sin_phi, -sin_theta);
+        const Vec3 phi_hat(-sin_phi, cos_phi, 0.0);
+        double weight_theta = amplitude[i], weight_phi = 0.0;  // V
+        if (polarization_ == Polarization::H) {
+            weight_theta = 0.0;
+            weight_phi = amplitude[i];
+        } else if (polarization_ == Polarization::VH) {
+            weight_theta = weight_phi = amplitude[i] * std::sqrt(0.5);
         }
+        const Vec3 local = weight_theta * theta_hat + weight_phi * phi_hat;
+        out[i] = (rotation_ * local).cast<std::complex<double>>();
     }
 }
 

@@ -64,7 +64,23 @@ public:
     const Mat3& rotation() const { return rotation_; }
     double wavelength_m() const { return wavelength_m_; }
 
+    static constexpr int kFieldChunk = 16;  // directions fields() evaluates together
+
 private:
+    // Up to kFieldChunk directions in the antenna frame, one array per quantity (fields()).
+    struct DirectionChunk {
+        double x[kFieldChunk], y[kFieldChunk], z[kFieldChunk];
+        double sin_theta[kFieldChunk], cos_theta[kFieldChunk], cos_phi[kFieldChunk],
+            sin_phi[kFieldChunk];
+        bool zero[kFieldChunk];
+        // The n world directions in the antenna frame, normalised unless (nearly) unit.
+        void set_local(const Mat3& world_to_local, const Vec3* world, int n);
+        void find_angles(int n);
+    };
+    void pattern_amplitudes(const DirectionChunk& chunk, int n, double* amplitude) const;
+    void world_fields(const DirectionChunk& chunk, int n, const double* amplitude,
+                      Vec3c* out) const;
+
     AntennaModel model_;
     Polarization polarization_;
     AntennaPose pose_;
