@@ -103,9 +103,9 @@ double azimuth_factor(double cos_phi) {
     return table(cos_phi)[0];
 }
 
-// C~ (times the 2x1 array factor when `array`) for n <= Antenna::kFieldChunk directions of the antenna
-// frame, the elevation factors of all of them first, then the azimuth factors (independent
-// lookups).
+// C~ (times the 2x1 array factor when `array`) for n <= Antenna::kFieldChunk directions of the
+// antenna frame, the elevation factors of all of them first, then the azimuth factors
+// (independent lookups).
 void tr38901_amplitudes(const double* cos_theta, const double* sin_theta, const double* cos_phi,
                         int n, bool array, double* amplitude) {
     std::array<double, 2> elevation[Antenna::kFieldChunk];
