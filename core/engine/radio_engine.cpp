@@ -1150,7 +1150,7 @@ struct RadioEngine::Impl {
             cache->polygon_xy.clear();
         }
         std::array<int, kMaxOrder> next_piece{};
-        std::array<bool, kMaxOrder> piece_exact{};
+        std::array<bool, kMaxOrder> pieces_exact{};  // every piece up to this depth
         const bool plate_exact = plate && outline_is_exact(*plate);
         std::array<BeamWindow, kMaxOrder> face_windows;  // at each depth, of face window_face
         std::array<int, kMaxOrder> window_face;
@@ -1196,9 +1196,9 @@ struct RadioEngine::Impl {
             const FootprintPolygon poly = project_to_receiver_plane(
                 images[depth + 1], windows[depth + 1], receivers.height_m);
             // Exact windows through pieces whose outlines are their triangles (BeamGeometry).
-            piece_exact[depth] = p < piece_count ? wall_pieces.pieces[p].exact : plate_exact;
-            bool exact = windows[depth + 1].exact;
-            for (int j = 0; j <= depth; ++j) exact &= piece_exact[j];
+            pieces_exact[depth] = (depth == 0 || pieces_exact[depth - 1]) &&
+                                  (p < piece_count ? wall_pieces.pieces[p].exact : plate_exact);
+            const bool exact = windows[depth + 1].exact && pieces_exact[depth];
             if (cache) {
                 cache->records.push_back({depth, p, static_cast<uint32_t>(cache->polygon_xy.size()),
                                           poly.count, poly.whole_raster, exact});
@@ -1261,9 +1261,13 @@ struct RadioEngine::Impl {
                                         std::to_string(grid.cell_count()) + ")");
         const int n = grid.samples_per_axis;
         active.assign(raster.size(), 0);
+        size_t active_count = 0;
         for (int iy = 0; iy < raster.ny; ++iy)
-            for (int ix = 0; ix < raster.nx; ++ix)
-                active[raster.index(ix, iy)] = request.cells[grid.index(ix / n, iy / n)];
+            for (int ix = 0; ix < raster.nx; ++ix) {
+                const uint8_t wanted = request.cells[grid.index(ix / n, iy / n)];
+                active[raster.index(ix, iy)] = wanted;
+                active_count += wanted != 0;
+            }
         next.assign(raster.size(), raster.nx);
         for (int iy = 0; iy < raster.ny; ++iy)
             for (int ix = raster.nx - 1, following = raster.nx; ix >= 0; --ix) {
@@ -1272,10 +1276,8 @@ struct RadioEngine::Impl {
             }
         selected.active = active.data();
         selected.next_active_x = next.data();
-        selected.active_share =
-            static_cast<double>(std::count_if(active.begin(), active.end(),
-                                              [](uint8_t wanted) { return wanted != 0; })) /
-            static_cast<double>(std::max<size_t>(1, active.size()));
+        selected.active_share = static_cast<double>(active_count) /
+                                static_cast<double>(std::max<size_t>(1, active.size()));
         return selected;
     }
 
