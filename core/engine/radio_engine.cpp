@@ -25,6 +25,7 @@
 #include "core/engine/engine_face.hpp"
 #include "core/engine/path_field.hpp"
 #include "core/engine/receiver_raster.hpp"
+#include "core/engine/reflection_lanes.hpp"
 #include "core/radio/slab_coefficients.hpp"
 #include "core/scene/planar_faces.hpp"
 
@@ -87,8 +88,8 @@ struct PathSegment {
 // which would otherwise clip the same beams again. Replaying gives the same sequences in the same
 // order with the same footprints, so the results are identical.
 struct BeamRecord {
-    int depth;  // reflections - 1
-    int piece;  // index into RadioEngine::Impl::pieces (traces with a plate are not cached)
+    int depth;         // reflections - 1
+    int piece;         // index into RadioEngine::Impl::pieces (traces with a plate are not cached)
     uint32_t polygon;  // offset into BeamCache::polygon_xy: count x values, then count y values
     int count;
     bool whole_raster;
@@ -644,22 +645,49 @@ struct RadioEngine::Impl {
     bool reflect_at_end(const PathGeometry& path, int j, const EngineFace* const* seq, Vec3& k,
                         Vec3c& field, PathDetail* detail) const {
         if (j == path.order) return true;
-        const EngineFace& face = *seq[j];
-        const Vec3& point = path.points[j + 1];
-        // Walls through the reflection point: one grid lookup, almost always nothing near.
-        std::span<const int> walls;
-        if (!face.is_plate) {
-            walls = vertex_walls[path.faces[j]].near(point[face.axis0()], point[face.axis1()]);
-            bool any = false;
-            for (const int w : walls)
-                any |= std::abs(faces[w].signed_distance(point)) <= kSegmentEpsilon_m;
-            if (!any) walls = {};
-        }
+        const std::span<const int> walls = walls_at_reflection(path, j, seq);
         if (walls.empty()) [[likely]] {
-            reflect<kDetail>(path, j, face, k, field, detail);
+            reflect<kDetail>(path, j, *seq[j], k, field, detail);
             return true;
         }
         return reflect_across_walls<kDetail>(path, j, seq, walls, k, field, detail);
+    }
+
+    // The walls that may pass through the reflection at the end of segment j (within ε of the
+    // point; reflect_across_walls decides), none for almost every reflection: one grid lookup.
+    std::span<const int> walls_at_reflection(const PathGeometry& path, int j,
+                                             const EngineFace* const* seq) const {
+        const EngineFace& face = *seq[j];
+        if (face.is_plate) return {};
+        const Vec3& point = path.points[j + 1];
+        const std::span<const int> walls =
+            vertex_walls[path.faces[j]].near(point[face.axis0()], point[face.axis1()]);
+        for (const int w : walls)
+            if (std::abs(faces[w].signed_distance(point)) <= kSegmentEpsilon_m) return walls;
+        return {};
+    }
+
+    // A plain reflection on face as one lane of reflect_lanes (reflect's coefficients), and its
+    // result taken back.
+    void add_lane(const EngineFace& face, const Vec3& k, const Vec3c& field, ReflectionLanes& lanes,
+                  int lane) const {
+        const double cos_i = std::min(1.0, std::abs(k.dot(face.normal)));
+        const TeTm r = reflection(face, cos_i);
+        lanes.kx[lane] = k.x();
+        lanes.ky[lane] = k.y();
+        lanes.kz[lane] = k.z();
+        for (int c = 0; c < 3; ++c) {
+            lanes.field_re[c][lane] = field[c].real();
+            lanes.field_im[c][lane] = field[c].imag();
+        }
+        lanes.te_re[lane] = r.te.real();
+        lanes.te_im[lane] = r.te.imag();
+        lanes.tm_re[lane] = r.tm.real();
+        lanes.tm_im[lane] = r.tm.imag();
+    }
+    static void take_lane(const ReflectionLanes& lanes, int lane, Vec3& k, Vec3c& field) {
+        k = Vec3(lanes.kx[lane], lanes.ky[lane], lanes.kz[lane]);
+        for (int c = 0; c < 3; ++c) field[c] = {lanes.field_re[c][lane], lanes.field_im[c][lane]};
     }
 
     // The rare case of reflect_at_end: walls pass through the reflection point.
@@ -818,12 +846,15 @@ struct RadioEngine::Impl {
                         const EngineFace* plate, const BeamWalls* walls, Vec3c* amplitude,
                         double* length, bool* ok) const {
         constexpr int kLanes = EmbreeScene::kPacketSize;
+        static_assert(ReflectionLanes::kLanes >= kLanes);
         Vec3 k[kLanes];
         Vec3c field[kLanes];
         double segment[kLanes];
         SegmentQuery queries[kLanes];
         int path_of_query[kLanes];
         SegmentHits hits[kLanes];
+        ReflectionLanes lanes;
+        int lane_path[kLanes];
         for (int i = 0; i < count; ++i) {
             ok[i] = true;
             length[i] = 0.0;
@@ -858,6 +889,7 @@ struct RadioEngine::Impl {
             } else {
                 bvh.collect_hits_packet(queries, queued, hits);
             }
+            int reflecting = 0;  // lanes of `lanes`: paths whose reflection is plain
             for (int q = 0; q < queued; ++q) {
                 const int i = path_of_query[q];
                 if (!apply_crossings<false>(hits[q], paths[i].points[j], k[i], segment[i], plate,
@@ -866,7 +898,26 @@ struct RadioEngine::Impl {
                     continue;
                 }
                 length[i] += segment[i];
-                ok[i] = reflect_at_end<false>(paths[i], j, seq, k[i], field[i], nullptr);
+                if (j == paths[i].order) continue;
+                // The reflection at the segment's end (reflect_at_end), the plain ones together.
+                const std::span<const int> walls_here = walls_at_reflection(paths[i], j, seq);
+                if (!walls_here.empty()) [[unlikely]] {
+                    ok[i] = reflect_across_walls<false>(paths[i], j, seq, walls_here, k[i],
+                                                        field[i], nullptr);
+                    continue;
+                }
+                add_lane(*seq[j], k[i], field[i], lanes, reflecting);
+                lane_path[reflecting++] = i;
+            }
+            if (reflecting > 0) {
+                reflect_lanes(lanes, reflecting, seq[j]->normal);
+                for (int lane = 0; lane < reflecting; ++lane) {
+                    const int i = lane_path[lane];
+                    if (lanes.regular[lane] != 0.0) [[likely]]
+                        take_lane(lanes, lane, k[i], field[i]);
+                    else  // normal incidence: TeTmAxes picks the axes
+                        reflect<false>(paths[i], j, *seq[j], k[i], field[i], nullptr);
+                }
             }
         }
         for (int i = 0; i < count; ++i)
