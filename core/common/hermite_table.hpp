@@ -62,6 +62,37 @@ public:
         return out;
     }
 
+    // operator() at x[0..count-1], function n's values into out[n][0..count-1]: the same
+    // arithmetic and bits (NaN for NaN), in one loop over the points without a branch per point
+    // (a batch's lookups overlap; the antenna's chunks of directions).
+    void evaluate(const double* x, int count, std::array<double*, N> out) const {
+        const Node* nodes = nodes_.data();
+        const double lo = lo_, scale = scale_;  // locals: the stores below cannot change them
+        const double last = static_cast<double>(last_interval_);
+        const double end = static_cast<double>(last_interval_ + 1);
+        for (int k = 0; k < count; ++k) {
+            // std::clamp and std::min of operator(), written as selections of values.
+            const double unclamped = (x[k] - lo) * scale;
+            const double above = unclamped < 0.0 ? 0.0 : unclamped;
+            const double position = end < above ? end : above;
+            const bool nan = !(position == position);
+            // The interval: min(floor, last) as an int (NaN taken as 0).
+            const int i = static_cast<int>(nan ? 0.0 : (last < position ? last : position));
+            const double offset = position - static_cast<double>(i);
+            const double t = 1.0 < offset ? 1.0 : offset;
+            const double s = 1.0 - t;
+            const double h00 = (1.0 + 2.0 * t) * s * s;
+            const double h10 = t * s * s;
+            const double h01 = t * t * (3.0 - 2.0 * t);
+            const double h11 = -t * t * s;
+            for (std::size_t n = 0; n < N; ++n) {
+                const double value = h00 * nodes[i].value[n] + h10 * nodes[i].slope[n] +
+                                     h01 * nodes[i + 1].value[n] + h11 * nodes[i + 1].slope[n];
+                out[n][k] = value;  // NaN for NaN: t is NaN
+            }
+        }
+    }
+
 private:
     struct Node {
         Values value;

@@ -7,7 +7,7 @@ namespace rps {
 // reflected p_out = k_out × s. Written out per lane (no Eigen or std::complex) so that the loop
 // vectorises; each expression keeps reflect_field's operand order.
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-__attribute__((target_clones("arch=x86-64-v4", "default")))
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #endif
 void reflect_lanes(ReflectionLanes& lanes, int count, const Vec3& n) {
     const double nx = n.x(), ny = n.y(), nz = n.z();

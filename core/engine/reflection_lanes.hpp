@@ -4,7 +4,8 @@
 // lanes, so that the compiler evaluates several lanes per vector instruction. Same operations in
 // the same order per lane as reflect_field, with no floating-point contraction (the file is
 // built with -ffp-contract=off), so the results are bit-identical to it on any processor; x86-64
-// builds carry an AVX-512 version chosen at run time (docs/decisions.md, eleventh session).
+// builds carry AVX-512 and AVX2 versions chosen at load time (docs/decisions.md, eleventh
+// session).
 #include "core/common/geometry.hpp"
 
 namespace rps {

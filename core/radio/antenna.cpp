@@ -15,6 +15,19 @@
 
 namespace rps {
 
+// The stages below are loops of plain arithmetic over the chunk's directions, choices made by
+// selection rather than branches, so that the compiler evaluates several directions per vector
+// instruction; x86-64 builds carry AVX-512 and AVX2 versions chosen at load time. The file is
+// built without floating-point contraction: every version rounds exactly as Eigen's scalar
+// expressions did (the same operations in the same order), so the fields are the same bits on
+// any processor (test_antenna.cpp, docs/decisions.md).
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define RPS_DIRECTION_KERNEL \
+    __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define RPS_DIRECTION_KERNEL
+#endif
+
 namespace {
 
 bool equals_ignore_case(std::string_view a, std::string_view b) {
@@ -79,15 +92,9 @@ const HermiteTable<2>& elevation_table() {
     return table;
 }
 
-std::array<double, 2> elevation_factors(double z) {
-    if (std::abs(z) <= kTabulatedCosTheta) [[likely]]
-        return elevation_table()(z);
-    return elevation_factors_exact(z);
-}
-
 // exp(-kappa acos(c)^2) for c = cos(phi) in [kCappedCosPhi, 1] (analytic there: acos(c)^2 is
 // smooth at c = 1, and the cap keeps c away from -1).
-double azimuth_factor(double cos_phi) {
+const HermiteTable<1>& azimuth_table() {
     static const HermiteTable<1> table(
         kCappedCosPhi, 1.0, 1024,
         [](double c) {
@@ -100,24 +107,32 @@ double azimuth_factor(double cos_phi) {
             const double ratio = c < 1.0 ? phi / std::sqrt((1.0 - c) * (1.0 + c)) : 1.0;
             return std::array<double, 1>{2.0 * kKappa * ratio * std::exp(-kKappa * phi * phi)};
         });
-    return table(cos_phi)[0];
+    return table;
 }
 
 // C~ (times the 2x1 array factor when `array`) for n <= Antenna::kFieldChunk directions of the
-// antenna frame, the elevation factors of all of them first, then the azimuth factors
-// (independent lookups).
+// antenna frame: both tables' lookups for all of them (one loop each, vectorised), the elevation
+// factors within 26 deg of the local z axis then from the closed form.
+RPS_DIRECTION_KERNEL
 void tr38901_amplitudes(const double* cos_theta, const double* sin_theta, const double* cos_phi,
                         int n, bool array, double* amplitude) {
-    std::array<double, 2> elevation[Antenna::kFieldChunk];
-    for (int i = 0; i < n; ++i) elevation[i] = elevation_factors(cos_theta[i]);
+    double gain[Antenna::kFieldChunk], array_factor[Antenna::kFieldChunk];
+    double azimuth[Antenna::kFieldChunk];
+    elevation_table().evaluate(cos_theta, n, {gain, array_factor});
+    azimuth_table().evaluate(cos_phi, n, {azimuth});  // capped directions: not used
     for (int i = 0; i < n; ++i) {
-        const bool capped = sin_theta[i] > 0.0 && cos_phi[i] < kCappedCosPhi;
+        if (std::abs(cos_theta[i]) <= kTabulatedCosTheta) [[likely]]
+            continue;
+        const std::array<double, 2> exact = elevation_factors_exact(cos_theta[i]);
+        gain[i] = exact[0];
+        array_factor[i] = exact[1];
+    }
+    for (int i = 0; i < n; ++i) {
+        const bool capped = (sin_theta[i] > 0.0) & (cos_phi[i] < kCappedCosPhi);
         // On the axis (sin theta = 0) phi = 0, as in Sionna: cos_phi is 1 there.
-        const double a =
-            capped ? kCappedAmplitude
-                   : std::max(kPeakAmplitude * elevation[i][0] * azimuth_factor(cos_phi[i]),
-                              kCappedAmplitude);
-        amplitude[i] = array ? a * elevation[i][1] : a;
+        const double a = capped ? kCappedAmplitude
+                                : std::max(kPeakAmplitude * gain[i] * azimuth[i], kCappedAmplitude);
+        amplitude[i] = array ? a * array_factor[i] : a;
     }
 }
 
@@ -190,31 +205,40 @@ Antenna::Antenna(AntennaModel model, Polarization polarization, AntennaPose pose
         throw std::invalid_argument(fmt::format("Invalid antenna wavelength {} m", wavelength_m));
 }
 
+RPS_DIRECTION_KERNEL
 void Antenna::DirectionChunk::set_local(const Mat3& world_to_local, const Vec3* world, int n) {
+    const double m00 = world_to_local(0, 0), m01 = world_to_local(0, 1), m02 = world_to_local(0, 2);
+    const double m10 = world_to_local(1, 0), m11 = world_to_local(1, 1), m12 = world_to_local(1, 2);
+    const double m20 = world_to_local(2, 0), m21 = world_to_local(2, 1), m22 = world_to_local(2, 2);
     for (int i = 0; i < n; ++i) {
-        Vec3 d = world_to_local * world[i];
-        const double norm2 = d.squaredNorm();
-        zero[i] = !(norm2 > 0.0);
+        const double wx = world[i].x(), wy = world[i].y(), wz = world[i].z();
+        const double dx = m00 * wx + m01 * wy + m02 * wz;
+        const double dy = m10 * wx + m11 * wy + m12 * wz;
+        const double dz = m20 * wx + m21 * wy + m22 * wz;
+        const double norm2 = dx * dx + dy * dy + dz * dz;
+        const bool is_zero = !(norm2 > 0.0);
+        zero[i] = is_zero ? 1.0 : 0.0;
         // The engine passes unit directions: they skip the square root and the divisions.
-        if (!zero[i] && std::abs(norm2 - 1.0) > 1e-14) d /= std::sqrt(norm2);
-        x[i] = d.x();
-        y[i] = d.y();
-        z[i] = d.z();
+        const bool normalise = !is_zero & (std::abs(norm2 - 1.0) > 1e-14);
+        const double norm = std::sqrt(is_zero ? 1.0 : norm2);
+        x[i] = normalise ? dx / norm : dx;
+        y[i] = normalise ? dy / norm : dy;
+        z[i] = normalise ? dz / norm : dz;
     }
 }
 
 // Spherical angles in the antenna frame (theta from local +z, phi from local +x).
+RPS_DIRECTION_KERNEL
 void Antenna::DirectionChunk::find_angles(int n) {
     for (int i = 0; i < n; ++i) {
-        sin_theta[i] = std::sqrt(x[i] * x[i] + y[i] * y[i]);  // unit: no hypot scaling
+        const double s = std::sqrt(x[i] * x[i] + y[i] * y[i]);  // unit: no hypot scaling
+        sin_theta[i] = s;
         cos_theta[i] = std::clamp(z[i], -1.0, 1.0);
-        cos_phi[i] = 1.0;  // on the axis phi = atan2(0, 0) = 0, as in Sionna
-        sin_phi[i] = 0.0;
-        if (sin_theta[i] > 0.0) {
-            const double inverse = 1.0 / sin_theta[i];
-            cos_phi[i] = x[i] * inverse;
-            sin_phi[i] = y[i] * inverse;
-        }
+        // On the axis phi = atan2(0, 0) = 0, as in Sionna.
+        const bool off_axis = s > 0.0;
+        const double inverse = 1.0 / (off_axis ? s : 1.0);
+        cos_phi[i] = off_axis ? x[i] * inverse : 1.0;
+        sin_phi[i] = off_axis ? y[i] * inverse : 0.0;
     }
 }
 
@@ -266,27 +290,36 @@ void Antenna::pattern_amplitudes(const DirectionChunk& chunk, int n, double* amp
 // Polarisation model tr38901_2 (Sionna's default): C_theta = cos(zeta)·C~, C_phi = sin(zeta)·C~.
 // VH feeds both ports co-phased with 1/sqrt(2) each (1/sqrt(num_ant)), a slant-45 field of the
 // same gain, not 3 dB more.
+RPS_DIRECTION_KERNEL
 void Antenna::world_fields(const DirectionChunk& chunk, int n, const double* amplitude,
                            Vec3c* out) const {
+    double share_theta = 1.0, share_phi = 0.0;  // V
+    if (polarization_ == Polarization::H) {
+        share_theta = 0.0;
+        share_phi = 1.0;
+    }
+    const bool both = polarization_ == Polarization::VH;
+    const double r00 = rotation_(0, 0), r01 = rotation_(0, 1), r02 = rotation_(0, 2);
+    const double r10 = rotation_(1, 0), r11 = rotation_(1, 1), r12 = rotation_(1, 2);
+    const double r20 = rotation_(2, 0), r21 = rotation_(2, 1), r22 = rotation_(2, 2);
+    double world[3][kFieldChunk];
     for (int i = 0; i < n; ++i) {
-        if (chunk.zero[i]) {
-            out[i] = Vec3c::Zero();
-            continue;
-        }
         const double cos_theta = chunk.cos_theta[i], sin_theta = chunk.sin_theta[i];
         const double cos_phi = chunk.cos_phi[i], sin_phi = chunk.sin_phi[i];
-        const Vec3 theta_hat(cos_theta * cos_phi, cos_theta * sin_phi, -sin_theta);
-        const Vec3 phi_hat(-sin_phi, cos_phi, 0.0);
-        double weight_theta = amplitude[i], weight_phi = 0.0;  // V
-        if (polarization_ == Polarization::H) {
-            weight_theta = 0.0;
-            weight_phi = amplitude[i];
-        } else if (polarization_ == Polarization::VH) {
-            weight_theta = weight_phi = amplitude[i] * std::sqrt(0.5);
-        }
-        const Vec3 local = weight_theta * theta_hat + weight_phi * phi_hat;
-        out[i] = (rotation_ * local).cast<std::complex<double>>();
+        // theta_hat = (cos t cos p, cos t sin p, -sin t), phi_hat = (-sin p, cos p, 0).
+        const double split = amplitude[i] * std::sqrt(0.5);
+        const double weight_theta = both ? split : amplitude[i] * share_theta;
+        const double weight_phi = both ? split : amplitude[i] * share_phi;
+        const double lx = weight_theta * (cos_theta * cos_phi) + weight_phi * -sin_phi;
+        const double ly = weight_theta * (cos_theta * sin_phi) + weight_phi * cos_phi;
+        const double lz = weight_theta * -sin_theta + weight_phi * 0.0;
+        const bool zero = chunk.zero[i] != 0.0;
+        world[0][i] = zero ? 0.0 : r00 * lx + r01 * ly + r02 * lz;
+        world[1][i] = zero ? 0.0 : r10 * lx + r11 * ly + r12 * lz;
+        world[2][i] = zero ? 0.0 : r20 * lx + r21 * ly + r22 * lz;
     }
+    for (int i = 0; i < n; ++i)
+        out[i] = Vec3(world[0][i], world[1][i], world[2][i]).cast<std::complex<double>>();
 }
 
 double Antenna::gain(const Vec3& direction_world) const {

@@ -72,7 +72,7 @@ private:
         double x[kFieldChunk], y[kFieldChunk], z[kFieldChunk];
         double sin_theta[kFieldChunk], cos_theta[kFieldChunk], cos_phi[kFieldChunk],
             sin_phi[kFieldChunk];
-        bool zero[kFieldChunk];
+        double zero[kFieldChunk];  // 1 for a zero direction (no field), else 0
         // The n world directions in the antenna frame, normalised unless (nearly) unit.
         void set_local(const Mat3& world_to_local, const Vec3* world, int n);
         void find_angles(int n);

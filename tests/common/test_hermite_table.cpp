@@ -2,8 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "core/common/hermite_table.hpp"
 
@@ -51,6 +54,31 @@ TEST(HermiteTable, ClampsToItsRangeAndPropagatesNaN) {
     EXPECT_EQ(table(std::numeric_limits<double>::infinity())[0], 9.0);
     EXPECT_EQ(table(-std::numeric_limits<double>::infinity())[0], 1.0);
     EXPECT_TRUE(std::isnan(table(std::numeric_limits<double>::quiet_NaN())[0]));
+}
+
+TEST(HermiteTable, BatchEvaluationEqualsOnePointAtATime) {
+    const auto f = [](double x) { return std::array<double, 2>{std::sin(3.0 * x), std::exp(x)}; };
+    const auto df = [](double x) {
+        return std::array<double, 2>{3.0 * std::cos(3.0 * x), std::exp(x)};
+    };
+    const HermiteTable<2> table(-0.9, 0.9, 2048, f, df);
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    std::vector<double> x = {-0.9,        0.9,  -2.0,
+                             5.0,         kInf, -kInf,
+                             0.0,         -0.0, std::numeric_limits<double>::quiet_NaN(),
+                             0.9 - 1e-17, 1e300};
+    for (int i = 0; i < 200; ++i) x.push_back(-1.0 + 0.0101 * i);  // grid points and between
+    std::vector<double> a(x.size()), b(x.size());
+    table.evaluate(x.data(), static_cast<int>(x.size()), {a.data(), b.data()});
+    for (size_t i = 0; i < x.size(); ++i) {
+        const auto one = table(x[i]);
+        if (std::isnan(x[i])) {
+            EXPECT_TRUE(std::isnan(a[i]) && std::isnan(b[i]));
+            continue;
+        }
+        EXPECT_EQ(std::bit_cast<uint64_t>(a[i]), std::bit_cast<uint64_t>(one[0])) << x[i];
+        EXPECT_EQ(std::bit_cast<uint64_t>(b[i]), std::bit_cast<uint64_t>(one[1])) << x[i];
+    }
 }
 
 }  // namespace
