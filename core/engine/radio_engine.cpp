@@ -588,12 +588,19 @@ struct RadioEngine::Impl {
                 crossings[count++] = {hits.distance[i], face, i};
         }
         constexpr float kSamePoint_m = 1e-4f;
+        // Without branches (the outcome is data: a branch per comparison mispredicted often).
         const auto before = [](const Crossing& a, const Crossing& b) {
-            if (a.distance + kSamePoint_m < b.distance) return true;
-            if (b.distance + kSamePoint_m < a.distance) return false;
-            return a.face < b.face;
+            return (a.distance + kSamePoint_m < b.distance) |
+                   (!(b.distance + kSamePoint_m < a.distance) & (a.face < b.face));
         };
-        for (int i = 1; i < count; ++i) {
+        if (count == 2) {  // the common case: one conditional exchange
+            const bool swap = before(crossings[1], crossings[0]);
+            const Crossing first = swap ? crossings[1] : crossings[0];
+            const Crossing second = swap ? crossings[0] : crossings[1];
+            crossings[0] = first;
+            crossings[1] = second;
+        }
+        for (int i = 1; i < count && count > 2; ++i) {
             const Crossing moving = crossings[i];
             int j = i;
             for (; j > 0 && before(moving, crossings[j - 1]); --j) crossings[j] = crossings[j - 1];
