@@ -6,7 +6,8 @@ namespace rps {
 // components along them over |s|², scaled by r_TE and r_TM, recombined along s and the
 // reflected p_out = k_out × s. Written out per lane (no Eigen or std::complex) so that the loop
 // vectorises; each expression keeps reflect_field's operand order.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(RPS_LANES_BASELINE_ONLY)  // (the test's baseline build: one version only)
 __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #endif
 void reflect_lanes(ReflectionLanes& lanes, int count, const Vec3& n) {

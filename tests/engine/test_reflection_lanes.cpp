@@ -9,6 +9,10 @@
 #include "core/engine/reflection_lanes.hpp"
 
 namespace rps {
+
+// The same source built for the baseline processor only (support/reflection_lanes_baseline.cpp).
+void reflect_lanes_baseline(ReflectionLanes& lanes, int count, const Vec3& n);
+
 namespace {
 
 struct Lane {
@@ -58,7 +62,9 @@ TEST(ReflectionLanes, EqualReflectFieldBitForBit) {
             soa.tm_re[i] = lane.tm.real();
             soa.tm_im[i] = lane.tm.imag();
         }
+        ReflectionLanes baseline = soa;
         reflect_lanes(soa, count, n);
+        reflect_lanes_baseline(baseline, count, n);
         for (int i = 0; i < count; ++i) {
             Lane& lane = lanes[i];
             const bool expect_regular = lane.k.cross(n).squaredNorm() > 1e-24;
@@ -68,6 +74,14 @@ TEST(ReflectionLanes, EqualReflectFieldBitForBit) {
                 continue;
             }
             ++regular;
+            // Every version of the kernel (AVX-512, AVX2, baseline) gives the same bits.
+            for (int c = 0; c < 3; ++c) {
+                ASSERT_TRUE(same_bits(soa.field_re[c][i], baseline.field_re[c][i]));
+                ASSERT_TRUE(same_bits(soa.field_im[c][i], baseline.field_im[c][i]));
+            }
+            ASSERT_TRUE(same_bits(soa.kx[i], baseline.kx[i]) &&
+                        same_bits(soa.ky[i], baseline.ky[i]) &&
+                        same_bits(soa.kz[i], baseline.kz[i]));
             const Vec3c reflected = reflect_field(lane.field, lane.k, n, lane.te, lane.tm);
             const double k_out[3] = {soa.kx[i], soa.ky[i], soa.kz[i]};
             for (int c = 0; c < 3; ++c) {
