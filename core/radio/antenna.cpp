@@ -21,7 +21,8 @@ namespace rps {
 // built without floating-point contraction: every version rounds exactly as Eigen's scalar
 // expressions did (the same operations in the same order), so the fields are the same bits on
 // any processor (test_antenna.cpp, docs/decisions.md).
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(RPS_LANES_BASELINE_ONLY)  // (the test's baseline build: one version only)
 #define RPS_DIRECTION_KERNEL \
     __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else

@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -11,6 +13,13 @@
 #include "core/common/units.hpp"
 #include "core/radio/antenna.hpp"
 #include "tests/support/db_expect.hpp"
+
+namespace rps::test {
+// Antenna::fields built for the baseline processor only (support/antenna_baseline.cpp).
+void baseline_fields(int model, int polarization, double yaw_rad, double downtilt_rad,
+                     double wavelength_m, const Eigen::Vector3d* directions, int count,
+                     Eigen::Matrix<std::complex<double>, 3, 1>* out);
+}  // namespace rps::test
 
 namespace {
 
@@ -63,9 +72,9 @@ TEST(Antenna, Tr38901ElementGainTable) {
     struct Row {
         double theta, phi, gain_dbi;
     };
-    const Row rows[] = {{90, 0, 8.000000},     {90, 30, 5.443787},   {90, 60, -2.224852},
-                        {90, 90, -15.005917},  {90, 180, -22.000000}, {60, 0, 5.443787},
-                        {45, 45, -3.502959},   {30, 90, -22.000000}, {0, 0, -15.005917},
+    const Row rows[] = {{90, 0, 8.000000},    {90, 30, 5.443787},    {90, 60, -2.224852},
+                        {90, 90, -15.005917}, {90, 180, -22.000000}, {60, 0, 5.443787},
+                        {45, 45, -3.502959},  {30, 90, -22.000000},  {0, 0, -15.005917},
                         {90, -45, 2.248521}};
     for (Polarization pol : {Polarization::V, Polarization::H, Polarization::VH}) {
         const Antenna antenna(AntennaModel::Tr38901, pol, {}, kLambda);
@@ -269,6 +278,40 @@ TEST(Antenna, BatchedFieldsEqualOneAtATime) {
             }
             EXPECT_GT(batch[0].norm(), 0.0);
             EXPECT_EQ(batch[7].norm(), 0.0);
+        }
+    }
+}
+
+TEST(Antenna, EveryProcessorVersionGivesTheSameFields) {
+    // The direction stages run as AVX-512, AVX2 or baseline code, whichever the processor
+    // supports; the baseline build (support/antenna_baseline.cpp) must give this machine's bits.
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> u(-1.0, 1.0);
+    std::vector<Vec3> directions;
+    for (int i = 0; i < 200; ++i) {
+        const Vec3 d(u(rng), u(rng), u(rng));
+        directions.push_back(i % 4 == 0 ? Vec3(3.0 * d) : Vec3(d.normalized()));
+    }
+    directions[5] = Vec3::Zero();
+    directions[6] = Vec3::UnitZ();                       // on the axis
+    directions[9] = Vec3(0.0, 0.0, -0.95).normalized();  // beyond the elevation table
+    for (AntennaModel model : {AntennaModel::Isotropic, AntennaModel::ShortDipole,
+                               AntennaModel::Tr38901, AntennaModel::Ap2x1}) {
+        for (Polarization pol : {Polarization::V, Polarization::H, Polarization::VH}) {
+            const Antenna antenna(model, pol, {0.3, 0.2}, kLambda);
+            const int n = static_cast<int>(directions.size());
+            std::vector<rps::Vec3c> here(n), baseline(n);
+            antenna.fields(directions.data(), n, here.data());
+            rps::test::baseline_fields(static_cast<int>(model), static_cast<int>(pol), 0.3, 0.2,
+                                       kLambda, directions.data(), n, baseline.data());
+            for (int i = 0; i < n; ++i)
+                for (int c = 0; c < 3; ++c) {
+                    EXPECT_EQ(std::bit_cast<uint64_t>(here[i][c].real()),
+                              std::bit_cast<uint64_t>(baseline[i][c].real()))
+                        << rps::to_string(model) << " direction " << i;
+                    EXPECT_EQ(std::bit_cast<uint64_t>(here[i][c].imag()),
+                              std::bit_cast<uint64_t>(baseline[i][c].imag()));
+                }
         }
     }
 }
