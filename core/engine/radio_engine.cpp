@@ -599,12 +599,14 @@ struct RadioEngine::Impl {
             const Crossing second = swap ? crossings[0] : crossings[1];
             crossings[0] = first;
             crossings[1] = second;
-        }
-        for (int i = 1; i < count && count > 2; ++i) {
-            const Crossing moving = crossings[i];
-            int j = i;
-            for (; j > 0 && before(moving, crossings[j - 1]); --j) crossings[j] = crossings[j - 1];
-            crossings[j] = moving;
+        } else {
+            for (int i = 1; i < count; ++i) {
+                const Crossing moving = crossings[i];
+                int j = i;
+                for (; j > 0 && before(moving, crossings[j - 1]); --j)
+                    crossings[j] = crossings[j - 1];
+                crossings[j] = moving;
+            }
         }
         // Consecutive crossings of parallel walls (most of them in a building) share one TE/TM
         // split: the field stays as its two components (E·s, E·p) and each wall scales them,
