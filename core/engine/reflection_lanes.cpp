@@ -1,15 +1,14 @@
 #include "core/engine/reflection_lanes.hpp"
 
+#include "core/common/vector_kernel.hpp"
+
 namespace rps {
 
 // reflect_field, lane by lane: s = k × n, p = k × s (|s|² = |p|² for a unit k), the field's
 // components along them over |s|², scaled by r_TE and r_TM, recombined along s and the
 // reflected p_out = k_out × s. Written out per lane (no Eigen or std::complex) so that the loop
 // vectorises; each expression keeps reflect_field's operand order.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(RPS_LANES_BASELINE_ONLY)  // (the test's baseline build: one version only)
-__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#endif
+RPS_VECTOR_KERNEL
 void reflect_lanes(ReflectionLanes& lanes, int count, const Vec3& n) {
     const double nx = n.x(), ny = n.y(), nz = n.z();
     for (int i = 0; i < count; ++i) {

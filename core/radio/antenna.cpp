@@ -12,23 +12,14 @@
 
 #include "core/common/hermite_table.hpp"
 #include "core/common/units.hpp"
+#include "core/common/vector_kernel.hpp"
 
 namespace rps {
 
-// The stages below are loops of plain arithmetic over the chunk's directions, choices made by
-// selection rather than branches, so that the compiler evaluates several directions per vector
-// instruction; x86-64 builds carry AVX-512 and AVX2 versions chosen at load time. The file is
-// built without floating-point contraction: every version rounds exactly as Eigen's scalar
-// expressions did (the same operations in the same order), so the fields are the same bits on
-// any processor (test_antenna.cpp, docs/decisions.md).
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(RPS_LANES_BASELINE_ONLY)  // (the test's baseline build: one version only)
-#define RPS_DIRECTION_KERNEL \
-    __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define RPS_DIRECTION_KERNEL
-#endif
-
+// The direction stages below (RPS_VECTOR_KERNEL) are loops of plain arithmetic over a chunk of
+// directions, choices made by selection rather than branches, so that they vectorise; every
+// version rounds as Eigen's scalar expressions did (the same operations in the same order), so
+// the fields are the same bits on any processor (test_antenna.cpp, docs/decisions.md).
 namespace {
 
 bool equals_ignore_case(std::string_view a, std::string_view b) {
@@ -114,7 +105,7 @@ const HermiteTable<1>& azimuth_table() {
 // C~ (times the 2x1 array factor when `array`) for n <= Antenna::kFieldChunk directions of the
 // antenna frame: both tables' lookups for all of them (one loop each, vectorised), the elevation
 // factors within 26 deg of the local z axis then from the closed form.
-RPS_DIRECTION_KERNEL
+RPS_VECTOR_KERNEL
 void tr38901_amplitudes(const double* cos_theta, const double* sin_theta, const double* cos_phi,
                         int n, bool array, double* amplitude) {
     double gain[Antenna::kFieldChunk], array_factor[Antenna::kFieldChunk];
@@ -206,7 +197,7 @@ Antenna::Antenna(AntennaModel model, Polarization polarization, AntennaPose pose
         throw std::invalid_argument(fmt::format("Invalid antenna wavelength {} m", wavelength_m));
 }
 
-RPS_DIRECTION_KERNEL
+RPS_VECTOR_KERNEL
 void Antenna::DirectionChunk::set_local(const Mat3& world_to_local, const Vec3* world, int n) {
     const double m00 = world_to_local(0, 0), m01 = world_to_local(0, 1), m02 = world_to_local(0, 2);
     const double m10 = world_to_local(1, 0), m11 = world_to_local(1, 1), m12 = world_to_local(1, 2);
@@ -229,7 +220,7 @@ void Antenna::DirectionChunk::set_local(const Mat3& world_to_local, const Vec3* 
 }
 
 // Spherical angles in the antenna frame (theta from local +z, phi from local +x).
-RPS_DIRECTION_KERNEL
+RPS_VECTOR_KERNEL
 void Antenna::DirectionChunk::find_angles(int n) {
     for (int i = 0; i < n; ++i) {
         const double s = std::sqrt(x[i] * x[i] + y[i] * y[i]);  // unit: no hypot scaling
@@ -250,8 +241,7 @@ Vec3c Antenna::field(const Vec3& direction_world) const {
 }
 
 // In stages over up to kFieldChunk directions (the frame, the angles, the pattern, the vector):
-// each stage's iterations are independent, so the processor overlaps the directions' table
-// lookups, square roots and divisions instead of waiting on one direction's chain of them
+// each stage's iterations are independent, so they vectorise and their table lookups overlap
 // (docs/performance.md). The same operations per direction as one at a time, so the same bits.
 void Antenna::fields(const Vec3* directions_world, int count, Vec3c* out) const {
     for (int first = 0; first < count; first += kFieldChunk) {
@@ -291,15 +281,16 @@ void Antenna::pattern_amplitudes(const DirectionChunk& chunk, int n, double* amp
 // Polarisation model tr38901_2 (Sionna's default): C_theta = cos(zeta)·C~, C_phi = sin(zeta)·C~.
 // VH feeds both ports co-phased with 1/sqrt(2) each (1/sqrt(num_ant)), a slant-45 field of the
 // same gain, not 3 dB more.
-RPS_DIRECTION_KERNEL
+RPS_VECTOR_KERNEL
 void Antenna::world_fields(const DirectionChunk& chunk, int n, const double* amplitude,
                            Vec3c* out) const {
     double share_theta = 1.0, share_phi = 0.0;  // V
     if (polarization_ == Polarization::H) {
         share_theta = 0.0;
         share_phi = 1.0;
+    } else if (polarization_ == Polarization::VH) {
+        share_theta = share_phi = std::sqrt(0.5);
     }
-    const bool both = polarization_ == Polarization::VH;
     const double r00 = rotation_(0, 0), r01 = rotation_(0, 1), r02 = rotation_(0, 2);
     const double r10 = rotation_(1, 0), r11 = rotation_(1, 1), r12 = rotation_(1, 2);
     const double r20 = rotation_(2, 0), r21 = rotation_(2, 1), r22 = rotation_(2, 2);
@@ -308,9 +299,8 @@ void Antenna::world_fields(const DirectionChunk& chunk, int n, const double* amp
         const double cos_theta = chunk.cos_theta[i], sin_theta = chunk.sin_theta[i];
         const double cos_phi = chunk.cos_phi[i], sin_phi = chunk.sin_phi[i];
         // theta_hat = (cos t cos p, cos t sin p, -sin t), phi_hat = (-sin p, cos p, 0).
-        const double split = amplitude[i] * std::sqrt(0.5);
-        const double weight_theta = both ? split : amplitude[i] * share_theta;
-        const double weight_phi = both ? split : amplitude[i] * share_phi;
+        const double weight_theta = amplitude[i] * share_theta;
+        const double weight_phi = amplitude[i] * share_phi;
         const double lx = weight_theta * (cos_theta * cos_phi) + weight_phi * -sin_phi;
         const double ly = weight_theta * (cos_theta * sin_phi) + weight_phi * cos_phi;
         const double lz = weight_theta * -sin_theta + weight_phi * 0.0;

@@ -1,7 +1,7 @@
 // The antenna compiled once more for the baseline processor only (no AVX2 or AVX-512 version),
 // in namespace rps_baseline: test_antenna compares its fields bit for bit with the version this
 // processor runs.
-#define RPS_LANES_BASELINE_ONLY
+#define RPS_VECTOR_KERNEL_BASELINE_ONLY
 #define rps rps_baseline
 #include "core/radio/antenna.cpp"
 #undef rps
