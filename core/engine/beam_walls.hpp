@@ -41,6 +41,10 @@ struct WallPieces {
 // Whether the face's outline (its hull) is exactly its triangles: convex, no overlaps.
 bool outline_is_exact(const EngineFace& face);
 
+// Bit e set when lo[e] <= x <= hi[e], for e < count <= 64: BeamWalls::collect's test of a row's
+// candidates against a receiver (false for a NaN bound, as the comparisons are).
+uint64_t reached_mask(const double* lo, const double* hi, int count, double x);
+
 WallPieces make_wall_pieces(const std::vector<EngineFace>& pieces,
                             const std::vector<int>& piece_face);
 

@@ -8,12 +8,15 @@
 
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "core/engine/ap_trace.hpp"
+#include "core/engine/beam_walls.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "core/scene/scene.hpp"
 #include "core/scene/scene_loader.hpp"
@@ -187,3 +190,39 @@ TEST(BeamWalls, TiltedCrossingWallsMatchTheQueries) {
 }
 
 }  // namespace
+
+// The rows' candidate test (two candidates per SSE2 instruction) against the comparisons written
+// out one by one: every count from 0 to 64 (odd counts end on the scalar step), receivers exactly
+// on a bound, infinite bounds (flat cone sides) and empty intervals.
+TEST(BeamWalls, ReachedMaskEqualsTheComparisonsOneByOne) {
+    std::mt19937_64 rng(7);
+    std::uniform_int_distribution<int> pick(0, 5);
+    std::uniform_real_distribution<double> coordinate(-3.0, 3.0);
+    const double inf = std::numeric_limits<double>::infinity();
+    for (int trial = 0; trial < 200; ++trial) {
+        const int count = trial % 65;
+        const double x = std::round(coordinate(rng) * 4.0) / 4.0;  // on the grid of the bounds
+        std::vector<double> lo(count), hi(count);
+        for (int e = 0; e < count; ++e) {
+            const auto bound = [&] {
+                switch (pick(rng)) {
+                    case 0:
+                        return x;
+                    case 1:
+                        return -inf;
+                    case 2:
+                        return inf;
+                    default:
+                        return std::round(coordinate(rng) * 4.0) / 4.0;
+                }
+            };
+            lo[e] = bound();
+            hi[e] = bound();
+        }
+        uint64_t expected = 0;
+        for (int e = 0; e < count; ++e)
+            if (lo[e] <= x && x <= hi[e]) expected |= uint64_t{1} << e;
+        EXPECT_EQ(rps::reached_mask(lo.data(), hi.data(), count, x), expected)
+            << "count " << count << " x " << x;
+    }
+}
