@@ -37,8 +37,8 @@ constexpr int kMaxOrder = 6;
 // be found per beam (BeamWalls, whose set-up grows with the rows): below either the set-up costs
 // more than the Embree queries it saves (a cell selection leaves most beams a few receivers
 // spread over their rows; docs/performance.md).
-constexpr double kMinBeamWallReceivers = 64;
-constexpr double kMinBeamWallReceiversPerRow = 4;
+constexpr double kMinBeamWallReceivers = 32;
+constexpr double kMinBeamWallReceiversPerRow = 2;
 constexpr double kSegmentEpsilon_m = 1e-4;  // keeps a segment's own end faces out of its hits
 thread_local RadioEngine::Counters t_counters;
 
@@ -568,12 +568,11 @@ struct RadioEngine::Impl {
     [[gnu::always_inline]] bool apply_crossings(const SegmentHits& hits, const Vec3& a,
                                                 const Vec3& k, double length,
                                                 const EngineFace* plate, Vec3c& field,
-                                                PathDetail* detail,
-                                                const PathSegment& segment) const {
+                                                PathDetail* detail, const PathSegment& segment,
+                                                bool from_beam_walls = false) const {
         if (plate && crossing_counts(*plate, a, k, length, segment))
             return false;  // the plate is opaque
         if (hits.count == 0) return true;
-        const SegmentEnds ends = segment.ends();
         if (hits.overflow) return false;
         // Sort by distance (few hits: insertion sort, of the values themselves, not of indices
         // into the hits: 2 % of a map), then apply in order. Crossings within 0.1 mm of each other
@@ -586,10 +585,16 @@ struct RadioEngine::Impl {
         };
         Crossing crossings[SegmentHits::kCapacity];
         int count = 0;
-        for (int i = 0; i < hits.count; ++i) {
-            const int face = static_cast<int>(hits.group[i]);  // the BVHs group triangles by face
-            if (face != ends.start && face != ends.end)
-                crossings[count++] = {hits.distance[i], face, i};
+        if (from_beam_walls) {  // BeamWalls leaves out the end faces and the unusable ones
+            for (int i = 0; i < hits.count; ++i)
+                crossings[count++] = {hits.distance[i], static_cast<int>(hits.group[i]), i};
+        } else {
+            const SegmentEnds ends = segment.ends();
+            for (int i = 0; i < hits.count; ++i) {
+                const int face = static_cast<int>(hits.group[i]);  // BVHs group triangles by face
+                if (face != ends.start && face != ends.end)
+                    crossings[count++] = {hits.distance[i], face, i};
+            }
         }
         constexpr float kSamePoint_m = 1e-4f;
         // Without branches (the outcome is data: a branch per comparison mispredicted often).
@@ -620,7 +625,7 @@ struct RadioEngine::Impl {
         for (int i = 0; i < count; ++i) {
             const int h = crossings[i].hit;
             const int face_index = crossings[i].face;
-            if (!face_usable[face_index]) continue;
+            if (!from_beam_walls && !face_usable[face_index]) continue;
             if (hits.near_edge[h] && !crossing_counts(faces[face_index], a, k, length, segment))
                 continue;
             // Walls opaque: the first wall crossed blocks (only a crossing that counts: a hit on
@@ -884,9 +889,14 @@ struct RadioEngine::Impl {
                     ok[i] = false;
                     continue;
                 }
-                queries[queued] = {paths[i].points[j], k[i], kSegmentEpsilon_m,
-                                   segment[i] - kSegmentEpsilon_m};
                 path_of_query[queued++] = i;
+            }
+            // Embree's packet (and the diagnostic's record) takes the segments as queries.
+            const bool as_queries = !walls || t_query_log;
+            for (int q = 0; as_queries && q < queued; ++q) {
+                const int i = path_of_query[q];
+                queries[q] = {paths[i].points[j], k[i], kSegmentEpsilon_m,
+                              segment[i] - kSegmentEpsilon_m};
             }
             if (j == 0) first_fields(antenna, k, queued, path_of_query, field);
             t_counters.rays += queued;
@@ -894,10 +904,10 @@ struct RadioEngine::Impl {
                 t_query_log->push_back({&bvh, {queries, queries + queued}});
             if (walls) {
                 for (int q = 0; q < queued; ++q) {
-                    const PathGeometry& p = paths[path_of_query[q]];
-                    walls->collect(j, p.points[p.order + 1].x(), p.row, queries[q].origin,
-                                   queries[q].dir, segment[path_of_query[q]], kSegmentEpsilon_m,
-                                   !setup.transmission, hits[q]);
+                    const int i = path_of_query[q];
+                    const PathGeometry& p = paths[i];
+                    walls->collect(j, p.points[p.order + 1].x(), p.row, p.points[j], k[i],
+                                   segment[i], kSegmentEpsilon_m, !setup.transmission, hits[q]);
                 }
             } else {
                 bvh.collect_hits_packet(queries, queued, hits);
@@ -906,7 +916,8 @@ struct RadioEngine::Impl {
             for (int q = 0; q < queued; ++q) {
                 const int i = path_of_query[q];
                 if (!apply_crossings<false>(hits[q], paths[i].points[j], k[i], segment[i], plate,
-                                            field[i], nullptr, PathSegment{&paths[i], seq, j})) {
+                                            field[i], nullptr, PathSegment{&paths[i], seq, j},
+                                            walls != nullptr)) {
                     ok[i] = false;
                     continue;
                 }
