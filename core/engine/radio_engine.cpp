@@ -563,7 +563,8 @@ struct RadioEngine::Impl {
 
     // Applies a segment's crossings (from collect_hits) to the field, nearest first. Inlined
     // into evaluate_batch's loop: the call (nine arguments, a segment's description built for
-    // it) cost 2 % of a map's instructions.
+    // it) cost 2 % of a map's instructions. from_beam_walls: the hits come from
+    // BeamWalls::collect, which leaves the segment's end faces and the unusable faces out.
     template <bool kDetail>
     [[gnu::always_inline]] bool apply_crossings(const SegmentHits& hits, const Vec3& a,
                                                 const Vec3& k, double length,
