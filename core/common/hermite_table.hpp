@@ -5,11 +5,8 @@
 // few thousand samples of an analytic function hold 1e-12. Used where a hot loop would otherwise
 // call libm several times per path (the antenna pattern); the functions sharing one grid share
 // its index arithmetic.
-#include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstddef>
-#include <limits>
 #include <vector>
 
 namespace rps {
@@ -38,40 +35,26 @@ public:
     }
 
     // The interpolated values at x, clamped to [lo, hi] (infinities included); exact at the grid
-    // points; NaN for NaN.
+    // points; NaN for NaN. One point of evaluate(): a single copy of the arithmetic.
     Values operator()(double x) const {
-        const double position =
-            std::clamp((x - lo_) * scale_, 0.0, static_cast<double>(last_interval_ + 1));
-        if (std::isnan(position)) [[unlikely]] {
-            Values nan;
-            nan.fill(std::numeric_limits<double>::quiet_NaN());
-            return nan;
-        }
-        const std::size_t i = std::min(static_cast<std::size_t>(position), last_interval_);
-        const double t = std::min(position - static_cast<double>(i), 1.0);
-        const double s = 1.0 - t;
-        const double h00 = (1.0 + 2.0 * t) * s * s;
-        const double h10 = t * s * s;
-        const double h01 = t * t * (3.0 - 2.0 * t);
-        const double h11 = -t * t * s;
-        const Node& a = nodes_[i];
-        const Node& b = nodes_[i + 1];
         Values out;
-        for (std::size_t n = 0; n < N; ++n)
-            out[n] = h00 * a.value[n] + h10 * a.slope[n] + h01 * b.value[n] + h11 * b.slope[n];
+        std::array<double*, N> into;
+        for (std::size_t n = 0; n < N; ++n) into[n] = &out[n];
+        evaluate(&x, 1, into);
         return out;
     }
 
-    // operator() at x[0..count-1], function n's values into out[n][0..count-1]: the same
-    // arithmetic and bits (NaN for NaN), in one loop over the points without a branch per point
-    // (a batch's lookups overlap; the antenna's chunks of directions).
+    // The values at x[0..count-1], function n's into out[n][0..count-1]: x clamped to the range
+    // and its interval found as selections of values (NaN taken to interval 0, where t is NaN and
+    // so are the values), in one loop over the points without a branch per point (a batch's
+    // lookups overlap; the antenna's chunks of directions).
     void evaluate(const double* x, int count, std::array<double*, N> out) const {
         const Node* nodes = nodes_.data();
         const double lo = lo_, scale = scale_;  // locals: the stores below cannot change them
         const double last = static_cast<double>(last_interval_);
         const double end = static_cast<double>(last_interval_ + 1);
         for (int k = 0; k < count; ++k) {
-            // std::clamp and std::min of operator(), written as selections of values.
+            // The position in grid steps, clamped to [0, intervals].
             const double unclamped = (x[k] - lo) * scale;
             const double above = unclamped < 0.0 ? 0.0 : unclamped;
             const double position = end < above ? end : above;

@@ -893,11 +893,12 @@ struct RadioEngine::Impl {
                 path_of_query[queued++] = i;
             }
             // Embree's packet (and the diagnostic's record) takes the segments as queries.
-            const bool as_queries = !walls || t_query_log;
-            for (int q = 0; as_queries && q < queued; ++q) {
-                const int i = path_of_query[q];
-                queries[q] = {paths[i].points[j], k[i], kSegmentEpsilon_m,
-                              segment[i] - kSegmentEpsilon_m};
+            if (!walls || t_query_log) {
+                for (int q = 0; q < queued; ++q) {
+                    const int i = path_of_query[q];
+                    queries[q] = {paths[i].points[j], k[i], kSegmentEpsilon_m,
+                                  segment[i] - kSegmentEpsilon_m};
+                }
             }
             if (j == 0) first_fields(antenna, k, queued, path_of_query, field);
             t_counters.rays += queued;
