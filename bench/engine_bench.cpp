@@ -119,18 +119,17 @@ private:
 };
 
 // The engine/raw-Embree ratio from paired rounds: each round times one pass of the order-2 maps
-// and right after it raw Embree rays for about as long, so that both sides of a round's ratio
-// see the machine in the same state; the median of the rounds' ratios is the figure. (Best
-// timings taken minutes apart read 0.47 and 0.79 in two runs on a noisy machine.)
+// and right after it raw Embree rays for about as long (engine_pass_s, the pass as already
+// timed), so that both sides of a round's ratio see the machine in the same state; the median of
+// the rounds' ratios is the figure. (Best timings taken a minute apart read 0.44 to 0.79 in three
+// runs on a noisy machine.)
 struct PairedRatio {
     std::vector<double> ratios;  // per round, in order
     double median = 0;
 };
 PairedRatio paired_ratio(const rps::RadioEngine& engine, const std::vector<rps::TxPose>& aps,
-                         RawEmbreeRays& raw, int rounds) {
+                         double engine_pass_s, RawEmbreeRays& raw, int rounds) {
     PairedRatio result;
-    const MapTiming calibration = time_maps(engine, aps, 1);
-    const double engine_pass_s = calibration.ms_per_map * 1e-3 * aps.size();
     const int raw_passes =
         std::max(1, static_cast<int>(std::lround(engine_pass_s / raw.pass_seconds())));
     for (int round = 0; round < rounds; ++round) {
@@ -171,6 +170,8 @@ int main(int argc, char** argv) {
                "maps/s 1 thr", fmt::format("maps/s {} thr", threads),
                fmt::format("ms/map {} thr", threads), "engine rays/s", "paths/map");
     double engine_rays_per_s_order2 = 0, order2_ms_per_map = 0;
+    RawEmbreeRays raw_rays(scene, 400000);
+    PairedRatio paired;
     for (int order = 1; order <= 3; ++order) {
         rps::RadioSetup setup;
         setup.max_reflection_order = order;
@@ -193,6 +194,8 @@ int main(int argc, char** argv) {
         if (order == 2) {
             engine_rays_per_s_order2 = rays_per_s;
             order2_ms_per_map = one.ms_per_map;
+            paired =
+                paired_ratio(engine, n, one.ms_per_map * 1e-3 * n.size(), raw_rays, kPairedRounds);
         }
         fmt::print("{:>6} {:>13.2f} {:>13.1f} {:>15.1f} {:>15.2f} {:>14.3g} {:>11.0f}\n", order,
                    one.ms_per_map, one.maps_per_s, all.maps_per_s, latency.ms_per_map, rays_per_s,
@@ -271,12 +274,8 @@ int main(int argc, char** argv) {
             {"queries_per_s", queries / seconds},
             {"rest_of_map_ms", reference_ms_per_map - ms_per_map}};
     }
-    RawEmbreeRays raw_rays(scene, 400000);
     const double raw = raw_rays.best_rays_per_s();
     const double best_ratio = engine_rays_per_s_order2 / raw;
-    const rps::RadioEngine order2(scene, rps::RadioSetup{}, rps::MeasurementGridSpec{});
-    (void)order2.compute_map(aps.front());
-    const PairedRatio paired = paired_ratio(order2, aps, raw_rays, kPairedRounds);
     fmt::print("\nraw Embree occlusion rays/s (1 thread): {:.3g}\n", raw);
     fmt::print(
         "engine rays/s at order 2 / raw Embree: {:.2f} (target >= 0.60), median of {} "
