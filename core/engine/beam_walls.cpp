@@ -319,11 +319,15 @@ bool BeamWalls::add_segment(const WallPieces& walls, const std::vector<uint8_t>&
     const int piece_count = static_cast<int>(walls.pieces.size());
     near_piece_.resize(walls.pieces.size());
     int near_count = 0;
+    // (Each test as an int: Clang warns of '&' on booleans, which is the point here.)
+    const auto overlaps = [](double lower, double upper, double box_lower, double box_upper) {
+        return static_cast<int>(lower <= box_upper) & static_cast<int>(upper >= box_lower);
+    };
     for (int p = 0; p < piece_count; ++p) {
         near_piece_[near_count] = p;
-        near_count += (walls.lower_x[p] <= box.upper.x()) & (walls.upper_x[p] >= box.lower.x()) &
-                      (walls.lower_y[p] <= box.upper.y()) & (walls.upper_y[p] >= box.lower.y()) &
-                      (walls.lower_z[p] <= box.upper.z()) & (walls.upper_z[p] >= box.lower.z());
+        near_count += overlaps(walls.lower_x[p], walls.upper_x[p], box.lower.x(), box.upper.x()) &
+                      overlaps(walls.lower_y[p], walls.upper_y[p], box.lower.y(), box.upper.y()) &
+                      overlaps(walls.lower_z[p], walls.upper_z[p], box.lower.z(), box.upper.z());
     }
     Vec3 unfolded[kMaxHullVertices];
     for (int i_near = 0; i_near < near_count; ++i_near) {
