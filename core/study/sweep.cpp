@@ -89,7 +89,11 @@ void set_key_path(nlohmann::json& document, const std::string& path,
                 next = &(*node)[index];
             } else {
                 for (auto& element : *node) {
-                    if (!element.is_object() || element.value("type", "") != segment) continue;
+                    // An element whose "type" is not a string (a typo the study check names
+                    // later) is not of this type; json::value would throw a type_error here.
+                    if (!element.is_object()) continue;
+                    const auto type = element.find("type");
+                    if (type == element.end() || !type->is_string() || *type != segment) continue;
                     if (next)
                         throw std::invalid_argument("'" + joined(segments, i) +
                                                     "' has more than one element of type '" +

@@ -73,6 +73,12 @@ TEST(SetKeyPath, SaysWhichSegmentFails) {
     doc["methods"].push_back({{"type", "ga"}});
     EXPECT_NE(message("methods.ga.population").find("more than one element of type 'ga'"),
               std::string::npos);
+    // A method whose type is not a string is no method of that type (found by fuzz_sweep_spec:
+    // json::value threw a type_error, which `rps sweep` reported as an internal error).
+    doc["methods"] = json::array({{{"type", nullptr}}, {{"type", 3}}, {{"type", "grid"}}});
+    EXPECT_NE(message("methods.ga.population").find("no element of type 'ga'"), std::string::npos);
+    rps::set_key_path(doc, "methods.grid.resolution_m", 2.0);
+    EXPECT_EQ(doc["methods"][2]["resolution_m"], 2.0);
 }
 
 TEST(ExpandSweep, CartesianProductInTheDocumentedOrder) {
