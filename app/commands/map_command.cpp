@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include <chrono>
+#include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -94,13 +95,16 @@ void register_map(CLI::App& app, CommandAction& action) {
                         "Coverage threshold (dB of SINR with --combine sinr, default 10)")
         ->capture_default_str()
         ->each([o](const std::string&) { o->threshold_given = true; });
-    command->add_option("--repeat", o->repeat, "Compute each map N times (timing)");
+    command->add_option("--repeat", o->repeat, "Compute each map N times (timing)")
+        ->check(CLI::Range(1, 1000000));
     command->add_option("--out", o->out, "Write maps: FILE.h5, FILE.csv or FILE.png");
     command->add_flag("--json", o->json, "Print JSON");
     o->radio.add_to(*command);
     command->callback([&action, o] {
         action = [o] {
             if (!o->out.empty()) check_map_output(o->out);  // before minutes of maps, not after
+            if (!std::isfinite(o->threshold_dbm))           // CLI11's ranges let NaN through
+                throw std::invalid_argument("--coverage-dbm: must be a finite number");
             std::vector<TxPose> aps;
             for (const auto& text : o->aps) aps.push_back(parse_ap(text));
             const CombineMode mode = parse_combine_mode(o->combine);
@@ -133,7 +137,7 @@ void register_map(CLI::App& app, CommandAction& action) {
             std::vector<RadioMap> maps;
             double total_ms = 0.0;
             RadioEngine::reset_thread_counters();
-            const int repeat = std::max(1, o->repeat);
+            const int repeat = o->repeat;
             for (const TxPose& ap : aps) {
                 for (int r = 0; r < repeat; ++r) {
                     const auto start = std::chrono::steady_clock::now();

@@ -1,6 +1,7 @@
 // rps probe SCENE --tx --rx: every propagation path between two points, with its interactions.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <limits>
@@ -50,8 +51,9 @@ void register_probe(CLI::App& app, CommandAction& action) {
             const auto tx = parse_numbers(o->tx, "--tx", 3, 3);
             const auto rx = parse_numbers(o->rx, "--rx", 3, 3);
             const Scene scene = load_scene(o->scene);
-            MeasurementGridSpec grid;  // unused by probes, but the engine needs one
-            grid.cell_m = 1e3;
+            MeasurementGridSpec grid;  // unused by probes, but the engine needs one: one cell
+            const Aabb box = scene.bounds();
+            grid.cell_m = box.empty() ? 2.0 : std::max({box.size().x(), box.size().y(), 1.0});
             const RadioEngine engine(scene, o->radio.to_setup(), grid);
             TxPose pose{Vec3(tx[0], tx[1], tx[2]), deg_to_rad(o->yaw_deg),
                         deg_to_rad(o->downtilt_deg)};
@@ -69,7 +71,15 @@ void register_probe(CLI::App& app, CommandAction& action) {
             if (std::string problem = transmitter_clearance_problem(engine, pose.position, "--tx");
                 !problem.empty())
                 throw std::invalid_argument(problem);
-            const auto paths = engine.trace_paths(pose, Vec3(rx[0], rx[1], rx[2]));
+            const Vec3 receiver(rx[0], rx[1], rx[2]);
+            // Closer, the line of sight has no length to speak of and the far-field path model
+            // does not hold: the probe would print the other paths as if they were all.
+            if (const double apart_m = (receiver - pose.position).norm();
+                apart_m < kTransmitterClearance_m)
+                throw std::invalid_argument(fmt::format(
+                    "--rx is {:.3f} m from --tx: a receiver must keep {} m from the transmitter",
+                    apart_m, kTransmitterClearance_m));
+            const auto paths = engine.trace_paths(pose, receiver);
             // Incoherent: Σ|a|² (Sionna's radio maps); coherent: |Σ a|², as `rps map --coherent`.
             const bool coherent = o->radio.to_setup().coherent;
             double total = 0.0;

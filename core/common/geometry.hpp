@@ -20,6 +20,10 @@ struct Aabb {
     bool empty() const { return (upper.array() < lower.array()).any(); }
     Vec3 size() const { return upper - lower; }
     Vec3 center() const { return 0.5 * (lower + upper); }
+    // How far p lies outside the box (0 inside it).
+    double distance_outside_m(const Vec3& p) const {
+        return (p - p.cwiseMax(lower).cwiseMin(upper)).norm();
+    }
 };
 
 }  // namespace rps

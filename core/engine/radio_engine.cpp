@@ -13,6 +13,7 @@
 #include <mutex>
 #include <span>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include "core/common/units.hpp"
@@ -180,6 +181,27 @@ private:
     std::vector<int> walls_;
 };
 
+// Throws when p lies farther than kMaxOutsideScene_m outside the scene's bounds (its precision
+// limit, radio_engine.hpp), naming `what` and p.
+void check_within_reach(const Aabb& bounds, const Vec3& p, std::string_view what) {
+    if (bounds.empty()) return;
+    const double outside_m = bounds.distance_outside_m(p);
+    if (!(outside_m <= kMaxOutsideScene_m))
+        throw std::invalid_argument(fmt::format(
+            "{} at ({:.6g}, {:.6g}, {:.6g}) m is {:.6g} m outside the scene's bounds: it must lie "
+            "within {:.0f} m of them",
+            what, p.x(), p.y(), p.z(), outside_m, kMaxOutsideScene_m));
+}
+
+// The corners of the raster's plane (the receivers' extremes: a box's distance is convex).
+void check_within_reach(const Aabb& bounds, const ReceiverRaster& raster, std::string_view what) {
+    const double x1 = raster.x0 + raster.nx * raster.spacing;
+    const double y1 = raster.y0 + raster.ny * raster.spacing;
+    for (const double x : {raster.x0, x1})
+        for (const double y : {raster.y0, y1})
+            check_within_reach(bounds, Vec3(x, y, raster.height_m), what);
+}
+
 MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
     if (!(spec.cell_m > 0)) throw std::invalid_argument("cell size must be > 0 m");
     if (spec.samples_per_axis < 1 || spec.samples_per_axis > 16)
@@ -210,6 +232,10 @@ MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
             fmt::format("measurement grid too large: {:.0f} x {:.0f} cells (at most 5e7)", nx, ny));
     grid.cells_x = static_cast<int>(nx);
     grid.cells_y = static_cast<int>(ny);
+    ReceiverRaster plane;
+    plane.x0 = x0, plane.y0 = y0, plane.spacing = spec.cell_m, plane.height_m = spec.height_m;
+    plane.nx = grid.cells_x, plane.ny = grid.cells_y;
+    check_within_reach(box, plane, "measurement grid: a corner of the plane");
     for (size_t i = 0; i < spec.excluded_areas.size(); ++i)
         check_polygon(spec.excluded_areas[i], "excluded area " + std::to_string(i + 1));
     grid.excluded_areas = spec.excluded_areas;
@@ -249,16 +275,22 @@ struct RadioEngine::Impl {
     MeasurementGrid grid;
     ReceiverRaster raster;                    // the grid's receivers (cells × samples²)
     uint64_t engine_id = ++g_last_engine_id;  // identifies this engine's beam caches
+    Aabb scene_bounds;                        // where transmitters and receivers may lie
 
     Impl(const Scene& s, const RadioSetup& rs, const MeasurementGridSpec& spec)
         : scene(s), setup(rs) {
         if (!(setup.freq_hz > 0)) throw std::invalid_argument("frequency must be > 0 Hz");
+        // The range a study file accepts (study_spec.cpp); beyond it dBm to watts overflows.
+        if (!(std::abs(setup.tx_power_dbm) <= 100.0))
+            throw std::invalid_argument(
+                fmt::format("transmit power {} dBm: must be in -100..100 dBm", setup.tx_power_dbm));
         if (setup.max_reflection_order < 0 || setup.max_reflection_order > kMaxOrder)
             throw std::invalid_argument("reflection order must be in 0.." +
                                         std::to_string(kMaxOrder));
         wavelength_m = rps::wavelength_m(setup.freq_hz);
         wavenumber = 2.0 * kPi / wavelength_m;
         tx_power_w = dbm_to_watts(setup.tx_power_dbm);
+        scene_bounds = scene.bounds();
         grouping = group_planar_faces(scene);
         faces.reserve(grouping.faces.size());
         for (const PlanarFace& face : grouping.faces) {
@@ -1627,6 +1659,10 @@ RadioEngine::RadioEngine(const Scene& scene, const RadioSetup& setup,
 
 RadioEngine::~RadioEngine() = default;
 
+void RadioEngine::check_grid(const Scene& scene, const MeasurementGridSpec& grid_spec) {
+    (void)make_grid(scene, grid_spec);
+}
+
 const MeasurementGrid& RadioEngine::grid() const { return impl_->grid; }
 const RadioSetup& RadioEngine::setup() const { return impl_->setup; }
 const Scene& RadioEngine::scene() const { return impl_->scene; }
@@ -1647,6 +1683,7 @@ RadioEngine::NearestFace RadioEngine::nearest_face(const Vec3& p) const {
 
 RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) const {
     const Impl& impl = *impl_;
+    check_within_reach(impl.scene_bounds, tx.position, "transmitter");  // before any thread
     const size_t receivers = impl.raster.size();
     Impl::ActiveReceivers active;
     const ReceiverRaster raster = impl.requested_raster(request, active);
@@ -1685,6 +1722,7 @@ RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) c
 
 RadioEngine::WallQueryTiming RadioEngine::time_wall_queries(const TxPose& tx, int repeats) const {
     const Impl& impl = *impl_;
+    check_within_reach(impl.scene_bounds, tx.position, "transmitter");
     // The map's branches on this thread, in order (the queries of compute_map at any thread
     // count, as the branches split the same work).
     std::vector<RecordedQueries> log;
@@ -1720,6 +1758,8 @@ RadioEngine::WallQueryTiming RadioEngine::time_wall_queries(const TxPose& tx, in
 std::vector<PropagationPath> RadioEngine::trace_paths(const TxPose& tx, const Vec3& rx,
                                                       const PlateGeometry* plate) const {
     const Impl& impl = *impl_;
+    check_within_reach(impl.scene_bounds, tx.position, "transmitter");
+    check_within_reach(impl.scene_bounds, rx, "receiver");
     ReceiverRaster single;
     single.spacing = 1e-6;
     single.x0 = rx.x() - 0.5 * single.spacing;
@@ -1741,6 +1781,7 @@ std::vector<PropagationPath> RadioEngine::trace_paths(const TxPose& tx, const Ve
 std::shared_ptr<const ApTrace> RadioEngine::trace_static(const TxPose& tx,
                                                          const MapRequest& request) const {
     const Impl& impl = *impl_;
+    check_within_reach(impl.scene_bounds, tx.position, "transmitter");
     Impl::ActiveReceivers active;
     const ReceiverRaster raster = impl.requested_raster(request, active);
     auto trace = std::make_shared<ApTrace>();

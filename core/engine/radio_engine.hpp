@@ -25,6 +25,16 @@ struct RadioSetup {
     int threads = 1;               // threads per map (maps are identical for any count)
 };
 
+// How far (m) outside the scene's bounding box a transmitter or a receiver may lie. Farther, the
+// engine's single-precision wall queries (floats relative to the scene's centre) carry more
+// rounding onto the walls than their 1 mm edge margin covers: a review found crossings of walls'
+// ends counted and missed wrongly for transmitters 20-50 km away, and a measurement grid 1e300 m
+// away stopped the program in Embree's assertion. An indoor planning tool has no use for such
+// points; the engine refuses them (the constructor its grid, compute_map, trace_static,
+// trace_paths their transmitter and receiver), and callers name them first
+// (transmitter_clearance.hpp).
+inline constexpr double kMaxOutsideScene_m = 1000.0;
+
 struct TxPose {
     Vec3 position = Vec3(0, 0, 3.8);
     double yaw_rad = 0.0;       // boresight azimuth from +x toward +y
@@ -88,6 +98,9 @@ public:
     ~RadioEngine();
     RadioEngine(const RadioEngine&) = delete;
     RadioEngine& operator=(const RadioEngine&) = delete;
+    // Throws std::invalid_argument, as the constructor would, when the grid cannot be measured
+    // in this scene (sizes, cell count, reach): a check without building the engine.
+    static void check_grid(const Scene& scene, const MeasurementGridSpec& grid_spec);
 
     const MeasurementGrid& grid() const;
     const RadioSetup& setup() const;

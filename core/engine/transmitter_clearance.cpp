@@ -10,13 +10,12 @@ std::string transmitter_clearance_problem(const RadioEngine& engine, const Vec3&
                                           std::string_view what) {
     const Aabb box = engine.scene().bounds();
     if (!box.empty()) {
-        const double outside_m =
-            (p - p.cwiseMax(box.lower).cwiseMin(box.upper)).norm();  // 0 inside the box
-        if (!(outside_m <= kTransmitterMaxOutside_m))
+        const double outside_m = box.distance_outside_m(p);
+        if (!(outside_m <= kMaxOutsideScene_m))
             return fmt::format(
-                "{} at ({:.3f}, {:.3f}, {:.3f}) m is {:.0f} m outside the scene's bounds: a "
+                "{} at ({:.6g}, {:.6g}, {:.6g}) m is {:.6g} m outside the scene's bounds: a "
                 "transmitter must lie within {:.0f} m of them",
-                what, p.x(), p.y(), p.z(), outside_m, kTransmitterMaxOutside_m);
+                what, p.x(), p.y(), p.z(), outside_m, kMaxOutsideScene_m);
     }
     const RadioEngine::NearestFace near = engine.nearest_face(p);
     if (near.face < 0 || near.distance_m >= kTransmitterClearance_m) return {};

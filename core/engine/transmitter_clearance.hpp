@@ -14,15 +14,10 @@ namespace rps {
 class RadioEngine;
 
 inline constexpr double kTransmitterClearance_m = 0.05;
-// Farther outside the scene's bounding box, the engine's single-precision wall queries (floats
-// relative to the scene's centre) carry more rounding onto the walls than their 1 mm edge margin
-// covers: a review found crossings of walls' ends counted and missed wrongly for transmitters
-// 20-50 km away. An indoor planning tool has no use for such a transmitter; it is refused.
-inline constexpr double kTransmitterMaxOutside_m = 1000.0;
 
-// Empty when the transmitter at p keeps the clearance and lies within kTransmitterMaxOutside_m of
-// the scene's bounds; else why not, naming it (`what`, e.g. "AP 0"), its position, the distance,
-// the face and the face's material.
+// Empty when the transmitter at p keeps the clearance and lies within kMaxOutsideScene_m
+// (radio_engine.hpp) of the scene's bounds; else why not, naming it (`what`, e.g. "AP 0"), its
+// position, the distance, the face and the face's material.
 std::string transmitter_clearance_problem(const RadioEngine& engine, const Vec3& p,
                                           std::string_view what);
 

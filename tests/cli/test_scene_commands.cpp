@@ -190,6 +190,55 @@ TEST(CliMap, TransmitterFarOutsideTheSceneIsRefused) {
     EXPECT_EQ(near.exit_code, 0) << describe(near);
 }
 
+// A measurement grid or a probe's receiver beyond that reach is refused too (a grid 1e300 m away
+// stopped rps in Embree's assertion, exit 134), and so is a receiver on the transmitter (whose
+// line of sight has no length: the probe listed the other paths as if they were all).
+TEST(CliMap, GridOrReceiverFarOutsideTheSceneIsRefused) {
+    const fs::path scene = rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml";
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"--origin-m", "1e300,0"},
+                                                 {"--height-m", "1200"},
+                                                 {"--size-m", "2000,5"}}) {
+        std::vector<std::string> command{"map", scene.string(), "--ap", "5,5,3"};
+        command.insert(command.end(), args.begin(), args.end());
+        const auto r = run_rps(command);
+        EXPECT_EQ(r.exit_code, 2) << args[0] << "\n" << describe(r);
+        for (const char* part : {"measurement grid", "outside the scene's bounds", "1000 m"})
+            EXPECT_NE(r.err.find(part), std::string::npos) << part << "\n" << describe(r);
+    }
+    const auto far = run_rps({"probe", scene.string(), "--tx", "5,5,3", "--rx", "1e300,5,1.5"});
+    EXPECT_EQ(far.exit_code, 2) << describe(far);
+    EXPECT_NE(far.err.find("receiver at (1e+300, 5, 1.5) m"), std::string::npos) << describe(far);
+    const auto same = run_rps({"probe", scene.string(), "--tx", "5,5,3", "--rx", "5,5.01,3"});
+    EXPECT_EQ(same.exit_code, 2) << describe(same);
+    EXPECT_NE(same.err.find("--rx is 0.010 m from --tx"), std::string::npos) << describe(same);
+    const auto apart = run_rps({"probe", scene.string(), "--tx", "5,5,3", "--rx", "5,5.06,3"});
+    EXPECT_EQ(apart.exit_code, 0) << describe(apart);
+}
+
+// Numbers that parse but mean nothing are refused naming the option, exit 2: a transmit power
+// whose watts overflow (it printed "received inf dBm" and a map with 0 cells of signal and 100 %
+// coverage), a NaN coverage threshold (0 % coverage "above nan dBm"), and no repeat at all.
+TEST(CliMap, MeaninglessNumbersAreRefused) {
+    const fs::path scene = rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml";
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"--power-dbm", "inf"}, "transmit power inf dBm"},
+        {{"--power-dbm", "1e308"}, "-100..100 dBm"},
+        {{"--coverage-dbm", "nan"}, "--coverage-dbm"},
+        {{"--repeat", "0"}, "--repeat"},
+        {{"--repeat", "-3"}, "--repeat"}};
+    for (const auto& [args, expected] : cases) {
+        std::vector<std::string> command{"map", scene.string(), "--ap", "5,5,3"};
+        command.insert(command.end(), args.begin(), args.end());
+        const auto r = run_rps(command);
+        EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[1] << "\n" << describe(r);
+        EXPECT_NE((r.err + r.out).find(expected), std::string::npos) << expected << "\n"
+                                                                     << describe(r);
+    }
+    const auto probe = run_rps(
+        {"probe", scene.string(), "--tx", "5,5,3", "--rx", "8,5,1.5", "--power-dbm", "inf"});
+    EXPECT_EQ(probe.exit_code, 2) << describe(probe);
+}
+
 // rps map --exclude leaves areas out of the metrics (rectangles and polygons), reports them, and
 // refuses malformed ones with exit 2 naming the option. The excluded cells are counted exactly:
 // a 4 m x 4 m square over whole cells of the L hall drops 16 cells from the mask.

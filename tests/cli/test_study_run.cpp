@@ -117,6 +117,22 @@ TEST_F(CliStudyRun, StudyErrorsFailBeforeTheStoreIsCreated) {
     EXPECT_FALSE(fs::exists(dir / "study.h5"));
 }
 
+// A grid that cannot be measured in the study's scene (here 1e300 m away: every worker stopped in
+// Embree's assertion and the run ended "no worker could be started") fails before the store
+// exists, naming the file and the grid.
+TEST_F(CliStudyRun, GridOutsideTheSceneFailsBeforeTheStoreIsCreated) {
+    rps::test::TempDir dir;
+    json study = tiny_reflector_study();
+    study["grid"]["origin_m"] = {1e300, 0.0};
+    std::ofstream(dir / "study.json") << study.dump(2);
+    const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
+                              (dir / "study.h5").string(), "--workers", "1"});
+    EXPECT_EQ(run.exit_code, 2) << describe(run);
+    for (const char* part : {"study.json", "field 'grid'", "outside the scene's bounds"})
+        EXPECT_NE(run.err.find(part), std::string::npos) << part << "\n" << describe(run);
+    EXPECT_FALSE(fs::exists(dir / "study.h5"));
+}
+
 TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
     rps::test::TempDir dir;
     const json study = tiny_1ap_study({{{"type", "ga"}, {"population", 4}, {"generations", 1}}});

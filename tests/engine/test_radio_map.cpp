@@ -186,6 +186,48 @@ TEST(RadioMap, HugeOrNonFiniteGridsAreRefused) {
     EXPECT_FALSE(refused([](auto& s) { s.cell_m = 0.25; }));
 }
 
+// Points farther than kMaxOutsideScene_m outside the scene's bounds are refused wherever they
+// enter the engine (a grid 1e300 m away stopped the program in Embree's assertion): the grid,
+// checked alone as by the constructor, a map's transmitter and a path list's receiver. The office
+// spans [0, 40] m in x: a plane from x = -990 m is 990 m out and accepted, -1010 m is not.
+TEST(RadioMap, PointsFarOutsideTheSceneAreRefused) {
+    const rps::Scene& scene = rps::test::office_scene();
+    rps::MeasurementGridSpec spec;
+    spec.origin_x_m = 1e300;
+    EXPECT_THROW(rps::RadioEngine::check_grid(scene, spec), std::invalid_argument);
+    EXPECT_THROW(rps::RadioEngine(scene, rps::RadioSetup{}, spec), std::invalid_argument);
+    spec.origin_x_m = -1010.0;
+    EXPECT_THROW(rps::RadioEngine::check_grid(scene, spec), std::invalid_argument);
+    spec.origin_x_m = -990.0;
+    EXPECT_NO_THROW(rps::RadioEngine::check_grid(scene, spec));
+    spec = {};
+    spec.height_m = 1e9;
+    EXPECT_THROW(rps::RadioEngine::check_grid(scene, spec), std::invalid_argument);
+
+    rps::RadioSetup two_threads;  // the check comes before the map's threads (a throw in one
+    two_threads.threads = 2;      // of them would end the program)
+    const rps::RadioEngine engine(scene, two_threads, rps::MeasurementGridSpec{});
+    rps::TxPose far = office_tx();
+    far.position.x() = 2000.0;
+    EXPECT_THROW(engine.compute_map(far), std::invalid_argument);
+    EXPECT_THROW(engine.trace_static(far), std::invalid_argument);
+    EXPECT_THROW(engine.trace_paths(far, Vec3(20, 20, 1.5)), std::invalid_argument);
+    EXPECT_THROW(engine.trace_paths(office_tx(), Vec3(1e300, 20, 1.5)), std::invalid_argument);
+    EXPECT_NO_THROW(engine.trace_paths(office_tx(), Vec3(900, 20, 1.5)));
+}
+
+// A transmit power whose watts overflow (or are not a number) is refused, not turned into a map
+// of infinities; the range is a study file's, -100..100 dBm.
+TEST(RadioMap, TransmitPowerOutOfRangeIsRefused) {
+    for (const double power_dbm :
+         {std::numeric_limits<double>::infinity(), 1e308, 101.0, -101.0, std::nan("")}) {
+        rps::RadioSetup setup;
+        setup.tx_power_dbm = power_dbm;
+        EXPECT_THROW(rps::RadioEngine(rps::test::office_scene(), setup, {}), std::invalid_argument)
+            << power_dbm;
+    }
+}
+
 TEST(RadioMap, CellsEqualTxPowerTimesSumOfTracedPathGains) {
     rps::MeasurementGridSpec spec;  // default: office bounds, 1 m cells, 1.5 m high
     const rps::RadioEngine engine(rps::test::office_scene(), rps::RadioSetup{}, spec);
