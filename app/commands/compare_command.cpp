@@ -228,10 +228,7 @@ int run_compare(const CompareOptions& o) {
     const Comparison c = compare_rows(setup.spec, setup.scene, rows);
     json document = comparison_json(c, view);
     if (!o.out_dir.empty()) {
-        std::error_code error;
-        fs::create_directories(o.out_dir, error);
-        if (error)
-            throw InputError({o.out_dir, 0, "--out-dir"}, "cannot create: " + error.message());
+        create_output_folder(o.out_dir, "--out-dir");
         const std::vector<std::string> files = written_files(o.out_dir, c);
         document["written"] = files;
         write_files(files, c, document);

@@ -68,9 +68,9 @@ std::vector<std::size_t> parse_rows(const std::string& text) {
     return rows;
 }
 
-void check_count(const std::string& option, std::size_t count) {
-    if (count < static_cast<std::size_t>(kMinCompared) ||
-        count > static_cast<std::size_t>(kMaxCompared))
+// Signed: a negative --top reads back as given.
+void check_count(const std::string& option, long long count) {
+    if (count < kMinCompared || count > kMaxCompared)
         throw std::invalid_argument(fmt::format("{}: compare {} to {} layouts, not {}", option,
                                                 kMinCompared, kMaxCompared, count));
 }
@@ -79,7 +79,7 @@ std::vector<ComparedRow> given_rows(const StoredStudy& study, const LayoutSpace&
                                     const std::string& text) {
     const std::vector<std::size_t> indices = parse_rows(text);
     const std::string option = rows_option(text);
-    check_count(option, indices.size());
+    check_count(option, static_cast<long long>(indices.size()));
     std::vector<ComparedRow> rows;
     for (std::size_t i : indices) {
         if (i >= study.tasks.size())
@@ -102,7 +102,7 @@ std::vector<ComparedRow> given_rows(const StoredStudy& study, const LayoutSpace&
 // their objective is not comparable with the study's own, as the runner ranks them.
 std::vector<ComparedRow> top_rows(const StoredStudy& study, const LayoutSpace& space, int top) {
     const std::string option = fmt::format("--top {}", top);
-    check_count(option, static_cast<std::size_t>(std::max(top, 0)));
+    check_count(option, top);
     std::vector<ComparedRow> candidates;
     for (std::size_t i = 0; i < study.tasks.size(); ++i)
         if (RowReading reading = read_row(study, space, i); reading.row && !reading.row->max_order)

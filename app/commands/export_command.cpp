@@ -159,6 +159,7 @@ std::vector<std::string> written_files(const fs::path& out_dir, const json& scen
 // The best configuration (core/study/best_config_export.hpp), then the maps.
 int write_export(const ExportOptions& o, const BestConfigInput& input, const BestMaps& maps) {
     const fs::path out_dir = o.out;
+    create_output_folder(out_dir, "--out");
     const BestConfigExport exported = export_best_configuration(input, out_dir);
     const json& layout_json = exported.layout;
     write_best_maps(out_dir, maps,

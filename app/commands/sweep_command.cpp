@@ -293,7 +293,7 @@ int run_sweep(const SweepOptions& o) {
     const fs::path out_dir = o.out_dir.empty()
                                  ? fs::path(fs::path(o.file).stem().string() + "_sweep")
                                  : fs::path(o.out_dir);
-    fs::create_directories(out_dir);
+    create_output_folder(out_dir, "--out-dir");
     refuse_stale_trials(trials, out_dir);  // before the trial files are rewritten
     const json index = write_trials(o, out_dir, trials, keys);
     if (o.generate_only) {

@@ -198,6 +198,8 @@ TEST_F(CliCompare, BadOptionsExitTwoNamingThem) {
         {{"--rows", "0," + beyond}, "row " + beyond + " is out of range"},
         {{"--rows", "0,1", "--top", "2"}, "--rows 0,1 and --top 2"},
         {{"--top", "5"}, "--top 5"},
+        {{"--top", "-1"}, "--top -1: compare 2 to 4 layouts, not -1"},  // read "not 0"
+        {{"--top", "2", "--out-dir", study()}, "field '--out-dir': cannot create"},
     };
     for (const auto& c : cases) {
         std::vector<std::string> args = {"compare", study()};

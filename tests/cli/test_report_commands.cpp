@@ -419,6 +419,12 @@ TEST(CliShowExport, BadInputsExitTwo) {
     r = run_rps({"export", (dir / "study.h5").string(), "--out", (dir / "x").string()});
     EXPECT_EQ(r.exit_code, 2) << describe(r);
     EXPECT_NE(r.err.find("--best"), std::string::npos) << describe(r);
+    // An --out that names a file: "internal error: filesystem error" (exit 1) before.
+    r = run_rps({"export", (dir / "study.h5").string(), "--best", "--out",
+                 (dir / "not_a_study.h5").string()});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_NE(r.err.find("not_a_study.h5: field '--out': cannot create"), std::string::npos)
+        << describe(r);
 }
 
 // rps compare on the hand-made store: row 3 failed, row 4 (the map task) repeats row 2's layout.

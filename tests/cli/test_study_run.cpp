@@ -237,4 +237,11 @@ TEST_F(CliStudyRun, SweepRefusesStudyFilesOfAnotherSweep) {
     const auto again = run_rps(args);
     ASSERT_EQ(again.exit_code, 0) << describe(again);
     EXPECT_EQ(json::parse(again.out)["trials"][0]["status"], "reused");
+
+    // An --out-dir that names a file: "internal error: filesystem error" (exit 1) before.
+    const auto onto_file = run_rps({"sweep", (dir / "sweep.json").string(), "--out-dir",
+                                    (dir / "base.json").string(), "--generate-only"});
+    EXPECT_EQ(onto_file.exit_code, 2) << describe(onto_file);
+    EXPECT_NE(onto_file.err.find("base.json: field '--out-dir': cannot create"), std::string::npos)
+        << describe(onto_file);
 }
