@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <exception>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -1604,6 +1605,7 @@ public:
 
 private:
     void add(const Buffer& buffer) {
+        if (buffer.power.empty()) return;  // a failed branch (compute_map rethrows its error)
         for (size_t i = 0; i < receivers_; ++i) power_[i] += buffer.power[i];
         if (coherent_)
             for (size_t i = 0; i < receivers_; ++i) field_[i] += buffer.field[i];
@@ -1694,11 +1696,27 @@ RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) c
     const int branches = impl.branch_count(max_order);
     const int threads = std::clamp(impl.setup.threads, 1, branches);
     OrderedBranchSum sum(receivers, coherent, 2 * threads + 2);
+    // An exception in a branch (out of memory) is kept and rethrown here once every branch is
+    // finished: thrown in a thread it would end the program, and a branch left unfinished would
+    // hold back the ordered sum that the others wait on. After one, the rest finish empty.
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    std::atomic<bool> failed{false};
     const auto run_branch = [&](int b) {
-        OrderedBranchSum::Buffer buffer = sum.acquire();
-        PowerSink sink{buffer.power.data(), coherent ? &buffer.field : nullptr, impl.tx_power_w,
-                       impl.wavenumber};
-        impl.trace(tx, nullptr, false, raster, sink, nullptr, b - 1, max_order);
+        OrderedBranchSum::Buffer buffer;
+        if (!failed) {
+            try {
+                buffer = sum.acquire();
+                PowerSink sink{buffer.power.data(), coherent ? &buffer.field : nullptr,
+                               impl.tx_power_w, impl.wavenumber};
+                impl.trace(tx, nullptr, false, raster, sink, nullptr, b - 1, max_order);
+            } catch (...) {
+                std::lock_guard lock(failure_mutex);
+                if (!failure) failure = std::current_exception();
+                failed = true;
+                buffer = {};
+            }
+        }
         sum.finish(b, std::move(buffer));
     };
     if (threads == 1) {
@@ -1712,6 +1730,7 @@ RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) c
             });
         for (auto& thread : pool) thread.join();
     }
+    if (failure) std::rethrow_exception(failure);
     std::vector<double> total = sum.take_power();
     if (coherent) {
         const std::vector<Vec3c>& field = sum.field();

@@ -26,9 +26,9 @@ using rps::Vec3;
 using namespace rps::test;  // kPi, kLambda, friis, rad, deg, db_to_linear
 constexpr double kTolDb = 0.01;
 
-
 // A scene that must not be empty but cannot interact with the rays used here: one 1 cm
-// material-tagged triangle 1 km away.
+// material-tagged triangle 170 m away (every point used here lies within the engine's reach of
+// 1 km from the scene's bounds, kMaxOutsideScene_m).
 rps::Scene far_triangle_scene() {
     rps::Scene scene;
     scene.materials.push_back(rps::RadioMaterial{"concrete", "concrete", 1.0, 0.0, 0.2, false});
@@ -36,10 +36,9 @@ rps::Scene far_triangle_scene() {
     shape.id = "speck";
     shape.type = "generated";
     shape.material_index = 0;
-    scene.add_shape(shape,
-                    {Vec3(1000.0, 1000.0, 1000.0), Vec3(1000.01, 1000.0, 1000.0),
-                     Vec3(1000.0, 1000.01, 1000.0)},
-                    {{0, 1, 2}});
+    scene.add_shape(
+        shape, {Vec3(100.0, 100.0, 100.0), Vec3(100.01, 100.0, 100.0), Vec3(100.0, 100.01, 100.0)},
+        {{0, 1, 2}});
     return scene;
 }
 
