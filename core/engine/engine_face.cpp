@@ -61,6 +61,15 @@ void bound_hull(EngineFace& face) {
 
 }  // namespace
 
+bool on_same_plane(const EngineFace& a, const EngineFace& b) {
+    constexpr double kCosParallel = 1.0 - 5e-9;  // within 1e-4 rad, the grouping's tolerance
+    constexpr double kOffset_m = 1e-4;
+    if (!(std::abs(a.normal.dot(b.normal)) >= kCosParallel)) return false;
+    for (const Vec3& vertex : b.tri3d)
+        if (!(std::abs(a.signed_distance(vertex)) <= kOffset_m)) return false;
+    return !b.tri3d.empty();
+}
+
 double distance_to_face(const EngineFace& face, const Vec3& p) {
     double best = std::numeric_limits<double>::infinity();
     for (size_t t = 0; t + 2 < face.tri3d.size(); t += 3)

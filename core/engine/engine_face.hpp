@@ -139,6 +139,12 @@ struct EngineFace {
     Vec3 in_plane_tie_break = Vec3::Zero();  // G projected onto the plane (make_engine_face)
 };
 
+// Whether b lies on a's plane (either orientation, to the planar grouping's 1e-4 m): a ray that
+// reflects on a leaves that plane, so b cannot be its next reflection. (Two faces of different
+// materials laid on one plane, a window drawn over a metal wall, made "reflections" on both at
+// one point, whose path ran on straight through the wall.)
+bool on_same_plane(const EngineFace& a, const EngineFace& b);
+
 // Distance (m) from p to the nearest point of the face's triangles (0 on the face).
 double distance_to_face(const EngineFace& face, const Vec3& p);
 

@@ -1216,7 +1216,7 @@ struct RadioEngine::Impl {
 
         // The line of sight, then an iterative depth-first enumeration over sequences f1..fk (no
         // face twice in a row), pruned by beam windows: an empty window ends the sequence and all
-        // its extensions.
+        // its extensions (nor two faces of one plane in a row: on_same_plane).
         if (branch < 0 && !plate_paths_only) {
             path.order = 0;
             ++t_counters.beams;
@@ -1278,7 +1278,8 @@ struct RadioEngine::Impl {
             const int p = next_piece[depth];
             const int f = face_of_piece(p);
             const EngineFace* face = piece_at(p);
-            const bool repeat = depth > 0 && path.faces[depth - 1] == f;
+            const bool repeat =
+                depth > 0 && (path.faces[depth - 1] == f || on_same_plane(*seq[depth - 1], *face));
             const bool usable = f < face_count ? face_usable[f] != 0 : face->is_plate;
             bool ok = !repeat && usable && std::abs(face->signed_distance(images[depth])) > 1e-9;
             if (ok && depth == 0) {

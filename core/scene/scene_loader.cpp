@@ -1,15 +1,16 @@
 #include "core/scene/scene_loader.hpp"
 
+#include <tinyxml2.h>
+
 #include <map>
 #include <optional>
 #include <sstream>
 #include <string>
 
-#include <tinyxml2.h>
-
 #include "core/common/error.hpp"
 #include "core/scene/mesh_file.hpp"
 #include "core/scene/obj_reader.hpp"
+#include "core/scene/overlapping_faces.hpp"
 #include "core/scene/ply_reader.hpp"
 #include "core/scene/primitive_shapes.hpp"
 #include "core/scene/triangle_mesh.hpp"
@@ -77,6 +78,8 @@ public:
                                           ": ignored <" + std::string(tag) + "> element");
             }
         }
+        for (std::string& warning : overlapping_face_warnings(scene_))
+            scene_.warnings.push_back(std::move(warning));
         return std::move(scene_);
     }
 
@@ -235,7 +238,9 @@ private:
         if (mesh.triangles.empty())
             scene_.warnings.push_back("shape '" + id + "' (" + values_.file() + ":" +
                                       std::to_string(info.source_line) + ") has no triangles");
-        if (info.closed) {
+        // A solid thinner than the planar grouping's 1e-4 m is a sheet (a cube scaled flat):
+        // its sides merge into one face and a path crosses one slab.
+        if (info.closed && mean_thickness_m(mesh.vertices, mesh.triangles) > 1e-4) {
             const RadioMaterial& material = scene_.materials[info.material_index];
             scene_.warnings.push_back(
                 "shape '" + id +

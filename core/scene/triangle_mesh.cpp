@@ -1,6 +1,7 @@
 #include "core/scene/triangle_mesh.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <utility>
 
@@ -43,6 +44,19 @@ bool is_closed_mesh(const std::vector<Vec3>& vertices,
         i = j;
     }
     return true;
+}
+
+double mean_thickness_m(const std::vector<Vec3>& vertices,
+                        const std::vector<std::array<uint32_t, 3>>& triangles) {
+    double six_volume = 0.0, twice_area = 0.0;  // divergence theorem: Σ a·(b×c) = 6 V
+    for (const auto& t : triangles) {
+        const Vec3& a = vertices[t[0]];
+        const Vec3& b = vertices[t[1]];
+        const Vec3& c = vertices[t[2]];
+        six_volume += a.dot(b.cross(c));
+        twice_area += (b - a).cross(c - a).norm();
+    }
+    return twice_area > 0 ? 2.0 * (std::abs(six_volume) / 6.0) / (0.5 * twice_area) : 0.0;
 }
 
 }  // namespace rps

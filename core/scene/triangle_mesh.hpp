@@ -23,4 +23,9 @@ struct TriangleMesh {
 bool is_closed_mesh(const std::vector<Vec3>& vertices,
                     const std::vector<std::array<uint32_t, 3>>& triangles);
 
+// Twice the enclosed volume over the surface area of a closed mesh (m): a slab's thickness. A
+// solid thinner than the planar grouping's tolerance is a sheet: its sides become one face.
+double mean_thickness_m(const std::vector<Vec3>& vertices,
+                        const std::vector<std::array<uint32_t, 3>>& triangles);
+
 }  // namespace rps

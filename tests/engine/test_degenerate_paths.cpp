@@ -119,6 +119,28 @@ TEST(DegeneratePaths, PartitionAtAnAngleThroughAReflectionPointIsCrossedTwice) {
     }
 }
 
+// Two faces of different materials laid over each other on one plane (the loader warns: a
+// modelling error) must not make a path "reflect" on the one and then on the other at the same
+// point and run on straight through: behind a perfectly conducting wall with a concrete twin the
+// engine found two such order-2 paths at -62 dBm (4 dB under free space). Every path to a
+// receiver behind the plane crosses the conductor: none may exist, at any order.
+TEST(DegeneratePaths, NoSecondReflectionOnTheSamePlane) {
+    Scene scene = three_materials();
+    RadioMaterial pec;
+    pec.id = "pec";
+    pec.perfect_conductor = true;
+    scene.materials.push_back(pec);
+    const std::array<Vec3, 4> plane{Vec3(5, -5, 0), Vec3(5, 5, 0), Vec3(5, 5, 4), Vec3(5, -5, 4)};
+    add_rectangle(scene, "concrete", 0, plane);
+    add_rectangle(scene, "metal", 3, plane);
+    for (const int order : {2, 3}) {
+        const RadioEngine engine(scene, test::isotropic_setup(order),
+                                 test::one_cell_at(Vec3(8.5, -3.5, 1.5)));
+        EXPECT_TRUE(engine.trace_paths(TxPose{Vec3(3, 0, 2)}, Vec3(8.5, -3.5, 1.5)).empty());
+        EXPECT_EQ(engine.compute_map(TxPose{Vec3(3, 0, 2)}).power_w[0], 0.0) << order;
+    }
+}
+
 // A corner double reflection whose two points coincide on the corner line (zero-length middle
 // segment), with a third wall W through that line: beside the line the path crosses W on the
 // incoming piece and on the short middle piece (W separates the two corner walls), twice. The

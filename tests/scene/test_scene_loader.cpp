@@ -159,6 +159,44 @@ TEST(SceneLoader, LShapeSeedSceneLoadsExactlyAsWritten) {
     EXPECT_NE(scene.warnings[0].find("'cube#1'"), std::string::npos);
 }
 
+// Two open shapes of different materials over each other on one plane (a window drawn on a wall
+// instead of into a hole in it) are a modelling error: the image method reflects on both at one
+// point and a path through them crosses both. Warned about, naming both; a window set into its
+// wall (sharing edges only), the same material twice (one face) and a closed solid resting on
+// the floor are not. A cube scaled flat is a sheet (its sides merge into one face, one slab): no
+// "closed solid" warning, which a 1 cm thick cube keeps.
+TEST(SceneLoader, OverlappingShapesOfDifferentMaterialsAreWarnedAbout) {
+    TempFolder folder;
+    const auto file = write_scene(folder, R"(
+<bsdf type="itu-radio-material" id="metal"><string name="type" value="metal"/></bsdf>
+<bsdf type="itu-radio-material" id="glass"><string name="type" value="glass"/></bsdf>
+<bsdf type="itu-radio-material" id="wood"><string name="type" value="wood"/></bsdf>
+<shape type="rectangle" id="wall"><transform name="to_world"><scale x="5" y="2"/></transform>
+  <ref id="metal"/></shape>
+<shape type="rectangle" id="drawn-on"><transform name="to_world"><translate x="1"/></transform>
+  <ref id="glass"/></shape>
+<shape type="rectangle" id="set-in"><transform name="to_world"><translate x="6"/></transform>
+  <ref id="glass"/></shape>
+<shape type="rectangle" id="twin"><transform name="to_world"><translate x="6"/></transform>
+  <ref id="glass"/></shape>
+<shape type="cube" id="cabinet"><transform name="to_world"><translate x="-2" z="1"/></transform>
+  <ref id="wood"/></shape>
+<shape type="cube" id="sheet"><transform name="to_world"><scale z="0"/><translate z="5"/>
+  </transform><ref id="wood"/></shape>
+<shape type="cube" id="board"><transform name="to_world"><scale z="0.005"/><translate z="9"/>
+  </transform><ref id="wood"/></shape>
+)");
+    const Scene scene = load_scene(file);
+    ASSERT_EQ(scene.warnings.size(), 3u) << testing::PrintToString(scene.warnings);
+    EXPECT_NE(scene.warnings[0].find("'cabinet' is a closed solid"), std::string::npos)
+        << scene.warnings[0];
+    EXPECT_NE(scene.warnings[1].find("'board' is a closed solid"), std::string::npos)
+        << scene.warnings[1];
+    const std::string& overlap = scene.warnings[2];
+    for (const char* part : {"'wall'", "'metal'", "'drawn-on'", "'glass'", "overlap on one plane"})
+        EXPECT_NE(overlap.find(part), std::string::npos) << part << "\n" << overlap;
+}
+
 // ---- geometry and transforms ------------------------------------------------------------------
 
 TEST(SceneLoader, PrimitiveShapes) {

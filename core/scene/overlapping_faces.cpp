@@ -1,0 +1,126 @@
+#include "core/scene/overlapping_faces.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "core/scene/planar_faces.hpp"
+
+namespace rps {
+namespace {
+
+constexpr double kPlaneOffset_m = 1e-4;      // the planar grouping's distance tolerance
+constexpr double kCosParallel = 1.0 - 5e-9;  // and its angle tolerance, 1e-4 rad
+constexpr double kOverlapDepth_m = 1e-6;     // less than this deep is touching, not overlap
+
+using Triangle2d = std::array<std::array<double, 2>, 3>;
+
+Triangle2d project(const Scene& scene, uint32_t triangle, int drop_axis) {
+    const int a0 = drop_axis == 0 ? 1 : 0, a1 = drop_axis == 2 ? 1 : 2;
+    Triangle2d t;
+    for (int i = 0; i < 3; ++i) {
+        const Vec3& v = scene.vertices[scene.triangles[triangle][i]];
+        t[i] = {v[a0], v[a1]};
+    }
+    return t;
+}
+
+// Whether some edge normal of `a` separates the triangles, touching included: the separating
+// axis test, with intervals that overlap by less than kOverlapDepth_m counted as apart.
+bool separated_by_edges_of(const Triangle2d& a, const Triangle2d& b) {
+    for (int i = 0; i < 3; ++i) {
+        const auto& p = a[i];
+        const auto& q = a[(i + 1) % 3];
+        const double nx = q[1] - p[1], ny = p[0] - q[0];
+        const double length = std::hypot(nx, ny);
+        if (!(length > 0)) continue;
+        double a_lo = INFINITY, a_hi = -INFINITY, b_lo = INFINITY, b_hi = -INFINITY;
+        for (int k = 0; k < 3; ++k) {
+            const double pa = (a[k][0] * nx + a[k][1] * ny) / length;
+            const double pb = (b[k][0] * nx + b[k][1] * ny) / length;
+            a_lo = std::min(a_lo, pa), a_hi = std::max(a_hi, pa);
+            b_lo = std::min(b_lo, pb), b_hi = std::max(b_hi, pb);
+        }
+        if (a_hi <= b_lo + kOverlapDepth_m || b_hi <= a_lo + kOverlapDepth_m) return true;
+    }
+    return false;
+}
+
+bool overlap_with_area(const Triangle2d& a, const Triangle2d& b) {
+    return !separated_by_edges_of(a, b) && !separated_by_edges_of(b, a);
+}
+
+// The first pair of triangles of faces f and g (on one plane) that overlap, as shape indices.
+std::optional<std::pair<uint32_t, uint32_t>> overlapping_shapes(const Scene& scene,
+                                                                const PlanarFace& f,
+                                                                const PlanarFace& g) {
+    int drop_axis = 0;
+    f.normal.cwiseAbs().maxCoeff(&drop_axis);
+    for (const uint32_t s : f.triangles) {
+        const Triangle2d a = project(scene, s, drop_axis);
+        for (const uint32_t t : g.triangles)
+            if (overlap_with_area(a, project(scene, t, drop_axis)))
+                return std::pair{scene.triangle_shape[s], scene.triangle_shape[t]};
+    }
+    return std::nullopt;
+}
+
+bool boxes_meet(const Aabb& a, const Aabb& b) {
+    return (a.lower.array() <= b.upper.array() + kPlaneOffset_m).all() &&
+           (b.lower.array() <= a.upper.array() + kPlaneOffset_m).all();
+}
+
+}  // namespace
+
+std::vector<std::string> overlapping_face_warnings(const Scene& scene) {
+    const PlanarFaceGrouping grouping = group_planar_faces(scene);
+    const std::vector<PlanarFace>& faces = grouping.faces;
+    // Faces by plane offset: the candidates for a plane lie within the tolerance after it.
+    std::vector<size_t> order;
+    for (size_t f = 0; f < faces.size(); ++f)
+        if (faces[f].normal.squaredNorm() > 0.5) order.push_back(f);
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return faces[a].offset_m < faces[b].offset_m; });
+    std::set<std::pair<uint32_t, uint32_t>> reported;
+    std::vector<std::string> warnings;
+    size_t more = 0;
+    for (size_t i = 0; i < order.size(); ++i) {
+        const PlanarFace& f = faces[order[i]];
+        for (size_t j = i + 1;
+             j < order.size() && faces[order[j]].offset_m - f.offset_m <= kPlaneOffset_m; ++j) {
+            const PlanarFace& g = faces[order[j]];
+            if (g.material_index == f.material_index || !(f.normal.dot(g.normal) >= kCosParallel) ||
+                !boxes_meet(f.bounds, g.bounds))
+                continue;
+            const auto shapes = overlapping_shapes(scene, f, g);
+            if (!shapes || !reported.insert(std::minmax(shapes->first, shapes->second)).second)
+                continue;
+            // A solid resting on a face (a building's base on the ground, a cabinet on the
+            // floor) is how scenes are drawn: it is crossed, never reflected on, from the side
+            // of the other face.
+            if (scene.shapes[shapes->first].closed || scene.shapes[shapes->second].closed) continue;
+            if (warnings.size() == kMaxOverlapWarnings) {
+                ++more;
+                continue;
+            }
+            const SceneShape& a = scene.shapes[shapes->first];
+            const SceneShape& b = scene.shapes[shapes->second];
+            warnings.push_back(fmt::format(
+                "shapes '{}' ({}:{}, '{}') and '{}' ({}:{}, '{}') overlap on one plane: a path "
+                "reflects on each of them there and crosses both; cut the one out of the other "
+                "(a window into a hole in its wall)",
+                a.id, a.source_file, a.source_line, scene.materials[a.material_index].id, b.id,
+                b.source_file, b.source_line, scene.materials[b.material_index].id));
+        }
+    }
+    if (more > 0)
+        warnings.push_back(fmt::format("{} more pairs of shapes overlap on one plane", more));
+    return warnings;
+}
+
+}  // namespace rps
