@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <future>
-#include <span>
-
-#include "core/metrics/combine_maps.hpp"
 
 namespace rps {
 namespace {
@@ -78,14 +75,9 @@ LayoutEvaluation StripedEvaluator::stitch(std::vector<LayoutEvaluation> parts) c
                                          part.per_ap_power_w[a].end());
     const MeasurementGrid& g = grid();
     const ObjectiveSpec& objective = full_->spec().objective;
-    if (aps == 1) {
-        out.combined_power_w = out.per_ap_power_w.front();
-    } else {
-        out.combined_power_w.assign(g.cell_count(), 0.0);
-        std::vector<std::span<const double>> views(out.per_ap_power_w.begin(),
-                                                   out.per_ap_power_w.end());
-        combine_maps(views, objective.combine, default_noise_power_w(), out.combined_power_w);
-    }
+    // As the study's evaluator combines them (a SINR map of one AP too, ratios as mW).
+    out.combined_power_w.assign(g.cell_count(), 0.0);
+    full_->combine_ap_maps(out.per_ap_power_w, out.combined_power_w);
     out.metrics = compute_metrics(out.combined_power_w, g.mask, objective.coverage_threshold_dbm,
                                   objective.softmin_temperature);
     out.objective = objective_value(out.metrics, objective.metric);

@@ -129,11 +129,13 @@ void register_map(CLI::App& app, CommandAction& action) {
             const RadioEngine engine(scene, o->radio.to_setup(), spec);
             const double build_ms = std::chrono::duration<double, std::milli>(
                                         std::chrono::steady_clock::now() - build_start).count();
-            for (size_t a = 0; a < aps.size(); ++a)
-                if (std::string problem = transmitter_clearance_problem(
-                        engine, aps[a].position, "--ap " + std::to_string(a + 1));
-                    !problem.empty())
-                    throw std::invalid_argument(problem);
+            for (size_t a = 0; a < aps.size(); ++a) {
+                const std::string what = "--ap " + std::to_string(a + 1);
+                std::string problem = transmitter_clearance_problem(engine, aps[a].position, what);
+                if (problem.empty())
+                    problem = receiver_clearance_problem(engine, aps[a].position, what);
+                if (!problem.empty()) throw std::invalid_argument(problem);
+            }
             std::vector<RadioMap> maps;
             double total_ms = 0.0;
             RadioEngine::reset_thread_counters();

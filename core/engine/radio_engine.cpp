@@ -1684,6 +1684,17 @@ RadioEngine::NearestFace RadioEngine::nearest_face(const Vec3& p) const {
     return nearest;
 }
 
+Vec3 RadioEngine::nearest_receiver(const Vec3& p) const {
+    const ReceiverRaster& raster = impl_->raster;
+    // The receivers form a regular grid: the nearest is the rounded index, clamped.
+    const auto nearest_index = [&](double v, double origin, int count) {
+        const double index = std::round((v - origin) / raster.spacing - 0.5);
+        return static_cast<int>(std::clamp(index, 0.0, static_cast<double>(count - 1)));
+    };
+    return raster.point(nearest_index(p.x(), raster.x0, raster.nx),
+                        nearest_index(p.y(), raster.y0, raster.ny));
+}
+
 RadioMap RadioEngine::compute_map(const TxPose& tx, const MapRequest& request) const {
     const Impl& impl = *impl_;
     check_within_reach(impl.scene_bounds, tx.position, "transmitter");  // before any thread

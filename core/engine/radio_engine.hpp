@@ -113,6 +113,8 @@ public:
         double distance_m = 0.0;
     };
     NearestFace nearest_face(const Vec3& p) const;
+    // The grid's receiver point (cell centre, or sample with cell averaging) nearest to p.
+    Vec3 nearest_receiver(const Vec3& p) const;
 
     // Received power per cell (W) for one AP.
     RadioMap compute_map(const TxPose& tx, const MapRequest& request = {}) const;

@@ -30,4 +30,17 @@ std::string transmitter_clearance_problem(const RadioEngine& engine, const Vec3&
         what, p.x(), p.y(), p.z(), near.distance_m, near.face, material, kTransmitterClearance_m);
 }
 
+std::string receiver_clearance_problem(const RadioEngine& engine, const Vec3& p,
+                                       std::string_view what) {
+    const Vec3 receiver = engine.nearest_receiver(p);
+    const double apart_m = (receiver - p).norm();
+    if (apart_m >= kTransmitterClearance_m) return {};
+    return fmt::format(
+        "{} at ({:.3f}, {:.3f}, {:.3f}) m is {:.3f} m from the receiver point ({:.3f}, {:.3f}, "
+        "{:.3f}) m of the measurement grid: an antenna must keep {} m from every receiver point "
+        "(move it, or the plane's height)",
+        what, p.x(), p.y(), p.z(), apart_m, receiver.x(), receiver.y(), receiver.z(),
+        kTransmitterClearance_m);
+}
+
 }  // namespace rps

@@ -21,4 +21,12 @@ inline constexpr double kTransmitterClearance_m = 0.05;
 std::string transmitter_clearance_problem(const RadioEngine& engine, const Vec3& p,
                                           std::string_view what);
 
+// Empty when the transmitter at p keeps the same clearance from every receiver point of the
+// engine's grid; else why not. Closer, the far-field path model does not hold: an AP 0.1 µm from
+// a cell centre (AP height = plane height) gave that cell +98 dBm from 5 dBm, and one exactly on
+// it lost its line of sight, making its own cell the map's weakest. `rps map` and studies refuse
+// such a transmitter (probes refuse a receiver that close).
+std::string receiver_clearance_problem(const RadioEngine& engine, const Vec3& p,
+                                       std::string_view what);
+
 }  // namespace rps

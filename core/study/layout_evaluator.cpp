@@ -44,8 +44,10 @@ std::shared_ptr<const ApTrace> LayoutEvaluator::static_trace(const TxPose& pose)
 
 std::string LayoutEvaluator::placement_problem(const Layout& layout) const {
     for (size_t a = 0; a < layout.aps.size(); ++a) {
-        std::string problem = transmitter_clearance_problem(*engine_, layout.aps[a].pose().position,
-                                                            fmt::format("AP {}", a));
+        const Vec3 position = layout.aps[a].pose().position;
+        const std::string what = fmt::format("AP {}", a);
+        std::string problem = transmitter_clearance_problem(*engine_, position, what);
+        if (problem.empty()) problem = receiver_clearance_problem(*engine_, position, what);
         if (!problem.empty()) return problem;
     }
     return {};
@@ -53,7 +55,8 @@ std::string LayoutEvaluator::placement_problem(const Layout& layout) const {
 
 void LayoutEvaluator::combine_ap_maps(const std::vector<std::vector<double>>& per_ap,
                                       std::vector<double>& combined) const {
-    if (per_ap.size() == 1) {
+    // One AP's map is its own best server and sum; its SINR is still a ratio to the noise.
+    if (per_ap.size() == 1 && spec_.objective.combine != CombineMode::Sinr) {
         combined = per_ap.front();
         return;
     }

@@ -63,12 +63,15 @@ public:
     // surrogate use them; a cached trace also replaces a fresh map, bit for bit).
     std::shared_ptr<const ApTrace> static_trace(const TxPose& pose) const;
 
+    // The map the objective reads: one AP's map as it is (best server, sum), the per-AP maps
+    // combined per the study, a SINR map as ratios carried as mW (kSinrRatioAsPower_w).
+    // combined must hold one value per cell.
+    void combine_ap_maps(const std::vector<std::vector<double>>& per_ap,
+                         std::vector<double>& combined) const;
+
 private:
     std::shared_ptr<const ApTrace> cached_trace(const TxPose& pose) const;
     bool low_rank_applies(const Layout& layout) const;
-    // The map the objective reads: one AP's map as it is, several combined per the study.
-    void combine_ap_maps(const std::vector<std::vector<double>>& per_ap,
-                         std::vector<double>& combined) const;
     // Why the layout's APs cannot be evaluated (an AP inside or touching a wall); empty if fine.
     std::string placement_problem(const Layout& layout) const;
     LayoutEvaluation evaluate_low_rank(const Layout& layout, WeakCellTraces* keep) const;

@@ -178,6 +178,23 @@ TEST(CliMap, TransmitterOnASurfaceIsRefused) {
     EXPECT_EQ(clear.exit_code, 0) << describe(clear);
 }
 
+// So is an antenna closer than 5 cm to a receiver point of the map's grid (an AP at the plane's
+// height): an AP 0.1 µm from a cell centre gave that cell +98 dBm from 5 dBm, and one exactly on
+// it lost its line of sight, its own cell then the map's weakest. 6 cm away is accepted.
+TEST(CliMap, TransmitterOnAReceiverPointIsRefused) {
+    const fs::path scene = rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml";
+    for (const char* ap : {"5.5,5.5,1.5", "5.5,5.5,1.5000001"}) {
+        const auto map = run_rps({"map", scene.string(), "--ap", ap, "--height-m", "1.5"});
+        EXPECT_EQ(map.exit_code, 2) << describe(map);
+        for (const char* part :
+             {"--ap 1", "from the receiver point (5.500, 5.500, 1.500) m", "0.05 m"})
+            EXPECT_NE(map.err.find(part), std::string::npos) << part << "\n" << describe(map);
+    }
+    const auto clear =
+        run_rps({"map", scene.string(), "--ap", "5.5,5.56,1.5", "--height-m", "1.5"});
+    EXPECT_EQ(clear.exit_code, 0) << describe(clear);
+}
+
 // A transmitter more than 1 km outside the scene's bounds (where the engine's single-precision
 // wall queries lose their edge margin) is refused the same way; 900 m outside is accepted.
 TEST(CliMap, TransmitterFarOutsideTheSceneIsRefused) {

@@ -4,8 +4,10 @@
 // office (order 2, the 2x1 array). Objectives it does not serve fall back to the full evaluation.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
+#include "core/metrics/combine_maps.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "core/study/layout_evaluator.hpp"
 #include "study_test_support.hpp"
@@ -130,6 +132,22 @@ TEST(EvaluateObjective, OtherObjectivesUseTheFullEvaluation) {
         EXPECT_TRUE(fast.metrics.complete) << metric;
         EXPECT_EQ(fast.objective, evaluator.evaluate(layout).objective) << metric;
         EXPECT_FALSE(evaluator.trace_weak_cells(layout).has_value()) << metric;
+    }
+}
+
+// One AP's SINR is its signal over the receiver noise (no interferer): every cell's ratio is its
+// power over -93.99 dBm, so P5 and min in dB are the best-server ones in dBm minus the noise in
+// dBm. The evaluator took one AP's map as it was, so "sinr" read the received power as a ratio.
+TEST(EvaluateObjective, SinrOfOneApIsSignalOverNoise) {
+    const double noise_dbm = 10.0 * std::log10(default_noise_power_w()) + 30.0;
+    for (const std::string metric : {"p5", "min"}) {
+        const Scene scene = load_scene(spec_from(office_study("1ap"), metric, "best").scene_path);
+        const LayoutEvaluator best(spec_from(office_study("1ap"), metric, "best"), scene);
+        const LayoutEvaluator sinr(spec_from(office_study("1ap"), metric, "sinr"), scene);
+        const Layout layout = best.space().decode({20.3, 20.7, 30.0, 5.0});
+        const LayoutEvaluation signal = best.evaluate(layout), ratio = sinr.evaluate(layout);
+        ASSERT_TRUE(signal.valid && ratio.valid);
+        EXPECT_NEAR(ratio.objective, signal.objective - noise_dbm, 1e-9) << metric;
     }
 }
 
