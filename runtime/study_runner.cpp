@@ -996,9 +996,15 @@ namespace {
 
 // Excluded areas that cover every cell of the grid would leave the study nothing to measure (it
 // scored -160 dBm over 0 cells and "succeeded"); refused before the store exists.
-// The grid the workers will build, checked here so that a study whose grid cannot be measured
-// in its scene (one reaching 1e300 m away stopped every worker) fails naming its file and key.
-void check_grid(const StudySpec& spec, const Scene& scene) {
+// The radio set-up and the grid the workers will build, checked here so that a study the engine
+// cannot run in its scene (a grid reaching 1e300 m away stopped every worker, a frequency where
+// a material has no ITU values none could start) fails naming its file and key, with no store.
+void check_engine_inputs(const StudySpec& spec, const Scene& scene) {
+    try {
+        RadioEngine::check_setup(scene, spec.radio);
+    } catch (const std::invalid_argument& error) {
+        throw InputError(SourceLocation{spec.source_file, 0, "radio"}, error.what());
+    }
     try {
         RadioEngine::check_grid(scene, spec.grid);
     } catch (const std::invalid_argument& error) {
@@ -1065,7 +1071,7 @@ json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options)
         // fingerprint recorded, so that a resume can tell whether it changed.
         const Scene scene = load_scene(effective.scene_path);
         const std::string fingerprint = scene_fingerprint(scene);
-        check_grid(effective, scene);
+        check_engine_inputs(effective, scene);
         check_excluded_areas_leave_cells(effective, scene);
         StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite,
                                               {{"scene_fingerprint", fingerprint}});

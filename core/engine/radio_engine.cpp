@@ -203,6 +203,16 @@ void check_within_reach(const Aabb& bounds, const ReceiverRaster& raster, std::s
             check_within_reach(bounds, Vec3(x, y, raster.height_m), what);
 }
 
+void check_radio_setup(const RadioSetup& setup) {
+    if (!(setup.freq_hz > 0)) throw std::invalid_argument("frequency must be > 0 Hz");
+    // The range a study file accepts (study_spec.cpp); beyond it dBm to watts overflows.
+    if (!(std::abs(setup.tx_power_dbm) <= 100.0))
+        throw std::invalid_argument(
+            fmt::format("transmit power {} dBm: must be in -100..100 dBm", setup.tx_power_dbm));
+    if (setup.max_reflection_order < 0 || setup.max_reflection_order > kMaxOrder)
+        throw std::invalid_argument("reflection order must be in 0.." + std::to_string(kMaxOrder));
+}
+
 MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
     if (!(spec.cell_m > 0)) throw std::invalid_argument("cell size must be > 0 m");
     if (spec.samples_per_axis < 1 || spec.samples_per_axis > 16)
@@ -280,14 +290,7 @@ struct RadioEngine::Impl {
 
     Impl(const Scene& s, const RadioSetup& rs, const MeasurementGridSpec& spec)
         : scene(s), setup(rs) {
-        if (!(setup.freq_hz > 0)) throw std::invalid_argument("frequency must be > 0 Hz");
-        // The range a study file accepts (study_spec.cpp); beyond it dBm to watts overflows.
-        if (!(std::abs(setup.tx_power_dbm) <= 100.0))
-            throw std::invalid_argument(
-                fmt::format("transmit power {} dBm: must be in -100..100 dBm", setup.tx_power_dbm));
-        if (setup.max_reflection_order < 0 || setup.max_reflection_order > kMaxOrder)
-            throw std::invalid_argument("reflection order must be in 0.." +
-                                        std::to_string(kMaxOrder));
+        check_radio_setup(setup);
         wavelength_m = rps::wavelength_m(setup.freq_hz);
         wavenumber = 2.0 * kPi / wavelength_m;
         tx_power_w = dbm_to_watts(setup.tx_power_dbm);
@@ -1664,6 +1667,12 @@ RadioEngine::~RadioEngine() = default;
 
 void RadioEngine::check_grid(const Scene& scene, const MeasurementGridSpec& grid_spec) {
     (void)make_grid(scene, grid_spec);
+}
+
+void RadioEngine::check_setup(const Scene& scene, const RadioSetup& setup) {
+    check_radio_setup(setup);
+    for (const RadioMaterial& material : scene.materials)
+        (void)evaluate_material(material, setup.freq_hz);  // throws naming it, out of its range
 }
 
 const MeasurementGrid& RadioEngine::grid() const { return impl_->grid; }

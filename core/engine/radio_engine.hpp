@@ -101,6 +101,9 @@ public:
     // Throws std::invalid_argument, as the constructor would, when the grid cannot be measured
     // in this scene (sizes, cell count, reach): a check without building the engine.
     static void check_grid(const Scene& scene, const MeasurementGridSpec& grid_spec);
+    // The same for the radio set-up: frequency (every material of the scene defined there),
+    // transmit power, reflection order.
+    static void check_setup(const Scene& scene, const RadioSetup& setup);
 
     const MeasurementGrid& grid() const;
     const RadioSetup& setup() const;

@@ -118,8 +118,11 @@ OptimisationTrace nlopt_refine(const Box& box, const Vector& start, const BatchF
                              : (params.initial_step.size() == 1 ? params.initial_step[0]
                                                                 : params.initial_step[i]);
         // A zero step would make NLopt reject the problem; fixed dimensions (width 0) are
-        // eliminated by NLopt itself from their equal bounds.
+        // eliminated by NLopt itself from their equal bounds. BOBYQA's first trust region must
+        // fit twice between the bounds ("insufficient space between the bounds" otherwise, for
+        // an initial_step above half the range, which study files may give: up to 1).
         step[i] = s > 0 ? s : 1e-6;
+        if (box.width(i) > 0) step[i] = std::min(step[i], 0.5 * box.width(i));
     }
     opt.set_initial_step(step);
 

@@ -133,6 +133,22 @@ TEST_F(CliStudyRun, GridOutsideTheSceneFailsBeforeTheStoreIsCreated) {
     EXPECT_FALSE(fs::exists(dir / "study.h5"));
 }
 
+// A frequency the study format accepts but where a material of the scene has no ITU values
+// (0.9 GHz: concrete is defined from 1 GHz) stopped every worker at start-up, after the store
+// existed ("no worker could be started", exit 1): now refused up front, naming the file and key.
+TEST_F(CliStudyRun, FrequencyOutsideAMaterialsRangeFailsBeforeTheStoreIsCreated) {
+    rps::test::TempDir dir;
+    json study = tiny_reflector_study();
+    study["radio"]["freq_hz"] = 9e8;
+    std::ofstream(dir / "study.json") << study.dump(2);
+    const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
+                              (dir / "study.h5").string(), "--workers", "1"});
+    EXPECT_EQ(run.exit_code, 2) << describe(run);
+    for (const char* part : {"study.json", "field 'radio'", "not defined at 0.9 GHz"})
+        EXPECT_NE(run.err.find(part), std::string::npos) << part << "\n" << describe(run);
+    EXPECT_FALSE(fs::exists(dir / "study.h5"));
+}
+
 TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
     rps::test::TempDir dir;
     const json study = tiny_1ap_study({{{"type", "ga"}, {"population", 4}, {"generations", 1}}});

@@ -31,6 +31,22 @@ TEST(NloptRefine, ImprovesANearbyStart) {
     test::ExpectNoNaN(t);
 }
 
+// An initial step above half the range (a study's initial_step may be up to the whole range)
+// made BOBYQA refuse the problem ("insufficient space between the bounds", an internal error
+// after the study's earlier methods had run): the step is kept to half the range.
+TEST(NloptRefine, InitialStepLargerThanHalfTheRange) {
+    for (const double step : {6.0, 10.0, 25.0}) {
+        TestEvaluator ev(shifted_sphere);
+        NloptRefineParams p;
+        p.max_evaluations = 150;
+        p.initial_step = {step};
+        p.xtol_abs = 1e-5;
+        const auto t = nlopt_refine(kBox, {3.0, 6.5, 4.2}, ev.fn(), p);
+        EXPECT_LT(test::distance(t.best.x, kCentre), 1e-2) << step;
+        test::ExpectNoNaN(t);
+    }
+}
+
 TEST(NloptRefine, RespectsTheBudgetAndIsDeterministic) {
     NloptRefineParams p;
     p.max_evaluations = 7;
