@@ -15,6 +15,7 @@
 #include <set>
 
 #include "core/common/error.hpp"
+#include "core/engine/cell_mask.hpp"
 #include "core/opt/adam_ascent.hpp"
 #include "core/opt/genetic_algorithm.hpp"
 #include "core/opt/grid_search.hpp"
@@ -1012,13 +1013,15 @@ void check_engine_inputs(const StudySpec& spec, const Scene& scene) {
     }
 }
 
-void check_excluded_areas_leave_cells(const StudySpec& spec, const Scene& scene) {
-    if (spec.grid.excluded_areas.empty()) return;
+// A grid with no cell in its mask has no metric to optimise (a P5 of -160 dBm over no cells).
+void check_grid_has_cells(const StudySpec& spec, const Scene& scene) {
     const RadioEngine engine(scene, spec.radio, spec.grid);
     const std::vector<uint8_t>& mask = engine.grid().mask;
-    if (std::none_of(mask.begin(), mask.end(), [](uint8_t m) { return m != 0; }))
+    if (std::any_of(mask.begin(), mask.end(), [](uint8_t m) { return m != 0; })) return;
+    if (!spec.grid.excluded_areas.empty())
         throw InputError(SourceLocation{spec.source_file, 0, "grid.exclude"},
                          "the excluded areas leave no cell of the grid to measure");
+    throw InputError(SourceLocation{spec.source_file, 0, "grid"}, kNoMeasuredCell);
 }
 
 // A resume must run on the scene the study started with: otherwise its finished results and the
@@ -1072,7 +1075,7 @@ json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options)
         const Scene scene = load_scene(effective.scene_path);
         const std::string fingerprint = scene_fingerprint(scene);
         check_engine_inputs(effective, scene);
-        check_excluded_areas_leave_cells(effective, scene);
+        check_grid_has_cells(effective, scene);
         StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite,
                                               {{"scene_fingerprint", fingerprint}});
         return std::make_unique<Driver>(*this, std::move(effective), std::move(store), options,

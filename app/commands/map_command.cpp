@@ -1,6 +1,7 @@
 // rps map SCENE --ap ...: radio maps for one or more APs, their combination and its metrics.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -136,6 +137,9 @@ void register_map(CLI::App& app, CommandAction& action) {
                     problem = receiver_clearance_problem(engine, aps[a].position, what);
                 if (!problem.empty()) throw std::invalid_argument(problem);
             }
+            const std::vector<uint8_t>& mask = engine.grid().mask;
+            if (std::none_of(mask.begin(), mask.end(), [](uint8_t m) { return m != 0; }))
+                throw std::invalid_argument(kNoMeasuredCell);
             std::vector<RadioMap> maps;
             double total_ms = 0.0;
             RadioEngine::reset_thread_counters();

@@ -18,6 +18,12 @@ std::vector<uint8_t> compute_cell_mask(const Scene& scene, const EmbreeScene& em
                                        const PlanarFaceGrouping& grouping,
                                        const MeasurementGrid& grid);
 
+// Why a grid whose mask holds no cell cannot be measured (rps map and studies refuse it: its
+// metrics would read -160 dBm over no cells).
+inline constexpr const char* kNoMeasuredCell =
+    "no cell of the grid is measured: every cell centre lies off the floor, inside a solid or "
+    "within a wall (move or resize the grid, or its height)";
+
 // The rectangle [x_min, x_max] x [y_min, y_max] as a polygon (counter-clockwise).
 inline Polygon2d rectangle_polygon(double x_min, double y_min, double x_max, double y_max) {
     return {{x_min, y_min}, {x_max, y_min}, {x_max, y_max}, {x_min, y_max}};

@@ -195,6 +195,22 @@ TEST(CliMap, TransmitterOnAReceiverPointIsRefused) {
     EXPECT_EQ(clear.exit_code, 0) << describe(clear);
 }
 
+// A grid with no cell in its mask (here every cell centre lies inside a closed metal box) has
+// no metric: rps map printed P5, min and mean of -160 dBm and 0 % coverage over no cells, exit 0.
+TEST(CliMap, AGridWithNoMeasuredCellIsRefused) {
+    rps::test::TempDir dir;
+    const fs::path scene = dir / "box.xml";
+    std::ofstream(scene) << R"(<scene version="2.1.0">
+<bsdf type="itu-radio-material" id="metal"><string name="type" value="metal"/></bsdf>
+<shape type="cube" id="box"><transform name="to_world"><scale x="5" y="5" z="2"/>
+  <translate x="5" y="5" z="2"/></transform><ref id="metal"/></shape>
+</scene>)";
+    const auto inside = run_rps({"map", scene.string(), "--ap", "5,5,2"});
+    EXPECT_EQ(inside.exit_code, 2) << describe(inside);
+    EXPECT_NE(inside.err.find("no cell of the grid is measured"), std::string::npos)
+        << describe(inside);
+}
+
 // A transmitter more than 1 km outside the scene's bounds (where the engine's single-precision
 // wall queries lose their edge margin) is refused the same way; 900 m outside is accepted.
 TEST(CliMap, TransmitterFarOutsideTheSceneIsRefused) {
