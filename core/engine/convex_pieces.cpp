@@ -6,11 +6,10 @@
 #include <limits>
 
 #include "core/common/convex_hull_2d.hpp"
+#include "core/common/triangle_overlap_2d.hpp"
 
 namespace rps {
 namespace {
-
-using Point2 = std::array<double, 2>;
 
 double cross(const Point2& o, const Point2& a, const Point2& b) {
     return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
@@ -38,37 +37,14 @@ bool convex_union(const std::vector<Point2>& points, double area) {
     return hull_area(points) <= area * (1.0 + 1e-9) + 1e-12;
 }
 
-// Whether two triangles share interior points: no edge normal of either separates them by more
-// than kTouch_m (a shared edge or vertex is no overlap).
-bool interiors_overlap(const Point2* a, const Point2* b) {
-    constexpr double kTouch_m = 1e-9;
-    for (const Point2* tri : {a, b})
-        for (int e = 0; e < 3; ++e) {
-            const Point2& p = tri[e];
-            const Point2& q = tri[(e + 1) % 3];
-            const double nx = q[1] - p[1], ny = p[0] - q[0];
-            const double length = std::hypot(nx, ny);
-            if (!(length > 0.0)) continue;
-            double lo[2] = {1e300, 1e300}, hi[2] = {-1e300, -1e300};
-            for (int side = 0; side < 2; ++side)
-                for (int v = 0; v < 3; ++v) {
-                    const Point2& r = (side == 0 ? a : b)[v];
-                    const double d = (nx * r[0] + ny * r[1]) / length;
-                    lo[side] = std::min(lo[side], d);
-                    hi[side] = std::max(hi[side], d);
-                }
-            if (hi[0] <= lo[1] + kTouch_m || hi[1] <= lo[0] + kTouch_m) return false;
-        }
-    return true;
-}
-
 // Whether any two of the triangles overlap. The loader does not forbid it (two `cube` walls
 // overlapping at a corner put two copies of the corner square into one face's top), and the
 // face's point test counts such a point once only while it tests all the triangles together.
 bool any_overlap(const std::vector<std::array<Point2, 3>>& triangles) {
     for (size_t i = 0; i < triangles.size(); ++i)
         for (size_t j = i + 1; j < triangles.size(); ++j)
-            if (interiors_overlap(triangles[i].data(), triangles[j].data())) return true;
+            if (triangle_interiors_overlap(triangles[i].data(), triangles[j].data(), 1e-9))
+                return true;
     return false;
 }
 

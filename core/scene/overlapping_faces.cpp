@@ -9,6 +9,7 @@
 #include <set>
 #include <utility>
 
+#include "core/common/triangle_overlap_2d.hpp"
 #include "core/scene/planar_faces.hpp"
 
 namespace rps {
@@ -18,7 +19,7 @@ constexpr double kPlaneOffset_m = 1e-4;      // the planar grouping's distance t
 constexpr double kCosParallel = 1.0 - 5e-9;  // and its angle tolerance, 1e-4 rad
 constexpr double kOverlapDepth_m = 1e-6;     // less than this deep is touching, not overlap
 
-using Triangle2d = std::array<std::array<double, 2>, 3>;
+using Triangle2d = std::array<Point2, 3>;
 
 Triangle2d project(const Scene& scene, uint32_t triangle, int drop_axis) {
     const int a0 = drop_axis == 0 ? 1 : 0, a1 = drop_axis == 2 ? 1 : 2;
@@ -30,31 +31,6 @@ Triangle2d project(const Scene& scene, uint32_t triangle, int drop_axis) {
     return t;
 }
 
-// Whether some edge normal of `a` separates the triangles, touching included: the separating
-// axis test, with intervals that overlap by less than kOverlapDepth_m counted as apart.
-bool separated_by_edges_of(const Triangle2d& a, const Triangle2d& b) {
-    for (int i = 0; i < 3; ++i) {
-        const auto& p = a[i];
-        const auto& q = a[(i + 1) % 3];
-        const double nx = q[1] - p[1], ny = p[0] - q[0];
-        const double length = std::hypot(nx, ny);
-        if (!(length > 0)) continue;
-        double a_lo = INFINITY, a_hi = -INFINITY, b_lo = INFINITY, b_hi = -INFINITY;
-        for (int k = 0; k < 3; ++k) {
-            const double pa = (a[k][0] * nx + a[k][1] * ny) / length;
-            const double pb = (b[k][0] * nx + b[k][1] * ny) / length;
-            a_lo = std::min(a_lo, pa), a_hi = std::max(a_hi, pa);
-            b_lo = std::min(b_lo, pb), b_hi = std::max(b_hi, pb);
-        }
-        if (a_hi <= b_lo + kOverlapDepth_m || b_hi <= a_lo + kOverlapDepth_m) return true;
-    }
-    return false;
-}
-
-bool overlap_with_area(const Triangle2d& a, const Triangle2d& b) {
-    return !separated_by_edges_of(a, b) && !separated_by_edges_of(b, a);
-}
-
 // The first pair of triangles of faces f and g (on one plane) that overlap, as shape indices.
 std::optional<std::pair<uint32_t, uint32_t>> overlapping_shapes(const Scene& scene,
                                                                 const PlanarFace& f,
@@ -64,7 +40,8 @@ std::optional<std::pair<uint32_t, uint32_t>> overlapping_shapes(const Scene& sce
     for (const uint32_t s : f.triangles) {
         const Triangle2d a = project(scene, s, drop_axis);
         for (const uint32_t t : g.triangles)
-            if (overlap_with_area(a, project(scene, t, drop_axis)))
+            if (triangle_interiors_overlap(a.data(), project(scene, t, drop_axis).data(),
+                                           kOverlapDepth_m))
                 return std::pair{scene.triangle_shape[s], scene.triangle_shape[t]};
     }
     return std::nullopt;

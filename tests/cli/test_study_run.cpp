@@ -117,36 +117,31 @@ TEST_F(CliStudyRun, StudyErrorsFailBeforeTheStoreIsCreated) {
     EXPECT_FALSE(fs::exists(dir / "study.h5"));
 }
 
-// A grid that cannot be measured in the study's scene (here 1e300 m away: every worker stopped in
-// Embree's assertion and the run ended "no worker could be started") fails before the store
-// exists, naming the file and the grid.
-TEST_F(CliStudyRun, GridOutsideTheSceneFailsBeforeTheStoreIsCreated) {
-    rps::test::TempDir dir;
-    json study = tiny_reflector_study();
-    study["grid"]["origin_m"] = {1e300, 0.0};
-    std::ofstream(dir / "study.json") << study.dump(2);
-    const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
-                              (dir / "study.h5").string(), "--workers", "1"});
-    EXPECT_EQ(run.exit_code, 2) << describe(run);
-    for (const char* part : {"study.json", "field 'grid'", "outside the scene's bounds"})
-        EXPECT_NE(run.err.find(part), std::string::npos) << part << "\n" << describe(run);
-    EXPECT_FALSE(fs::exists(dir / "study.h5"));
-}
-
-// A frequency the study format accepts but where a material of the scene has no ITU values
-// (0.9 GHz: concrete is defined from 1 GHz) stopped every worker at start-up, after the store
-// existed ("no worker could be started", exit 1): now refused up front, naming the file and key.
-TEST_F(CliStudyRun, FrequencyOutsideAMaterialsRangeFailsBeforeTheStoreIsCreated) {
-    rps::test::TempDir dir;
-    json study = tiny_reflector_study();
-    study["radio"]["freq_hz"] = 9e8;
-    std::ofstream(dir / "study.json") << study.dump(2);
-    const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
-                              (dir / "study.h5").string(), "--workers", "1"});
-    EXPECT_EQ(run.exit_code, 2) << describe(run);
-    for (const char* part : {"study.json", "field 'radio'", "not defined at 0.9 GHz"})
-        EXPECT_NE(run.err.find(part), std::string::npos) << part << "\n" << describe(run);
-    EXPECT_FALSE(fs::exists(dir / "study.h5"));
+// Studies the engine cannot run in their scene fail before the store exists, naming the file and
+// the key: a grid 1e300 m away (every worker stopped in Embree's assertion, "no worker could be
+// started") and a frequency where a material has no ITU values (0.9 GHz: concrete is defined
+// from 1 GHz; every worker failed at start-up, after the store existed, exit 1).
+TEST_F(CliStudyRun, InputsTheEngineRefusesFailBeforeTheStoreIsCreated) {
+    const struct {
+        const char* section;
+        const char* key;
+        json value;
+        const char* named;
+    } cases[] = {{"grid", "origin_m", {1e300, 0.0}, "outside the scene's bounds"},
+                 {"radio", "freq_hz", 9e8, "not defined at 0.9 GHz"}};
+    for (const auto& c : cases) {
+        rps::test::TempDir dir;
+        json study = tiny_reflector_study();
+        study[c.section][c.key] = c.value;
+        std::ofstream(dir / "study.json") << study.dump(2);
+        const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
+                                  (dir / "study.h5").string(), "--workers", "1"});
+        EXPECT_EQ(run.exit_code, 2) << describe(run);
+        const std::string field = std::string("field '") + c.section + "'";
+        for (const std::string& part : {std::string("study.json"), field, std::string(c.named)})
+            EXPECT_NE(run.err.find(part), std::string::npos) << part << "\n" << describe(run);
+        EXPECT_FALSE(fs::exists(dir / "study.h5"));
+    }
 }
 
 TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
