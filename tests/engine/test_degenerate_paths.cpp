@@ -141,6 +141,48 @@ TEST(DegeneratePaths, NoSecondReflectionOnTheSamePlane) {
     }
 }
 
+// A floor reflection a few µm inside the outer corner of two walls, on the exact diagonal through
+// the corner: the incoming piece passes through the line where the walls meet, nearer the
+// reflection point than the segment queries look, so cross_at_vertex decides it. It decided each
+// wall's edge by a step back along the piece, which leaves both walls: the path crossed neither
+// (from outside two metal walls, -78 dB into the room; 11 dB too strong beside concrete ones,
+// for a Tx moved 0.01 mm). Decided for one moved path, it crosses one wall, as a Tx 1 mm higher.
+TEST(DegeneratePaths, PieceThroughAnOuterCornerLineNearItsReflectionCrossesAWall) {
+    for (const bool metal : {true, false}) {
+        Scene scene = three_materials();
+        RadioMaterial pec;
+        pec.id = "pec";
+        pec.perfect_conductor = true;
+        scene.materials.push_back(pec);
+        const uint32_t walls = metal ? 3 : 0;
+        add_rectangle(scene, "floor", 0,
+                      {Vec3(0, 0, 0), Vec3(10, 0, 0), Vec3(10, 10, 0), Vec3(0, 10, 0)});
+        add_rectangle(scene, "a", walls,
+                      {Vec3(0, 0, 0), Vec3(0, 10, 0), Vec3(0, 10, 3), Vec3(0, 0, 3)});
+        add_rectangle(scene, "b", walls,
+                      {Vec3(0, 0, 0), Vec3(10, 0, 0), Vec3(10, 0, 3), Vec3(0, 0, 3)});
+        const RadioEngine engine(scene, test::isotropic_setup(2),
+                                 test::one_cell_at(Vec3(1.5, 1.5, 1.5)));
+        const auto gain = [&](double tx_z) {
+            double total = 0.0;
+            for (const auto& p :
+                 engine.trace_paths(TxPose{Vec3(-2, -2, tx_z)}, Vec3(1.5, 1.5, 1.5)))
+                total += p.path_gain;
+            return total;
+        };
+        const double reference = gain(2.001);
+        for (const double dz : {0.0, 1e-6, 1e-5, 1e-4}) {
+            SCOPED_TRACE(::testing::Message() << (metal ? "metal" : "concrete") << " dz " << dz);
+            if (metal) {
+                EXPECT_EQ(gain(2.0 + dz), 0.0);
+            } else {
+                ASSERT_GT(reference, 0.0);
+                EXPECT_NEAR(10.0 * std::log10(gain(2.0 + dz) / reference), 0.0, 0.01);
+            }
+        }
+    }
+}
+
 // A corner double reflection whose two points coincide on the corner line (zero-length middle
 // segment), with a third wall W through that line: beside the line the path crosses W on the
 // incoming piece and on the short middle piece (W separates the two corner walls), twice. The
