@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "core/common/triangle_overlap_2d.hpp"
 #include "core/scene/planar_faces.hpp"
@@ -37,12 +38,33 @@ std::optional<std::pair<uint32_t, uint32_t>> overlapping_shapes(const Scene& sce
                                                                 const PlanarFace& g) {
     int drop_axis = 0;
     f.normal.cwiseAbs().maxCoeff(&drop_axis);
+    // g's triangles projected once, with their boxes: most pairs of a large plane (a floor of
+    // many triangles under a few walls' feet) are apart by their boxes alone.
+    struct Projected {
+        Triangle2d corners;
+        Point2 lo, hi;
+    };
+    const auto projected = [&](uint32_t triangle) {
+        Projected p{
+            project(scene, triangle, drop_axis), {INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+        for (const Point2& c : p.corners)
+            for (int i = 0; i < 2; ++i)
+                p.lo[i] = std::min(p.lo[i], c[i]), p.hi[i] = std::max(p.hi[i], c[i]);
+        return p;
+    };
+    std::vector<Projected> others;
+    others.reserve(g.triangles.size());
+    for (const uint32_t t : g.triangles) others.push_back(projected(t));
     for (const uint32_t s : f.triangles) {
-        const Triangle2d a = project(scene, s, drop_axis);
-        for (const uint32_t t : g.triangles)
-            if (triangle_interiors_overlap(a.data(), project(scene, t, drop_axis).data(),
-                                           kOverlapDepth_m))
-                return std::pair{scene.triangle_shape[s], scene.triangle_shape[t]};
+        const Projected a = projected(s);
+        for (size_t k = 0; k < others.size(); ++k) {
+            const Projected& b = others[k];
+            if (a.hi[0] <= b.lo[0] + kOverlapDepth_m || b.hi[0] <= a.lo[0] + kOverlapDepth_m ||
+                a.hi[1] <= b.lo[1] + kOverlapDepth_m || b.hi[1] <= a.lo[1] + kOverlapDepth_m)
+                continue;
+            if (triangle_interiors_overlap(a.corners.data(), b.corners.data(), kOverlapDepth_m))
+                return std::pair{scene.triangle_shape[s], scene.triangle_shape[g.triangles[k]]};
+        }
     }
     return std::nullopt;
 }
