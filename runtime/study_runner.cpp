@@ -995,8 +995,6 @@ uint64_t StudyRunner::grid_point_count(const StudySpec& spec, const json& params
 
 namespace {
 
-// Excluded areas that cover every cell of the grid would leave the study nothing to measure (it
-// scored -160 dBm over 0 cells and "succeeded"); refused before the store exists.
 // The radio set-up and the grid the workers will build, checked here so that a study the engine
 // cannot run in its scene (a grid reaching 1e300 m away stopped every worker, a frequency where
 // a material has no ITU values none could start) fails naming its file and key, with no store.
@@ -1013,7 +1011,9 @@ void check_engine_inputs(const StudySpec& spec, const Scene& scene) {
     }
 }
 
-// A grid with no cell in its mask has no metric to optimise (a P5 of -160 dBm over no cells).
+// A grid with no cell in its mask (excluded areas covering it, or every cell inside a solid)
+// leaves the study nothing to measure: it scored -160 dBm over 0 cells and "succeeded". Refused
+// before the store exists.
 void check_grid_has_cells(const StudySpec& spec, const Scene& scene) {
     const RadioEngine engine(scene, spec.radio, spec.grid);
     const std::vector<uint8_t>& mask = engine.grid().mask;

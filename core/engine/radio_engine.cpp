@@ -194,15 +194,6 @@ void check_within_reach(const Aabb& bounds, const Vec3& p, std::string_view what
             what, p.x(), p.y(), p.z(), outside_m, kMaxOutsideScene_m));
 }
 
-// The corners of the raster's plane (the receivers' extremes: a box's distance is convex).
-void check_within_reach(const Aabb& bounds, const ReceiverRaster& raster, std::string_view what) {
-    const double x1 = raster.x0 + raster.nx * raster.spacing;
-    const double y1 = raster.y0 + raster.ny * raster.spacing;
-    for (const double x : {raster.x0, x1})
-        for (const double y : {raster.y0, y1})
-            check_within_reach(bounds, Vec3(x, y, raster.height_m), what);
-}
-
 void check_radio_setup(const RadioSetup& setup) {
     if (!(setup.freq_hz > 0)) throw std::invalid_argument("frequency must be > 0 Hz");
     // The range a study file accepts (study_spec.cpp); beyond it dBm to watts overflows.
@@ -243,10 +234,11 @@ MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
             fmt::format("measurement grid too large: {:.0f} x {:.0f} cells (at most 5e7)", nx, ny));
     grid.cells_x = static_cast<int>(nx);
     grid.cells_y = static_cast<int>(ny);
-    ReceiverRaster plane;
-    plane.x0 = x0, plane.y0 = y0, plane.spacing = spec.cell_m, plane.height_m = spec.height_m;
-    plane.nx = grid.cells_x, plane.ny = grid.cells_y;
-    check_within_reach(box, plane, "measurement grid: a corner of the plane");
+    // The plane's corners are its receivers' extremes (a box's distance is convex).
+    for (const double x : {x0, x0 + nx * spec.cell_m})
+        for (const double y : {y0, y0 + ny * spec.cell_m})
+            check_within_reach(box, Vec3(x, y, spec.height_m),
+                               "measurement grid: a corner of the plane");
     for (size_t i = 0; i < spec.excluded_areas.size(); ++i)
         check_polygon(spec.excluded_areas[i], "excluded area " + std::to_string(i + 1));
     grid.excluded_areas = spec.excluded_areas;
