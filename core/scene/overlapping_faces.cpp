@@ -76,8 +76,8 @@ bool boxes_meet(const Aabb& a, const Aabb& b) {
 
 }  // namespace
 
-std::vector<std::string> overlapping_face_warnings(const Scene& scene) {
-    const PlanarFaceGrouping grouping = group_planar_faces(scene);
+std::vector<std::string> overlapping_face_warnings(const Scene& scene,
+                                                   const PlanarFaceGrouping& grouping) {
     const std::vector<PlanarFace>& faces = grouping.faces;
     // Faces by plane offset: the candidates for a plane lie within the tolerance after it.
     std::vector<size_t> order;
@@ -110,11 +110,11 @@ std::vector<std::string> overlapping_face_warnings(const Scene& scene) {
             const SceneShape& a = scene.shapes[shapes->first];
             const SceneShape& b = scene.shapes[shapes->second];
             warnings.push_back(fmt::format(
-                "shapes '{}' ({}:{}, '{}') and '{}' ({}:{}, '{}') overlap on one plane: a path "
+                "shapes '{}' ({}, '{}') and '{}' ({}, '{}') overlap on one plane: a path "
                 "reflects on each of them there and crosses both; cut the one out of the other "
                 "(a window into a hole in its wall)",
-                a.id, a.source_file, a.source_line, scene.materials[a.material_index].id, b.id,
-                b.source_file, b.source_line, scene.materials[b.material_index].id));
+                a.id, a.location(), scene.materials[a.material_index].id, b.id, b.location(),
+                scene.materials[b.material_index].id));
         }
     }
     if (more > 0)

@@ -6,15 +6,16 @@
 #include <string>
 #include <vector>
 
-#include "core/scene/scene.hpp"
+#include "core/scene/planar_faces.hpp"
 
 namespace rps {
 
 // One warning per pair of shapes whose triangles overlap with a positive area on a shared plane
 // (within the planar grouping's tolerances) and whose materials differ; touching along an edge
 // (a window set into its wall) is no overlap, nor is a closed solid resting on a face. At most
-// kMaxOverlapWarnings, then a count.
-std::vector<std::string> overlapping_face_warnings(const Scene& scene);
+// kMaxOverlapWarnings, then a count. `grouping` is group_planar_faces(scene).
+std::vector<std::string> overlapping_face_warnings(const Scene& scene,
+                                                   const PlanarFaceGrouping& grouping);
 inline constexpr size_t kMaxOverlapWarnings = 10;
 
 }  // namespace rps

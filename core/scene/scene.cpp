@@ -2,6 +2,8 @@
 
 namespace rps {
 
+std::string SceneShape::location() const { return source_file + ":" + std::to_string(source_line); }
+
 Aabb Scene::bounds() const {
     Aabb box;
     for (const auto& triangle : triangles)

@@ -15,12 +15,17 @@ namespace rps {
 struct SceneShape {
     std::string id;           // XML id, or "<type>#<n>" when the shape has none
     std::string type;         // rectangle, cube, disk, ply, obj, or "generated"
-    std::string source_file;  // XML file, and for meshes the mesh file
+    std::string source_file;  // the XML file of the <shape> element
     int source_line = 0;      // line of the <shape> element
+    std::string mesh_file;    // ply and obj shapes: the mesh file; empty for the others
     uint32_t material_index = 0;
     uint32_t first_triangle = 0;
     uint32_t triangle_count = 0;
     bool closed = false;  // every edge shared by exactly two triangles (a solid, e.g. a cube)
+
+    // "scenes/office/office.xml:12" (the XML file as given, the element's line): where
+    // warnings point the user.
+    std::string location() const;
 };
 
 struct Scene {

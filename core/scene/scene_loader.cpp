@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/common/error.hpp"
+#include "core/scene/many_faced_shapes.hpp"
 #include "core/scene/mesh_file.hpp"
 #include "core/scene/obj_reader.hpp"
 #include "core/scene/overlapping_faces.hpp"
@@ -78,7 +79,10 @@ public:
                                           ": ignored <" + std::string(tag) + "> element");
             }
         }
-        for (std::string& warning : overlapping_face_warnings(scene_))
+        const PlanarFaceGrouping grouping = group_planar_faces(scene_);
+        for (std::string& warning : overlapping_face_warnings(scene_, grouping))
+            scene_.warnings.push_back(std::move(warning));
+        for (std::string& warning : many_faced_shape_warnings(scene_, grouping))
             scene_.warnings.push_back(std::move(warning));
         return std::move(scene_);
     }
@@ -214,7 +218,7 @@ private:
         } else if (type == "disk") {
             mesh = make_disk();
         } else if (type == "ply" || type == "obj") {
-            mesh = read_mesh(shape, type, id, info.source_file);
+            mesh = read_mesh(shape, type, id, info.mesh_file);
         } else {
             values_.fail(shape, "type",
                          "shape '" + id + "': unsupported shape type '" + type +

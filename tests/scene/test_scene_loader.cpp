@@ -105,7 +105,7 @@ TEST(SceneLoader, StreetCanyonMaterials) {
     for (const auto& shape : scene.shapes) closed += shape.closed ? 1 : 0;
     EXPECT_EQ(closed, 6u);
     EXPECT_EQ(scene.warnings.size(), 6u);
-    EXPECT_NE(scene.shapes.back().source_file.find("floor.ply"), std::string::npos);
+    EXPECT_NE(scene.shapes.back().mesh_file.find("floor.ply"), std::string::npos);
 }
 
 TEST(SceneLoader, BoxOneScreenThicknesses) {
@@ -352,8 +352,59 @@ TEST(SceneMeshes, ObjWithNegativeIndicesAndSlashForms) {
     const Scene scene = load_scene(file);
     ASSERT_EQ(scene.triangles.size(), 2u);
     EXPECT_EQ(scene.shapes[0].type, "obj");
-    EXPECT_EQ(scene.shapes[0].source_file, (folder.path() / "meshes/quad.obj").string());
+    EXPECT_EQ(scene.shapes[0].mesh_file, (folder.path() / "meshes/quad.obj").string());
     expect_bounds(scene, 0, {0, 0, 2}, {1, 1, 2});
+}
+
+// A closed column with `sides` sides (radius 1 m, 3 m high) as an OBJ: each side two triangles
+// in one plane, each cap a fan, so sides + 2 planar faces.
+std::string column_obj(int sides) {
+    std::string obj;
+    for (int ring = 0; ring < 2; ++ring)
+        for (int i = 0; i < sides; ++i) {
+            const double a = 2.0 * std::numbers::pi * i / sides;
+            obj += "v " + std::to_string(std::cos(a)) + " " + std::to_string(std::sin(a)) + " " +
+                   std::to_string(3 * ring) + "\n";
+        }
+    obj += "v 0 0 0\nv 0 0 3\n";
+    const auto bottom = [](int i, int n) { return std::to_string(1 + i % n); };
+    const auto top = [](int i, int n) { return std::to_string(1 + n + i % n); };
+    const std::string centre_bottom = std::to_string(2 * sides + 1);
+    const std::string centre_top = std::to_string(2 * sides + 2);
+    for (int i = 0; i < sides; ++i) {
+        const int n = sides;
+        obj += "f " + bottom(i, n) + " " + bottom(i + 1, n) + " " + top(i + 1, n) + "\n";
+        obj += "f " + bottom(i, n) + " " + top(i + 1, n) + " " + top(i, n) + "\n";
+        obj += "f " + centre_bottom + " " + bottom(i + 1, n) + " " + bottom(i, n) + "\n";
+        obj += "f " + centre_top + " " + top(i, n) + " " + top(i + 1, n) + "\n";
+    }
+    return obj;
+}
+
+// A curved shape whose triangles lie in more than kManyFacesPerShape (64) planar faces makes
+// every map slow (each face is a mirror): warned about, naming the shape, where it is declared
+// and its face count. A 62-sided column (64 faces) is not.
+TEST(SceneMeshes, ShapesOfManyPlanarFacesAreWarnedAbout) {
+    for (const int sides : {62, 63}) {
+        TempFolder folder;
+        folder.write("column.obj", column_obj(sides));
+        const auto file =
+            write_scene(folder, kConcrete +
+                                    "<shape type=\"obj\" id=\"column\"><string name=\"filename\" "
+                                    "value=\"column.obj\"/><ref id=\"concrete\"/></shape>\n");
+        const Scene scene = load_scene(file);
+        std::vector<std::string> many;
+        for (const std::string& warning : scene.warnings)
+            if (warning.find("planar faces") != std::string::npos) many.push_back(warning);
+        if (sides == 62) {
+            EXPECT_TRUE(many.empty()) << testing::PrintToString(many);
+            continue;
+        }
+        ASSERT_EQ(many.size(), 1u) << testing::PrintToString(scene.warnings);
+        for (const std::string& part : {std::string("'column'"), file.string() + ":5",
+                                        std::string("forms 65 planar faces of the scene's 65")})
+            EXPECT_NE(many[0].find(part), std::string::npos) << part << "\n" << many[0];
+    }
 }
 
 TEST(SceneMeshes, ObjErrorsNameFileAndLine) {
