@@ -1,5 +1,7 @@
 #include "runtime/study_runner.hpp"
 
+#include <fmt/format.h>
+
 #include <QElapsedTimer>
 #include <QMetaObject>
 #include <QTemporaryDir>
@@ -11,6 +13,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -26,6 +29,7 @@
 #include "core/scene/scene_fingerprint.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "core/store/study_store.hpp"
+#include "core/study/feasible_layout_probe.hpp"
 #include "core/study/grid_axes.hpp"
 #include "core/study/layout.hpp"
 #include "core/study/method_params.hpp"
@@ -42,6 +46,10 @@ constexpr int kMethodShift = 40;
 constexpr int kRefineSteps = 5;
 // Redraws of a random point that violates the AP separation before it is kept as it is.
 constexpr int kFeasibleTries = 1000;
+// The least attempt limit of the final map task (the default task_timeout_s).
+constexpr double kFinalMapMinTimeout_s = 600.0;
+// Layouts drawn over a new study's bounds, one of which must be one the workers can evaluate.
+constexpr int kFeasibilityDraws = 4096;
 
 uint64_t make_task_id(int method_index, uint64_t seq) {
     return (static_cast<uint64_t>(method_index) << kMethodShift) | seq;
@@ -247,7 +255,9 @@ private:
     void run_halving(MethodState& m, const json& p, uint64_t seed);
     json run_final_map(MethodState& m);
 
-    std::vector<json> run_tasks(MethodState& m, const std::vector<json>& payloads);
+    // timeout_s: each task's attempt limit (< 0: the study's task_timeout_s).
+    std::vector<json> run_tasks(MethodState& m, const std::vector<json>& payloads,
+                                double timeout_s = -1.0);
     void run_streamed(MethodState& m, const std::function<std::optional<json>()>& next_payload);
     std::optional<json> replay(uint64_t id, const Pending& pending);
     bool any_worker_alive() const;
@@ -534,8 +544,8 @@ bool StudyRunner::Driver::any_worker_alive() const {
     return false;
 }
 
-std::vector<json> StudyRunner::Driver::run_tasks(MethodState& m,
-                                                 const std::vector<json>& payloads) {
+std::vector<json> StudyRunner::Driver::run_tasks(MethodState& m, const std::vector<json>& payloads,
+                                                 double timeout_s) {
     check_cancel();
     std::vector<json> results(payloads.size());
     std::vector<PoolTask> dispatch;
@@ -548,7 +558,7 @@ std::vector<json> StudyRunner::Driver::run_tasks(MethodState& m,
             continue;
         }
         pending_[id] = pending;
-        dispatch.push_back(PoolTask{id, payloads[i]});
+        dispatch.push_back(PoolTask{id, payloads[i], timeout_s});
         where.push_back(i);
     }
     if (dispatch.empty()) return results;
@@ -847,7 +857,11 @@ void StudyRunner::Driver::run_method(MethodState& m, const MethodSpec& method) {
 json StudyRunner::Driver::run_final_map(MethodState& m) {
     if (!best_.valid()) throw StudyError("no feasible layout was evaluated: nothing to report");
     const json payload = {{"kind", "map"}, {"point", best_.x}};
-    const std::vector<json> results = run_tasks(m, {payload});
+    // The study's task_timeout_s is sized to its evaluate tasks; this one full map of the best
+    // layout gets at least the default limit (a 0.1 s limit failed it after every method had
+    // run, and every resume again).
+    const double timeout_s = std::max(spec_.compute.task_timeout_s, kFinalMapMinTimeout_s);
+    const std::vector<json> results = run_tasks(m, {payload}, timeout_s);
     const json& r = results.front();
     if (!r.is_object() || !r.value("valid", false))
         throw StudyError("the map of the best layout could not be computed");
@@ -1014,14 +1028,32 @@ void check_engine_inputs(const StudySpec& spec, const Scene& scene) {
 // A grid with no cell in its mask (excluded areas covering it, or every cell inside a solid)
 // leaves the study nothing to measure: it scored -160 dBm over 0 cells and "succeeded". Refused
 // before the store exists.
-void check_grid_has_cells(const StudySpec& spec, const Scene& scene) {
-    const RadioEngine engine(scene, spec.radio, spec.grid);
+void check_grid_has_cells(const StudySpec& spec, const RadioEngine& engine) {
     const std::vector<uint8_t>& mask = engine.grid().mask;
     if (std::any_of(mask.begin(), mask.end(), [](uint8_t m) { return m != 0; })) return;
     if (!spec.grid.excluded_areas.empty())
         throw InputError(SourceLocation{spec.source_file, 0, "grid.exclude"},
                          "the excluded areas leave no cell of the grid to measure");
     throw InputError(SourceLocation{spec.source_file, 0, "grid"}, kNoMeasuredCell);
+}
+
+// A study whose bounds admit no layout the workers would evaluate (an AP height on the floor, a
+// separation no bounds allow, a focal range behind the mount wall) ran every method on refused
+// layouts and ended "no feasible layout was evaluated". Refused before the store exists, naming
+// the key and an example; a few thousand checks, no map (~10 ms). (A separation the drawn layouts
+// rarely keep, for many APs, is left to the methods: it can be rare without being impossible.)
+void check_some_layout_feasible(const StudySpec& spec, std::shared_ptr<const RadioEngine> engine) {
+    const LayoutEvaluator evaluator(spec, std::move(engine));
+    const FeasibleLayoutProbe probe =
+        probe_feasible_layout(evaluator, kFeasibilityDraws, spec.seed);
+    if (probe.found) return;
+    throw InputError(SourceLocation{spec.source_file, 0, probe.field}, probe.message);
+}
+
+void check_measurable(const StudySpec& spec, const Scene& scene) {
+    const auto engine = std::make_shared<const RadioEngine>(scene, spec.radio, spec.grid);
+    check_grid_has_cells(spec, *engine);
+    check_some_layout_feasible(spec, engine);
 }
 
 // A resume must run on the scene the study started with: otherwise its finished results and the
@@ -1075,7 +1107,7 @@ json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options)
         const Scene scene = load_scene(effective.scene_path);
         const std::string fingerprint = scene_fingerprint(scene);
         check_engine_inputs(effective, scene);
-        check_grid_has_cells(effective, scene);
+        check_measurable(effective, scene);
         StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite,
                                               {{"scene_fingerprint", fingerprint}});
         return std::make_unique<Driver>(*this, std::move(effective), std::move(store), options,

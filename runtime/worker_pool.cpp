@@ -84,6 +84,7 @@ struct WorkerPool::Worker {
     std::deque<QString> stderr_tail;  // quoted in crash reports ("scene not found")
     uint64_t current = 0;             // seq of the running task, 0 when none
     double task_start_s = 0.0;
+    double task_timeout_s = 0.0;  // the running task's limit, 0: none
     double last_line_s = 0.0;
     double launched_s = 0.0;
     int start_failures = 0;
@@ -471,6 +472,7 @@ void WorkerPool::dispatch() {
         t.start_s = now_s();
         w.current = seq;
         w.task_start_s = t.start_s;
+        w.task_timeout_s = t.task.timeout_s >= 0.0 ? t.task.timeout_s : config_.task_timeout_s;
         w.last_line_s = t.start_s;
         const std::string line = proto::encode(proto::CoordinatorMessage(
                                      proto::TaskMessage{t.task.id, t.attempts, t.task.payload})) +
@@ -496,8 +498,8 @@ void WorkerPool::watchdog() {
         if (config_.heartbeat_timeout_s > 0.0 && now - w.last_line_s > config_.heartbeat_timeout_s)
             kill_worker(w, QStringLiteral("worker hung: no heartbeat for %1 s")
                                .arg(config_.heartbeat_timeout_s));
-        else if (config_.task_timeout_s > 0.0 && now - w.task_start_s > config_.task_timeout_s)
-            kill_worker(w, QStringLiteral("task timed out after %1 s").arg(config_.task_timeout_s));
+        else if (w.task_timeout_s > 0.0 && now - w.task_start_s > w.task_timeout_s)
+            kill_worker(w, QStringLiteral("task timed out after %1 s").arg(w.task_timeout_s));
     }
 }
 

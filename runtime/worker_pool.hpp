@@ -51,6 +51,9 @@ struct WorkerPoolConfig {
 struct PoolTask {
     uint64_t id = 0;
     nlohmann::json payload = nlohmann::json::object();
+    // This task's attempt limit in seconds: < 0 the pool's task_timeout_s; 0 none. Checked as
+    // often as the pool's own timeouts are (at least every 250 ms).
+    double timeout_s = -1.0;
 };
 
 struct PoolOutcome {

@@ -92,6 +92,12 @@ double LayoutSpace::separation_margin_m(const Vector& x) const {
     return closest - min_separation_m_;
 }
 
+double LayoutSpace::widest_separation_m() const {
+    // Every AP shares the first AP's x, y bounds; hypot as in separation_margin_m, so that a
+    // separation exactly the diagonal counts as reachable, as it is at the corners.
+    return std::hypot(box_.upper[0] - box_.lower[0], box_.upper[1] - box_.lower[1]);
+}
+
 bool LayoutSpace::feasible(const Vector& x) const {
     return ap_count_ < 2 || separation_margin_m(x) >= 0.0;
 }

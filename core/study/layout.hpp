@@ -47,6 +47,9 @@ public:
     // The minimum AP separation (a constraint the optimisers respect).
     bool feasible(const Vector& x) const;
     double separation_margin_m(const Vector& x) const;  // min distance minus the minimum
+    double min_separation_m() const { return min_separation_m_; }
+    // The farthest two APs can be apart within the bounds (the diagonal of their x, y range).
+    double widest_separation_m() const;
     // Mutation scales per gene for the GA (sigma_pos_m, sigma_deg, sigma_uv, sigma_focal_m).
     Vector gene_scales(double pos_m, double deg, double uv, double focal_m) const;
 

@@ -66,6 +66,25 @@ void LayoutEvaluator::combine_ap_maps(const std::vector<std::vector<double>>& pe
         for (double& v : combined) v *= kSinrRatioAsPower_w;  // metrics then read dB
 }
 
+PlatePose LayoutEvaluator::reflector_pose(const Layout& layout) const {
+    PlatePose pose;
+    if (!spec_.reflector) {
+        pose.reason = "the layout has a reflector but the study defines no mount";
+        return pose;
+    }
+    const int anchor = spec_.reflector->orient_to_ap;
+    return plate_pose(*spec_.reflector, *layout.reflector, layout.aps.at(anchor).pose().position);
+}
+
+LayoutRefusal LayoutEvaluator::refusal(const Layout& layout) const {
+    if (std::string problem = placement_problem(layout); !problem.empty())
+        return {LayoutRefusal::Kind::ApPlacement, std::move(problem)};
+    if (layout.reflector)
+        if (PlatePose pose = reflector_pose(layout); !pose.valid)
+            return {LayoutRefusal::Kind::Reflector, std::move(pose.reason)};
+    return {};
+}
+
 LayoutEvaluation LayoutEvaluator::evaluate(const Layout& layout, bool keep_maps) const {
     LayoutEvaluation result;
     if (std::string problem = placement_problem(layout); !problem.empty()) {
@@ -75,13 +94,7 @@ LayoutEvaluation LayoutEvaluator::evaluate(const Layout& layout, bool keep_maps)
     const MeasurementGrid& grid = engine_->grid();
     const PlateGeometry* plate = nullptr;
     if (layout.reflector) {
-        if (!spec_.reflector) {
-            result.reason = "the layout has a reflector but the study defines no mount";
-            return result;
-        }
-        const int anchor = spec_.reflector->orient_to_ap;
-        const PlatePose pose =
-            plate_pose(*spec_.reflector, *layout.reflector, layout.aps.at(anchor).pose().position);
+        const PlatePose pose = reflector_pose(layout);
         if (!pose.valid) {
             result.reason = pose.reason;
             return result;

@@ -34,6 +34,14 @@ struct WeakCellTraces {
     std::vector<uint8_t> traced_cells;  // one byte per grid cell: 1 = traced
 };
 
+// Why a layout cannot be evaluated at all, found before any map is computed.
+struct LayoutRefusal {
+    enum class Kind { None, ApPlacement, Reflector };
+    Kind kind = Kind::None;
+    std::string reason;  // empty when kind is None
+    explicit operator bool() const { return kind != Kind::None; }
+};
+
 class LayoutEvaluator {
 public:
     LayoutEvaluator(const StudySpec& spec, const Scene& scene);
@@ -53,6 +61,11 @@ public:
     std::optional<WeakCellTraces> trace_weak_cells(const Layout& layout) const;
     double objective(
         const Vector& x) const;  // decode + evaluate_objective; infeasible -> kInfeasibleFitness
+
+    // What evaluate() would refuse the layout for before computing a map (an AP inside or too
+    // close to a wall or a receiver point, a plate pose the mount cannot take); the AP separation
+    // is the space's own check (LayoutSpace::feasible).
+    LayoutRefusal refusal(const Layout& layout) const;
 
     const StudySpec& spec() const { return spec_; }
     const LayoutSpace& space() const { return space_; }
@@ -74,6 +87,7 @@ private:
     bool low_rank_applies(const Layout& layout) const;
     // Why the layout's APs cannot be evaluated (an AP inside or touching a wall); empty if fine.
     std::string placement_problem(const Layout& layout) const;
+    PlatePose reflector_pose(const Layout& layout) const;  // layout.reflector must be set
     LayoutEvaluation evaluate_low_rank(const Layout& layout, WeakCellTraces* keep) const;
 
     StudySpec spec_;

@@ -120,15 +120,28 @@ TEST_F(CliStudyRun, StudyErrorsFailBeforeTheStoreIsCreated) {
 // Studies the engine cannot run in their scene fail before the store exists, naming the file and
 // the key: a grid 1e300 m away (every worker stopped in Embree's assertion, "no worker could be
 // started") and a frequency where a material has no ITU values (0.9 GHz: concrete is defined
-// from 1 GHz; every worker failed at start-up, after the store existed, exit 1).
-TEST_F(CliStudyRun, InputsTheEngineRefusesFailBeforeTheStoreIsCreated) {
+// from 1 GHz; every worker failed at start-up, after the store existed, exit 1). So do studies
+// whose bounds admit no layout the workers would evaluate (each created its store, ran every
+// method on refused layouts and ended "no feasible layout was evaluated", exit 1): APs on the
+// floor, a separation the 18 m x 8 m bounds cannot give, a focal range behind the mount wall.
+TEST_F(CliStudyRun, StudiesThatCannotRunFailBeforeTheStoreIsCreated) {
     const struct {
         const char* section;
         const char* key;
         json value;
+        const char* field;
         const char* named;
-    } cases[] = {{"grid", "origin_m", {1e300, 0.0}, "outside the scene's bounds"},
-                 {"radio", "freq_hz", 9e8, "not defined at 0.9 GHz"}};
+    } cases[] = {
+        {"grid", "origin_m", {1e300, 0.0}, "grid", "outside the scene's bounds"},
+        {"radio", "freq_hz", 9e8, "radio", "not defined at 0.9 GHz"},
+        {"bounds", "ap_z_m", 0.0, "bounds", "an antenna must keep 0.05 m from every surface"},
+        {"bounds", "min_ap_separation_m", 25.0, "bounds.min_ap_separation_m",
+         "no two APs can be 25 m apart"},
+        {"reflector",
+         "focal_x_m",
+         {-5.0, -1.0},
+         "reflector",
+         "the focal point lies behind the reflector's mount wall"}};
     for (const auto& c : cases) {
         rps::test::TempDir dir;
         json study = tiny_reflector_study();
@@ -137,7 +150,7 @@ TEST_F(CliStudyRun, InputsTheEngineRefusesFailBeforeTheStoreIsCreated) {
         const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
                                   (dir / "study.h5").string(), "--workers", "1"});
         EXPECT_EQ(run.exit_code, 2) << describe(run);
-        const std::string field = std::string("field '") + c.section + "'";
+        const std::string field = std::string("field '") + c.field + "'";
         for (const std::string& part : {std::string("study.json"), field, std::string(c.named)})
             EXPECT_NE(run.err.find(part), std::string::npos) << part << "\n" << describe(run);
         EXPECT_FALSE(fs::exists(dir / "study.h5"));

@@ -178,6 +178,34 @@ TEST(WorkerPool, HangingTaskIsKilledAfterTheTaskTimeoutAndRetried) {
     EXPECT_GE(pool.stats().restarts, 1u);
 }
 
+// A task's own limit replaces the pool's, both ways: a 0.2 s task survives a 0.1 s pool limit
+// with a limit of its own of 5 s, and a hanging one is caught at its own 0.3 s under a pool
+// limit of 60 s (the study's final map gets at least the default limit this way).
+TEST(WorkerPool, ATasksOwnTimeoutReplacesThePools) {
+    auto c = config(1);
+    c.task_timeout_s = 0.1;
+    c.max_attempts = 1;
+    WorkerPool pool(c);
+    PoolTask slow = task(1, {{"sleep_ms", 200}});
+    slow.timeout_s = 5.0;
+    const auto outcomes = pool.run_ordered({slow, task(2, {{"sleep_ms", 200}})});
+    EXPECT_TRUE(outcomes[0].ok) << outcomes[0].error;
+    EXPECT_FALSE(outcomes[1].ok);
+    EXPECT_NE(outcomes[1].error.find("timed out after 0.1 s"), std::string::npos)
+        << outcomes[1].error;
+
+    c.task_timeout_s = 60.0;
+    WorkerPool patient(c);
+    PoolTask hanging = task(3, {{"hang_on", {1}}});
+    hanging.timeout_s = 0.3;
+    QElapsedTimer timer;
+    timer.start();
+    const auto hung = patient.run_ordered({hanging});
+    EXPECT_FALSE(hung[0].ok);
+    EXPECT_NE(hung[0].error.find("timed out after 0.3 s"), std::string::npos) << hung[0].error;
+    EXPECT_LT(timer.elapsed(), 5000);
+}
+
 TEST(WorkerPool, FrozenWorkerIsDetectedByMissingHeartbeats) {
     auto c = config(1);
     c.task_timeout_s = 0.0;  // only the heartbeat can catch it
