@@ -163,8 +163,10 @@ TEST(SceneLoader, LShapeSeedSceneLoadsExactlyAsWritten) {
 // instead of into a hole in it) are a modelling error: the image method reflects on both at one
 // point and a path through them crosses both. Warned about, naming both; a window set into its
 // wall (sharing edges only), the same material twice (one face) and a closed solid resting on
-// the floor are not. A cube scaled flat is a sheet (its sides merge into one face, one slab): no
-// "closed solid" warning, which a 1 cm thick cube keeps.
+// the floor are not; an open shape of the solid's material on the same spot ('shelf', one face
+// with the solid's base) is, and the solid, met first, no longer hides it. A cube scaled flat is
+// a sheet (its sides merge into one face, one slab): no "closed solid" warning, which a 1 cm
+// thick cube keeps.
 TEST(SceneLoader, OverlappingShapesOfDifferentMaterialsAreWarnedAbout) {
     TempFolder folder;
     const auto file = write_scene(folder, R"(
@@ -185,16 +187,27 @@ TEST(SceneLoader, OverlappingShapesOfDifferentMaterialsAreWarnedAbout) {
   </transform><ref id="wood"/></shape>
 <shape type="cube" id="board"><transform name="to_world"><scale z="0.005"/><translate z="9"/>
   </transform><ref id="wood"/></shape>
+<shape type="rectangle" id="shelf"><transform name="to_world"><scale x="0.5" y="0.5"/>
+  <translate x="-2"/></transform><ref id="wood"/></shape>
 )");
     const Scene scene = load_scene(file);
-    ASSERT_EQ(scene.warnings.size(), 3u) << testing::PrintToString(scene.warnings);
+    ASSERT_EQ(scene.warnings.size(), 4u) << testing::PrintToString(scene.warnings);
     EXPECT_NE(scene.warnings[0].find("'cabinet' is a closed solid"), std::string::npos)
         << scene.warnings[0];
     EXPECT_NE(scene.warnings[1].find("'board' is a closed solid"), std::string::npos)
         << scene.warnings[1];
-    const std::string& overlap = scene.warnings[2];
-    for (const char* part : {"'wall'", "'metal'", "'drawn-on'", "'glass'", "overlap on one plane"})
-        EXPECT_NE(overlap.find(part), std::string::npos) << part << "\n" << overlap;
+    const auto overlap_of = [&](const char* shape) {
+        for (const std::string& w : scene.warnings)
+            if (w.find(shape) != std::string::npos && w.find("overlap on one plane") != w.npos)
+                return w;
+        return std::string("no overlap warning names ") + shape;
+    };
+    const std::string drawn_on = overlap_of("'drawn-on'");
+    for (const char* part : {"'wall'", "'metal'", "'glass'", ".xml:"})
+        EXPECT_NE(drawn_on.find(part), std::string::npos) << part << "\n" << drawn_on;
+    const std::string shelf = overlap_of("'shelf'");
+    for (const char* part : {"'wall'", "'metal'", "'wood'"})
+        EXPECT_NE(shelf.find(part), std::string::npos) << part << "\n" << shelf;
 }
 
 // ---- geometry and transforms ------------------------------------------------------------------
