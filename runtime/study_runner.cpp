@@ -855,7 +855,11 @@ void StudyRunner::Driver::run_method(MethodState& m, const MethodSpec& method) {
 }
 
 json StudyRunner::Driver::run_final_map(MethodState& m) {
-    if (!best_.valid()) throw StudyError("no feasible layout was evaluated: nothing to report");
+    if (!best_.valid()) {
+        const std::string hint = separation_hint(space_, kFeasibilityDraws, spec_.seed);
+        throw StudyError("no feasible layout was evaluated: nothing to report" +
+                         (hint.empty() ? std::string() : "; " + hint));
+    }
     const json payload = {{"kind", "map"}, {"point", best_.x}};
     // The study's task_timeout_s is sized to its evaluate tasks; this one full map of the best
     // layout gets at least the default limit (a 0.1 s limit failed it after every method had

@@ -54,4 +54,15 @@ FeasibleLayoutProbe probe_feasible_layout(const LayoutEvaluator& evaluator, int 
     return probe;
 }
 
+std::string separation_hint(const LayoutSpace& space, int draws, uint64_t seed) {
+    if (space.ap_count() < 2) return {};
+    std::mt19937_64 rng(seed);
+    for (int i = 0; i < draws; ++i)
+        if (space.feasible(draw(space.box(), rng, false))) return {};
+    return fmt::format(
+        "none of {} layouts drawn over the bounds keeps the {} APs {:g} m apart "
+        "(bounds.min_ap_separation_m): lower the separation or widen the bounds",
+        draws, space.ap_count(), space.min_separation_m());
+}
+
 }  // namespace rps

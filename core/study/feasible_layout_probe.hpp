@@ -26,4 +26,10 @@ struct FeasibleLayoutProbe {
 FeasibleLayoutProbe probe_feasible_layout(const LayoutEvaluator& evaluator, int draws,
                                           uint64_t seed);
 
+// After a run that evaluated no feasible layout: why, when the separation explains it. Empty
+// when the space has one AP or some of `draws` uniform layouts keep the separation; else a
+// sentence naming the key (a separation the pre-run check left to the methods, e.g. 16 APs 5 m
+// apart in 17 m x 7 m, which no packing allows).
+std::string separation_hint(const LayoutSpace& space, int draws, uint64_t seed);
+
 }  // namespace rps

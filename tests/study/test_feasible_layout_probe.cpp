@@ -88,5 +88,21 @@ TEST(FeasibleLayoutProbe, TheApsAreNamedBeforeThePlate) {
     EXPECT_EQ(probe(doc).field, "bounds");
 }
 
+// 16 APs 5 m apart in x 1..19, y 1..9: at most 4 x 2 fit, so no drawn layout keeps it and the
+// failed run names the key; two APs keep it in most draws, one AP has no separation.
+TEST(FeasibleLayoutProbe, SeparationHintAfterARunWithNoFeasibleLayout) {
+    const auto hint = [](const std::string& mode) {
+        nlohmann::json doc = test::l_hall_study(mode, {{{"type", "ga"}}});
+        doc["bounds"]["min_ap_separation_m"] = 5.0;
+        const StudySpec spec = parse_study(doc, (test::source_dir() / "study.json").string());
+        return separation_hint(LayoutSpace(spec), kDraws, spec.seed);
+    };
+    const std::string many = hint("16ap");
+    for (const char* part : {"none of 4096 layouts", "16 APs 5 m apart", "min_ap_separation_m"})
+        EXPECT_NE(many.find(part), std::string::npos) << part << "\n" << many;
+    EXPECT_EQ(hint("2ap"), "");
+    EXPECT_EQ(hint("1ap"), "");
+}
+
 }  // namespace
 }  // namespace rps
