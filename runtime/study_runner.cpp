@@ -1,7 +1,5 @@
 #include "runtime/study_runner.hpp"
 
-#include <fmt/format.h>
-
 #include <QElapsedTimer>
 #include <QMetaObject>
 #include <QTemporaryDir>
@@ -13,7 +11,6 @@
 #include <functional>
 #include <limits>
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
 
@@ -29,10 +26,10 @@
 #include "core/scene/scene_fingerprint.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "core/store/study_store.hpp"
-#include "core/study/feasible_layout_probe.hpp"
 #include "core/study/grid_axes.hpp"
 #include "core/study/layout.hpp"
 #include "core/study/method_params.hpp"
+#include "core/study/study_feasibility.hpp"
 
 namespace rps {
 
@@ -48,8 +45,8 @@ constexpr int kRefineSteps = 5;
 constexpr int kFeasibleTries = 1000;
 // The least attempt limit of the final map task (the default task_timeout_s).
 constexpr double kFinalMapMinTimeout_s = 600.0;
-// Layouts drawn over a new study's bounds, one of which must be one the workers can evaluate.
-constexpr int kFeasibilityDraws = 4096;
+// Layouts drawn over the bounds to say why a run evaluated no feasible layout.
+constexpr int kDiagnosisDraws = 1024;
 
 uint64_t make_task_id(int method_index, uint64_t seq) {
     return (static_cast<uint64_t>(method_index) << kMethodShift) | seq;
@@ -254,6 +251,7 @@ private:
     void run_refine(MethodState& m, const json& p, uint64_t seed);
     void run_halving(MethodState& m, const json& p, uint64_t seed);
     json run_final_map(MethodState& m);
+    std::string why_no_feasible_layout() const;
 
     // timeout_s: each task's attempt limit (< 0: the study's task_timeout_s).
     std::vector<json> run_tasks(MethodState& m, const std::vector<json>& payloads,
@@ -854,11 +852,22 @@ void StudyRunner::Driver::run_method(MethodState& m, const MethodSpec& method) {
                                  m.evaluations);
 }
 
+// What layouts drawn over the bounds run into (diagnose_infeasible), or "" when that cannot be
+// told: the error it completes must not be lost to a second one.
+std::string StudyRunner::Driver::why_no_feasible_layout() const {
+    try {
+        const LayoutEvaluator evaluator(spec_, load_scene(spec_.scene_path));
+        return diagnose_infeasible(evaluator, kDiagnosisDraws, spec_.seed);
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
 json StudyRunner::Driver::run_final_map(MethodState& m) {
     if (!best_.valid()) {
-        const std::string hint = separation_hint(space_, kFeasibilityDraws, spec_.seed);
+        const std::string why = why_no_feasible_layout();
         throw StudyError("no feasible layout was evaluated: nothing to report" +
-                         (hint.empty() ? std::string() : "; " + hint));
+                         (why.empty() ? std::string() : "; " + why));
     }
     const json payload = {{"kind", "map"}, {"point", best_.x}};
     // The study's task_timeout_s is sized to its evaluate tasks; this one full map of the best
@@ -1032,7 +1041,8 @@ void check_engine_inputs(const StudySpec& spec, const Scene& scene) {
 // A grid with no cell in its mask (excluded areas covering it, or every cell inside a solid)
 // leaves the study nothing to measure: it scored -160 dBm over 0 cells and "succeeded". Refused
 // before the store exists.
-void check_grid_has_cells(const StudySpec& spec, const RadioEngine& engine) {
+void check_grid_has_cells(const StudySpec& spec, const Scene& scene) {
+    const RadioEngine engine(scene, spec.radio, spec.grid);
     const std::vector<uint8_t>& mask = engine.grid().mask;
     if (std::any_of(mask.begin(), mask.end(), [](uint8_t m) { return m != 0; })) return;
     if (!spec.grid.excluded_areas.empty())
@@ -1041,23 +1051,14 @@ void check_grid_has_cells(const StudySpec& spec, const RadioEngine& engine) {
     throw InputError(SourceLocation{spec.source_file, 0, "grid"}, kNoMeasuredCell);
 }
 
-// A study whose bounds admit no layout the workers would evaluate (an AP height on the floor, a
-// separation no bounds allow, a focal range behind the mount wall) ran every method on refused
-// layouts and ended "no feasible layout was evaluated". Refused before the store exists, naming
-// the key and an example; a few thousand checks, no map (~10 ms). (A separation the drawn layouts
-// rarely keep, for many APs, is left to the methods: it can be rare without being impossible.)
-void check_some_layout_feasible(const StudySpec& spec, std::shared_ptr<const RadioEngine> engine) {
-    const LayoutEvaluator evaluator(spec, std::move(engine));
-    const FeasibleLayoutProbe probe =
-        probe_feasible_layout(evaluator, kFeasibilityDraws, spec.seed);
-    if (probe.found) return;
-    throw InputError(SourceLocation{spec.source_file, 0, probe.field}, probe.message);
-}
-
-void check_measurable(const StudySpec& spec, const Scene& scene) {
-    const auto engine = std::make_shared<const RadioEngine>(scene, spec.radio, spec.grid);
-    check_grid_has_cells(spec, *engine);
-    check_some_layout_feasible(spec, engine);
+// A study whose bounds provably admit no layout the workers would evaluate (an AP height on the
+// floor, a separation no bounds allow, a focal range behind the mount wall) ran every method on
+// refused layouts and ended "no feasible layout was evaluated". Refused before the store exists,
+// naming the key. (What is only rare is left to the methods; a run that finds nothing says why
+// at its end: diagnose_infeasible.)
+void check_not_provably_infeasible(const StudySpec& spec, const Scene& scene) {
+    if (const auto proof = prove_infeasible(spec, scene))
+        throw InputError(SourceLocation{spec.source_file, 0, proof->field}, proof->message);
 }
 
 // A resume must run on the scene the study started with: otherwise its finished results and the
@@ -1111,7 +1112,8 @@ json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options)
         const Scene scene = load_scene(effective.scene_path);
         const std::string fingerprint = scene_fingerprint(scene);
         check_engine_inputs(effective, scene);
-        check_measurable(effective, scene);
+        check_grid_has_cells(effective, scene);
+        check_not_provably_infeasible(effective, scene);
         StudyStore store = StudyStore::create(options.store_path, doc, options.overwrite,
                                               {{"scene_fingerprint", fingerprint}});
         return std::make_unique<Driver>(*this, std::move(effective), std::move(store), options,

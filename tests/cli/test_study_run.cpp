@@ -121,9 +121,9 @@ TEST_F(CliStudyRun, StudyErrorsFailBeforeTheStoreIsCreated) {
 // the key: a grid 1e300 m away (every worker stopped in Embree's assertion, "no worker could be
 // started") and a frequency where a material has no ITU values (0.9 GHz: concrete is defined
 // from 1 GHz; every worker failed at start-up, after the store existed, exit 1). So do studies
-// whose bounds admit no layout the workers would evaluate (each created its store, ran every
-// method on refused layouts and ended "no feasible layout was evaluated", exit 1): APs on the
-// floor, a separation the 18 m x 8 m bounds cannot give, a focal range behind the mount wall.
+// whose bounds provably admit no layout the workers would evaluate (each created its store, ran
+// every method on refused layouts and ended "no feasible layout was evaluated", exit 1): APs on
+// the floor, a separation the 18 m x 8 m bounds cannot give, a focal range behind the mount wall.
 TEST_F(CliStudyRun, StudiesThatCannotRunFailBeforeTheStoreIsCreated) {
     const struct {
         const char* section;
@@ -131,17 +131,17 @@ TEST_F(CliStudyRun, StudiesThatCannotRunFailBeforeTheStoreIsCreated) {
         json value;
         const char* field;
         const char* named;
-    } cases[] = {
-        {"grid", "origin_m", {1e300, 0.0}, "grid", "outside the scene's bounds"},
-        {"radio", "freq_hz", 9e8, "radio", "not defined at 0.9 GHz"},
-        {"bounds", "ap_z_m", 0.0, "bounds", "an antenna must keep 0.05 m from every surface"},
-        {"bounds", "min_ap_separation_m", 25.0, "bounds.min_ap_separation_m",
-         "no two APs can be 25 m apart"},
-        {"reflector",
-         "focal_x_m",
-         {-5.0, -1.0},
-         "reflector",
-         "the focal point lies behind the reflector's mount wall"}};
+    } cases[] = {{"grid", "origin_m", {1e300, 0.0}, "grid", "outside the scene's bounds"},
+                 {"radio", "freq_hz", 9e8, "radio", "not defined at 0.9 GHz"},
+                 {"bounds", "ap_z_m", 0.0, "bounds.ap_z_m",
+                  "closer than 0.05 m to a surface above or below it"},
+                 {"bounds", "min_ap_separation_m", 25.0, "bounds.min_ap_separation_m",
+                  "no two APs can be 25 m apart"},
+                 {"reflector",
+                  "focal_x_m",
+                  {-5.0, -1.0},
+                  "reflector",
+                  "the whole focal range (focal_x_m, focal_y_m, focal_z_m) lies on or behind"}};
     for (const auto& c : cases) {
         rps::test::TempDir dir;
         json study = tiny_reflector_study();

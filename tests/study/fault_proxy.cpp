@@ -2,16 +2,20 @@
 // passes its output through, except one `result` line that it replaces by valid JSON of the
 // wrong shape (RPS_FAULT: missing_objectives, null_objective, short_objectives, string_result).
 // Only the process that creates RPS_FAULT_MARKER first corrupts a result, so the retry of that
-// task, on a restarted worker, gets the true one. stdin and stderr go to `rps` unchanged.
+// task, on a restarted worker, gets the true one. RPS_FAULT=slow_map instead holds every map
+// task's result back for RPS_FAULT_DELAY_MS (a map slower than the study's task timeout).
+// stdin and stderr go to `rps` unchanged.
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 
 namespace {
 
@@ -38,6 +42,11 @@ json corrupt(json message, const std::string& fault) {
         return nullptr;
     }
     return message;
+}
+
+bool is_map_result(const json& message) {
+    return message.value("type", "") == "result" && message["result"].is_object() &&
+           message["result"].contains("grid");
 }
 
 bool claim(const char* marker) {
@@ -71,7 +80,13 @@ int main(int, char** argv) {
     ssize_t n = 0;
     while ((n = ::getline(&line, &capacity, from_rps)) > 0) {
         std::string text(line, static_cast<std::size_t>(n));
-        if (fault && marker) {
+        if (fault && std::strcmp(fault, "slow_map") == 0) {
+            const json message = json::parse(text, nullptr, false);
+            const char* delay_ms = std::getenv("RPS_FAULT_DELAY_MS");
+            if (!message.is_discarded() && is_map_result(message))
+                std::this_thread::sleep_for(
+                    std::chrono::milliseconds(delay_ms ? std::atoi(delay_ms) : 2500));
+        } else if (fault && marker) {
             const json message = json::parse(text, nullptr, false);
             if (!message.is_discarded()) {
                 const json corrupted = corrupt(message, fault);

@@ -202,6 +202,31 @@ TEST(StudyFaults, MalformedResultIsRetriedLikeGarbage) {
     }
 }
 
+// The study's task_timeout_s is sized to its search tasks; the final map of the best layout
+// is one full map and gets at least the default 600 s. With a 1 s limit and a map that takes
+// 2.5 s (held back by the proxy), every attempt of it timed out and the finished study failed at
+// its last step ("the map of the best layout could not be computed"), and every resume again.
+TEST(StudyFaults, FinalMapSlowerThanTheTaskTimeoutCompletes) {
+    json doc = test::l_hall_study("1ap", {{{"type", "ga"}, {"population", 4}, {"generations", 1}}});
+    doc["compute"]["task_timeout_s"] = 1.0;
+    test::TempDir dir;
+    test::qt_app();
+    const ScopedEnv mode("RPS_FAULT", "slow_map");
+    const ScopedEnv delay("RPS_FAULT_DELAY_MS", "2500");
+    const auto study_file = test::write_json(dir.file("study.json"), doc);
+    StudyRunner runner;
+    StudyRunOptions options = test::run_options(dir.file("study.h5"), 1, RPS_FAULT_PROXY);
+    json summary;
+    try {
+        summary = runner.run(load_study(study_file.string()), options);
+    } catch (const std::exception& e) {
+        FAIL() << e.what();
+    }
+    EXPECT_EQ(summary["tasks"]["failed"], 0);
+    EXPECT_EQ(summary["pool"]["restarts"], 0);
+    EXPECT_EQ(StudyStore::read(dir.file("study.h5")).maps.size(), 1u);
+}
+
 // A run that ends with an exception destroys its pool while the GUI thread may still call
 // pause() / cancel() through the runner: the runner drops its pointer to the pool before the
 // pool goes (~Driver), not after (drive()'s catch). The window is short; calling in a tight
