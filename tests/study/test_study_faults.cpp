@@ -160,6 +160,22 @@ struct ScopedEnv {
     ~ScopedEnv() { ::unsetenv(name.c_str()); }
 };
 
+// Runs `doc` with `workers` workers behind the fault proxy (RPS_FAULT as the caller set it): the
+// summary, or null after reporting the run's error as a test failure.
+json run_through_proxy(const json& doc, const test::TempDir& dir, int workers) {
+    test::qt_app();
+    const auto study_file = test::write_json(dir.file("study.json"), doc);
+    StudyRunner runner;
+    const StudyRunOptions options =
+        test::run_options(dir.file("study.h5"), workers, RPS_FAULT_PROXY);
+    try {
+        return runner.run(load_study(study_file.string()), options);
+    } catch (const std::exception& e) {
+        ADD_FAILURE() << e.what();
+        return nullptr;
+    }
+}
+
 // A result that is valid JSON but not what the task kind returns (docs/protocol.md) is a
 // protocol error: the worker is restarted and the task retried, and the study ends as it would
 // without the fault. It used to throw inside the pool's taskFinished slot and crash the
@@ -176,19 +192,10 @@ TEST(StudyFaults, MalformedResultIsRetriedLikeGarbage) {
          {"missing_objectives", "null_objective", "short_objectives", "string_result"}) {
         SCOPED_TRACE(fault);
         test::TempDir dir;
-        test::qt_app();
         const ScopedEnv mode("RPS_FAULT", fault);
         const ScopedEnv marker("RPS_FAULT_MARKER", dir.file("fault.marker").string());
-        const auto study_file = test::write_json(dir.file("study.json"), doc);
-        StudyRunner runner;
-        StudyRunOptions options = test::run_options(dir.file("study.h5"), 2, RPS_FAULT_PROXY);
-        json summary;
-        try {
-            summary = runner.run(load_study(study_file.string()), options);
-        } catch (const std::exception& e) {
-            ADD_FAILURE() << e.what();
-            continue;
-        }
+        const json summary = run_through_proxy(doc, dir, 2);
+        if (summary.is_null()) continue;
         EXPECT_TRUE(std::filesystem::exists(dir.file("fault.marker")));
         EXPECT_EQ(summary["pool"]["protocol_errors"], 1);
         EXPECT_EQ(summary["pool"]["retries"], 1);
@@ -210,18 +217,10 @@ TEST(StudyFaults, FinalMapSlowerThanTheTaskTimeoutCompletes) {
     json doc = test::l_hall_study("1ap", {{{"type", "ga"}, {"population", 4}, {"generations", 1}}});
     doc["compute"]["task_timeout_s"] = 1.0;
     test::TempDir dir;
-    test::qt_app();
     const ScopedEnv mode("RPS_FAULT", "slow_map");
     const ScopedEnv delay("RPS_FAULT_DELAY_MS", "2500");
-    const auto study_file = test::write_json(dir.file("study.json"), doc);
-    StudyRunner runner;
-    StudyRunOptions options = test::run_options(dir.file("study.h5"), 1, RPS_FAULT_PROXY);
-    json summary;
-    try {
-        summary = runner.run(load_study(study_file.string()), options);
-    } catch (const std::exception& e) {
-        FAIL() << e.what();
-    }
+    const json summary = run_through_proxy(doc, dir, 1);
+    ASSERT_FALSE(summary.is_null());
     EXPECT_EQ(summary["tasks"]["failed"], 0);
     EXPECT_EQ(summary["pool"]["restarts"], 0);
     EXPECT_EQ(StudyStore::read(dir.file("study.h5")).maps.size(), 1u);
