@@ -19,6 +19,11 @@ namespace {
 
 // Rounding room for the proofs: the workers' own arithmetic may differ in the last bits.
 constexpr double kProofMargin_m = 1e-9;
+// The cover test's slivers, and the room the height proof leaves for them: a point of the bounds
+// in a dropped sliver lies within 20 000 x 1e-9 m of a covered one (box_cover_2d.hpp), so only an
+// AP height within 5 cm - 0.1 mm of the triangles counts as refused everywhere.
+constexpr double kCoverSliver_m = 1e-9;
+constexpr double kCoverMargin_m = 1e-4;
 
 std::optional<InfeasibleStudy> separation_beyond_bounds(const LayoutSpace& space) {
     if (space.ap_count() < 2 || space.widest_separation_m() >= space.min_separation_m())
@@ -36,10 +41,11 @@ std::optional<InfeasibleStudy> aps_beyond_reach(const ApBounds& b, const Scene& 
     const Vec3 gap = (box.lower - hi).cwiseMax(lo - box.upper).cwiseMax(Vec3::Zero());
     if (!(gap.norm() > kMaxOutsideScene_m + kProofMargin_m)) return std::nullopt;
     return InfeasibleStudy{
-        "bounds", fmt::format("every AP position of the bounds lies more than {:.0f} m outside "
-                              "the scene's bounds (the nearest {:.6g} m): a transmitter must lie "
-                              "within {:.0f} m of them",
-                              kMaxOutsideScene_m, gap.norm(), kMaxOutsideScene_m)};
+        "bounds",
+        fmt::format("every AP position of the bounds lies more than {:.0f} m outside "
+                    "the scene's bounds (the nearest is {:.6g} m outside): a transmitter must lie "
+                    "within {:.0f} m of them",
+                    kMaxOutsideScene_m, gap.norm(), kMaxOutsideScene_m)};
 }
 
 // Every x, y of the bounds has a surface above or below it closer than the clearance: a
@@ -55,14 +61,14 @@ std::optional<InfeasibleStudy> aps_within_clearance(const ApBounds& b, const Sce
             bool close = true;
             for (int i = 0; i < 3; ++i) {
                 const Vec3& v = scene.vertices[scene.triangles[t][i]];
-                close = close && std::abs(v.z() - b.z_m) < kTransmitterClearance_m - kProofMargin_m;
+                close = close && std::abs(v.z() - b.z_m) < kTransmitterClearance_m - kCoverMargin_m;
                 flat[i] = {v.x(), v.y()};
             }
             if (close) near.push_back(flat);
         }
     }
     if (near.empty() || box_covered_by_triangles({b.x_min_m, b.y_min_m}, {b.x_max_m, b.y_max_m},
-                                                 near) != BoxCover::Covered)
+                                                 near, kCoverSliver_m) != BoxCover::Covered)
         return std::nullopt;
     return InfeasibleStudy{
         "bounds.ap_z_m",
@@ -129,7 +135,9 @@ std::string diagnose_infeasible(const LayoutEvaluator& evaluator, int draws, uin
         if (!space.feasible(x)) continue;
         ++separated;
         const LayoutRefusal refusal = evaluator.refusal(space.decode(x));
-        if (!refusal) return {};
+        if (!refusal)
+            return "layouts drawn over the bounds do pass the workers' checks: more evaluations "
+                   "(a larger population, more iterations or starts, a finer grid) may find one";
         const bool reflector = refusal.kind == LayoutRefusal::Kind::Reflector;
         reflector_refusals += reflector;
         std::string& example = reflector ? reflector_example : placement_example;
