@@ -10,12 +10,12 @@
 #include "app/commands/command_registry.hpp"
 #include "app/commands/map_output.hpp"
 #include "app/commands/radio_options.hpp"
+#include "app/commands/scene_warnings.hpp"
 #include "core/common/units.hpp"
 #include "core/engine/cell_mask.hpp"
 #include "core/engine/transmitter_clearance.hpp"
 #include "core/metrics/combine_maps.hpp"
 #include "core/metrics/map_metrics.hpp"
-#include "core/scene/scene_loader.hpp"
 
 namespace rps::cli {
 namespace {
@@ -109,7 +109,7 @@ void register_map(CLI::App& app, CommandAction& action) {
             std::vector<TxPose> aps;
             for (const auto& text : o->aps) aps.push_back(parse_ap(text));
             const CombineMode mode = parse_combine_mode(o->combine);
-            const Scene scene = load_scene(o->scene);
+            const Scene scene = load_scene_with_warnings(o->scene);
             MeasurementGridSpec spec;
             spec.cell_m = o->cell_m;
             spec.height_m = o->height_m;

@@ -9,10 +9,10 @@
 
 #include "app/commands/command_registry.hpp"
 #include "app/commands/radio_options.hpp"
+#include "app/commands/scene_warnings.hpp"
 #include "core/common/units.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "core/engine/transmitter_clearance.hpp"
-#include "core/scene/scene_loader.hpp"
 
 namespace rps::cli {
 namespace {
@@ -50,7 +50,7 @@ void register_probe(CLI::App& app, CommandAction& action) {
         action = [o] {
             const auto tx = parse_numbers(o->tx, "--tx", 3, 3);
             const auto rx = parse_numbers(o->rx, "--rx", 3, 3);
-            const Scene scene = load_scene(o->scene);
+            const Scene scene = load_scene_with_warnings(o->scene);
             MeasurementGridSpec grid;  // unused by probes, but the engine needs one: one cell
             const Aabb box = scene.bounds();
             grid.cell_m = box.empty() ? 2.0 : std::max({box.size().x(), box.size().y(), 1.0});
