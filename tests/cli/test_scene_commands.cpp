@@ -211,26 +211,24 @@ TEST(CliMap, AGridWithNoMeasuredCellIsRefused) {
         << describe(inside);
 }
 
-// What `rps validate` warns about is also said by the commands that compute on the scene (a
-// window drawn over its metal wall), on stderr: the JSON on stdout stays whole.
+// What `rps validate` warns about is also said by the commands that compute on the scene (here
+// a concrete block, crossed as two slabs), on stderr: the JSON on stdout stays whole.
 TEST(CliMap, SceneWarningsAreReportedOnStderr) {
     rps::test::TempDir dir;
-    const fs::path scene = dir / "window.xml";
+    const fs::path scene = dir / "block.xml";
     std::ofstream(scene) << R"(<scene version="2.1.0">
-<bsdf type="itu-radio-material" id="metal"><string name="type" value="metal"/></bsdf>
-<bsdf type="itu-radio-material" id="glass"><string name="type" value="glass"/></bsdf>
-<shape type="rectangle" id="wall"><transform name="to_world"><scale x="5" y="2"/></transform>
-  <ref id="metal"/></shape>
-<shape type="rectangle" id="window"><transform name="to_world"><translate x="1"/></transform>
-  <ref id="glass"/></shape>
-</scene>)";
+<bsdf type="itu-radio-material" id="concrete"><string name="type" value="concrete"/></bsdf>
+<shape type="rectangle" id="floor"><transform name="to_world"><scale x="8" y="8"/></transform>
+  <ref id="concrete"/></shape>
+<shape type="cube" id="block"><transform name="to_world"><translate x="3" z="1"/></transform>
+  <ref id="concrete"/></shape></scene>)";
     const std::vector<std::vector<std::string>> commands = {
-        {"map", scene.string(), "--ap", "0,0,2", "--max-order", "1", "--json"},
-        {"probe", scene.string(), "--tx", "0,0,2", "--rx", "1,1,1", "--json"}};
+        {"map", scene.string(), "--ap", "0,0,1", "--max-order", "1", "--json"},
+        {"probe", scene.string(), "--tx", "0,0,1", "--rx", "6,0,1", "--json"}};
     for (const auto& command : commands) {
         const auto r = run_rps(command);
         EXPECT_EQ(r.exit_code, 0) << describe(r);
-        for (const char* part : {"warning: shapes 'wall'", "'window'", "overlap on one plane"})
+        for (const char* part : {"warning: shape 'block' is a closed solid", "two slabs"})
             EXPECT_NE(r.err.find(part), std::string::npos) << part << "\n" << describe(r);
         EXPECT_FALSE(nlohmann::json::parse(r.out, nullptr, false).is_discarded()) << describe(r);
     }
