@@ -219,7 +219,8 @@ json run_trial(const SweepTrial& trial, size_t count, const fs::path& out_dir,
                 {"values", trial.values},
                 {"mode", trial.document.value("mode", "1ap")},
                 {"seed", trial.document.value("seed", json(4))},
-                {"file", h5.string()},
+                // null when the trial was refused before its study file was created
+                {"file", fs::exists(h5) ? json(h5.string()) : json(nullptr)},
                 {"log", log.string()},
                 {"exit_code", exit_code},
                 {"time_s", time_s}};
@@ -254,18 +255,16 @@ std::string summary_csv(const json& rows, const std::vector<std::string>& keys) 
     for (const std::string& k : keys) csv += "," + csv_field(k);
     csv += "\n";
     for (const json& row : rows) {
-        csv += fmt::format("{},{},{},{},{},{},{},{},{}", csv_field(value_text(row["trial"])),
-                           csv_field(methods_text(row)), csv_field(value_text(row["mode"])),
-                           value_text(row["seed"]),
-                           row["status"].get<std::string>(),
-                           csv_field(row.value("objective", std::string())),
-                           row["best_objective"].is_number()
-                               ? fmt::format("{:.6f}", row["best_objective"].get<double>())
-                               : "",
-                           row["time_s"].is_number()
-                               ? fmt::format("{:.3f}", row["time_s"].get<double>())
-                               : "",
-                           csv_field(value_text(row["file"])));
+        csv += fmt::format(
+            "{},{},{},{},{},{},{},{},{}", csv_field(value_text(row["trial"])),
+            csv_field(methods_text(row)), csv_field(value_text(row["mode"])),
+            value_text(row["seed"]), row["status"].get<std::string>(),
+            csv_field(row.value("objective", std::string())),
+            row["best_objective"].is_number()
+                ? fmt::format("{:.6f}", row["best_objective"].get<double>())
+                : "",
+            row["time_s"].is_number() ? fmt::format("{:.3f}", row["time_s"].get<double>()) : "",
+            row["file"].is_string() ? csv_field(value_text(row["file"])) : "");
         for (const std::string& k : keys)
             csv += ',' + csv_field(row["values"].contains(k) ? value_text(row["values"][k]) : "");
         csv += "\n";
@@ -281,7 +280,8 @@ void print_summary(const json& rows, size_t failed, const fs::path& out_dir) {
                    row["trial"].get<std::string>(), methods_text(row),
                    row["mode"].get<std::string>(), value_text(row["seed"]),
                    row["status"].get<std::string>(), fixed(row["best_objective"], 3),
-                   fixed(row["time_s"], 1), row["file"].get<std::string>());
+                   fixed(row["time_s"], 1),
+                   row["file"].is_string() ? row["file"].get<std::string>() : "-");
     fmt::print("{} trial(s), {} failed; summary in {}\n", rows.size(), failed,
                (out_dir / "summary.json").string());
 }

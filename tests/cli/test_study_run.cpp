@@ -196,10 +196,14 @@ TEST_F(CliStudyRun, SweepRunsEachTrialAndRecordsFailures) {
     EXPECT_EQ(summary["trials"][0]["seed"], 5);
     EXPECT_EQ(summary["trials"][0]["methods"], json::array({"ga"}));
     EXPECT_FALSE(summary["trials"][2]["error"].get<std::string>().empty());
+    // The failed trial was refused before its study file existed: no file is listed for it.
+    EXPECT_TRUE(fs::is_regular_file(summary["trials"][0]["file"].get<std::string>()));
+    EXPECT_TRUE(summary["trials"][2]["file"].is_null()) << summary["trials"][2].dump();
     const std::string csv = rps::test::read_text(out_dir / "summary.csv");
     EXPECT_EQ(csv.substr(0, csv.find('\n')),
               "trial,methods,mode,seed,status,objective,best_objective,time_s,file,scene");
     EXPECT_NE(csv.find("\ntr_002,ga,1ap,5,failed,"), std::string::npos) << csv;
+    EXPECT_EQ(csv.find("null"), std::string::npos) << csv;
 
     // Again: finished trials are reused, not re-run.
     const auto again = run_rps({"sweep", (dir / "sweep.json").string(), "--out-dir",
