@@ -1043,8 +1043,7 @@ void check_engine_inputs(const StudySpec& spec, const Scene& scene) {
 // before the store exists.
 void check_grid_has_cells(const StudySpec& spec, const Scene& scene) {
     const RadioEngine engine(scene, spec.radio, spec.grid);
-    const std::vector<uint8_t>& mask = engine.grid().mask;
-    if (std::any_of(mask.begin(), mask.end(), [](uint8_t m) { return m != 0; })) return;
+    if (any_cell_measured(engine.grid().mask)) return;
     if (!spec.grid.excluded_areas.empty())
         throw InputError(SourceLocation{spec.source_file, 0, "grid.exclude"},
                          "the excluded areas leave no cell of the grid to measure");

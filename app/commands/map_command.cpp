@@ -130,15 +130,12 @@ void register_map(CLI::App& app, CommandAction& action) {
             const RadioEngine engine(scene, o->radio.to_setup(), spec);
             const double build_ms = std::chrono::duration<double, std::milli>(
                                         std::chrono::steady_clock::now() - build_start).count();
-            for (size_t a = 0; a < aps.size(); ++a) {
-                const std::string what = "--ap " + std::to_string(a + 1);
-                std::string problem = transmitter_clearance_problem(engine, aps[a].position, what);
-                if (problem.empty())
-                    problem = receiver_clearance_problem(engine, aps[a].position, what);
-                if (!problem.empty()) throw std::invalid_argument(problem);
-            }
-            const std::vector<uint8_t>& mask = engine.grid().mask;
-            if (std::none_of(mask.begin(), mask.end(), [](uint8_t m) { return m != 0; }))
+            for (size_t a = 0; a < aps.size(); ++a)
+                if (std::string problem = antenna_placement_problem(
+                        engine, aps[a].position, "--ap " + std::to_string(a + 1));
+                    !problem.empty())
+                    throw std::invalid_argument(problem);
+            if (!any_cell_measured(engine.grid().mask))
                 throw std::invalid_argument(kNoMeasuredCell);
             std::vector<RadioMap> maps;
             double total_ms = 0.0;

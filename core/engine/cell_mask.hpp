@@ -1,5 +1,6 @@
 #pragma once
 // Which cells of the measurement grid count (DESIGN §1: inside the floor, outside walls).
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,11 @@ namespace rps {
 std::vector<uint8_t> compute_cell_mask(const Scene& scene, const EmbreeScene& embree,
                                        const PlanarFaceGrouping& grouping,
                                        const MeasurementGrid& grid);
+
+// Whether the mask holds a cell to measure.
+inline bool any_cell_measured(const std::vector<uint8_t>& mask) {
+    return std::any_of(mask.begin(), mask.end(), [](uint8_t m) { return m != 0; });
+}
 
 // Why a grid whose mask holds no cell cannot be measured (rps map and studies refuse it: its
 // metrics would read -160 dBm over no cells).

@@ -43,4 +43,10 @@ std::string receiver_clearance_problem(const RadioEngine& engine, const Vec3& p,
         kTransmitterClearance_m);
 }
 
+std::string antenna_placement_problem(const RadioEngine& engine, const Vec3& p,
+                                      std::string_view what) {
+    std::string problem = transmitter_clearance_problem(engine, p, what);
+    return problem.empty() ? receiver_clearance_problem(engine, p, what) : problem;
+}
+
 }  // namespace rps

@@ -29,4 +29,9 @@ std::string transmitter_clearance_problem(const RadioEngine& engine, const Vec3&
 std::string receiver_clearance_problem(const RadioEngine& engine, const Vec3& p,
                                        std::string_view what);
 
+// Both clearances of an antenna of a map (`rps map`, study layouts): surfaces first, then the
+// receiver points; empty when it keeps both.
+std::string antenna_placement_problem(const RadioEngine& engine, const Vec3& p,
+                                      std::string_view what);
+
 }  // namespace rps

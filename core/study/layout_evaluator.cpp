@@ -44,10 +44,8 @@ std::shared_ptr<const ApTrace> LayoutEvaluator::static_trace(const TxPose& pose)
 
 std::string LayoutEvaluator::placement_problem(const Layout& layout) const {
     for (size_t a = 0; a < layout.aps.size(); ++a) {
-        const Vec3 position = layout.aps[a].pose().position;
-        const std::string what = fmt::format("AP {}", a);
-        std::string problem = transmitter_clearance_problem(*engine_, position, what);
-        if (problem.empty()) problem = receiver_clearance_problem(*engine_, position, what);
+        std::string problem = antenna_placement_problem(*engine_, layout.aps[a].pose().position,
+                                                        fmt::format("AP {}", a));
         if (!problem.empty()) return problem;
     }
     return {};
