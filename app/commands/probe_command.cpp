@@ -10,6 +10,7 @@
 #include "app/commands/command_registry.hpp"
 #include "app/commands/radio_options.hpp"
 #include "app/commands/scene_warnings.hpp"
+#include "core/common/shortfall_format.hpp"
 #include "core/common/units.hpp"
 #include "core/engine/radio_engine.hpp"
 #include "core/engine/transmitter_clearance.hpp"
@@ -77,8 +78,8 @@ void register_probe(CLI::App& app, CommandAction& action) {
             if (const double apart_m = (receiver - pose.position).norm();
                 apart_m < kTransmitterClearance_m)
                 throw std::invalid_argument(fmt::format(
-                    "--rx is {:.3f} m from --tx: a receiver must keep {} m from the transmitter",
-                    apart_m, kTransmitterClearance_m));
+                    "--rx is {} m from --tx: a receiver must keep {} m from the transmitter",
+                    format_below_limit(apart_m, kTransmitterClearance_m), kTransmitterClearance_m));
             const auto paths = engine.trace_paths(pose, receiver);
             // Incoherent: Σ|a|² (Sionna's radio maps); coherent: |Σ a|², as `rps map --coherent`.
             const bool coherent = o->radio.to_setup().coherent;

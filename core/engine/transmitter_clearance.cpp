@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/common/shortfall_format.hpp"
 #include "core/engine/radio_engine.hpp"
 
 namespace rps {
@@ -25,9 +26,10 @@ std::string transmitter_clearance_problem(const RadioEngine& engine, const Vec3&
             ? materials[near.material].id
             : std::string("?");
     return fmt::format(
-        "{} at ({:.3f}, {:.3f}, {:.3f}) m is {:.3f} m from face {} ({}): an antenna must keep {} m "
+        "{} at ({:.3f}, {:.3f}, {:.3f}) m is {} m from face {} ({}): an antenna must keep {} m "
         "from every surface",
-        what, p.x(), p.y(), p.z(), near.distance_m, near.face, material, kTransmitterClearance_m);
+        what, p.x(), p.y(), p.z(), format_below_limit(near.distance_m, kTransmitterClearance_m),
+        near.face, material, kTransmitterClearance_m);
 }
 
 std::string receiver_clearance_problem(const RadioEngine& engine, const Vec3& p,
@@ -36,11 +38,11 @@ std::string receiver_clearance_problem(const RadioEngine& engine, const Vec3& p,
     const double apart_m = (receiver - p).norm();
     if (apart_m >= kTransmitterClearance_m) return {};
     return fmt::format(
-        "{} at ({:.3f}, {:.3f}, {:.3f}) m is {:.3f} m from the receiver point ({:.3f}, {:.3f}, "
+        "{} at ({:.3f}, {:.3f}, {:.3f}) m is {} m from the receiver point ({:.3f}, {:.3f}, "
         "{:.3f}) m of the measurement grid: an antenna must keep {} m from every receiver point "
         "(move it, or the plane's height)",
-        what, p.x(), p.y(), p.z(), apart_m, receiver.x(), receiver.y(), receiver.z(),
-        kTransmitterClearance_m);
+        what, p.x(), p.y(), p.z(), format_below_limit(apart_m, kTransmitterClearance_m),
+        receiver.x(), receiver.y(), receiver.z(), kTransmitterClearance_m);
 }
 
 std::string antenna_placement_problem(const RadioEngine& engine, const Vec3& p,
