@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 
 namespace rps {
 
@@ -16,14 +17,27 @@ TerminalProgress::TerminalProgress(std::string label, uint64_t total, std::FILE*
       total_(total),
       out_(out),
       options_(options),
-      start_(std::chrono::steady_clock::now()) {
+      start_(std::chrono::steady_clock::now()),
+      exceptions_at_start_(std::uncaught_exceptions()) {
     tty_ = options_.force_tty ? *options_.force_tty : (out_ && ::isatty(::fileno(out_)) == 1);
     options_.plain_step_percent = std::clamp(options_.plain_step_percent, 1, 100);
     next_plain_percent_ = options_.plain_step_percent;
 }
 
 TerminalProgress::~TerminalProgress() {
-    if (!finished_) finish();
+    if (finished_) return;
+    if (std::uncaught_exceptions() > exceptions_at_start_)
+        abandon();
+    else
+        finish();
+}
+
+void TerminalProgress::abandon() {
+    finished_ = true;
+    if (out_ && tty_ && last_width_ > 0) {
+        std::fputc('\n', out_);  // the error that follows starts on its own line
+        std::fflush(out_);
+    }
 }
 
 double TerminalProgress::elapsed_s() const {

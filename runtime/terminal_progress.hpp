@@ -24,7 +24,9 @@ public:
     TerminalProgress(std::string label, uint64_t total, std::FILE* out, Options options);
     TerminalProgress(const TerminalProgress&) = delete;
     TerminalProgress& operator=(const TerminalProgress&) = delete;
-    ~TerminalProgress();  // finishes the line if finish() was not called
+    // Finishes the line if finish() was not called; while an exception thrown after the
+    // construction unwinds, it only ends a redrawn line: a failure is not "done".
+    ~TerminalProgress();
 
     void set_total(uint64_t total);
     // `done` is absolute; `status` is a short free text (e.g. "best -71.2 dBm").
@@ -46,6 +48,7 @@ public:
 private:
     double elapsed_s() const;
     void draw(std::string_view status, bool force);
+    void abandon();
 
     std::string label_;
     uint64_t total_;
@@ -58,6 +61,7 @@ private:
     double last_draw_s_ = -1.0;
     std::size_t last_width_ = 0;
     std::chrono::steady_clock::time_point start_;
+    int exceptions_at_start_ = 0;
 };
 
 }  // namespace rps

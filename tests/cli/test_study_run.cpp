@@ -153,6 +153,8 @@ TEST_F(CliStudyRun, StudiesThatCannotRunFailBeforeTheStoreIsCreated) {
         const std::string field = std::string("field '") + c.field + "'";
         for (const std::string& part : {std::string("study.json"), field, std::string(c.named)})
             EXPECT_NE(run.err.find(part), std::string::npos) << part << "\n" << describe(run);
+        // Nothing ran: no progress summary claims the study done before the error.
+        EXPECT_EQ(run.err.find("done in"), std::string::npos) << describe(run);
         EXPECT_FALSE(fs::exists(dir / "study.h5"));
     }
 }

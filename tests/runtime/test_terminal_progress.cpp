@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -89,4 +90,26 @@ TEST(TerminalProgress, TerminalRedrawsInPlace) {
     EXPECT_EQ(count(text, '\n'), 1) << text;  // only the final line ends with a newline
     EXPECT_EQ(count(text, '\r'), 5) << text;
     EXPECT_NE(text.find("100% 4/4"), std::string::npos) << text;
+}
+
+TEST(TerminalProgress, AnExceptionUnwindingPrintsNoDoneLine) {
+    for (const bool tty : {false, true}) {
+        std::FILE* f = std::tmpfile();
+        ASSERT_NE(f, nullptr);
+        TerminalProgress::Options options;
+        options.force_tty = tty;
+        options.min_redraw_s = 0.0;
+        try {
+            TerminalProgress progress("study", 10, f, options);
+            progress.update(1);
+            throw std::runtime_error("bad input");
+        } catch (const std::runtime_error&) {
+        }
+        const std::string text = read_all(f);
+        std::fclose(f);
+        EXPECT_EQ(text.find("done in"), std::string::npos) << text;
+        // The progress line only; a redrawn one is ended so that the error starts a line.
+        EXPECT_EQ(count(text, '\n'), 1) << text;
+        EXPECT_NE(text.find("1/10"), std::string::npos) << text;
+    }
 }
