@@ -25,6 +25,49 @@
     </message>
 </context>
 <context>
+    <name>MapInfoLines</name>
+    <message>
+        <source>P5 RSS</source>
+        <translation>P5-RSS</translation>
+    </message>
+    <message>
+        <source>Minimum RSS</source>
+        <translation>Minimaler RSS</translation>
+    </message>
+    <message>
+        <source>Soft-min RSS</source>
+        <translation>Soft-Min.-RSS</translation>
+    </message>
+    <message>
+        <source>Mean RSS</source>
+        <translation>Mittlerer RSS</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Versorgung</translation>
+    </message>
+    <message>
+        <source>No map: %1</source>
+        <translation>Keine Karte: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>dBm</source>
+        <translation>dBm</translation>
+    </message>
+    <message>
+        <source>P5 %1 dBm  |  mean %2 dBm  |  min %3 dBm</source>
+        <translation>P5 %1 dBm  |  Mittel %2 dBm  |  Min. %3 dBm</translation>
+    </message>
+    <message>
+        <source>coverage %1 % of %2 cells at ≥ %3 dBm</source>
+        <translation>Versorgung %1 % von %2 Zellen bei ≥ %3 dBm</translation>
+    </message>
+</context>
+<context>
     <name>ReportExporter</name>
     <message>
         <source>No study set-up.</source>
@@ -365,6 +408,29 @@
     <message>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>StoredStudyReport</name>
+    <message>
+        <source>%1: no extension; name the report FILE.html or FILE.pdf</source>
+        <translation>%1: keine Dateiendung; den Bericht DATEI.html oder DATEI.pdf nennen</translation>
+    </message>
+    <message>
+        <source>%1: unknown report format &apos;.%2&apos; (use .html or .pdf)</source>
+        <translation>%1: unbekanntes Berichtsformat &apos;.%2&apos; (.html oder .pdf verwenden)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: folder %2 does not exist</source>
+        <translation>%1: der Bericht kann nicht geschrieben werden: der Ordner %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: not a study file (.h5) written by rps run</source>
+        <translation>%1: keine von rps run geschriebene Studiendatei (.h5)</translation>
+    </message>
+    <message>
+        <source>%1: no study file is open</source>
+        <translation>%1: keine Studiendatei geöffnet</translation>
     </message>
 </context>
 <context>
@@ -906,26 +972,6 @@
 <context>
     <name>rps::MainWindow</name>
     <message>
-        <source>P5 RSS</source>
-        <translation>P5-RSS</translation>
-    </message>
-    <message>
-        <source>Minimum RSS</source>
-        <translation>Minimaler RSS</translation>
-    </message>
-    <message>
-        <source>Soft-min RSS</source>
-        <translation>Soft-Min.-RSS</translation>
-    </message>
-    <message>
-        <source>Mean RSS</source>
-        <translation>Mittlerer RSS</translation>
-    </message>
-    <message>
-        <source>Coverage</source>
-        <translation>Versorgung</translation>
-    </message>
-    <message>
         <source>Study Set-up</source>
         <translation>Studienkonfiguration</translation>
     </message>
@@ -1122,26 +1168,6 @@
         <translation>%1 geöffnet: %2 Flächen, %3 × %4 Zellen zu %5 m</translation>
     </message>
     <message>
-        <source>%1: %2 %3</source>
-        <translation>%1: %2 %3</translation>
-    </message>
-    <message>
-        <source>dBm</source>
-        <translation>dBm</translation>
-    </message>
-    <message>
-        <source>P5 %1 dBm  |  mean %2 dBm  |  min %3 dBm</source>
-        <translation>P5 %1 dBm  |  Mittel %2 dBm  |  Min. %3 dBm</translation>
-    </message>
-    <message>
-        <source>coverage %1 % of %2 cells at ≥ %3 dBm</source>
-        <translation>Versorgung %1 % von %2 Zellen bei ≥ %3 dBm</translation>
-    </message>
-    <message>
-        <source>No map: %1</source>
-        <translation>Keine Karte: %1</translation>
-    </message>
-    <message>
         <source>Preview (reflection order %1); the full map follows.</source>
         <translation>Vorschau (Reflexionsordnung %1); die volle Karte folgt.</translation>
     </message>
@@ -1192,14 +1218,6 @@
     <message>
         <source>Task %1 (%2 %3)</source>
         <translation>Aufgabe %1 (%2 %3)</translation>
-    </message>
-    <message>
-        <source>Study report: %1</source>
-        <translation>Studienbericht: %1</translation>
-    </message>
-    <message>
-        <source>Study report</source>
-        <translation>Studienbericht</translation>
     </message>
     <message>
         <source>Nothing is open.</source>

@@ -25,6 +25,49 @@
     </message>
 </context>
 <context>
+    <name>MapInfoLines</name>
+    <message>
+        <source>P5 RSS</source>
+        <translation>RSS P5</translation>
+    </message>
+    <message>
+        <source>Minimum RSS</source>
+        <translation>RSS minimal</translation>
+    </message>
+    <message>
+        <source>Soft-min RSS</source>
+        <translation>RSS soft-min</translation>
+    </message>
+    <message>
+        <source>Mean RSS</source>
+        <translation>RSS moyen</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Couverture</translation>
+    </message>
+    <message>
+        <source>No map: %1</source>
+        <translation>Pas de carte : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1 : %2 %3</translation>
+    </message>
+    <message>
+        <source>dBm</source>
+        <translation>dBm</translation>
+    </message>
+    <message>
+        <source>P5 %1 dBm  |  mean %2 dBm  |  min %3 dBm</source>
+        <translation>P5 %1 dBm  |  moyenne %2 dBm  |  min. %3 dBm</translation>
+    </message>
+    <message>
+        <source>coverage %1 % of %2 cells at ≥ %3 dBm</source>
+        <translation>couverture %1 % de %2 cellules à ≥ %3 dBm</translation>
+    </message>
+</context>
+<context>
     <name>ReportExporter</name>
     <message>
         <source>No study set-up.</source>
@@ -365,6 +408,29 @@
     <message>
         <source>Cannot write %1</source>
         <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoredStudyReport</name>
+    <message>
+        <source>%1: no extension; name the report FILE.html or FILE.pdf</source>
+        <translation>%1 : pas d&apos;extension ; nommez le rapport FICHIER.html ou FICHIER.pdf</translation>
+    </message>
+    <message>
+        <source>%1: unknown report format &apos;.%2&apos; (use .html or .pdf)</source>
+        <translation>%1 : format de rapport inconnu &apos;.%2&apos; (utilisez .html ou .pdf)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: folder %2 does not exist</source>
+        <translation>%1 : impossible d&apos;écrire le rapport : le dossier %2 n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>%1: not a study file (.h5) written by rps run</source>
+        <translation>%1 : pas un fichier d&apos;étude (.h5) écrit par rps run</translation>
+    </message>
+    <message>
+        <source>%1: no study file is open</source>
+        <translation>%1 : aucun fichier d&apos;étude n&apos;est ouvert</translation>
     </message>
 </context>
 <context>
@@ -906,26 +972,6 @@
 <context>
     <name>rps::MainWindow</name>
     <message>
-        <source>P5 RSS</source>
-        <translation>RSS P5</translation>
-    </message>
-    <message>
-        <source>Minimum RSS</source>
-        <translation>RSS minimal</translation>
-    </message>
-    <message>
-        <source>Soft-min RSS</source>
-        <translation>RSS soft-min</translation>
-    </message>
-    <message>
-        <source>Mean RSS</source>
-        <translation>RSS moyen</translation>
-    </message>
-    <message>
-        <source>Coverage</source>
-        <translation>Couverture</translation>
-    </message>
-    <message>
         <source>Study Set-up</source>
         <translation>Configuration de l&apos;étude</translation>
     </message>
@@ -1087,7 +1133,7 @@
     </message>
     <message>
         <source>The study set-up has changes that are not saved. Save them first?</source>
-        <translation>La configuration de l'étude a des modifications non enregistrées. Les enregistrer d'abord ?</translation>
+        <translation>La configuration de l&apos;étude a des modifications non enregistrées. Les enregistrer d&apos;abord ?</translation>
     </message>
     <message>
         <source>Study running</source>
@@ -1120,26 +1166,6 @@
     <message>
         <source>Opened %1: %2 faces, %3 × %4 cells of %5 m</source>
         <translation>%1 ouvert : %2 faces, %3 × %4 cellules de %5 m</translation>
-    </message>
-    <message>
-        <source>%1: %2 %3</source>
-        <translation>%1 : %2 %3</translation>
-    </message>
-    <message>
-        <source>dBm</source>
-        <translation>dBm</translation>
-    </message>
-    <message>
-        <source>P5 %1 dBm  |  mean %2 dBm  |  min %3 dBm</source>
-        <translation>P5 %1 dBm  |  moyenne %2 dBm  |  min. %3 dBm</translation>
-    </message>
-    <message>
-        <source>coverage %1 % of %2 cells at ≥ %3 dBm</source>
-        <translation>couverture %1 % de %2 cellules à ≥ %3 dBm</translation>
-    </message>
-    <message>
-        <source>No map: %1</source>
-        <translation>Pas de carte : %1</translation>
     </message>
     <message>
         <source>Preview (reflection order %1); the full map follows.</source>
@@ -1192,14 +1218,6 @@
     <message>
         <source>Task %1 (%2 %3)</source>
         <translation>Tâche %1 (%2 %3)</translation>
-    </message>
-    <message>
-        <source>Study report: %1</source>
-        <translation>Rapport d&apos;étude : %1</translation>
-    </message>
-    <message>
-        <source>Study report</source>
-        <translation>Rapport d&apos;étude</translation>
     </message>
     <message>
         <source>Nothing is open.</source>

@@ -53,6 +53,11 @@ private Q_SLOTS:
         QCOMPARE(translator.translate("rps::MainWindow", "&File"), file);
         QCOMPARE(translator.translate("StudioActions", "&Start Study"), start);
         QVERIFY(!translator.translate("rps::PlanView", "RSS dBm").isEmpty());
+        // The plan's map lines (ui/map_info_lines.cpp) and the report's errors have their own
+        // contexts; lines under a context no translation had stayed English.
+        QVERIFY(!translator.translate("MapInfoLines", "P5 %1 dBm  |  mean %2 dBm  |  min %3 dBm")
+                     .isEmpty());
+        QVERIFY(!translator.translate("StoredStudyReport", "%1: no study file is open").isEmpty());
     }
 
     void runsAStudyAndSavesTheWindow() {
