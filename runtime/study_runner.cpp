@@ -29,6 +29,7 @@
 #include "core/study/grid_axes.hpp"
 #include "core/study/layout.hpp"
 #include "core/study/method_params.hpp"
+#include "core/study/stored_scene_path.hpp"
 #include "core/study/study_feasibility.hpp"
 
 namespace rps {
@@ -890,6 +891,8 @@ json StudyRunner::Driver::run_final_map(MethodState& m) {
 json StudyRunner::Driver::run() {
     clock_.start();
     stored_doc_ = store_.load().spec;
+    // The scene where it was found (a resume of a moved study file finds it beside the file).
+    stored_doc_["scene"] = std::filesystem::absolute(spec_.scene_path).string();
     write_worker_study();
     total_estimate_ = estimate_tasks();
     for (std::size_t i = 0; i < spec_.methods.size(); ++i) {
@@ -1065,20 +1068,12 @@ void check_not_provably_infeasible(const StudySpec& spec, const Scene& scene) {
 // (Stores written before fingerprints were recorded are not checked.)
 void check_scene_unchanged(const StoredStudy& stored, const StudySpec& spec,
                            const std::filesystem::path& store_path) {
-    for (const StoredMarker& marker : stored.markers) {
-        if (marker.kind != TaskStatus::run_started || marker.info.value("event", "") != "created")
-            continue;
-        if (!marker.info.contains("scene_fingerprint")) return;
-        const std::string recorded = marker.info.at("scene_fingerprint").get<std::string>();
-        const std::string now = scene_fingerprint(load_scene(spec.scene_path));
-        if (recorded != now)
-            throw StudyError(store_path.string() + ": the scene " + spec.scene_path +
-                             " changed since this study started (fingerprint " + recorded +
-                             ", now " + now +
-                             "): resuming would mix results of two scenes. Restore the scene, "
-                             "or start a new study.");
-        return;
-    }
+    const std::string mismatch = stored_scene_mismatch(
+        stored.scene_fingerprint(), load_scene(spec.scene_path), spec.scene_path);
+    if (!mismatch.empty())
+        throw StudyError(store_path.string() + ": " + mismatch +
+                         ": resuming would mix results of two scenes. Restore the scene, or "
+                         "start a new study.");
 }
 
 // The document kept in the store (stored_study_document: the scene made absolute).
@@ -1123,7 +1118,17 @@ json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options)
 json StudyRunner::run_resume(const std::filesystem::path& path, const StudyRunOptions& options) {
     return drive([&] {
         StudyStore store = StudyStore::open_for_resume(path);
-        StudySpec spec = parse_study(store.load().spec, path.string());
+        const json& document = store.load().spec;
+        StudySpec spec = parse_study(document, path.string());
+        // Where the study ran, else beside the study file (moved with it); the fingerprint
+        // below makes sure it is the same scene.
+        const auto scene = document.find("scene");
+        spec.scene_path = resolve_stored_scene(document,
+                                               scene != document.end() && scene->is_string()
+                                                   ? scene->get<std::string>()
+                                                   : std::string(),
+                                               path, "put it back or beside the study file")
+                              .string();
         check_study_size(spec);
         check_scene_unchanged(store.load(), spec, path);
         return std::make_unique<Driver>(*this, std::move(spec), std::move(store), options, true);

@@ -432,6 +432,10 @@
         <source>%1: no study file is open</source>
         <translation>%1: keine Studiendatei geöffnet</translation>
     </message>
+    <message>
+        <source>%1: scene file not found (--scene)</source>
+        <translation>%1: Szenendatei nicht gefunden (--scene)</translation>
+    </message>
 </context>
 <context>
     <name>StudioActions</name>
@@ -1250,6 +1254,26 @@
     <message>
         <source>Export plot</source>
         <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Scene not found</source>
+        <translation>Szene nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1
+
+The study file&apos;s scene is not where it was when the study ran. Locate the scene file?</source>
+        <translation>%1
+
+Die Szene der Studiendatei liegt nicht mehr dort, wo sie beim Lauf der Studie lag. Die Szenendatei suchen?</translation>
+    </message>
+    <message>
+        <source>Scene of %1</source>
+        <translation>Szene von %1</translation>
+    </message>
+    <message>
+        <source>Scenes (*.xml);;All files (*)</source>
+        <translation>Szenen (*.xml);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -432,6 +432,10 @@
         <source>%1: no study file is open</source>
         <translation>%1 : aucun fichier d&apos;étude n&apos;est ouvert</translation>
     </message>
+    <message>
+        <source>%1: scene file not found (--scene)</source>
+        <translation>%1 : fichier de scène introuvable (--scene)</translation>
+    </message>
 </context>
 <context>
     <name>StudioActions</name>
@@ -1250,6 +1254,26 @@
     <message>
         <source>Export plot</source>
         <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>Scene not found</source>
+        <translation>Scène introuvable</translation>
+    </message>
+    <message>
+        <source>%1
+
+The study file&apos;s scene is not where it was when the study ran. Locate the scene file?</source>
+        <translation>%1
+
+La scène du fichier d&apos;étude n&apos;est plus là où elle était quand l&apos;étude a tourné. Rechercher le fichier de scène ?</translation>
+    </message>
+    <message>
+        <source>Scene of %1</source>
+        <translation>Scène de %1</translation>
+    </message>
+    <message>
+        <source>Scenes (*.xml);;All files (*)</source>
+        <translation>Scènes (*.xml);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>

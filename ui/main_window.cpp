@@ -442,14 +442,44 @@ void MainWindow::openFile(const QString& path) {
     }
     if (load_watcher_.isRunning()) return;
     if (!confirmDiscardStudyEdits()) return;
+    startLoading(path, {});
+}
+
+void MainWindow::openStoreWithScene(const QString& path, const QString& scene_path) {
+    if (run_->running() || load_watcher_.isRunning()) return;
+    startLoading(path, scene_path);
+}
+
+void MainWindow::startLoading(const QString& path, const QString& scene_path) {
     statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     QApplication::setOverrideCursor(Qt::BusyCursor);
-    load_watcher_.setFuture(QtConcurrent::run(&ProjectLoader::load, path, bands_));
+    loading_path_ = path;
+    load_watcher_.setFuture(QtConcurrent::run(&ProjectLoader::load, path, bands_, scene_path));
+}
+
+bool MainWindow::locateSceneOf(const QString& path, const QString& error) {
+    if (quiet_errors_) return false;  // automation: no question to answer
+    const auto answer = QMessageBox::question(
+        this, tr("Scene not found"),
+        tr("%1\n\nThe study file's scene is not where it was when the study ran. Locate the "
+           "scene file?")
+            .arg(error),
+        QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Open);
+    if (answer != QMessageBox::Open) return false;
+    const QString scene = QFileDialog::getOpenFileName(
+        this, tr("Scene of %1").arg(QFileInfo(path).fileName()), QFileInfo(path).absolutePath(),
+        tr("Scenes (*.xml);;All files (*)"));
+    if (scene.isEmpty()) return false;
+    startLoading(path, scene);
+    return true;
 }
 
 void MainWindow::onLoaded() {
     QApplication::restoreOverrideCursor();
     const LoadOutcome outcome = load_watcher_.result();
+    // Located, the file opens again (a resume waiting for it still waits).
+    if (!outcome.project && outcome.scene_not_found && locateSceneOf(loading_path_, outcome.error))
+        return;
     const QString resume = std::exchange(pending_resume_, QString());
     if (!outcome.project) {
         statusBar()->showMessage(tr("Could not open the file."), 8000);

@@ -44,6 +44,8 @@ public:
     // Opens a scene, study or result file in the background; projectLoaded() or loadFailed()
     // (after an error dialog, unless dialogs are suppressed) tells the outcome.
     void openFile(const QString& path);
+    // Opens a study file (.h5) with its scene taken from scene_path (its own is not found).
+    void openStoreWithScene(const QString& path, const QString& scene_path);
     // Starts the study on screen; false (after an error dialog) if it cannot start.
     bool startStudy();
     // Continues an interrupted study from its file (opened first when it is not the one shown).
@@ -97,6 +99,9 @@ private:
     void connectActions();
     void restoreWindowState();
     void onLoaded();
+    void startLoading(const QString& path, const QString& scene_path);
+    // Asks for the scene of a study file whose own scene is not found; true when one was chosen.
+    bool locateSceneOf(const QString& path, const QString& error);
     void applyProject(std::shared_ptr<LoadedProject> project, bool fresh);
     void onRebuilt();
     void onStudyEdited();
@@ -143,6 +148,7 @@ private:
     QLabel* objective_label_ = nullptr;
     QLabel* map_time_label_ = nullptr;
     QFutureWatcher<LoadOutcome> load_watcher_;
+    QString loading_path_;  // the file load_watcher_ is opening
     QFutureWatcher<LoadOutcome> rebuild_watcher_;
     QTimer* edit_timer_;
     QTimer* settle_timer_;  // a drag that pauses gets its full map

@@ -2,13 +2,13 @@
 
 #include <QFileInfo>
 #include <QThread>
-
 #include <algorithm>
 #include <filesystem>
 
 #include "core/common/error.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "core/study/json_reader.hpp"
+#include "core/study/stored_scene_path.hpp"
 
 namespace rps {
 namespace {
@@ -46,16 +46,22 @@ nlohmann::json stored_study_document(const StoredStudy& stored) {
     return stored.spec;
 }
 
-// The stored spec names its scene relative to the study file it came from; that file may be gone
-// or elsewhere, so try the result file's folder first, then the recorded source.
+// The stored spec names its scene as the run read it; the scene is looked for there, then beside
+// the result file and the study file by its name (stored_scene_path.hpp), unless given.
 StudySpec parse_stored(const nlohmann::json& document, const QString& h5_path,
-                       const nlohmann::json& wrapper) {
+                       const nlohmann::json& wrapper, const QString& scene_override) {
     StudySpec spec = parse_study(document, h5_path.toStdString());
-    if (std::filesystem::exists(spec.scene_path)) return spec;
-    if (wrapper.contains("source_file") && wrapper["source_file"].is_string()) {
-        StudySpec other = parse_study(document, wrapper["source_file"].get<std::string>());
-        if (std::filesystem::exists(other.scene_path)) return other;
+    if (!scene_override.isEmpty()) {
+        spec.scene_path = scene_override.toStdString();
+        return spec;
     }
+    const auto scene = document.find("scene");
+    spec.scene_path = resolve_stored_scene(wrapper,
+                                           scene != document.end() && scene->is_string()
+                                               ? scene->get<std::string>()
+                                               : std::string(),
+                                           h5_path.toStdString(), "locate it")
+                          .string();
     return spec;
 }
 
@@ -101,7 +107,7 @@ LoadedProject::Kind ProjectLoader::kindOf(const QString& path) {
     return LoadedProject::Kind::Scene;
 }
 
-LoadOutcome ProjectLoader::load(const QString& path, int bands) {
+LoadOutcome ProjectLoader::load(const QString& path, int bands, const QString& scene_override) {
     auto project = std::make_shared<LoadedProject>();
     project->path = path;
     project->kind = kindOf(path);
@@ -111,7 +117,7 @@ LoadOutcome ProjectLoader::load(const QString& path, int bands) {
         if (project->kind == LoadedProject::Kind::Store) {
             auto stored = std::make_shared<StoredStudy>(StudyStore::read(path.toStdString()));
             project->study_json = stored_study_document(*stored);
-            project->spec = parse_stored(project->study_json, path, stored->spec);
+            project->spec = parse_stored(project->study_json, path, stored->spec, scene_override);
             project->stored = std::move(stored);
         } else if (project->kind == LoadedProject::Kind::Study) {
             project->study_json = read_json_file(path.toStdString());
@@ -121,12 +127,19 @@ LoadOutcome ProjectLoader::load(const QString& path, int bands) {
                                            ? path.toStdString()
                                            : project->spec.scene_path;
         project->scene = std::make_shared<const Scene>(load_scene(scene_path));
+        if (project->stored)  // the study's results are of the scene it ran on
+            if (const std::string mismatch = stored_scene_mismatch(
+                    project->stored->scene_fingerprint(), *project->scene, scene_path);
+                !mismatch.empty())
+                throw StoredSceneNotFound({path.toStdString(), 0, "scene"}, mismatch);
         if (project->kind == LoadedProject::Kind::Scene) {
             project->study_json = defaultStudy(*project->scene, path);
             project->spec = parse_study(project->study_json, path.toStdString());
         }
         project->outline = SceneOutline::fromScene(*project->scene);
         buildEvaluators(*project, bands);
+    } catch (const StoredSceneNotFound& error) {
+        return {nullptr, QString::fromStdString(error.what()), true};
     } catch (const std::exception& error) {
         return {nullptr, QString::fromStdString(error.what())};
     }

@@ -31,6 +31,7 @@ struct LoadedProject {
 struct LoadOutcome {
     std::shared_ptr<LoadedProject> project;  // null on failure
     QString error;                           // "file:line: what" when it failed
+    bool scene_not_found = false;  // a study file whose scene is nowhere it was looked for
 };
 
 class ProjectLoader {
@@ -41,8 +42,9 @@ public:
     // What load() opens a file as, by its extension: .h5 or .hdf5 a study file, .json a study,
     // anything else a scene.
     static LoadedProject::Kind kindOf(const QString& path);
-    // Never throws: errors come back as LoadOutcome::error.
-    static LoadOutcome load(const QString& path, int bands);
+    // Never throws: errors come back as LoadOutcome::error. scene_override: the scene of a
+    // study file (.h5) when it is not where the file says (stored_scene_path.hpp).
+    static LoadOutcome load(const QString& path, int bands, const QString& scene_override = {});
     // A study for a bare scene: one AP over the scene (1 m inside its walls), the reflector mount
     // taken from a shape whose id starts with "mount" when there is one.
     static nlohmann::json defaultStudy(const Scene& scene, const QString& scene_path);

@@ -49,13 +49,17 @@ std::optional<StoredStudyReport::Format> StoredStudyReport::checkOutput(const QS
     return format;
 }
 
-bool StoredStudyReport::open(const QString& study_file, QString* error) {
+bool StoredStudyReport::open(const QString& study_file, QString* error, const QString& scene_file) {
     if (ProjectLoader::kindOf(study_file) != LoadedProject::Kind::Store) {
         if (error) *error = tr("%1: not a study file (.h5) written by rps run").arg(study_file);
         return false;
     }
     // One band: the report computes one map; bands only pay off while dragging on the plan.
-    const LoadOutcome outcome = ProjectLoader::load(study_file, 1);
+    if (!scene_file.isEmpty() && !QFileInfo(scene_file).isFile()) {
+        if (error) *error = tr("%1: scene file not found (--scene)").arg(scene_file);
+        return false;
+    }
+    const LoadOutcome outcome = ProjectLoader::load(study_file, 1, scene_file);
     if (!outcome.project) {
         if (error) *error = naming(study_file, outcome.error);
         return false;

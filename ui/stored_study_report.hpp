@@ -25,9 +25,10 @@ public:
     // callers check the output before any work.
     static std::optional<Format> checkOutput(const QString& out_file, QString* error);
 
-    // Opens the study file; false with a message naming it when it is missing, not a study file,
-    // damaged, or its scene cannot be loaded.
-    bool open(const QString& study_file, QString* error);
+    // Opens the study file (its scene from scene_file when given, else where the file says or
+    // beside it); false with a message naming it when it is missing, not a study file, damaged,
+    // or its scene cannot be found or loaded.
+    bool open(const QString& study_file, QString* error, const QString& scene_file = {});
     // Writes the report of the opened study, titled `title` (empty: the study's name, as the
     // studio titles it); false with a message naming `out_file` when it cannot be written.
     bool write(const QString& out_file, Format format, const QString& title, QString* error) const;

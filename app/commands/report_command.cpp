@@ -21,7 +21,7 @@ namespace rps::cli {
 namespace {
 
 struct ReportOptions {
-    std::string file, out, title;
+    std::string file, out, title, scene;
 };
 
 #ifdef HAVE_RPS_UI
@@ -33,7 +33,7 @@ int write_report(const ReportOptions& o) {
     const auto format = StoredStudyReport::checkOutput(out, &error);
     if (!format) throw InputError({}, error.toStdString());
     StoredStudyReport report;
-    if (!report.open(QString::fromStdString(o.file), &error))
+    if (!report.open(QString::fromStdString(o.file), &error, QString::fromStdString(o.scene)))
         throw InputError({}, error.toStdString());
 
     useOffscreenPlatformWithoutDisplay();
@@ -71,6 +71,9 @@ void register_report(CLI::App& app, CommandAction& action) {
     command->add_option("--out", o->out, "The report: FILE.html (images embedded) or FILE.pdf")
         ->required();
     command->add_option("--title", o->title, "Report title (default: the study's name)");
+    command->add_option("--scene", o->scene,
+                        "The study's scene, when it is neither where the study ran nor beside "
+                        "the study file");
     command->callback([&action, o] { action = [o] { return write_report(*o); }; });
 }
 

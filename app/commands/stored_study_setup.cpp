@@ -3,11 +3,11 @@
 
 #include <filesystem>
 #include <stdexcept>
-#include <vector>
 
 #include "app/commands/json_fields.hpp"
 #include "core/common/error.hpp"
 #include "core/scene/scene_loader.hpp"
+#include "core/study/stored_scene_path.hpp"
 
 namespace rps::cli {
 namespace {
@@ -15,23 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// Where a relative scene name may be: beside the study file the run read, beside the store,
-// in the current folder.
-std::vector<fs::path> scene_candidates(const json& stored_spec, const std::string& scene,
-                                       const fs::path& store_file) {
-    if (fs::path(scene).is_absolute()) return {scene};
-    std::vector<fs::path> candidates;
-    for (const char* key : {"source_file", "study_file"}) {
-        const std::string source = string_at(stored_spec, key, "");
-        if (!source.empty()) candidates.push_back(fs::path(source).parent_path() / scene);
-    }
-    candidates.push_back(store_file.parent_path() / scene);
-    candidates.push_back(fs::current_path() / scene);
-    return candidates;
-}
-
-// The scene file of a stored study. The document names it as written (absolute, or relative to
-// the study file's folder, which the store does not record), so candidates are tried in turn.
+// The scene file of a stored study: --scene, else where the store says, else beside the store
+// or the study file by its name (stored_scene_path.hpp).
 fs::path resolve_scene(const json& stored_spec, const json& document, const fs::path& store_file,
                        const std::string& override_path) {
     if (!override_path.empty()) {
@@ -39,16 +24,8 @@ fs::path resolve_scene(const json& stored_spec, const json& document, const fs::
             throw InputError({override_path, 0, "--scene"}, "scene file not found");
         return override_path;
     }
-    const std::string scene = string_at(document, "scene", "");
-    if (scene.empty())
-        throw InputError({store_file.string(), 0, "scene"}, "the stored study names no scene");
-    std::string tried;
-    for (const fs::path& path : scene_candidates(stored_spec, scene, store_file)) {
-        if (fs::is_regular_file(path)) return path;
-        tried += (tried.empty() ? "" : ", ") + path.string();
-    }
-    throw InputError({store_file.string(), 0, "scene"},
-                     "scene '" + scene + "' not found (tried " + tried + "); give it with --scene");
+    return resolve_stored_scene(stored_spec, string_at(document, "scene", ""), store_file,
+                                "give it with --scene");
 }
 
 }  // namespace
@@ -66,6 +43,12 @@ StoredStudySetup stored_study_setup(const StoredStudy& study, const StoredStudyV
     const fs::path scene_path = resolve_scene(study.spec, view.document, file, scene_override);
     setup.spec.scene_path = scene_path.string();
     setup.scene = load_scene(scene_path);
+    // Maps and metrics of another building beside the stored ones would read as the study's.
+    if (const std::string mismatch =
+            stored_scene_mismatch(study.scene_fingerprint(), setup.scene, scene_path.string());
+        !mismatch.empty())
+        throw InputError({file, 0, scene_override.empty() ? "scene" : "--scene"},
+                         mismatch + ": give the scene the study ran on");
     return setup;
 }
 

@@ -543,6 +543,17 @@ const TaskRecord* StoredStudy::find_task(uint64_t task_id) const {
     return nullptr;
 }
 
+std::optional<std::string> StoredStudy::scene_fingerprint() const {
+    for (const StoredMarker& marker : markers) {
+        if (marker.kind != TaskStatus::run_started || marker.info.value("event", "") != "created")
+            continue;
+        const auto it = marker.info.find("scene_fingerprint");
+        if (it == marker.info.end() || !it->is_string()) return std::nullopt;
+        return it->get<std::string>();
+    }
+    return std::nullopt;
+}
+
 // ---- writer ------------------------------------------------------------------------------------
 
 struct StudyStore::Impl {

@@ -22,12 +22,12 @@
 #include <filesystem>
 #include <limits>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace rps {
 
@@ -87,6 +87,9 @@ struct StoredStudy {
 
     // The last row of this task, or nullptr (a resumed run may have re-run a task).
     const TaskRecord* find_task(uint64_t task_id) const;
+    // The fingerprint of the scene the study started on (scene_fingerprint.hpp), from its
+    // "created" marker; nullopt for stores written before fingerprints were recorded.
+    std::optional<std::string> scene_fingerprint() const;
 };
 
 class StudyStore {

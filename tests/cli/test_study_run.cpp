@@ -275,3 +275,54 @@ TEST_F(CliStudyRun, SweepRefusesStudyFilesOfAnotherSweep) {
     EXPECT_NE(onto_file.err.find("base.json: field '--out-dir': cannot create"), std::string::npos)
         << describe(onto_file);
 }
+
+// A study folder moved or copied elsewhere (results sent to a colleague): the store names the
+// scene where the study ran, gone now; the scene beside the store is found by its name, for
+// show, export, compare, report and a resume. A scene of another building is refused, not
+// silently mapped beside the stored results; a scene nowhere gets the places tried.
+TEST_F(CliStudyRun, MovedStudyFolderOpensWithTheSceneBesideIt) {
+    rps::test::TempDir dir;
+    const fs::path before = dir / "project_a", after = dir / "project_b";
+    fs::create_directories(before);
+    fs::copy_file(l_hall(), before / "l_hall.xml");
+    json study = tiny_1ap_study({{{"type", "ga"}, {"population", 4}, {"generations", 1}}});
+    study["scene"] = "l_hall.xml";
+    std::ofstream(before / "study.json") << study.dump(2);
+    const auto run = run_rps({"run", (before / "study.json").string(), "--out",
+                              (before / "s.h5").string(), "--workers", "1"});
+    ASSERT_EQ(run.exit_code, 0) << describe(run);
+    fs::rename(before, after);
+    const std::string store = (after / "s.h5").string();
+
+    const auto show = run_rps({"show", store, "--json"});
+    ASSERT_EQ(show.exit_code, 0) << describe(show);
+    const auto exported =
+        run_rps({"export", store, "--best", "--out", (after / "export").string()});
+    EXPECT_EQ(exported.exit_code, 0) << describe(exported);
+    EXPECT_TRUE(fs::is_regular_file(after / "export" / "best_scene.xml"));
+    const auto compared = run_rps({"compare", store, "--top", "2"});
+    EXPECT_EQ(compared.exit_code, 0) << describe(compared);
+    const auto resumed = run_rps({"run", "--resume", store});
+    EXPECT_EQ(resumed.exit_code, 0) << describe(resumed);
+    const auto reported = run_rps({"report", store, "--out", (after / "r.html").string()}, {},
+                                  {{"DISPLAY", "WAYLAND_DISPLAY"}, {"QT_QPA_PLATFORM=offscreen"}});
+    if (reported.err.find("unavailable") == std::string::npos) {  // built with the studio
+        EXPECT_EQ(reported.exit_code, 0) << describe(reported);
+    }
+
+    const fs::path office = rps::test::source_dir() / "scenes" / "office" / "office.xml";
+    const auto other = run_rps({"export", store, "--best", "--out", (after / "other").string(),
+                                "--scene", office.string()});
+    EXPECT_EQ(other.exit_code, 2) << describe(other);
+    EXPECT_NE(other.err.find("field '--scene'"), std::string::npos) << describe(other);
+    EXPECT_NE(other.err.find("not the one the study ran on"), std::string::npos) << describe(other);
+    EXPECT_FALSE(fs::exists(after / "other" / "best_scene.xml"));
+
+    fs::remove(after / "l_hall.xml");
+    const auto lost = run_rps({"export", store, "--best", "--out", (after / "lost").string()});
+    EXPECT_EQ(lost.exit_code, 2) << describe(lost);
+    for (const std::string& part :
+         {std::string("not found (tried"), (before / "l_hall.xml").string(),
+          (after / "l_hall.xml").string(), std::string("--scene")})
+        EXPECT_NE(lost.err.find(part), std::string::npos) << part << "\n" << describe(lost);
+}

@@ -1,6 +1,10 @@
 // Files that cannot be opened give a dialog that says what is wrong and where (file and line),
 // never a crash; the window stays usable afterwards.
+#include <QAbstractButton>
 #include <QFile>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include "gui_test_support.hpp"
@@ -61,6 +65,67 @@ private Q_SLOTS:
         QVERIFY(window_->shownMap()->evaluation.valid);
     }
 
+    // A study file whose folder moved: the scene beside it opens with it, no question asked;
+    // with the scene not found (renamed) the window asks for it (Open, then the file dialog) and
+    // opens the file with the scene chosen; a scene of another building is refused.
+    void movedStudyFileFindsOrAsksForItsScene() {
+        QDir(dir_.path()).mkpath(QStringLiteral("a"));
+        const QString scene = test::sourcePath("scenes/l_hall/l_hall.xml");
+        QVERIFY(QFile::copy(scene, dir_.filePath(QStringLiteral("a/l_hall.xml"))));
+        write(QStringLiteral("a/study.json"),
+              "{\"name\": \"moved\", \"scene\": \"l_hall.xml\", \"mode\": \"1ap\",\n"
+              " \"radio\": {\"max_order\": 1},\n"
+              " \"bounds\": {\"x_m\": [1, 19], \"y_m\": [1, 9], \"ap_z_m\": 3.0},\n"
+              " \"methods\": [{\"type\": \"ga\", \"population\": 4, \"generations\": 1}]}\n");
+        QProcess run;
+        run.start(QStringLiteral(RPS_EXECUTABLE),
+                  {QStringLiteral("run"), dir_.filePath(QStringLiteral("a/study.json")),
+                   QStringLiteral("--out"), dir_.filePath(QStringLiteral("a/s.h5")),
+                   QStringLiteral("--workers"), QStringLiteral("1")});
+        QVERIFY(run.waitForFinished(60000));
+        QCOMPARE(run.exitCode(), 0);
+        QVERIFY(QDir(dir_.path()).rename(QStringLiteral("a"), QStringLiteral("b")));
+        const QString store = dir_.filePath(QStringLiteral("b/s.h5"));
+        {
+            test::MessageBoxCloser closer;
+            QVERIFY(test::openAndWait(*window_, store));
+            QVERIFY2(closer.texts.isEmpty(), qPrintable(closer.texts.join(QLatin1Char('\n'))));
+        }
+        // Renamed: found neither where the study ran nor by its name beside the study file.
+        const QString renamed = dir_.filePath(QStringLiteral("b/hall_renamed.xml"));
+        QVERIFY(QFile::rename(dir_.filePath(QStringLiteral("b/l_hall.xml")), renamed));
+        QStringList asked;
+        QTimer answer;
+        answer.setInterval(50);
+        QObject::connect(&answer, &QTimer::timeout, [&] {
+            QWidget* modal = QApplication::activeModalWidget();
+            if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+                asked << box->text();
+                if (QAbstractButton* open = box->button(QMessageBox::Open))
+                    open->click();
+                else
+                    box->accept();
+            } else if (auto* dialog = qobject_cast<QFileDialog*>(modal)) {
+                // The file name typed, as a user would, then accepted.
+                auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+                if (name && name->text() != renamed) name->setText(renamed);
+                if (dialog->selectedFiles().contains(renamed))
+                    static_cast<QDialog*>(dialog)->done(QDialog::Accepted);  // public there
+            }
+        });
+        answer.start();
+        QVERIFY(test::openAndWait(*window_, store));
+        answer.stop();
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked.front().contains(QStringLiteral("not found (tried")),
+                 qPrintable(asked.front()));
+        QCOMPARE(window_->project()->spec.scene_path, renamed.toStdString());
+        QVERIFY(window_->project()->stored != nullptr);
+
+        const QString text = openWithScene(store, test::sourcePath("scenes/office/office.xml"));
+        QVERIFY2(text.contains(QStringLiteral("not the one the study ran on")), qPrintable(text));
+    }
+
     void cleanupTestCase() { window_.reset(); }
 
 private:
@@ -79,6 +144,17 @@ private:
         if (!failed.wait(10000)) return QStringLiteral("(no loadFailed signal)");
         for (int i = 0; i < 100 && closer.texts.isEmpty(); ++i) QTest::qWait(50);
         if (!window_->isVisible()) return QStringLiteral("(window gone)");
+        return closer.texts.join(QLatin1Char('\n'));
+    }
+
+    // Opens a study file with the scene given; the text of the dialogs that follow (the
+    // question to locate another scene declined, then the error).
+    QString openWithScene(const QString& store, const QString& scene) {
+        test::MessageBoxCloser closer;
+        QSignalSpy failed(window_.get(), &MainWindow::loadFailed);
+        window_->openStoreWithScene(store, scene);
+        if (!failed.wait(10000)) return QStringLiteral("(no loadFailed signal)");
+        for (int i = 0; i < 100 && closer.texts.size() < 2; ++i) QTest::qWait(50);
         return closer.texts.join(QLatin1Char('\n'));
     }
 

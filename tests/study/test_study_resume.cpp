@@ -159,7 +159,7 @@ TEST(StudyResume, ResumeRefusesAChangedScene) {
         FAIL() << "a changed scene must be refused";
     } catch (const std::exception& error) {
         const std::string message = error.what();
-        EXPECT_NE(message.find("changed since this study started"), std::string::npos) << message;
+        EXPECT_NE(message.find("is not the one the study ran on"), std::string::npos) << message;
         EXPECT_NE(message.find("hall.xml"), std::string::npos) << message;
         EXPECT_NE(message.find("s.h5"), std::string::npos) << message;
     }
