@@ -743,6 +743,14 @@
         <source>Export the live plot on the visible tab as PNG or SVG</source>
         <translation>Das Live-Diagramm des sichtbaren Reiters als PNG oder SVG exportieren</translation>
     </message>
+    <message>
+        <source>Reset &amp;Window Layout</source>
+        <translation>&amp;Fensteranordnung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Put the panels back where they were at the first start and fit the window to the screen</source>
+        <translation>Die Bereiche wie beim ersten Start anordnen und das Fenster an den Bildschirm anpassen</translation>
+    </message>
 </context>
 <context>
     <name>rps::CompareDialog</name>
@@ -1275,6 +1283,22 @@ Die Szene der Studiendatei liegt nicht mehr dort, wo sie beim Lauf der Studie la
         <source>Scenes (*.xml);;All files (*)</source>
         <translation>Szenen (*.xml);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Unfinished study</source>
+        <translation>Unvollendete Studie</translation>
+    </message>
+    <message>
+        <source>%1 is an unfinished study file. Resume it, or start the study again in a new file?</source>
+        <translation>%1 ist eine unvollendete Studiendatei. Fortsetzen oder die Studie in einer neuen Datei neu beginnen?</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start &amp;New</source>
+        <translation>&amp;Neu beginnen</translation>
+    </message>
 </context>
 <context>
     <name>rps::MaterialPalette</name>
@@ -1759,6 +1783,38 @@ Ziehen verschiebt ihn.</translation>
         <source> (restarted %1×)</source>
         <translation> (%1× neu gestartet)</translation>
     </message>
+    <message numerus="yes">
+        <source>Study file: finished, %n task(s).</source>
+        <translation>
+            <numerusform>Studiendatei: abgeschlossen, %n Aufgabe.</numerusform>
+            <numerusform>Studiendatei: abgeschlossen, %n Aufgaben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Study file: unfinished, %n task(s) done. Start Study resumes it.</source>
+        <translation>
+            <numerusform>Studiendatei: unvollendet, %n Aufgabe erledigt. „Studie starten“ setzt sie fort.</numerusform>
+            <numerusform>Studiendatei: unvollendet, %n Aufgaben erledigt. „Studie starten“ setzt sie fort.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s), done</source>
+        <translation>
+            <numerusform>%n Aufgabe, fertig</numerusform>
+            <numerusform>%n Aufgaben, fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) done so far</source>
+        <translation>
+            <numerusform>bisher %n Aufgabe erledigt</numerusform>
+            <numerusform>bisher %n Aufgaben erledigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of ~%2 tasks  |  elapsed %3</source>
+        <translation>%1 von ~%2 Aufgaben  |  vergangen %3</translation>
+    </message>
 </context>
 <context>
     <name>rps::Scene3DView</name>
@@ -1807,6 +1863,12 @@ Ziehen verschiebt ihn.</translation>
         <source>--run needs a scene, study or result file.
 </source>
         <translation>--run braucht eine Szenen-, Studien- oder Ergebnisdatei.
+</translation>
+    </message>
+    <message>
+        <source>--lang %1: not one of %2.
+</source>
+        <translation>--lang %1: nicht eine von %2.
 </translation>
     </message>
 </context>

@@ -743,6 +743,14 @@
         <source>Export the live plot on the visible tab as PNG or SVG</source>
         <translation>Exporter le graphique en direct de l’onglet visible en PNG ou SVG</translation>
     </message>
+    <message>
+        <source>Reset &amp;Window Layout</source>
+        <translation>Réinitialiser la disposition de la &amp;fenêtre</translation>
+    </message>
+    <message>
+        <source>Put the panels back where they were at the first start and fit the window to the screen</source>
+        <translation>Remettre les panneaux comme au premier démarrage et ajuster la fenêtre à l&apos;écran</translation>
+    </message>
 </context>
 <context>
     <name>rps::CompareDialog</name>
@@ -1275,6 +1283,22 @@ La scène du fichier d&apos;étude n&apos;est plus là où elle était quand l&a
         <source>Scenes (*.xml);;All files (*)</source>
         <translation>Scènes (*.xml);;Tous les fichiers (*)</translation>
     </message>
+    <message>
+        <source>Unfinished study</source>
+        <translation>Étude inachevée</translation>
+    </message>
+    <message>
+        <source>%1 is an unfinished study file. Resume it, or start the study again in a new file?</source>
+        <translation>%1 est un fichier d&apos;étude inachevé. La reprendre, ou recommencer l&apos;étude dans un nouveau fichier ?</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Start &amp;New</source>
+        <translation>&amp;Recommencer</translation>
+    </message>
 </context>
 <context>
     <name>rps::MaterialPalette</name>
@@ -1759,6 +1783,38 @@ Glisser pour le déplacer.</translation>
         <source> (restarted %1×)</source>
         <translation> (redémarré %1×)</translation>
     </message>
+    <message numerus="yes">
+        <source>Study file: finished, %n task(s).</source>
+        <translation>
+            <numerusform>Fichier d&apos;étude : terminé, %n tâche.</numerusform>
+            <numerusform>Fichier d&apos;étude : terminé, %n tâches.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Study file: unfinished, %n task(s) done. Start Study resumes it.</source>
+        <translation>
+            <numerusform>Fichier d&apos;étude : inachevé, %n tâche faite. « Lancer l&apos;étude » la reprend.</numerusform>
+            <numerusform>Fichier d&apos;étude : inachevé, %n tâches faites. « Lancer l&apos;étude » la reprend.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s), done</source>
+        <translation>
+            <numerusform>%n tâche, terminé</numerusform>
+            <numerusform>%n tâches, terminé</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) done so far</source>
+        <translation>
+            <numerusform>%n tâche faite jusqu&apos;ici</numerusform>
+            <numerusform>%n tâches faites jusqu&apos;ici</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of ~%2 tasks  |  elapsed %3</source>
+        <translation>%1 sur ~%2 tâches  |  écoulé %3</translation>
+    </message>
 </context>
 <context>
     <name>rps::Scene3DView</name>
@@ -1807,6 +1863,12 @@ Glisser pour le déplacer.</translation>
         <source>--run needs a scene, study or result file.
 </source>
         <translation>--run nécessite un fichier de scène, d&apos;étude ou de résultats.
+</translation>
+    </message>
+    <message>
+        <source>--lang %1: not one of %2.
+</source>
+        <translation>--lang %1 : pas une de %2.
 </translation>
     </message>
 </context>

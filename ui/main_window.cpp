@@ -10,6 +10,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QSvgGenerator>
@@ -151,6 +153,7 @@ void MainWindow::createMenus() {
     view->addSeparator();
     for (QDockWidget* d : {dock_setup_, dock_run_, dock_plots_, dock_3d_, dock_results_})
         view->addAction(d->toggleViewAction());
+    view->addAction(a.reset_window);
     view->addSeparator();
     QMenu* language = view->addMenu(tr("&Language"));
     auto* group = new QActionGroup(language);
@@ -270,6 +273,7 @@ void MainWindow::connectActions() {
     connect(a.drag_preview, &QAction::toggled, this,
             [this](bool on) { maps_->setPreviewEnabled(on); });
     connect(a.reset_3d_camera, &QAction::triggered, view3d_, &Scene3DView::resetCamera);
+    connect(a.reset_window, &QAction::triggered, this, &MainWindow::resetWindowLayout);
     connect(a.start, &QAction::triggered, this, &MainWindow::startStudy);
     connect(a.pause, &QAction::toggled, this,
             [this](bool paused) { paused ? run_->pause() : run_->resume(); });
@@ -383,17 +387,42 @@ void MainWindow::connectActions() {
 }
 
 void MainWindow::restoreWindowState() {
+    default_state_ = saveState(kStateVersion);  // the docks as built: Reset Window Layout
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1600, 1000);
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray(),
-                      kStateVersion)) {
-        // First start: dock sizes apply once the window has its size.
-        QTimer::singleShot(0, this, [this] {
-            resizeDocks({dock_setup_, dock_plots_}, {385, 440}, Qt::Horizontal);
-            resizeDocks({dock_results_}, {200}, Qt::Vertical);
-        });
-    }
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kStateVersion))
+        sizeDefaultDocks();
+    fitToScreen();
+}
+
+void MainWindow::sizeDefaultDocks() {
+    // Dock sizes apply once the window has its size.
+    QTimer::singleShot(0, this, [this] {
+        resizeDocks({dock_setup_, dock_plots_}, {385, 440}, Qt::Horizontal);
+        resizeDocks({dock_results_}, {200}, Qt::Vertical);
+    });
+}
+
+// A window saved wider or taller than this screen (a long message once widened a dock, or the
+// settings came from a larger monitor) comes back within it.
+void MainWindow::fitToScreen() {
+    const QScreen* on = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!on) return;
+    const QRect available = on->availableGeometry();
+    if (width() <= available.width() && height() <= available.height()) return;
+    resize(std::min(width(), available.width()), std::min(height(), available.height()));
+    move(available.topLeft());
+}
+
+void MainWindow::resetWindowLayout() {
+    if (isMaximized() || isFullScreen()) showNormal();
+    restoreState(default_state_, kStateVersion);
+    for (QDockWidget* d : {dock_setup_, dock_run_, dock_plots_, dock_3d_, dock_results_})
+        d->setVisible(true);
+    resize(1600, 1000);
+    fitToScreen();
+    sizeDefaultDocks();
 }
 
 bool MainWindow::confirmDiscardStudyEdits() {
@@ -525,7 +554,12 @@ void MainWindow::applyProject(std::shared_ptr<LoadedProject> p, bool fresh) {
         setWindowModified(false);  // a file just opened has no edits
         setup_->setStudyPath(project.kind == LoadedProject::Kind::Study ? project.path : QString());
         const Layout initial = loadProjectResults(*results_, project);
-        if (project.stored) run_panel_->setStorePath(project.path);
+        if (project.stored) {
+            run_panel_->setStorePath(project.path);
+            run_panel_->showStudyFile(project.stored->finished,
+                                      static_cast<int>(project.stored->tasks.size()));
+        }
+        unfinished_store_ = project.stored && !project.stored->finished ? project.path : QString();
         document_->reset(initial);
     } else {
         const Layout layout = conformLayout(document_->layout(), project.spec);
@@ -672,11 +706,25 @@ bool MainWindow::startStudy() {
         }
         applyProject(outcome.project, false);
     }
+    // An unfinished study file, as opened: Start finishes it rather than beginning again in a
+    // new file (its edits made, the set-up is another study).
+    if (!unfinished_store_.isEmpty() && !isWindowModified()) {
+        switch (askResumeOrRestart()) {
+            case StartChoice::Resume:
+                resumeStudy(unfinished_store_);
+                return run_->running();
+            case StartChoice::Cancel:
+                return false;
+            case StartChoice::New:
+                break;
+        }
+    }
     QString error;
     if (!run_->start(project_->spec, &error)) {
         showError(tr("Cannot start the study"), error);
         return false;
     }
+    unfinished_store_.clear();
     dock_run_->raise();
     dock_plots_->raise();
     updateRunActions();
@@ -696,21 +744,55 @@ void MainWindow::resumeStudy(const QString& store_path) {
         return;
     }
     QString error;
-    if (!run_->resumeFrom(store_path, &error)) showError(tr("Cannot resume the study"), error);
+    if (!run_->resumeFrom(store_path, &error))
+        showError(tr("Cannot resume the study"), error);
+    else
+        unfinished_store_.clear();
     dock_run_->raise();
     updateRunActions();
+}
+
+MainWindow::StartChoice MainWindow::askResumeOrRestart() {
+    if (quiet_errors_) return StartChoice::Resume;  // automation (--run): finish the file
+    QMessageBox box(QMessageBox::Question, tr("Unfinished study"),
+                    tr("%1 is an unfinished study file. Resume it, or start the study again in "
+                       "a new file?")
+                        .arg(QFileInfo(unfinished_store_).fileName()),
+                    QMessageBox::Cancel, this);
+    QPushButton* resume = box.addButton(tr("&Resume"), QMessageBox::AcceptRole);
+    QPushButton* fresh = box.addButton(tr("Start &New"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(resume);
+    box.exec();
+    if (box.clickedButton() == resume) return StartChoice::Resume;
+    if (box.clickedButton() == fresh) return StartChoice::New;
+    return StartChoice::Cancel;
 }
 
 void MainWindow::onRunFinished(bool ok, const QString& message) {
     QSignalBlocker block(actions_->pause);
     actions_->pause->setChecked(false);
     updateRunActions();
+    // A resume refused before it ran (its file written by another process) had cleared the
+    // results on screen: the file's rows come back.
+    if (!ok && results_->taskCount() == 0 && project_ && project_->stored) reloadStoredResults();
     if (!ok && !message.isEmpty()) showError(tr("Study failed"), message);
     if (ok && results_->hasBest()) {
         refit_colours_ = true;
         showBestLayout();
     }
     Q_EMIT studyFinished(ok);
+}
+
+void MainWindow::reloadStoredResults() {
+    try {
+        auto project = std::make_shared<LoadedProject>(*project_);
+        project->stored =
+            std::make_shared<StoredStudy>(StudyStore::read(project_->path.toStdString()));
+        loadProjectResults(*results_, *project);
+        project_ = std::move(project);
+    } catch (const std::exception&) {
+        loadProjectResults(*results_, *project_);  // what was shown before
+    }
 }
 
 void MainWindow::updateRunActions() {

@@ -44,6 +44,8 @@ public:
     // Opens a scene, study or result file in the background; projectLoaded() or loadFailed()
     // (after an error dialog, unless dialogs are suppressed) tells the outcome.
     void openFile(const QString& path);
+    // View > Reset Window Layout: the docks as at the first start, the window within the screen.
+    void resetWindowLayout();
     // Opens a study file (.h5) with its scene taken from scene_path (its own is not found).
     void openStoreWithScene(const QString& path, const QString& scene_path);
     // Starts the study on screen; false (after an error dialog) if it cannot start.
@@ -99,6 +101,11 @@ private:
     void connectActions();
     void restoreWindowState();
     void onLoaded();
+    void sizeDefaultDocks();
+    enum class StartChoice { Resume, New, Cancel };
+    StartChoice askResumeOrRestart();
+    void reloadStoredResults();
+    void fitToScreen();
     void startLoading(const QString& path, const QString& scene_path);
     // Asks for the scene of a study file whose own scene is not found; true when one was chosen.
     bool locateSceneOf(const QString& path, const QString& error);
@@ -149,6 +156,8 @@ private:
     QLabel* map_time_label_ = nullptr;
     QFutureWatcher<LoadOutcome> load_watcher_;
     QString loading_path_;  // the file load_watcher_ is opening
+    QByteArray default_state_;  // the dock layout as built, before the saved one
+    QString unfinished_store_;  // the unfinished study file opened, until a run starts
     QFutureWatcher<LoadOutcome> rebuild_watcher_;
     QTimer* edit_timer_;
     QTimer* settle_timer_;  // a drag that pauses gets its full map

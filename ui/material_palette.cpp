@@ -60,6 +60,9 @@ QString ituDisplayName(const std::string& type) {
 QString materialLabel(const RadioMaterial& material) {
     const QString name =
         material.is_itu() ? ituDisplayName(material.itu_type) : QString::fromStdString(material.id);
+    // Thin sheets in millimetres: the 2 mm plate read "0.00 m" at two decimals of a metre.
+    if (material.thickness_m < 0.01)
+        return QStringLiteral("%1 %2 mm").arg(name).arg(material.thickness_m * 1e3, 0, 'g', 3);
     return QStringLiteral("%1 %2 m").arg(name).arg(material.thickness_m, 0, 'f', 2);
 }
 

@@ -13,6 +13,13 @@
 namespace rps {
 namespace {
 
+// The range [lower, upper] drawn in by up to 1 m from each end, by less for a scene under 4 m
+// across (a single plate), so that the range never turns over.
+nlohmann::json inset_range(double lower, double upper) {
+    const double pad = std::min(1.0, 0.25 * std::max(0.0, upper - lower));
+    return {lower + pad, upper - pad};
+}
+
 std::optional<nlohmann::json> mount_section(const Scene& scene) {
     const Aabb box = scene.bounds();
     for (const SceneShape& shape : scene.shapes) {
@@ -28,12 +35,11 @@ std::optional<nlohmann::json> mount_section(const Scene& scene) {
         if (n.norm() < 1e-9) continue;
         n.normalize();
         if (n.dot(box.center() - m.center()) < 0) n = -n;
-        const double pad = 1.0;
         return nlohmann::json{{"top_left", {m.lower.x(), m.lower.y(), m.upper.z()}},
                               {"bottom_right", {m.upper.x(), m.upper.y(), m.lower.z()}},
                               {"facing", {n.x(), n.y(), 0.0}},
-                              {"focal_x_m", {box.lower.x() + pad, box.upper.x() - pad}},
-                              {"focal_y_m", {box.lower.y() + pad, box.upper.y() - pad}}};
+                              {"focal_x_m", inset_range(box.lower.x(), box.upper.x())},
+                              {"focal_y_m", inset_range(box.lower.y(), box.upper.y())}};
     }
     return std::nullopt;
 }
@@ -71,15 +77,14 @@ int ProjectLoader::defaultBands() { return std::clamp(QThread::idealThreadCount(
 
 nlohmann::json ProjectLoader::defaultStudy(const Scene& scene, const QString& scene_path) {
     const Aabb box = scene.bounds();
-    const double pad = 1.0;
     nlohmann::json study = {
         {"name", QFileInfo(scene_path).completeBaseName().toStdString()},
         {"scene", QFileInfo(scene_path).absoluteFilePath().toStdString()},
         {"mode", "1ap"},
         {"objective", {{"metric", "p5"}, {"combine", "best"}}},
         {"bounds",
-         {{"x_m", {box.lower.x() + pad, box.upper.x() - pad}},
-          {"y_m", {box.lower.y() + pad, box.upper.y() - pad}}}},
+         {{"x_m", inset_range(box.lower.x(), box.upper.x())},
+          {"y_m", inset_range(box.lower.y(), box.upper.y())}}},
         {"methods", nlohmann::json::array({{{"type", "grid"}, {"resolution_m", 1.0}}})},
         {"seed", 4},
         {"compute", {{"workers", 2}}}};

@@ -9,9 +9,9 @@
 #include <QProgressBar>
 #include <QRegularExpression>
 #include <QTableWidget>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
-
 #include <cmath>
 
 namespace rps {
@@ -55,6 +55,9 @@ RunControlPanel::RunControlPanel(QAction* start, QAction* pause, QAction* cancel
     buttons->addWidget(actionButton(cancel, this), 1, 0);
     buttons->addWidget(actionButton(resume, this), 1, 1);
     state_label_ = new QLabel(this);
+    // A long failure (or a long path) wraps and never widens the dock, hence the window: a
+    // label's width hint is its longest unbreakable run, so the hint is ignored.
+    state_label_->setWordWrap(true);
     store_label_ = new QLabel(this);
     store_label_->setWordWrap(true);
     store_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -63,6 +66,7 @@ RunControlPanel::RunControlPanel(QAction* start, QAction* pause, QAction* cancel
     progress_->setValue(0);
     progress_->setToolTip(tr("Finished tasks of the estimated total"));
     progress_label_ = new QLabel(this);
+    progress_label_->setWordWrap(true);
     best_label_ = new QLabel(this);
     best_label_->setWordWrap(true);
     workers_ = new QTableWidget(0, 8, this);
@@ -94,6 +98,8 @@ RunControlPanel::RunControlPanel(QAction* start, QAction* pause, QAction* cancel
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(buttons);
+    for (QLabel* label : {state_label_, store_label_, progress_label_, best_label_})
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(state_label_);
     layout->addWidget(store_label_);
     layout->addWidget(progress_);
@@ -141,6 +147,19 @@ void RunControlPanel::setStorePath(const QString& path) {
     store_label_->setText(path.isEmpty() ? QString() : tr("Results file: %1").arg(path));
 }
 
+void RunControlPanel::showStudyFile(bool finished, int tasks_done) {
+    state_ = RunState::Idle;
+    const QString text =
+        finished ? tr("Study file: finished, %n task(s).", nullptr, tasks_done)
+                 : tr("Study file: unfinished, %n task(s) done. Start Study resumes it.", nullptr,
+                      tasks_done);
+    state_label_->setText(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()));
+    progress_->setRange(0, 1);
+    progress_->setValue(finished ? 1 : 0);
+    progress_label_->setText(finished ? tr("%n task(s), done", nullptr, tasks_done)
+                                      : tr("%n task(s) done so far", nullptr, tasks_done));
+}
+
 QString RunControlPanel::formatDuration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("–");
     const qint64 s = static_cast<qint64>(std::llround(seconds));
@@ -155,6 +174,7 @@ QString RunControlPanel::formatDuration(double seconds) {
 }
 
 void RunControlPanel::setProgress(quint64 done, quint64 total, double eta_s, double elapsed_s) {
+    done_ = done, total_ = total, elapsed_s_ = elapsed_s;
     const int maximum = static_cast<int>(std::min<quint64>(std::max<quint64>(total, 1), INT32_MAX));
     progress_->setRange(0, maximum);
     progress_->setValue(static_cast<int>(std::min<quint64>(done, static_cast<quint64>(maximum))));
@@ -185,6 +205,17 @@ QString RunControlPanel::stateName(WorkerState state) {
 }
 
 int RunControlPanel::workerRowCount() const { return workers_->rowCount(); }
+
+QString RunControlPanel::stateText() const {
+    QTextDocument document;
+    document.setHtml(state_label_->text());
+    return document.toPlainText();
+}
+
+QString RunControlPanel::workerStateText(int row) const {
+    const QTableWidgetItem* item = workers_->item(row, StateCol);
+    return item ? item->text() : QString();
+}
 
 void RunControlPanel::ensureWorkerRows(int count) {
     while (workers_->rowCount() < count) {
@@ -258,7 +289,25 @@ void RunControlPanel::refreshLog() {
     log_->setPlainText(shown.join(QLatin1Char('\n')));
 }
 
+void RunControlPanel::endRun() {
+    worker_task_.clear();
+    for (int row = 0; row < workers_->rowCount(); ++row) {
+        QTableWidgetItem* state = workers_->item(row, StateCol);
+        state->setText(stateName(WorkerState::stopped));
+        state->setForeground(stateColor(WorkerState::stopped));
+        workers_->item(row, TaskCol)->setText(QString());
+        workers_->item(row, PidCol)->setText(QString());
+    }
+    if (total_ > 0)
+        progress_label_->setText(tr("%1 of ~%2 tasks  |  elapsed %3")
+                                     .arg(done_)
+                                     .arg(total_)
+                                     .arg(formatDuration(elapsed_s_)));
+}
+
 void RunControlPanel::clearRun() {
+    done_ = total_ = 0;
+    elapsed_s_ = 0.0;
     lines_.clear();
     worker_task_.clear();
     log_->clear();

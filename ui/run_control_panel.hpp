@@ -29,6 +29,8 @@ public:
     void setRunState(RunState state, const QString& detail = {});
     RunState runState() const { return state_; }
     void setStorePath(const QString& path);
+    // A study file just opened: finished, or unfinished with tasks done (Start resumes it).
+    void showStudyFile(bool finished, int tasks_done);
     void setProgress(quint64 done, quint64 total, double eta_s, double elapsed_s);
     void setBest(const QString& text);
     void setWorkerStats(const PoolStats& stats);
@@ -36,8 +38,12 @@ public:
     // A log line; "worker N: ..." lines are attributed to worker N.
     void appendLog(const QString& line);
     void clearRun();
+    // The run ended (finished, failed or cancelled): its workers are gone, no ETA is pending.
+    void endRun();
 
     int workerRowCount() const;
+    QString stateText() const;               // the state line as shown (plain text)
+    QString workerStateText(int row) const;  // a worker row's state column
     int logLineCount() const { return static_cast<int>(lines_.size()); }
     static QString stateName(WorkerState state);
     static QString formatDuration(double seconds);
@@ -57,6 +63,8 @@ private:
     QPlainTextEdit* log_;
     std::vector<std::pair<int, QString>> lines_;  // (worker or -1, line)
     std::map<int, qint64> worker_task_;
+    quint64 done_ = 0, total_ = 0;
+    double elapsed_s_ = 0.0;
 };
 
 }  // namespace rps

@@ -78,6 +78,9 @@ StudioActions::StudioActions(QWidget* w) {
     follow_best->setCheckable(true);
     follow_best->setChecked(true);
     reset_3d_camera = make(w, tr("Reset 3D &Camera"), {}, tr("Look at the whole scene again"));
+    reset_window = make(w, tr("Reset &Window Layout"), {},
+                        tr("Put the panels back where they were at the first start and fit the "
+                           "window to the screen"));
     start = make(w, tr("&Start Study"), QKeySequence(tr("F5")),
                  tr("Run the study on the worker pool"), QStyle::SP_MediaPlay);
     pause = make(w, tr("&Pause"), QKeySequence(tr("F6")), tr("Pause or continue dispatching tasks"),

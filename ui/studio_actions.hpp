@@ -36,6 +36,7 @@ public:
     QAction* drag_preview;
     QAction* follow_best;
     QAction* reset_3d_camera;
+    QAction* reset_window;
     QAction* start;
     QAction* pause;
     QAction* cancel;

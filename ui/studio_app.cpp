@@ -120,6 +120,15 @@ bool StudioApp::parse(const QStringList& arguments, QString* message) {
     options_.screenshot_running = parser.value(running_shot);
     options_.quit = parser.isSet(quit);
     options_.language = parser.value(lang);
+    // The languages the studio ships (translations/): another fell back to English unsaid.
+    if (const QStringList known = {QStringLiteral("en"), QStringLiteral("de"),
+                                   QStringLiteral("fr")};
+        !options_.language.isEmpty() && !known.contains(options_.language)) {
+        if (message)
+            *message = tr("--lang %1: not one of %2.\n")
+                           .arg(options_.language, known.join(QStringLiteral(", ")));
+        return false;
+    }
     if (options_.run && options_.file.isEmpty()) {
         if (message) *message = tr("--run needs a scene, study or result file.\n");
         return false;

@@ -243,6 +243,7 @@ void StudyRunController::onFinished(const QByteArray& summary) {
     if (!json.is_discarded()) results_->setSummary(json);
     const auto tasks = static_cast<quint64>(results_->taskCount());
     panel_->setProgress(tasks, tasks, 0.0, elapsed_.elapsed() / 1000.0);
+    panel_->endRun();
     panel_->setRunState(RunControlPanel::RunState::Finished,
                         tr("%1 tasks in %2.")
                             .arg(results_->taskCount())
@@ -256,6 +257,7 @@ void StudyRunController::onFailed(const QString& error) {
     poll_timer_->stop();
     pollWorkers();
     active_ = false;
+    panel_->endRun();
     const bool cancelled = error.contains(QLatin1String("cancel"), Qt::CaseInsensitive);
     panel_->setRunState(
         cancelled ? RunControlPanel::RunState::Cancelled : RunControlPanel::RunState::Failed,

@@ -5,9 +5,11 @@
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QProcess>
+#include <QScreen>
 #include <QTemporaryDir>
 
 #include "gui_test_support.hpp"
+#include "ui/run_control_panel.hpp"
 
 using namespace rps;
 
@@ -124,6 +126,42 @@ private Q_SLOTS:
 
         const QString text = openWithScene(store, test::sourcePath("scenes/office/office.xml"));
         QVERIFY2(text.contains(QStringLiteral("not the one the study ran on")), qPrintable(text));
+    }
+
+    // A scene under 2 m across (one plate, as Sionna's simple_reflector) gets a default study
+    // whose bounds do not turn over ("lower bound above upper bound" refused it before).
+    void tinySceneOpens() {
+        const QString path =
+            write(QStringLiteral("plate.xml"),
+                  "<scene version=\"2.1.0\">\n"
+                  "  <bsdf type=\"itu-radio-material\" id=\"metal\">\n"
+                  "    <string name=\"type\" value=\"metal\"/>\n  </bsdf>\n"
+                  "  <shape type=\"rectangle\" id=\"plate\">\n"
+                  "    <transform name=\"to_world\"><scale value=\"0.5\"/>"
+                  "<rotate x=\"1\" angle=\"90\"/><translate z=\"1.5\"/></transform>\n"
+                  "    <ref id=\"metal\"/>\n  </shape>\n</scene>\n");
+        test::MessageBoxCloser closer;
+        QSignalSpy loaded(window_.get(), &MainWindow::projectLoaded);
+        window_->openFile(path);
+        QVERIFY2(loaded.wait(10000), qPrintable(closer.texts.join(QLatin1Char('\n'))));
+        const auto& bounds = window_->project()->study_json["bounds"];
+        // x: the 1 m plate drawn in by a quarter from each end; y: its plane, no width.
+        QCOMPARE(bounds["x_m"][1].get<double>() - bounds["x_m"][0].get<double>(), 0.5);
+        QCOMPARE(bounds["y_m"][1].get<double>(), bounds["y_m"][0].get<double>());
+    }
+
+    // A long failure wraps in the run panel: it once widened the dock, and with it the window,
+    // past the screen (and the size was saved for the next start).
+    void longMessageKeepsTheWindowOnTheScreen() {
+        const int screen_width = window_->screen()->availableGeometry().width();
+        const QString path = QStringLiteral("/a/long/path/to/a/study/file/") +
+                             QString(QLatin1Char('x')).repeated(300) + QStringLiteral(".h5");
+        window_->runPanel()->setRunState(RunControlPanel::RunState::Failed,
+                                         (path + QLatin1Char(' ')).repeated(10));
+        QTest::qWait(200);
+        QVERIFY2(window_->width() <= screen_width,
+                 qPrintable(QStringLiteral("%1 > %2").arg(window_->width()).arg(screen_width)));
+        window_->runPanel()->setRunState(RunControlPanel::RunState::Idle);
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -30,6 +30,11 @@ private Q_SLOTS:
         QVERIFY(!other.parse({QStringLiteral("rps-studio"), QStringLiteral("--run")}, &message));
         QVERIFY(message.contains(QStringLiteral("--run")));
         QVERIFY(!other.parse({QStringLiteral("rps-studio"), QStringLiteral("--bogus")}, &message));
+        // A language the studio does not ship fell back to English unsaid.
+        QVERIFY(!other.parse(
+            {QStringLiteral("rps-studio"), QStringLiteral("--lang"), QStringLiteral("xx")},
+            &message));
+        QVERIFY2(message.contains(QStringLiteral("--lang xx")), qPrintable(message));
     }
 
     void translationsLoad_data() {

@@ -184,6 +184,37 @@ private Q_SLOTS:
         QCOMPARE(window_->results()->bestObjective(), best_);
     }
 
+    // A study file left unfinished, opened again: the window says so, and Start Study finishes
+    // that file (automation's answer to the question) instead of starting over in a new one.
+    // The cancelled run's workers read "stopped", not "busy".
+    void openedUnfinishedFileStartResumesIt() {
+        QVERIFY(test::openAndWait(*window_, studyPath()));
+        QSignalSpy finished(window_.get(), &MainWindow::studyFinished);
+        QSignalSpy added(window_->results(), &StudyResults::taskAdded);
+        QVERIFY(window_->startStudy());
+        QVERIFY(added.wait(30000));
+        window_->runController()->cancel();
+        QVERIFY(finished.wait(30000));
+        for (int row = 0; row < window_->runPanel()->workerRowCount(); ++row)
+            QCOMPARE(window_->runPanel()->workerStateText(row),
+                     RunControlPanel::stateName(WorkerState::stopped));
+        const QString store = window_->runController()->storePath();
+        const QDir studies(QFileInfo(store).absolutePath());
+        const int files = studies.entryList(QDir::Files).size();
+        QVERIFY(test::openAndWait(*window_, store));
+        QVERIFY2(window_->runPanel()->stateText().contains(QStringLiteral("unfinished")),
+                 qPrintable(window_->runPanel()->stateText()));
+        QVERIFY(window_->startStudy());
+        QVERIFY(finished.wait(55000));
+        QCOMPARE(finished.last().at(0).toBool(), true);
+        QCOMPARE(window_->runController()->storePath(), store);
+        QCOMPARE(studies.entryList(QDir::Files).size(), files);  // no new study file
+        QCOMPARE(window_->results()->bestObjective(), best_);
+        QVERIFY(test::openAndWait(*window_, store));
+        QVERIFY2(window_->runPanel()->stateText().contains(QStringLiteral("finished")),
+                 qPrintable(window_->runPanel()->stateText()));
+    }
+
     // Pause before the workers take anything: nothing runs until resume, then the study ends
     // with the same best.
     void pauseHoldsTheQueue() {
