@@ -177,9 +177,24 @@ int param_int(const json& p, const char* key) { return p.at(key).get<int>(); }
 uint64_t ceil_div(uint64_t a, uint64_t b) { return b ? (a + b - 1) / b : a; }
 
 std::string format_objective(double f) {
+    // The infeasible sentinel (-1e300) printed as "-1000000000000000052504760..." in the logs.
+    if (!is_valid(f)) return "none feasible yet";
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.3f", f);
     return buffer;
+}
+
+// A limit as the study wrote it: 0.15, not 0.150000.
+std::string format_number(double v) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%g", v);
+    return buffer;
+}
+
+std::string fmt_method_warning(int index, const std::string& type, uint64_t failed,
+                               uint64_t tasks) {
+    return "method " + std::to_string(index) + " " + type + ": " + std::to_string(failed) + " of " +
+           std::to_string(tasks) + " tasks failed and it evaluated no layout";
 }
 
 InputError method_error(const StudySpec& spec, int index, const std::string& key,
@@ -225,6 +240,7 @@ private:
         Best best;
         uint64_t evaluations = 0;
         uint64_t tasks = 0;
+        uint64_t failed = 0;  // tasks that ran out of attempts (timeouts, worker errors)
         double wall_s = 0.0;
     };
     struct Pending {
@@ -271,6 +287,8 @@ private:
     StudyTaskEvent make_event(uint64_t id, const Pending& p, const json& result) const;
     void check_cancel() const;
     json summary(const json& map_result, double wall_s) const;
+    std::string failures_text() const;
+    json failures_json() const;
 
     StudyRunner& owner_;
     StudySpec spec_;
@@ -290,6 +308,8 @@ private:
     Best best_;
     std::vector<std::pair<uint64_t, double>> task_objectives_;  // full-fidelity, by id at the end
     uint64_t done_ = 0, replayed_ = 0, failed_ = 0, total_estimate_ = 1;
+    std::map<std::string, uint64_t> failure_reasons_;  // why tasks failed, and how often
+    double earlier_runs_wall_s_ = 0.0;                 // see load_memo()
     std::string store_error_;
     std::string slot_error_;  // an exception caught in a pool slot
 };
@@ -302,6 +322,20 @@ void StudyRunner::Driver::load_memo() {
         memo_[r.task_id] = Memo{r, stored.results[i]};  // a later row of a task supersedes
     }
     for (const StoredMap& m : stored.maps) stored_maps_.insert(m.task_id);
+    // The summary's wall time covers every run, like the task rows whose busy time rps show and
+    // the report set against it (busy time of all runs over the last run's wall time gave pool
+    // efficiencies of 4746 %). An earlier run was killed before it could record its wall time:
+    // the latest end of its rows stands for it (its pool's clock starts at 0 with the run).
+    std::vector<std::size_t> starts;
+    for (const StoredMarker& marker : stored.markers)
+        if (marker.kind == TaskStatus::run_started) starts.push_back(marker.task_rows_before);
+    starts.push_back(stored.tasks.size());
+    for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+        double span = 0.0;
+        for (std::size_t i = starts[k]; i < starts[k + 1] && i < stored.tasks.size(); ++i)
+            if (std::isfinite(stored.tasks[i].end_s)) span = std::max(span, stored.tasks[i].end_s);
+        earlier_runs_wall_s_ += span;
+    }
 }
 
 void StudyRunner::Driver::write_worker_study() {
@@ -472,6 +506,10 @@ void StudyRunner::Driver::record_outcome(const PoolOutcome& o) {
     }
     if (!o.ok) {
         ++failed_;
+        // Counted by reason, without the pool's " (attempt 2 of 2)": attempts do not make
+        // timeouts different reasons.
+        const std::size_t attempt = o.error.rfind(" (attempt ");
+        ++failure_reasons_[attempt == std::string::npos ? o.error : o.error.substr(0, attempt)];
         Q_EMIT owner_.log(QStringLiteral("task %1 failed: %2").arg(o.id).arg(e.error));
     }
     owner_.snapshot(*pool_);
@@ -491,6 +529,7 @@ void StudyRunner::Driver::account(StudyTaskEvent e) {
     if (m) {
         ++m->tasks;
         m->evaluations += static_cast<uint64_t>(e.evaluations);
+        if (!e.ok) ++m->failed;
     }
     if (counts) {
         const Vector x(e.x.begin(), e.x.end());
@@ -866,8 +905,13 @@ std::string StudyRunner::Driver::why_no_feasible_layout() const {
 
 json StudyRunner::Driver::run_final_map(MethodState& m) {
     if (!best_.valid()) {
+        // Failed tasks first: when every task timed out, the advice to evaluate more layouts
+        // (what layouts drawn over the bounds suggest) sent users the wrong way.
+        if (failed_ > 0 && failed_ == done_)
+            throw StudyError(failures_text() + ": no layout was evaluated, nothing to report");
         const std::string why = why_no_feasible_layout();
-        throw StudyError("no feasible layout was evaluated: nothing to report" +
+        throw StudyError((failed_ > 0 ? failures_text() + "; " : std::string()) +
+                         "no feasible layout was evaluated: nothing to report" +
                          (why.empty() ? std::string() : "; " + why));
     }
     const json payload = {{"kind", "map"}, {"point", best_.x}};
@@ -915,6 +959,33 @@ json StudyRunner::Driver::run() {
         pool_->shutdown();
     }
     return result;
+}
+
+// "18 of 24 tasks failed, most often: task timed out after 0.15 s (12 times;
+// compute.task_timeout_s)": what a user needs to see before any advice about the search.
+std::string StudyRunner::Driver::failures_text() const {
+    const auto most =
+        std::max_element(failure_reasons_.begin(), failure_reasons_.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::string text = std::to_string(failed_) + " of " + std::to_string(done_) + " tasks failed";
+    if (most == failure_reasons_.end()) return text;
+    text += failure_reasons_.size() == 1 ? ": " : ", most often: ";
+    text += most->first;
+    std::string hint;
+    if (most->first.find("timed out") != std::string::npos)
+        hint = "compute.task_timeout_s is " + format_number(spec_.compute.task_timeout_s) + " s";
+    if (failure_reasons_.size() > 1)
+        hint = std::to_string(most->second) + " times" + (hint.empty() ? "" : "; " + hint);
+    return text + (hint.empty() ? "" : " (" + hint + ")");
+}
+
+json StudyRunner::Driver::failures_json() const {
+    json reasons = json::array();
+    for (const auto& [reason, count] : failure_reasons_)
+        reasons.push_back({{"reason", reason}, {"count", count}});
+    return {{"count", failed_},
+            {"text", failed_ ? failures_text() : std::string()},
+            {"reasons", reasons}};
 }
 
 json StudyRunner::Driver::summary(const json& map_result, double wall_s) const {
@@ -965,7 +1036,15 @@ json StudyRunner::Driver::summary(const json& map_result, double wall_s) const {
     s["evaluations"] = evaluations;
     s["tasks"] = {{"total", done_}, {"replayed", replayed_}, {"dispatched", done_ - replayed_},
                   {"failed", failed_}};
-    s["wall_s"] = wall_s;
+    // Over every run of the study (load_memo); run_wall_s is this run's.
+    s["wall_s"] = earlier_runs_wall_s_ + wall_s;
+    s["run_wall_s"] = wall_s;
+    s["failures"] = failures_json();
+    json warnings = json::array();
+    for (const MethodState& m : methods_)
+        if (m.failed > 0 && m.evaluations == 0)
+            warnings.push_back(fmt_method_warning(m.index, m.type, m.failed, m.tasks));
+    s["warnings"] = warnings;
     json pool = {{"workers", options_.workers > 0 ? options_.workers : spec_.compute.workers}};
     if (pool_) {
         const PoolStats ps = pool_->stats();
@@ -991,7 +1070,9 @@ json StudyRunner::Driver::summary(const json& map_result, double wall_s) const {
         s["gpu"] = pool_->gpu_status().toStdString();
     } else {
         pool["wall_s"] = 0.0;
-        pool["efficiency"] = 0.0;
+        // No pool, no efficiency (0 read as "the workers idled"; readers fall back to the
+        // task rows over the study's wall time).
+        pool["efficiency"] = nullptr;
         pool["note"] = "every task was replayed from the store; no worker ran";
         s["gpu"] = "no worker ran";
     }
@@ -1116,6 +1197,23 @@ json StudyRunner::run_new(const StudySpec& spec, const StudyRunOptions& options)
 }
 
 json StudyRunner::run_resume(const std::filesystem::path& path, const StudyRunOptions& options) {
+    // A finished study is not reopened: the resume replayed every task and replaced the summary
+    // with one timed over a few milliseconds of replay (wall 0.01 s, efficiency 4746 %), and a
+    // resume killed part-way left the study UNFINISHED. Its stored summary is the answer.
+    std::optional<json> finished_summary;
+    try {
+        StoredStudy stored = StudyStore::read(path);
+        if (stored.finished) finished_summary = std::move(stored.markers.back().info);
+    } catch (const std::exception&) {
+        // open_for_resume below reads it again and reports what is wrong with it.
+    }
+    if (finished_summary && finished_summary->is_object()) {
+        json summary = std::move(*finished_summary);
+        summary["store"] = path.string();
+        summary["already_finished"] = true;
+        Q_EMIT finished(QByteArray::fromStdString(summary.dump()));
+        return summary;
+    }
     return drive([&] {
         StudyStore store = StudyStore::open_for_resume(path);
         const json& document = store.load().spec;

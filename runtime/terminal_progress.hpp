@@ -35,6 +35,8 @@ public:
     // Prints the final line ("label: 100/100 done in 0:42 status").
     void finish(std::string_view status = {});
     bool is_tty() const { return tty_; }
+    // Ends a redrawn line without a final line (nothing ran: no "0/1 done" to print).
+    void abandon();
 
     // Pure helpers, exposed for tests.
     static std::string format_duration(double seconds);  // "0:07", "12:03", "1:02:03", "--:--"
@@ -48,7 +50,6 @@ public:
 private:
     double elapsed_s() const;
     void draw(std::string_view status, bool force);
-    void abandon();
 
     std::string label_;
     uint64_t total_;

@@ -54,24 +54,48 @@ int exit_code_of(pid_t pid) {
     return -1;
 }
 
+// The child being waited for, for the SIGTERM handler: a SIGTERM to `rps sweep` (a batch system,
+// kill PID) left the running trial's `rps run` orphaned and still writing. It is passed on to
+// the child, which stops cleanly (its store stays resumable), and the caller waits for it.
+volatile sig_atomic_t g_child = 0;
+volatile sig_atomic_t g_terminated = 0;
+
+void forward_term(int) {
+    g_terminated = 1;
+    if (g_child > 0) ::kill(static_cast<pid_t>(g_child), SIGTERM);
+}
+
 }  // namespace
 
 int run_child(const std::filesystem::path& exe, const std::vector<std::string>& args,
               const std::filesystem::path& log) {
-    struct sigaction ignore {}, old_int{}, old_quit{};
+    struct sigaction ignore {
+    }, forward{}, old_int{}, old_quit{}, old_term{};
     ignore.sa_handler = SIG_IGN;
     sigemptyset(&ignore.sa_mask);
+    forward.sa_handler = forward_term;
+    sigemptyset(&forward.sa_mask);
+    forward.sa_flags = SA_RESTART;
     sigaction(SIGINT, &ignore, &old_int);
     sigaction(SIGQUIT, &ignore, &old_quit);
+    g_child = 0;
+    sigaction(SIGTERM, &forward, &old_term);
     const pid_t pid = spawn_logged(exe, args, log);
+    g_child = pid;
+    // A SIGTERM that came while the child was being started found no pid to pass on to.
+    if (pid > 0 && g_terminated) ::kill(pid, SIGTERM);
     const int code = pid > 0 ? exit_code_of(pid) : -1;
+    g_child = 0;
+    sigaction(SIGTERM, &old_term, nullptr);
     sigaction(SIGINT, &old_int, nullptr);
     sigaction(SIGQUIT, &old_quit, nullptr);
     return code;
 }
 
 bool interrupted(int exit_code) {
-    return exit_code == 128 + SIGINT || exit_code == 128 + SIGQUIT;
+    return exit_code == 128 + SIGINT || exit_code == 128 + SIGQUIT || exit_code == 128 + SIGTERM;
 }
+
+bool terminated() { return g_terminated != 0; }
 
 }  // namespace rps::cli

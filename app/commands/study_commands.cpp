@@ -3,22 +3,26 @@
 // (show, export and sweep are registered from report_commands.cpp; they live in show_command.cpp,
 // export_command.cpp and sweep_command.cpp).
 #include <fmt/core.h>
-
-#include <optional>
-
-#include <QCoreApplication>
+#include <signal.h>
 #include <unistd.h>
 
-#include <cstdio>
-
+#include <QCoreApplication>
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <csignal>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <thread>
 
 #include "app/commands/command_registry.hpp"
 #include "app/commands/report_commands.hpp"
@@ -214,12 +218,115 @@ void print_summary(const json& s) {
     std::string busy;
     for (const json& w : pool.value("per_worker", json::array()))
         busy += fmt::format(" {}:{:.1f}s", w["id"].get<int>(), w["busy_s"].get<double>());
-    fmt::print("pool      {} workers, wall {:.2f} s, busy{}, efficiency {:.2f}, restarts {}, "
-               "retries {}\n",
-               pool["workers"].get<int>(), s["wall_s"].get<double>(), busy.empty() ? " -" : busy,
-               pool.value("efficiency", 0.0), pool.value("restarts", 0),
-               pool.value("retries", 0));
+    const json efficiency = pool.value("efficiency", json());  // null when no worker ran
+    fmt::print(
+        "pool      {} workers, wall {:.2f} s, busy{}, efficiency {}, restarts {}, "
+        "retries {}\n",
+        pool["workers"].get<int>(), s["wall_s"].get<double>(), busy.empty() ? " -" : busy,
+        efficiency.is_number() ? fmt::format("{:.2f}", efficiency.get<double>()) : "-",
+        pool.value("restarts", 0), pool.value("retries", 0));
     fmt::print("gpu       {}\n", s.value("gpu", std::string("-")));
+}
+
+// Failed tasks, said where they cannot be missed: a run in which timeouts left whole methods
+// without an evaluation exited 0 with the same summary as a clean one (and rps sweep recorded
+// it "ok"). Returns true when a method was left without any evaluation (rps run then exits 1).
+bool warn_about_failures(const json& s) {
+    const json failures = s.value("failures", json::object());
+    if (failures.value("count", 0) > 0)
+        std::cerr << "rps: warning: " << failures.value("text", std::string()) << "\n";
+    const json warnings = s.value("warnings", json::array());
+    for (const json& w : warnings) std::cerr << "rps: warning: " << w.get<std::string>() << "\n";
+    return !warnings.empty();
+}
+
+// SIGINT and SIGTERM stop a run the way the studio's Cancel does (runner.cancel()): the pool
+// stops, the store stays resumable and the workers' temporary folder is removed (a signal's
+// default action left a /tmp/rps-XXXXXX behind every time and said nothing). The handler only
+// writes to a pipe; a thread reads it and cancels, since cancel() is not async-signal-safe. The
+// handlers reset themselves (SA_RESETHAND): a second Ctrl-C kills at once.
+class StopOnSignal {
+public:
+    explicit StopOnSignal(std::function<void()> stop) {
+        if (::pipe(pipe_) != 0) return;
+        write_end_ = pipe_[1];
+        signal_ = 0;
+        struct sigaction action {};
+        action.sa_handler = &StopOnSignal::on_signal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART | SA_RESETHAND;
+        sigaction(SIGINT, &action, &old_int_);
+        sigaction(SIGTERM, &action, &old_term_);
+        thread_ = std::thread([this, stop = std::move(stop)] {
+            char byte = 0;
+            while (::read(pipe_[0], &byte, 1) < 0 && errno == EINTR) {
+            }
+            if (signal_ != 0) stop();
+        });
+    }
+    ~StopOnSignal() {
+        if (!thread_.joinable()) return;
+        sigaction(SIGINT, &old_int_, nullptr);
+        sigaction(SIGTERM, &old_term_, nullptr);
+        const char byte = 0;
+        (void)!::write(pipe_[1], &byte, 1);  // wakes the thread when no signal came
+        thread_.join();
+        write_end_ = -1;
+        ::close(pipe_[0]);
+        ::close(pipe_[1]);
+    }
+    StopOnSignal(const StopOnSignal&) = delete;
+    StopOnSignal& operator=(const StopOnSignal&) = delete;
+
+    // The signal that stopped the run, or 0.
+    int signal() const { return signal_; }
+
+private:
+    static void on_signal(int sig) {
+        if (signal_ == 0) signal_ = sig;
+        const char byte = 1;
+        if (write_end_ >= 0) (void)!::write(write_end_, &byte, 1);
+    }
+    static inline volatile std::sig_atomic_t signal_ = 0;
+    static inline volatile int write_end_ = -1;
+    int pipe_[2] = {-1, -1};
+    struct sigaction old_int_ {
+    }, old_term_{};
+    std::thread thread_;
+};
+
+const char* signal_name(int sig) { return sig == SIGTERM ? "SIGTERM" : "SIGINT"; }
+
+// The first bytes of an HDF5 file whose superblock is at offset 0 (every study file).
+bool starts_like_hdf5(const std::string& path) {
+    static constexpr char kSignature[] = "\x89HDF\r\n\x1a\n";
+    std::ifstream in(path, std::ios::binary);
+    char head[8] = {};
+    return in.read(head, sizeof head) && std::equal(head, head + 8, kSignature);
+}
+
+// Combinations that used to be accepted and did something else than asked: a resume writes into
+// the study file it finishes (--out never created its file) and never replaces it (--overwrite
+// was ignored); a study file given as STUDY was parsed as JSON and its binary bytes echoed.
+void check_run_options(const RunOptions& o) {
+    if (!o.resume.empty() && !o.out.empty())
+        throw std::invalid_argument(
+            "run: --resume and --out cannot be combined: a resume writes "
+            "into the study file it finishes (" +
+            o.resume + ")");
+    if (!o.resume.empty() && o.overwrite)
+        throw std::invalid_argument(
+            "run: --resume and --overwrite cannot be combined: a resume "
+            "keeps what " +
+            o.resume + " holds and finishes it");
+    if (!o.study.empty()) {
+        const std::string ext = std::filesystem::path(o.study).extension().string();
+        if (ext == ".h5" || ext == ".hdf5" || starts_like_hdf5(o.study))
+            throw std::invalid_argument(o.study +
+                                        " is a study file, not a study JSON; to finish "
+                                        "it use rps run --resume " +
+                                        o.study);
+    }
 }
 
 int run_study(const RunOptions& o) {
@@ -239,6 +346,7 @@ int run_study(const RunOptions& o) {
     options.workers = o.workers;
     options.overwrite = o.overwrite;
     StudyRunner runner;
+    const StopOnSignal stop_on_signal([&runner] { runner.cancel(); });
     TerminalProgress bar(o.resume.empty() ? "study" : "resume", 1);
     std::string method, best;
     const auto status = [&] { return method + best; };
@@ -269,6 +377,16 @@ int run_study(const RunOptions& o) {
             summary = runner.run(spec, options);
         }
     } catch (const StudyError& error) {
+        if (const int sig = stop_on_signal.signal()) {
+            bar.finish("interrupted");
+            const std::string store = o.resume.empty() ? options.store_path.string() : o.resume;
+            std::cerr << "rps: interrupted by " << signal_name(sig);
+            if (!store.empty() && std::filesystem::exists(store))
+                std::cerr << ": the finished tasks are kept in " << store << "; rps run --resume "
+                          << store << " finishes the study";
+            std::cerr << "\n";
+            return 128 + sig;
+        }
         bar.finish("failed");
         std::cerr << "rps: error: study failed: " << error.what() << "\n";
         return kExitFailure;
@@ -282,14 +400,20 @@ int run_study(const RunOptions& o) {
                   << "\n";
         return kExitBadInput;
     }
-    bar.set_total(finished_tasks);  // the estimate was an upper bound (GA re-evaluations...)
-    bar.update(finished_tasks, status());
-    bar.finish(status());
+    if (summary.value("already_finished", false)) {
+        // Nothing ran and nothing was written: the study's own summary, as it finished.
+        bar.abandon();  // no "0/1 done" line: nothing ran
+        std::cerr << "rps: " << o.resume << " is already finished: nothing to run\n";
+    } else {
+        bar.set_total(finished_tasks);  // the estimate was an upper bound (GA re-evaluations)
+        bar.update(finished_tasks, status());
+        bar.finish(status());
+    }
     if (o.json)
         std::cout << summary.dump(2) << "\n";
     else
         print_summary(summary);
-    return kExitOk;
+    return warn_about_failures(summary) ? kExitFailure : kExitOk;
 }
 
 void register_run(CLI::App& app, CommandAction& action) {
@@ -309,6 +433,7 @@ void register_run(CLI::App& app, CommandAction& action) {
         action = [o] {
             if (o->study.empty() == o->resume.empty())
                 throw std::invalid_argument("run: give either STUDY.json or --resume FILE.h5");
+            check_run_options(*o);
             return run_study(*o);
         };
     });

@@ -179,6 +179,8 @@ TrialResult read_trial_result(json& row, const fs::path& h5, bool reuse) {
         row["objective"] = view.data["objective"]["metric"];
         row["study_wall_s"] = view.data["wall_s"];
         if (reuse) row["time_s"] = view.data["wall_s"];
+        // Tasks that ran out of attempts (timeouts...): a trial can finish with some.
+        row["failed_tasks"] = view.data["tasks"]["failed"];
     } catch (const std::exception& e) {
         result.error = e.what();
     }
@@ -313,7 +315,8 @@ int run_sweep(const SweepOptions& o) {
         const json row = run_trial(trial, trials.size(), out_dir, o, exe, progress);
         rows.push_back(row);
         failed += row["status"] == "failed";
-        if (row["status"] == "interrupted") {
+        // A SIGTERM stops the sweep even when the trial it reached had just finished.
+        if (row["status"] == "interrupted" || terminated()) {
             stopped = true;
             fmt::print(stderr, "sweep interrupted: run it again to resume\n");
             break;
@@ -334,7 +337,7 @@ int run_sweep(const SweepOptions& o) {
         std::cout << summary.dump(2) << "\n";
     else
         print_summary(rows, failed, out_dir);
-    if (stopped) return 128 + SIGINT;
+    if (stopped) return 128 + (terminated() ? SIGTERM : SIGINT);
     return failed ? kExitFailure : kExitOk;
 }
 

@@ -410,6 +410,22 @@ struct ReadPositions {
     hsize_t next_map_value = 0;
 };
 
+// A fixed-length string attribute of the root group, or "" when it is missing or of another
+// type (a variable-length string is not what create() writes, so it reads as "").
+std::string read_string_attribute(hid_t file, const char* name) {
+    Hid attr(H5Aopen(file, name, H5P_DEFAULT), H5Aclose);
+    if (!attr.valid()) return {};
+    Hid type(H5Aget_type(attr), H5Tclose);
+    if (!type.valid() || H5Tget_class(type) != H5T_STRING || H5Tis_variable_str(type) > 0)
+        return {};
+    const std::size_t size = H5Tget_size(type);
+    if (size == 0 || size > 4096) return {};
+    std::string text(size, '\0');
+    if (H5Aread(attr, type, text.data()) < 0) return {};
+    text.resize(std::strlen(text.c_str()));  // NUL-padded or NUL-terminated strings
+    return text;
+}
+
 StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPositions* positions) {
     StoredStudy study;
     study.path = path;
@@ -417,6 +433,12 @@ StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPosition
     // Format check first: a foreign HDF5 file gets a clear message, not a missing-dataset one.
     {
         if (H5Aexists(file, "rps_format") <= 0) fail(path, "not a study store (no rps_format)");
+        // The tag's value too: an HDF5 file of another program with an attribute of that name
+        // was shown, resumed (written to) and exported as if it were a study.
+        const std::string tag = read_string_attribute(file, "rps_format");
+        if (tag != kFormatName)
+            throw StoreError(path.string() + ": not a study store (rps_format is '" + tag +
+                             "', not '" + kFormatName + "')");
         Hid attr(H5Aopen(file, "rps_format_version", H5P_DEFAULT), H5Aclose);
         int version = 0;
         if (!attr.valid() || H5Aread(attr, H5T_NATIVE_INT, &version) < 0)
@@ -425,6 +447,10 @@ StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPosition
             throw StoreError(path.string() + ": study store format version " +
                              std::to_string(version) + " is newer than this program (" +
                              std::to_string(kFormatVersion) + ")");
+        // Versions start at 1: 0 or a negative one was never written by any rps.
+        if (version < 1)
+            throw StoreError(path.string() + ": study store format version " +
+                             std::to_string(version) + " is not valid (versions start at 1)");
     }
     {
         Hid spec(H5Dopen2(file, "spec", H5P_DEFAULT), H5Dclose);
@@ -477,7 +503,8 @@ StoredStudy read_all(const std::filesystem::path& path, hid_t file, ReadPosition
         }
         last_valid_row_end = i + 1;
         if (r.task_id == kMarkerTaskId && is_marker_status(r.status)) {
-            study.markers.push_back({static_cast<TaskStatus>(r.status), std::move(result)});
+            study.markers.push_back(
+                {static_cast<TaskStatus>(r.status), std::move(result), study.tasks.size()});
             continue;
         }
         TaskRecord rec;

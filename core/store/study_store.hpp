@@ -65,6 +65,9 @@ struct TaskRecord {
 struct StoredMarker {
     TaskStatus kind = TaskStatus::run_started;
     nlohmann::json info;  // e.g. {"event":"created"}, {"resumed":true,"recovered":false}
+    // Task rows stored before this marker: the rows of a run lie between its run_started marker
+    // and the next one (the runner sums the earlier runs' wall time from them).
+    std::size_t task_rows_before = 0;
 };
 
 struct StoredMap {

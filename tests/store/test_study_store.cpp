@@ -472,3 +472,59 @@ TEST(StudyStore, FileLeftOpenByAPlainWriterIsReadWithoutModifyingIt) {
     }
     EXPECT_FALSE(StudyStore::read(path).recovered);
 }
+
+namespace {
+
+// Rewrites the root attributes the way another program (or a reviewer's tool) could.
+void set_format_attributes(const fs::path& path, int version, const std::string& tag) {
+    const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    ASSERT_GE(file, 0);
+    const hid_t version_attr = H5Aopen(file, "rps_format_version", H5P_DEFAULT);
+    ASSERT_GE(H5Awrite(version_attr, H5T_NATIVE_INT, &version), 0);
+    H5Aclose(version_attr);
+    const hid_t tag_attr = H5Aopen(file, "rps_format", H5P_DEFAULT);
+    const hid_t type = H5Aget_type(tag_attr);
+    std::string padded = tag;
+    padded.resize(H5Tget_size(type), '\0');
+    ASSERT_GE(H5Awrite(tag_attr, type, padded.data()), 0);
+    H5Tclose(type);
+    H5Aclose(tag_attr);
+    H5Fclose(file);
+}
+
+}  // namespace
+
+TEST(StudyStore, RefusesAForeignFormatTagAndVersionsBelowOne) {
+    // Only versions above 1 were refused: a tag of another program, or version 0 or -1, was
+    // shown, exported and even resumed (written to) as a study.
+    TempDir dir;
+    struct Case {
+        int version;
+        std::string tag, expected;
+    };
+    const std::vector<Case> cases = {{1, "not-a-rps-store", "not a study store"},
+                                     {0, "rps-study-store", "format version 0 is not valid"},
+                                     {-1, "rps-study-store", "format version -1 is not valid"},
+                                     {2, "rps-study-store", "is newer than this program"}};
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.tag + " " + std::to_string(c.version));
+        const auto path = dir.file("v" + std::to_string(c.version) + c.tag + ".h5");
+        write_finished_store(path, 3);
+        set_format_attributes(path, c.version, c.tag);
+        const std::string before = file_bytes(path);
+        for (int resume = 0; resume < 2; ++resume) {
+            try {
+                if (resume)
+                    StudyStore::open_for_resume(path);
+                else
+                    StudyStore::read(path);
+                ADD_FAILURE() << "expected StoreError";
+            } catch (const StoreError& e) {
+                const std::string what = e.what();
+                EXPECT_NE(what.find(path.string()), std::string::npos) << what;
+                EXPECT_NE(what.find(c.expected), std::string::npos) << what;
+            }
+        }
+        EXPECT_TRUE(file_bytes(path) == before) << "a refused file was modified";
+    }
+}

@@ -104,7 +104,9 @@ TEST(StudyResume, CoordinatorKilledThenResumedGivesTheUninterruptedResult) {
     EXPECT_EQ(done.tasks.size(), total);
 }
 
-TEST(StudyResume, CommandLineResumeOfAFinishedStudyReplaysEverything) {
+// A finished study is not reopened (it used to be replayed and its summary re-timed over the
+// replay): nothing is appended and it stays finished.
+TEST(StudyResume, CommandLineResumeOfAFinishedStudyAppendsNothing) {
     test::TempDir dir;
     const json doc = test::l_hall_study("1ap", {{{"type", "grid"}, {"resolution_m", 4.0}}});
     const auto study_file = test::write_json(dir.file("study.json"), doc);
@@ -127,7 +129,8 @@ TEST(StudyResume, CommandLineResumeOfAFinishedStudyReplaysEverything) {
 
 // A resume runs on the scene the study started with: a scene edited in between is refused
 // (finished and new results would come from two buildings), naming the store and the scene; the
-// same scene, touched but unchanged, resumes.
+// same scene, touched but unchanged, resumes. (The study is stopped after its first task: a
+// finished one is not reopened at all.)
 TEST(StudyResume, ResumeRefusesAChangedScene) {
     test::TempDir dir;
     const auto read_text = [](const std::filesystem::path& path) {
@@ -138,17 +141,22 @@ TEST(StudyResume, ResumeRefusesAChangedScene) {
     std::filesystem::copy_file(test::l_hall_scene(), scene);
     json doc = test::l_hall_study("1ap", {{{"type", "grid"}, {"resolution_m", 4.0}}});
     doc["scene"] = scene.string();
-    const json first = test::run_study(doc, dir.path(), 2, "s.h5");
+    const json first = test::run_study(doc, dir.path(), 2, "reference.h5");
     const auto store = dir.file("s.h5");
     StudyRunner runner;
     StudyRunOptions options = test::run_options(store);
-    {  // the same content written again: not a change
-        const std::string text = read_text(scene);
-        std::ofstream(scene) << text;
+    {
+        const auto study_file = test::write_json(dir.file("study.json"), doc);
+        const QMetaObject::Connection stop =
+            QObject::connect(&runner, &StudyRunner::taskFinished,
+                             [&runner](const StudyTaskEvent&) { runner.cancel(); });
+        EXPECT_THROW(runner.run(load_study(study_file.string()), options), StudyError);
+        QObject::disconnect(stop);
+        ASSERT_FALSE(StudyStore::read(store).finished);
     }
-    EXPECT_EQ(runner.resume(store, options)["best_objective"], first["best_objective"]);
+    const std::string original = read_text(scene);
     {  // a thicker wall
-        std::string text = read_text(scene);
+        std::string text = original;
         const size_t at = text.find("name=\"thickness\" value=\"");
         ASSERT_NE(at, std::string::npos);
         text.insert(at + std::string("name=\"thickness\" value=\"").size(), "1");
@@ -163,6 +171,8 @@ TEST(StudyResume, ResumeRefusesAChangedScene) {
         EXPECT_NE(message.find("hall.xml"), std::string::npos) << message;
         EXPECT_NE(message.find("s.h5"), std::string::npos) << message;
     }
+    std::ofstream(scene) << original;  // the same content written again: not a change
+    EXPECT_EQ(runner.resume(store, options)["best_objective"], first["best_objective"]);
 }
 
 // The GUI's path: start() runs the study in a thread of its own; cancel() stops it, leaving the

@@ -1,0 +1,251 @@
+// rps run and rps sweep at their edges: option combinations a resume cannot honour, a study file
+// given as the study, the resume of a finished study, failed tasks (timeouts), and SIGINT /
+// SIGTERM to a run and to a sweep.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/cli_runner.hpp"
+#include "cli/tiny_study.hpp"
+#include "core/store/study_store.hpp"
+
+using nlohmann::json;
+using rps::test::describe;
+using rps::test::l_hall;
+using rps::test::run_rps;
+using rps::test::tiny_reflector_study;
+namespace fs = std::filesystem;
+
+namespace {
+
+json tiny_1ap_study(json methods) {
+    json study = tiny_reflector_study();
+    study["mode"] = "1ap";
+    study.erase("reflector");
+    study["methods"] = std::move(methods);
+    return study;
+}
+
+// A grid of a few hundred small tasks: long enough (seconds) to be stopped part-way.
+json long_study() {
+    json study = tiny_1ap_study({{{"type", "grid"},
+                                  {"resolution_m", 1.0},
+                                  {"yaw_steps", 8},
+                                  {"downtilt_steps", 2},
+                                  {"chunk", 4}}});
+    study["name"] = "long";
+    study["radio"]["max_order"] = 2;
+    study["compute"]["workers"] = 1;
+    return study;
+}
+
+std::string file_bytes(const fs::path& path) { return rps::test::read_text(path); }
+
+// Starts `rps args...` in the background (stdout and stderr into files beside `log`), with
+// TMPDIR set to `tmp` so that the workers' temporary folder can be looked for.
+pid_t spawn_rps(const std::vector<std::string>& args, const fs::path& log, const fs::path& tmp) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, (log.string() + ".out").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, (log.string() + ".err").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    std::vector<std::string> all{RPS_EXECUTABLE};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> env = rps::test::changed_environment({{}, {"TMPDIR=" + tmp.string()}});
+    std::vector<char*> envp;
+    for (std::string& e : env) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    pid_t pid = 0;
+    posix_spawn(&pid, RPS_EXECUTABLE, &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    return pid;
+}
+
+int wait_exit(pid_t pid) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// Waits until the study file holds `rows` task rows (read as rps show reads it).
+bool wait_for_rows(const fs::path& h5, std::size_t rows, double timeout_s = 60) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
+    while (std::chrono::steady_clock::now() < end) {
+        try {
+            if (fs::exists(h5) && rps::StudyStore::read(h5).tasks.size() >= rows) return true;
+        } catch (const std::exception&) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+class CliRunEdges : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!rps::test::rps_has_command("run")) GTEST_SKIP() << "this rps has no `run` command";
+    }
+};
+
+}  // namespace
+
+// --resume with --out exited 0, wrote into the resumed file and never created the other one;
+// --overwrite was silently ignored. Both are refused, naming the options.
+TEST_F(CliRunEdges, ResumeRefusesOutAndOverwrite) {
+    rps::test::TempDir dir;
+    std::ofstream(dir / "r.h5") << "anything";
+    const auto out =
+        run_rps({"run", "--resume", (dir / "r.h5").string(), "--out", (dir / "other.h5").string()});
+    EXPECT_EQ(out.exit_code, 2) << describe(out);
+    EXPECT_TRUE(contains(out.err, "--resume and --out")) << describe(out);
+    EXPECT_FALSE(fs::exists(dir / "other.h5"));
+    const auto overwrite = run_rps({"run", "--resume", (dir / "r.h5").string(), "--overwrite"});
+    EXPECT_EQ(overwrite.exit_code, 2) << describe(overwrite);
+    EXPECT_TRUE(contains(overwrite.err, "--resume and --overwrite")) << describe(overwrite);
+    EXPECT_EQ(file_bytes(dir / "r.h5"), "anything");
+}
+
+// `rps run lh.h5` (forgetting --resume) said "invalid JSON ... last read: '\x89'" and wrote a
+// raw binary byte to the terminal.
+TEST_F(CliRunEdges, AStudyFileGivenAsTheStudySaysToResumeIt) {
+    rps::test::TempDir dir;
+    for (const char* name : {"lh.h5", "looks_like.json"}) {
+        std::ofstream(dir / name, std::ios::binary) << std::string("\x89HDF\r\n\x1a\n\0\0", 10);
+        const std::string path = (dir / name).string();
+        const auto run = run_rps({"run", path});
+        EXPECT_EQ(run.exit_code, 2) << describe(run);
+        EXPECT_TRUE(contains(run.err, path + " is a study file")) << describe(run);
+        EXPECT_TRUE(contains(run.err, "rps run --resume " + path)) << describe(run);
+        EXPECT_FALSE(contains(run.err, "\x89")) << describe(run);
+    }
+}
+
+// Resuming a finished study replayed it and replaced its summary with one timed over the replay
+// (wall 0.01 s, pool efficiency 4746 %); killed part-way, it left the study UNFINISHED. Now the
+// file is not touched and the study's summary is printed.
+TEST_F(CliRunEdges, ResumingAFinishedStudyChangesNothing) {
+    rps::test::TempDir dir;
+    std::ofstream(dir / "s.json")
+        << tiny_1ap_study({{{"type", "ga"}, {"population", 4}, {"generations", 1}}}).dump();
+    const std::string h5 = (dir / "s.h5").string();
+    const auto run = run_rps({"run", (dir / "s.json").string(), "--out", h5, "--json"});
+    ASSERT_EQ(run.exit_code, 0) << describe(run);
+    const json first = json::parse(run.out.substr(run.out.find('{')));
+    const std::string before = file_bytes(h5);
+
+    const auto resume = run_rps({"run", "--resume", h5, "--json"});
+    EXPECT_EQ(resume.exit_code, 0) << describe(resume);
+    EXPECT_TRUE(contains(resume.err, "is already finished")) << describe(resume);
+    const json again = json::parse(resume.out.substr(resume.out.find('{')));
+    EXPECT_EQ(again["wall_s"], first["wall_s"]);
+    EXPECT_EQ(again["best_objective"], first["best_objective"]);
+    EXPECT_TRUE(file_bytes(h5) == before) << "the finished study file was modified";
+}
+
+// With compute.task_timeout_s 0.1 every task timed out, and rps run said "no feasible layout
+// was evaluated ... more evaluations may find one": the failed tasks come first now, with the
+// reason and the key to change.
+TEST_F(CliRunEdges, TasksThatAllTimedOutAreNamedAsTheCause) {
+    rps::test::TempDir dir;
+    json study =
+        tiny_1ap_study({{{"type", "grid"}, {"resolution_m", 4.0}, {"yaw_steps", 2}, {"chunk", 8}}});
+    study["radio"]["max_order"] = 2;
+    study["grid"] = {{"cell_samples", 16}};
+    study["compute"] = {{"workers", 2}, {"task_timeout_s", 0.1}, {"max_attempts", 1}};
+    std::ofstream(dir / "af.json") << study.dump();
+    const auto run =
+        run_rps({"run", (dir / "af.json").string(), "--out", (dir / "af.h5").string()});
+    EXPECT_EQ(run.exit_code, 1) << describe(run);
+    EXPECT_TRUE(contains(run.err, "tasks failed: task timed out after 0.1 s")) << describe(run);
+    EXPECT_TRUE(contains(run.err, "compute.task_timeout_s is 0.1 s")) << describe(run);
+    EXPECT_FALSE(contains(run.err, "more evaluations")) << describe(run);
+}
+
+// SIGINT and SIGTERM ended rps run by their default action: no message, and the workers'
+// /tmp/rps-XXXXXX/study.json left behind every time. Now the run stops cleanly (exit 130 / 143),
+// says how to resume, removes the folder; the resume finishes the study with a wall time over
+// both runs (the busy time of every task row over the last run's wall time gave 4746 %).
+TEST_F(CliRunEdges, SignalsStopTheRunCleanlyAndTheResumeTimesBothRuns) {
+    for (const int sig : {SIGINT, SIGTERM}) {
+        SCOPED_TRACE(sig);
+        rps::test::TempDir dir;
+        const fs::path tmp = dir / "tmp";
+        fs::create_directories(tmp);
+        std::ofstream(dir / "long.json") << long_study().dump();
+        const fs::path h5 = dir / "long.h5";
+        const pid_t pid = spawn_rps({"run", (dir / "long.json").string(), "--out", h5.string()},
+                                    dir / "run", tmp);
+        ASSERT_TRUE(wait_for_rows(h5, 5));
+        ::kill(pid, sig);
+        const int code = wait_exit(pid);
+        const std::string err = file_bytes(dir.file("run.err"));
+        ASSERT_EQ(code, 128 + sig) << err;
+        EXPECT_TRUE(contains(err, "rps run --resume " + h5.string())) << err;
+        EXPECT_TRUE(fs::is_empty(tmp)) << "the workers' temporary folder was left behind";
+        const rps::StoredStudy stopped = rps::StudyStore::read(h5);
+        EXPECT_FALSE(stopped.finished);
+        for (const rps::TaskRecord& r : stopped.tasks)
+            EXPECT_EQ(r.status, static_cast<int32_t>(rps::TaskStatus::ok));
+
+        const auto resume = run_rps({"run", "--resume", h5.string(), "--json"});
+        ASSERT_EQ(resume.exit_code, 0) << describe(resume);
+        const json summary = json::parse(resume.out.substr(resume.out.find('{')));
+        EXPECT_GT(summary["wall_s"].get<double>(), summary["run_wall_s"].get<double>());
+        const auto show = run_rps({"show", h5.string(), "--json"});
+        ASSERT_EQ(show.exit_code, 0) << describe(show);
+        const json shown = json::parse(show.out);
+        ASSERT_TRUE(shown["pool_efficiency"].is_number()) << shown.dump();
+        EXPECT_LE(shown["pool_efficiency"].get<double>(), 1.05);
+    }
+}
+
+// SIGTERM to rps sweep left the running trial's rps run orphaned and still writing. It is passed
+// on to the trial, which stops (resumable); the sweep waits for it, records it as interrupted,
+// writes its summary and exits with 143.
+TEST_F(CliRunEdges, SigtermToASweepStopsTheRunningTrial) {
+    rps::test::TempDir dir;
+    const fs::path tmp = dir / "tmp";
+    fs::create_directories(tmp);
+    std::ofstream(dir / "long.json") << long_study().dump();
+    std::ofstream(dir / "sweep.json") << json{{"name_prefix", "t"},
+                                              {"study", "long.json"},
+                                              {"grid", {{"objective.metric", {"p5", "mean"}}}}}
+                                             .dump();
+    const fs::path out = dir / "out";
+    const pid_t pid = spawn_rps({"sweep", (dir / "sweep.json").string(), "--out-dir", out.string()},
+                                dir / "sweep", tmp);
+    ASSERT_TRUE(wait_for_rows(out / "t_000.h5", 5));
+    ::kill(pid, SIGTERM);
+    const int code = wait_exit(pid);
+    EXPECT_EQ(code, 128 + SIGTERM) << file_bytes(dir.file("sweep.err"));
+    // Nothing writes the trial's file any more: its size stays put.
+    const auto size = fs::file_size(out / "t_000.h5");
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    EXPECT_EQ(fs::file_size(out / "t_000.h5"), size);
+    EXPECT_TRUE(fs::is_empty(tmp));
+    const json summary = json::parse(file_bytes(out / "summary.json"));
+    EXPECT_TRUE(summary["interrupted"].get<bool>());
+    ASSERT_EQ(summary["trials"].size(), 1u);
+    EXPECT_EQ(summary["trials"][0]["status"], "interrupted");
+    EXPECT_FALSE(rps::StudyStore::read(out / "t_000.h5").finished);
+}
