@@ -508,7 +508,9 @@ TEST(StudyStore, RefusesAForeignFormatTagAndVersionsBelowOne) {
                                      {2, "rps-study-store", "is newer than this program"}};
     for (const Case& c : cases) {
         SCOPED_TRACE(c.tag + " " + std::to_string(c.version));
-        const auto path = dir.file("v" + std::to_string(c.version) + c.tag + ".h5");
+        std::string name = std::to_string(c.version);  // not "v" + ...: GCC 12 -Wrestrict bug
+        name.append(c.tag).append(".h5");
+        const auto path = dir.file(name);
         write_finished_store(path, 3);
         set_format_attributes(path, c.version, c.tag);
         const std::string before = file_bytes(path);
