@@ -321,7 +321,12 @@ void add_workers_and_time(json& d, const StoredStudy& study, const RunMarkers& m
         task_time = 0;
         for (const json& w : busy) task_time += w["busy_s"].get<double>();
     }
-    d["task_time_s"] = task_time;
+    // A resumed study's wall time covers every run (run_wall_s is the last one's): its task time
+    // is then every run's too, from the rows, not the last pool's busy time beside it.
+    const std::optional<double> run_wall =
+        summary ? number_at(*summary, "run_wall_s") : std::nullopt;
+    const bool several_runs = run_wall && wall && *run_wall != *wall;
+    d["task_time_s"] = several_runs ? times.task_time : task_time;
     std::optional<double> pool_wall = pool ? number_at(*pool, "wall_s") : std::nullopt;
     if (!pool_wall || *pool_wall <= 0) pool_wall = wall;
     d["pool_efficiency"] = pool_wall && *pool_wall > 0

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -216,6 +217,12 @@ TEST_F(CliRunEdges, SignalsStopTheRunCleanlyAndTheResumeTimesBothRuns) {
         const json shown = json::parse(show.out);
         ASSERT_TRUE(shown["pool_efficiency"].is_number()) << shown.dump();
         EXPECT_LE(shown["pool_efficiency"].get<double>(), 1.05);
+        // The task time beside the wall time of both runs is both runs' (the rows' elapsed
+        // times), not the last pool's busy time.
+        double rows_s = 0.0;
+        for (const rps::TaskRecord& r : rps::StudyStore::read(h5).tasks)
+            if (std::isfinite(r.elapsed_s)) rows_s += r.elapsed_s;
+        EXPECT_NEAR(shown["task_time_s"].get<double>(), rows_s, 1e-9) << shown.dump();
     }
 }
 
