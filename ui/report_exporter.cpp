@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 
+#include "core/common/atomic_file.hpp"
 #include "core/metrics/map_metrics.hpp"
 #include "ui/live_plots_panel.hpp"
 #include "ui/study_results.hpp"
@@ -420,19 +421,23 @@ QString ReportExporter::buildHtml(bool embed_images) {
     return html;
 }
 
-bool ReportExporter::exportHtml(const QString& path, QString* error) {
-    const QString html = buildHtml(true);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    const QByteArray bytes = html.toUtf8();
-    if (file.write(bytes) != bytes.size()) {
-        if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+// The report file whole or not at all (core/common/atomic_file.hpp): a full disk is an error
+// naming the file and the system's reason, and leaves no truncated report behind.
+bool ReportExporter::writeFile(const QString& path, const QByteArray& bytes, QString* error) {
+    try {
+        write_file_atomically(
+            path.toStdString(),
+            std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())));
+    } catch (const FileWriteError& failure) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, QString::fromStdString(failure.cause()));
         return false;
     }
     return true;
+}
+
+bool ReportExporter::exportHtml(const QString& path, QString* error) {
+    return writeFile(path, buildHtml(true).toUtf8(), error);
 }
 
 // Lays the document out on the writer's printable area, in 96-dpi units (those of the images'
@@ -468,31 +473,30 @@ void ReportExporter::paintPages(QTextDocument& document, QPdfWriter& writer) {
 }
 
 bool ReportExporter::exportPdf(const QString& path, QString* error) {
-    {
-        QFile probe(path);
-        if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            if (error) *error = tr("Cannot write %1: %2").arg(path, probe.errorString());
-            return false;
-        }
-    }
     const QString html = buildHtml(false);
     QTextDocument document;
     for (auto it = images_.constBegin(); it != images_.constEnd(); ++it)
         document.addResource(QTextDocument::ImageResource,
                              QUrl(QLatin1String(kResourcePrefix) + it.key()), it.value());
     document.setHtml(html);
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-    writer.setTitle(tr("Study report"));
-    writer.setCreator(QStringLiteral("Reflector Placement Studio"));
-    paintPages(document, writer);
-    QFile file(path);
-    if (!file.exists() || file.size() == 0) {
+    // Rendered in memory: QPdfWriter reports no write error of its own, so the file is written
+    // in one checked step.
+    QByteArray pdf;
+    {
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        writer.setTitle(tr("Study report"));
+        writer.setCreator(QStringLiteral("Reflector Placement Studio"));
+        paintPages(document, writer);
+    }
+    if (pdf.isEmpty()) {
         if (error) *error = tr("Cannot write %1").arg(path);
         return false;
     }
-    return true;
+    return writeFile(path, pdf, error);
 }
 
 }  // namespace rps
