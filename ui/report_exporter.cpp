@@ -164,8 +164,10 @@ QString ReportExporter::setupSection() const {
         html += table_row({tr("Scene"), QString::fromStdString(s->scene_path)});
         html += table_row({tr("Mode"), QString::fromStdString(to_string(s->mode, s->ap_count))});
         html += table_row({tr("Objective"), results_->objectiveName()});
-        html += table_row({tr("Coverage threshold"),
-                           tr("%1 dBm").arg(number(s->objective.coverage_threshold_dbm, 1))});
+        html +=
+            table_row({tr("Coverage threshold"),  // in the map's unit: dB for SINR
+                       QStringLiteral("%1 %2").arg(number(s->objective.coverage_threshold_dbm, 1),
+                                                   results_->mapUnit())});
         html += table_row({tr("Frequency"), tr("%1 GHz").arg(number(s->radio.freq_hz / 1e9, 3))});
         html += table_row({tr("AP power"), tr("%1 dBm").arg(number(s->radio.tx_power_dbm, 1))});
         QStringList methods;
@@ -238,8 +240,10 @@ QString ReportExporter::bestLayoutSection() const {
         const MapMetrics m = compute_metrics(map, mask, results_->coverageThresholdDbm(),
                                              results_->softminTemperature());
         html += QStringLiteral("<p>%1</p>").arg(esc(tr("Metrics of the best map:")));
-        html += table_start({tr("P5 [dBm]"), tr("Min [dBm]"), tr("Soft-min [dBm]"),
-                             tr("Mean [dBm]"), tr("Coverage [%]"), tr("Valid / counted cells")});
+        const QString map_unit = results_->mapUnit();  // dB for a SINR study, as compare says
+        html += table_start({tr("P5 [%1]").arg(map_unit), tr("Min [%1]").arg(map_unit),
+                             tr("Soft-min [%1]").arg(map_unit), tr("Mean [%1]").arg(map_unit),
+                             tr("Coverage [%]"), tr("Valid / counted cells")});
         html +=
             table_row({number(power_to_dbm_floored(m.p5_w)), number(power_to_dbm_floored(m.min_w)),
                        number(power_to_dbm_floored(m.softmin_w)),
