@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/common/error.hpp"
 #include "core/study/study_spec.hpp"
@@ -189,6 +190,22 @@ TEST(StudyValidation, ObjectiveUnitsFollowMetricAndCombining) {
     EXPECT_EQ(objective_unit("softmin", "sinr"), "dB");
     EXPECT_EQ(objective_unit("coverage", "sinr"), "%");
     EXPECT_EQ(objective_unit("coverage", "best"), "%");
+}
+
+// The name is the default store, NAME.h5 beside the study: one file name, never a path.
+TEST(StudyValidation, ANameThatIsNoFileNameIsRefused) {
+    const std::vector<std::string> names = {"../escaped", "", "a/b", "a\\b",
+                                            std::string("a\0b", 3)};
+    for (const std::string& name : names) {
+        json doc = base();
+        doc["name"] = name;
+        EXPECT_EQ(error_of(doc),
+                  "bad_study.json: field 'name': must be a non-empty file-name-safe string")
+            << name;
+    }
+    json doc = base();
+    doc["name"] = "..office 2ap (v2)";
+    EXPECT_EQ(error_of(doc), "");
 }
 
 }  // namespace
