@@ -202,22 +202,6 @@
         <translation>Kennzahlen der besten Karte:</translation>
     </message>
     <message>
-        <source>P5 [dBm]</source>
-        <translation>P5 [dBm]</translation>
-    </message>
-    <message>
-        <source>Min [dBm]</source>
-        <translation>Min. [dBm]</translation>
-    </message>
-    <message>
-        <source>Soft-min [dBm]</source>
-        <translation>Soft-Min. [dBm]</translation>
-    </message>
-    <message>
-        <source>Mean [dBm]</source>
-        <translation>Mittelwert [dBm]</translation>
-    </message>
-    <message>
         <source>Coverage [%]</source>
         <translation>Versorgung [%]</translation>
     </message>
@@ -408,6 +392,14 @@
     <message>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>P5 [%1]</source>
+        <translation>P5 [%1]</translation>
+    </message>
+    <message>
+        <source>Soft-min [%1]</source>
+        <translation>Soft-Min. [%1]</translation>
     </message>
 </context>
 <context>

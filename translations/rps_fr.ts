@@ -202,22 +202,6 @@
         <translation>Indicateurs de la meilleure carte :</translation>
     </message>
     <message>
-        <source>P5 [dBm]</source>
-        <translation>P5 [dBm]</translation>
-    </message>
-    <message>
-        <source>Min [dBm]</source>
-        <translation>Min. [dBm]</translation>
-    </message>
-    <message>
-        <source>Soft-min [dBm]</source>
-        <translation>Soft-min [dBm]</translation>
-    </message>
-    <message>
-        <source>Mean [dBm]</source>
-        <translation>Moyenne [dBm]</translation>
-    </message>
-    <message>
         <source>Coverage [%]</source>
         <translation>Couverture [%]</translation>
     </message>
@@ -408,6 +392,14 @@
     <message>
         <source>Cannot write %1</source>
         <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+    <message>
+        <source>P5 [%1]</source>
+        <translation>P5 [%1]</translation>
+    </message>
+    <message>
+        <source>Soft-min [%1]</source>
+        <translation>Soft-min [%1]</translation>
     </message>
 </context>
 <context>

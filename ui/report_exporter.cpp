@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 
+#include "core/common/atomic_file.hpp"
 #include "core/metrics/map_metrics.hpp"
 #include "ui/live_plots_panel.hpp"
 #include "ui/study_results.hpp"
@@ -163,8 +164,10 @@ QString ReportExporter::setupSection() const {
         html += table_row({tr("Scene"), QString::fromStdString(s->scene_path)});
         html += table_row({tr("Mode"), QString::fromStdString(to_string(s->mode, s->ap_count))});
         html += table_row({tr("Objective"), results_->objectiveName()});
-        html += table_row({tr("Coverage threshold"),
-                           tr("%1 dBm").arg(number(s->objective.coverage_threshold_dbm, 1))});
+        html +=
+            table_row({tr("Coverage threshold"),  // in the map's unit: dB for SINR
+                       QStringLiteral("%1 %2").arg(number(s->objective.coverage_threshold_dbm, 1),
+                                                   results_->mapUnit())});
         html += table_row({tr("Frequency"), tr("%1 GHz").arg(number(s->radio.freq_hz / 1e9, 3))});
         html += table_row({tr("AP power"), tr("%1 dBm").arg(number(s->radio.tx_power_dbm, 1))});
         QStringList methods;
@@ -237,8 +240,10 @@ QString ReportExporter::bestLayoutSection() const {
         const MapMetrics m = compute_metrics(map, mask, results_->coverageThresholdDbm(),
                                              results_->softminTemperature());
         html += QStringLiteral("<p>%1</p>").arg(esc(tr("Metrics of the best map:")));
-        html += table_start({tr("P5 [dBm]"), tr("Min [dBm]"), tr("Soft-min [dBm]"),
-                             tr("Mean [dBm]"), tr("Coverage [%]"), tr("Valid / counted cells")});
+        const QString map_unit = results_->mapUnit();  // dB for a SINR study, as compare says
+        html += table_start({tr("P5 [%1]").arg(map_unit), tr("Min [%1]").arg(map_unit),
+                             tr("Soft-min [%1]").arg(map_unit), tr("Mean [%1]").arg(map_unit),
+                             tr("Coverage [%]"), tr("Valid / counted cells")});
         html +=
             table_row({number(power_to_dbm_floored(m.p5_w)), number(power_to_dbm_floored(m.min_w)),
                        number(power_to_dbm_floored(m.softmin_w)),
@@ -420,19 +425,23 @@ QString ReportExporter::buildHtml(bool embed_images) {
     return html;
 }
 
-bool ReportExporter::exportHtml(const QString& path, QString* error) {
-    const QString html = buildHtml(true);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    const QByteArray bytes = html.toUtf8();
-    if (file.write(bytes) != bytes.size()) {
-        if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+// The report file whole or not at all (core/common/atomic_file.hpp): a full disk is an error
+// naming the file and the system's reason, and leaves no truncated report behind.
+bool ReportExporter::writeFile(const QString& path, const QByteArray& bytes, QString* error) {
+    try {
+        write_file_atomically(
+            path.toStdString(),
+            std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())));
+    } catch (const FileWriteError& failure) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, QString::fromStdString(failure.cause()));
         return false;
     }
     return true;
+}
+
+bool ReportExporter::exportHtml(const QString& path, QString* error) {
+    return writeFile(path, buildHtml(true).toUtf8(), error);
 }
 
 // Lays the document out on the writer's printable area, in 96-dpi units (those of the images'
@@ -468,31 +477,30 @@ void ReportExporter::paintPages(QTextDocument& document, QPdfWriter& writer) {
 }
 
 bool ReportExporter::exportPdf(const QString& path, QString* error) {
-    {
-        QFile probe(path);
-        if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            if (error) *error = tr("Cannot write %1: %2").arg(path, probe.errorString());
-            return false;
-        }
-    }
     const QString html = buildHtml(false);
     QTextDocument document;
     for (auto it = images_.constBegin(); it != images_.constEnd(); ++it)
         document.addResource(QTextDocument::ImageResource,
                              QUrl(QLatin1String(kResourcePrefix) + it.key()), it.value());
     document.setHtml(html);
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-    writer.setTitle(tr("Study report"));
-    writer.setCreator(QStringLiteral("Reflector Placement Studio"));
-    paintPages(document, writer);
-    QFile file(path);
-    if (!file.exists() || file.size() == 0) {
+    // Rendered in memory: QPdfWriter reports no write error of its own, so the file is written
+    // in one checked step.
+    QByteArray pdf;
+    {
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        writer.setTitle(tr("Study report"));
+        writer.setCreator(QStringLiteral("Reflector Placement Studio"));
+        paintPages(document, writer);
+    }
+    if (pdf.isEmpty()) {
         if (error) *error = tr("Cannot write %1").arg(path);
         return false;
     }
-    return true;
+    return writeFile(path, pdf, error);
 }
 
 }  // namespace rps

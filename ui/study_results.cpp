@@ -113,6 +113,11 @@ QString StudyResults::objectiveUnit() const {
         objective_unit(to_string(spec_->objective.metric), to_string(spec_->objective.combine)));
 }
 
+QString StudyResults::mapUnit() const {
+    if (!spec_) return QStringLiteral("dBm");
+    return QString::fromStdString(objective_unit("p5", to_string(spec_->objective.combine)));
+}
+
 QString StudyResults::objectiveName() const {
     if (!spec_) return tr("Objective");
     if (spec_->objective.combine == CombineMode::Sinr) {  // the map holds SINR, not RSS

@@ -106,6 +106,9 @@ public:
     const MeasurementGrid& grid() const { return grid_; }
     // "%" for the coverage objective, else "dBm".
     QString objectiveUnit() const;
+    // The unit of the map's values: "dB" for a SINR study (signal over interference and noise),
+    // else "dBm"; the objective's unit may be "%" instead.
+    QString mapUnit() const;
     // Human name of the objective, e.g. "P5 RSS".
     QString objectiveName() const;
     double coverageThresholdDbm() const;

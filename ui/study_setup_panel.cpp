@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
@@ -17,11 +18,9 @@
 #include <QSpinBox>
 #include <QThread>
 #include <QToolButton>
-#include <QDir>
 #include <QVBoxLayout>
 
-#include <fstream>
-
+#include "core/common/atomic_file.hpp"
 #include "core/common/units.hpp"
 #include "core/study/study_spec.hpp"
 #include "runtime/worker_pool.hpp"
@@ -505,10 +504,12 @@ bool StudySetupPanel::saveTo(const QString& path, QString* error) {
     nlohmann::json doc = study();
     if (!scene_path_.isEmpty())  // relative to the new file, so the pair can move together
         doc["scene"] = QFileInfo(path).absoluteDir().relativeFilePath(scene_path_).toStdString();
-    std::ofstream out(path.toStdString());
-    out << doc.dump(2) << "\n";
-    if (!out) {
-        if (error) *error = tr("Cannot write %1").arg(path);
+    try {  // whole or not at all: a full disk must not truncate the study being saved
+        write_file_atomically(path.toStdString(), doc.dump(2) + "\n");
+    } catch (const FileWriteError& failure) {
+        if (error)
+            *error = tr("Cannot write %1").arg(path) + QStringLiteral(": ") +
+                     QString::fromStdString(failure.cause());
         return false;
     }
     path_ = path;

@@ -6,7 +6,6 @@
 #include <fmt/core.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -20,6 +19,7 @@
 #include "app/commands/report_commands.hpp"
 #include "app/commands/stored_study_setup.hpp"
 #include "app/commands/stored_study_view.hpp"
+#include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
 #include "core/metrics/map_cdf.hpp"
 #include "core/metrics/map_difference.hpp"
@@ -211,11 +211,9 @@ std::vector<std::string> written_files(const fs::path& dir, const Comparison& c)
 void write_files(const std::vector<std::string>& files, const Comparison& c, const json& document) {
     const size_t n = c.layouts.size();
     for (size_t k = 0; k < n; ++k)
-        write_maps(files[k], c.grid, {{"combined", &c.layouts[k].power_w}}, json());
-    write_csv_columns(files[n], c.grid, {{"difference_db", &c.difference.db}});
-    std::ofstream out(files[n + 1]);
-    out << document.dump(2) << "\n";
-    if (!out) throw InputError({files[n + 1], 0, "--out-dir"}, "cannot write the file");
+        write_maps(files[k], c.grid, {{"combined", &c.layouts[k].power_w}}, json(), "--out-dir");
+    write_csv_columns(files[n], c.grid, {{"difference_db", &c.difference.db}}, "--out-dir");
+    write_file_atomically(files[n + 1], document.dump(2) + "\n", "--out-dir");
 }
 
 int run_compare(const CompareOptions& o) {

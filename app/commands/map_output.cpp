@@ -1,11 +1,11 @@
 #include "app/commands/map_output.hpp"
 
 #include <H5Cpp.h>
-#include <fmt/core.h>
-
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <QBuffer>
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
@@ -14,9 +14,10 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
+#include <iterator>
 #include <stdexcept>
 
+#include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
 #include "core/common/units.hpp"
 #include "core/metrics/map_metrics.hpp"
@@ -32,14 +33,14 @@ std::string extension_of(const std::string& path) {
 
 // The CSV of power maps: each map's column in dBm (floored, as every report shows it).
 void write_csv(const std::string& path, const MeasurementGrid& grid,
-               const std::vector<NamedMap>& maps) {
+               const std::vector<NamedMap>& maps, const std::string& option) {
     std::vector<std::vector<double>> dbm(maps.size());
     std::vector<CsvColumn> columns;
     for (size_t m = 0; m < maps.size(); ++m) {
         for (double p : *maps[m].power_w) dbm[m].push_back(power_to_dbm_floored(p));
         columns.push_back({maps[m].name + "_dbm", &dbm[m]});
     }
-    write_csv_columns(path, grid, columns);
+    write_csv_columns(path, grid, columns, option);
 }
 
 // A perceptually ordered colour scale (viridis control points), t in [0, 1].
@@ -69,7 +70,8 @@ void ensure_gui_application() {
     static QGuiApplication app(argc, argv);
 }
 
-void write_png(const std::string& path, const MeasurementGrid& grid, const NamedMap& map) {
+void write_png(const std::string& path, const MeasurementGrid& grid, const NamedMap& map,
+               const std::string& option) {
     ensure_gui_application();
     const int scale = std::max(2, 600 / std::max(grid.cells_x, grid.cells_y));
     const int bar_width = 90;
@@ -108,15 +110,26 @@ void write_png(const std::string& path, const MeasurementGrid& grid, const Named
     }
     painter.drawText(x0, 14, "dBm");
     painter.end();
-    if (!image.save(QString::fromStdString(path), "PNG"))
-        throw InputError({path, 0, "--out"}, "cannot write the file");
+    // Encoded in memory, so that the file is written (and its errors seen) in one checked step.
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG"))
+        throw InputError({path, 0, option}, "cannot encode the map as PNG");
+    write_file_atomically(path, std::string_view(png.constData(), static_cast<size_t>(png.size())),
+                          option);
 }
 
-void write_h5(const std::string& path, const MeasurementGrid& grid,
-              const std::vector<NamedMap>& maps, const nlohmann::json& metadata) {
+// Built in memory (HDF5's core driver, no backing file) and written in one checked step: HDF5's
+// own writes to a full disk report no system cause and leave a partial file.
+std::string h5_image(const std::string& path, const MeasurementGrid& grid,
+                     const std::vector<NamedMap>& maps, const nlohmann::json& metadata,
+                     const std::string& option) {
     H5::Exception::dontPrint();
     try {
-        H5::H5File file(path, H5F_ACC_TRUNC);
+        H5::FileAccPropList in_memory;
+        in_memory.setCore(1 << 20, false);
+        H5::H5File file(path, H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, in_memory);
         const hsize_t dims[2] = {static_cast<hsize_t>(grid.cells_y), static_cast<hsize_t>(grid.cells_x)};
         H5::DataSpace space(2, dims);
         H5::Group group = file.createGroup("/maps");
@@ -138,29 +151,37 @@ void write_h5(const std::string& path, const MeasurementGrid& grid,
         H5::StrType str_type(H5::PredType::C_S1, text.size() + 1);
         H5::Attribute meta = file.createAttribute("metadata_json", str_type, H5::DataSpace());
         meta.write(str_type, text.c_str());
+        meta.close();
+        file.flush(H5F_SCOPE_GLOBAL);
+        const ssize_t size = H5Fget_file_image(file.getId(), nullptr, 0);
+        std::string image(size > 0 ? static_cast<size_t>(size) : 0, '\0');
+        if (size <= 0 || H5Fget_file_image(file.getId(), image.data(), image.size()) != size)
+            throw InputError({path, 0, option}, "cannot build the HDF5 file in memory");
+        return image;
     } catch (const H5::Exception& error) {
-        throw InputError({path, 0, "--out"}, "cannot write the file: " + error.getDetailMsg());
+        throw InputError({path, 0, option}, "cannot build the HDF5 file: " + error.getDetailMsg());
     }
 }
 
 }  // namespace
 
 void write_csv_columns(const std::string& path, const MeasurementGrid& grid,
-                       const std::vector<CsvColumn>& columns) {
-    std::ofstream out(path);
-    if (!out) throw InputError({path, 0, "--out"}, "cannot write the file");
-    out << "x_m,y_m,in_mask";
-    for (const auto& c : columns) out << "," << c.name;
-    out << "\n";
+                       const std::vector<CsvColumn>& columns, const std::string& option) {
+    fmt::memory_buffer out;
+    fmt::format_to(std::back_inserter(out), "x_m,y_m,in_mask");
+    for (const auto& c : columns) fmt::format_to(std::back_inserter(out), ",{}", c.name);
+    fmt::format_to(std::back_inserter(out), "\n");
     for (int iy = 0; iy < grid.cells_y; ++iy)
         for (int ix = 0; ix < grid.cells_x; ++ix) {
             const Vec3 c = grid.cell_center(ix, iy);
             const size_t i = grid.index(ix, iy);
-            out << fmt::format("{:.3f},{:.3f},{}", c.x(), c.y(), int(grid.mask[i]));
-            for (const auto& column : columns) out << fmt::format(",{:.4f}", (*column.values)[i]);
-            out << "\n";
+            fmt::format_to(std::back_inserter(out), "{:.3f},{:.3f},{}", c.x(), c.y(),
+                           int(grid.mask[i]));
+            for (const auto& column : columns)
+                fmt::format_to(std::back_inserter(out), ",{:.4f}", (*column.values)[i]);
+            fmt::format_to(std::back_inserter(out), "\n");
         }
-    if (!out) throw std::runtime_error("error while writing " + path);
+    write_file_atomically(path, std::string_view(out.data(), out.size()), option);
 }
 
 void check_map_output(const std::string& path) {
@@ -170,15 +191,16 @@ void check_map_output(const std::string& path) {
 }
 
 void write_maps(const std::string& path, const MeasurementGrid& grid,
-                const std::vector<NamedMap>& maps, const nlohmann::json& metadata) {
+                const std::vector<NamedMap>& maps, const nlohmann::json& metadata,
+                const std::string& option) {
     check_map_output(path);
     const std::string ext = extension_of(path);
     if (ext == ".csv")
-        write_csv(path, grid, maps);
+        write_csv(path, grid, maps, option);
     else if (ext == ".png")
-        write_png(path, grid, maps.front());
+        write_png(path, grid, maps.front(), option);
     else
-        write_h5(path, grid, maps, metadata);
+        write_file_atomically(path, h5_image(path, grid, maps, metadata, option), option);
 }
 
 }  // namespace rps::cli

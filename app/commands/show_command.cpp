@@ -10,6 +10,7 @@
 #include "app/commands/json_fields.hpp"
 #include "app/commands/report_commands.hpp"
 #include "app/commands/stored_study_view.hpp"
+#include "core/study/study_spec.hpp"
 
 namespace rps::cli {
 namespace {
@@ -92,13 +93,18 @@ void print_best(const json& d) {
                best["source"] == "task_rows" ? " (best task so far)" : "");
     print_layout(best.value("layout", json()), best.value("plate", json()));
     const json& m = best.value("metrics", json());
+    // The map's unit, whatever the objective's ("%" for coverage): a SINR map holds dB, as
+    // rps compare labels it; the stored keys say _dbm for either.
+    const std::string map_unit =
+        objective_unit("p5", d["objective"].value("combine", std::string("best")));
     if (m.is_object())
-        fmt::print("metrics    P5 {} dBm  min {} dBm  soft-min {} dBm  mean {} dBm  "
-                   "coverage {} % ({} of {} cells with signal)\n",
-                   fixed(m.value("p5_dbm", json()), 2), fixed(m.value("min_dbm", json()), 2),
-                   fixed(m.value("softmin_dbm", json()), 2), fixed(m.value("mean_dbm", json()), 2),
-                   fixed(m.value("coverage_percent", json()), 1),
-                   m.value("valid_cells", json()).dump(), m.value("masked_cells", json()).dump());
+        fmt::print(
+            "metrics    P5 {1} {0}  min {2} {0}  soft-min {3} {0}  mean {4} {0}  "
+            "coverage {5} % ({6} of {7} cells with signal)\n",
+            map_unit, fixed(m.value("p5_dbm", json()), 2), fixed(m.value("min_dbm", json()), 2),
+            fixed(m.value("softmin_dbm", json()), 2), fixed(m.value("mean_dbm", json()), 2),
+            fixed(m.value("coverage_percent", json()), 1), m.value("valid_cells", json()).dump(),
+            m.value("masked_cells", json()).dump());
 }
 
 // tasks, objectives, methods.

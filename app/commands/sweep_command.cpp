@@ -20,6 +20,7 @@
 #include "app/commands/json_fields.hpp"
 #include "app/commands/report_commands.hpp"
 #include "app/commands/stored_study_view.hpp"
+#include "core/common/atomic_file.hpp"
 #include "core/store/study_store.hpp"
 #include "core/study/json_reader.hpp"
 #include "core/study/study_spec.hpp"
@@ -77,9 +78,7 @@ std::string methods_text(const json& row) {
 }
 
 void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream out(path);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + path.string());
+    write_file_atomically(path, text, "--out-dir");
 }
 
 // ------------------------------------------------------------------------------ the trials

@@ -11,14 +11,17 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
 #include <utility>
 #include <vector>
 
+#include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "core/scene/xml_values.hpp"
@@ -60,8 +63,7 @@ std::array<Vec3, 4> plate_corners(const PlateGeometry& p) {
 
 // Binary little-endian PLY: 4 vertices (float x, y, z), 2 triangles.
 void write_plate_ply(const fs::path& path, const PlateGeometry& plate) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw std::runtime_error("cannot write " + path.string());
+    std::ostringstream out(std::ios::binary);
     out << "ply\nformat binary_little_endian 1.0\n"
         << "comment Reflector Placement Studio: reflector plate " << plate.width_m << " m x "
         << plate.height_m << " m\n"
@@ -74,7 +76,7 @@ void write_plate_ply(const fs::path& path, const PlateGeometry& plate) {
         put_le(out, static_cast<uint8_t>(3));
         for (const int32_t index : face) put_le(out, index);
     }
-    if (!out) throw std::runtime_error("error while writing " + path.string());
+    write_file_atomically(path, out.str());
 }
 
 // ------------------------------------------------------------------------------ the scene XML
@@ -115,6 +117,15 @@ bool is_filename(const XMLElement* s) {
            s->Attribute("value");
 }
 
+// The copy is written whole or not at all, as every exported file.
+void copy_mesh(const fs::path& source, const fs::path& target) {
+    std::ifstream in(source, std::ios::binary);
+    if (!in) throw InputError({source.string(), 0, ""}, "cannot read the mesh file");
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw InputError({source.string(), 0, ""}, "cannot read the mesh file");
+    write_file_atomically(target, bytes);
+}
+
 // Copies every mesh a shape names into DIR/meshes (unique names) and points the shape at it.
 // Returns [{from, to}], one per mesh copied.
 json copy_meshes(XMLElement* root, const SceneExport& e) {
@@ -143,7 +154,7 @@ json copy_meshes(XMLElement* root, const SceneExport& e) {
                 fs::create_directories(mesh_dir);
                 std::error_code ec;
                 if (!(fs::exists(target) && fs::equivalent(source, target, ec)))
-                    fs::copy_file(source, target, fs::copy_options::overwrite_existing);
+                    copy_mesh(source, target);
                 meshes.push_back({{"from", source.string()}, {"to", it->second}});
             }
             s->SetAttribute("value", it->second.c_str());
@@ -298,8 +309,9 @@ json write_best_scene_xml(const SceneExport& e) {
     insert_parameters(doc, root, params, parameters_comment(e));
     const json plate = e.input.plate ? add_plate(doc, root, *e.input.plate, e.out_dir) : json();
     const fs::path xml = e.out_dir / kBestSceneFile;
-    if (doc.SaveFile(xml.c_str()) != tinyxml2::XML_SUCCESS)
-        throw std::runtime_error("cannot write " + xml.string());
+    tinyxml2::XMLPrinter printer;  // in memory: tinyxml2's SaveFile does not check fclose
+    doc.Print(&printer);
+    write_file_atomically(xml, std::string_view(printer.CStr(), printer.CStrSize() - 1));
     return {{"xml", xml.string()}, {"meshes", meshes}, {"plate", plate}, {"parameters", params}};
 }
 
@@ -373,9 +385,7 @@ json best_layout_json(const BestConfigInput& in, const json& scene) {
 }
 
 void write_json_file(const fs::path& file, const json& value) {
-    std::ofstream out(file);
-    out << value.dump(2) << "\n";
-    if (!out) throw std::runtime_error("cannot write " + file.string());
+    write_file_atomically(file, value.dump(2) + "\n");
 }
 
 }  // namespace

@@ -8,6 +8,23 @@
 namespace rps {
 namespace {
 
+// json::parse's tree builder that also keeps where the parser stopped on an error: a number
+// overflow ("1e400", out_of_range 406) carries no offset of its own, unlike a syntax error.
+class PositionedDomParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+public:
+    using json_sax_dom_parser::json_sax_dom_parser;
+    // Hides the base's: the parser calls the SAX type it is given, not a virtual function.
+    template <typename Exception>
+    bool parse_error(std::size_t position, const std::string& last_token, const Exception& ex) {
+        position_ = position;
+        return json_sax_dom_parser::parse_error(position, last_token, ex);
+    }
+    std::size_t error_position() const { return position_; }
+
+private:
+    std::size_t position_ = 0;
+};
+
 size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<size_t> row(b.size() + 1);
     for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -172,13 +189,16 @@ nlohmann::json read_json_file(const std::string& path) {
     std::stringstream buffer;
     buffer << in.rdbuf();
     const std::string text = buffer.str();
+    nlohmann::json document;
+    PositionedDomParser parser(document);
     try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& error) {
-        const size_t offset = std::min<size_t>(error.byte, text.size());
+        nlohmann::json::sax_parse(text, &parser);
+    } catch (const nlohmann::json::exception& error) {  // a syntax error or a number overflow
+        const size_t offset = std::min<size_t>(parser.error_position(), text.size());
         const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
         throw InputError({path, line, ""}, std::string("invalid JSON: ") + error.what());
     }
+    return document;
 }
 
 }  // namespace rps

@@ -8,6 +8,7 @@
 
 #include "core/common/units.hpp"
 #include "core/engine/cell_mask.hpp"
+#include "core/study/file_name_field.hpp"
 #include "core/study/grid_axes.hpp"
 #include "core/study/json_reader.hpp"
 #include "core/study/method_params.hpp"
@@ -142,7 +143,7 @@ StudySpec parse_study(const nlohmann::json& document, const std::string& source_
     StudySpec spec;
     spec.document = document;
     spec.source_file = source_file;
-    spec.name = r.string("name", "study");
+    spec.name = file_name_field(r, "name", "study");  // the default store is NAME.h5
     const std::filesystem::path scene = r.string("scene");
     spec.scene_path = scene.is_absolute()
                           ? scene.string()

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/common/error.hpp"
+#include "core/study/file_name_field.hpp"
 #include "core/study/json_reader.hpp"
 #include "core/study/study_spec.hpp"
 
@@ -153,9 +154,7 @@ std::vector<SweepTrial> expand_sweep(const nlohmann::json& sweep, const std::str
     if (base.is_null()) r.fail("base", "give the base study: \"study\": FILE or \"base\": {...}");
 
     const std::string prefix =
-        r.string("name_prefix", fs::path(source_file).stem().string());
-    if (prefix.empty() || prefix.find_first_of("/\\") != std::string::npos)
-        r.fail("name_prefix", "must be a non-empty file-name-safe string");
+        file_name_field(r, "name_prefix", fs::path(source_file).stem().string());
 
     // One axis per grid key (sorted), the seeds first.
     struct Axis {

@@ -1,12 +1,16 @@
 // Study JSON validation: unknown keys and bad values name the file and the key path.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include "core/common/error.hpp"
+#include "core/study/json_reader.hpp"
 #include "core/study/study_spec.hpp"
 #include "runtime/study_runner.hpp"
 #include "study_test_support.hpp"
+#include "support/temp_dir.hpp"
 
 namespace rps {
 namespace {
@@ -189,6 +193,52 @@ TEST(StudyValidation, ObjectiveUnitsFollowMetricAndCombining) {
     EXPECT_EQ(objective_unit("softmin", "sinr"), "dB");
     EXPECT_EQ(objective_unit("coverage", "sinr"), "%");
     EXPECT_EQ(objective_unit("coverage", "best"), "%");
+}
+
+// The name is the default store, NAME.h5 beside the study: one file name, never a path.
+TEST(StudyValidation, ANameThatIsNoFileNameIsRefused) {
+    const std::vector<std::string> names = {"../escaped", "", "a/b", "a\\b",
+                                            std::string("a\0b", 3)};
+    for (const std::string& name : names) {
+        json doc = base();
+        doc["name"] = name;
+        EXPECT_EQ(error_of(doc),
+                  "bad_study.json: field 'name': must be a non-empty file-name-safe string")
+            << name;
+    }
+    json doc = base();
+    doc["name"] = "..office 2ap (v2)";
+    EXPECT_EQ(error_of(doc), "");
+}
+
+// A number JSON can write but a double cannot hold is bad input of the file, with its line.
+TEST(StudyValidation, ANumberOverflowNamesTheFileAndLine) {
+    const test::TempDir dir;
+    const std::string file = (dir.path() / "big_number.json").string();
+    std::ofstream(file) << "{\n  \"name\": \"x\",\n  \"seed\": 1e400\n}\n";
+    try {
+        read_json_file(file);
+        FAIL() << "1e400 was read";
+    } catch (const InputError& error) {
+        EXPECT_EQ(std::string(error.what()),
+                  file +
+                      ":3: invalid JSON: [json.exception.out_of_range.406] number overflow "
+                      "parsing '1e400'");
+    }
+}
+
+// A syntax error keeps its line.
+TEST(StudyValidation, ASyntaxErrorNamesTheFileAndLine) {
+    const test::TempDir dir;
+    const std::string file = (dir.path() / "bad_syntax.json").string();
+    std::ofstream(file) << "{\n  \"name\": \"x\",\n  \"seed\": 4,\n}\n";
+    try {
+        read_json_file(file);
+        FAIL() << "a trailing comma was read";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.where().line, 4) << error.what();
+        EXPECT_EQ(error.where().file, file);
+    }
 }
 
 }  // namespace
