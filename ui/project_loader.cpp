@@ -127,6 +127,7 @@ LoadOutcome ProjectLoader::load(const QString& path, int bands, const QString& s
         } else if (project->kind == LoadedProject::Kind::Study) {
             project->study_json = read_json_file(path.toStdString());
             project->spec = parse_study(project->study_json, path.toStdString());
+            check_scene_file(project->spec);
         }
         const std::string scene_path = project->kind == LoadedProject::Kind::Scene
                                            ? path.toStdString()

@@ -334,6 +334,7 @@ int run_study(const RunOptions& o) {
     std::optional<StudySpec> fresh;
     if (o.resume.empty()) {
         fresh = load_study(o.study);
+        check_scene_file(*fresh);
         (void)load_scene(fresh->scene_path);
     }
     static int argc = 1;

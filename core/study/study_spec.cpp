@@ -286,6 +286,13 @@ nlohmann::json stored_study_document(const StudySpec& spec) {
     return doc;
 }
 
+void check_scene_file(const StudySpec& spec) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(spec.scene_path, error))
+        throw InputError({spec.source_file, 0, "scene"},
+                         "scene file " + spec.scene_path + " not found");
+}
+
 void check_study_size(const StudySpec& spec) {
     const JsonReader methods(spec.document.at("methods"), spec.source_file, "methods");
     for (size_t i = 0; i < spec.methods.size(); ++i) {

@@ -90,6 +90,9 @@ StudySpec load_study(const std::string& path);
 // being written (a grid larger than its max_points): checked before a run creates its store,
 // not by parse_study. Throws InputError naming the file and the key ("methods[0].max_points").
 void check_study_size(const StudySpec& spec);
+// The study's scene file exists: a missing one is named with the study file and its "scene" key
+// (the scene loader alone said "nope.xml: file not found", not which file asked for it).
+void check_scene_file(const StudySpec& spec);
 // The document a run keeps in its store: the study as given, with the scene path made absolute
 // so that the store alone is enough to resume, report and export. `rps sweep` compares it with
 // a trial's to tell whether an existing study file belongs to that trial.

@@ -117,6 +117,22 @@ TEST_F(CliStudyRun, StudyErrorsFailBeforeTheStoreIsCreated) {
     EXPECT_FALSE(fs::exists(dir / "study.h5"));
 }
 
+// A study whose scene file is missing names the study file and its "scene" key (the loader's
+// "nope.xml: file not found" did not say which file asked for it).
+TEST_F(CliStudyRun, MissingSceneNamesTheStudyAndItsKey) {
+    rps::test::TempDir dir;
+    json study = tiny_reflector_study();
+    study["scene"] = "nope.xml";
+    std::ofstream(dir / "study.json") << study.dump(2);
+    const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
+                              (dir / "study.h5").string(), "--workers", "1"});
+    EXPECT_EQ(run.exit_code, 2) << describe(run);
+    for (const std::string& part :
+         {(dir / "study.json").string() + ": field 'scene'", (dir / "nope.xml").string()})
+        EXPECT_NE(run.err.find(part), std::string::npos) << part << "\n" << describe(run);
+    EXPECT_FALSE(fs::exists(dir / "study.h5"));
+}
+
 // Studies the engine cannot run in their scene fail before the store exists, naming the file and
 // the key: a grid 1e300 m away (every worker stopped in Embree's assertion, "no worker could be
 // started") and a frequency where a material has no ITU values (0.9 GHz: concrete is defined
