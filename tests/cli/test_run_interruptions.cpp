@@ -24,18 +24,11 @@ using nlohmann::json;
 using rps::test::describe;
 using rps::test::l_hall;
 using rps::test::run_rps;
+using rps::test::tiny_1ap_study;
 using rps::test::tiny_reflector_study;
 namespace fs = std::filesystem;
 
 namespace {
-
-json tiny_1ap_study(json methods) {
-    json study = tiny_reflector_study();
-    study["mode"] = "1ap";
-    study.erase("reflector");
-    study["methods"] = std::move(methods);
-    return study;
-}
 
 // A grid of a few hundred small tasks: long enough (seconds) to be stopped part-way.
 json long_study() {

@@ -19,19 +19,11 @@ using nlohmann::json;
 using rps::test::describe;
 using rps::test::l_hall;
 using rps::test::run_rps;
+using rps::test::tiny_1ap_study;
 using rps::test::tiny_reflector_study;
 namespace fs = std::filesystem;
 
 namespace {
-
-// The same study with one AP and no plate, searched by `methods`.
-json tiny_1ap_study(json methods) {
-    json study = tiny_reflector_study();
-    study["mode"] = "1ap";
-    study.erase("reflector");
-    study["methods"] = std::move(methods);
-    return study;
-}
 
 class CliStudyRun : public ::testing::Test {
 protected:

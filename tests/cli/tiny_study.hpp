@@ -32,4 +32,13 @@ inline nlohmann::json tiny_reflector_study() {
             {"compute", {{"workers", 2}, {"task_timeout_s", 60}}}};
 }
 
+// The same study with one AP and no plate, searched by `methods`.
+inline nlohmann::json tiny_1ap_study(nlohmann::json methods) {
+    nlohmann::json study = tiny_reflector_study();
+    study["mode"] = "1ap";
+    study.erase("reflector");
+    study["methods"] = std::move(methods);
+    return study;
+}
+
 }  // namespace rps::test

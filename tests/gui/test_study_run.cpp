@@ -167,14 +167,8 @@ private Q_SLOTS:
     // Cancel a fresh run after its first task, resume it from its file: the same best as the
     // uninterrupted run (the runner is deterministic and replays finished tasks from the file).
     void cancelThenResumeFromTheFile() {
-        QVERIFY(test::openAndWait(*window_, studyPath()));
         QSignalSpy finished(window_.get(), &MainWindow::studyFinished);
-        QSignalSpy added(window_->results(), &StudyResults::taskAdded);
-        QVERIFY(window_->startStudy());
-        QVERIFY(added.wait(30000));
-        window_->runController()->cancel();
-        QVERIFY(finished.wait(30000));
-        QCOMPARE(finished.last().at(0).toBool(), false);
+        QVERIFY(startAndCancelAfterFirstTask(finished));
         QCOMPARE(window_->runPanel()->runState(), RunControlPanel::RunState::Cancelled);
         const QString store = window_->runController()->storePath();
         window_->resumeStudy(store);
@@ -188,13 +182,8 @@ private Q_SLOTS:
     // that file (automation's answer to the question) instead of starting over in a new one.
     // The cancelled run's workers read "stopped", not "busy".
     void openedUnfinishedFileStartResumesIt() {
-        QVERIFY(test::openAndWait(*window_, studyPath()));
         QSignalSpy finished(window_.get(), &MainWindow::studyFinished);
-        QSignalSpy added(window_->results(), &StudyResults::taskAdded);
-        QVERIFY(window_->startStudy());
-        QVERIFY(added.wait(30000));
-        window_->runController()->cancel();
-        QVERIFY(finished.wait(30000));
+        QVERIFY(startAndCancelAfterFirstTask(finished));
         for (int row = 0; row < window_->runPanel()->workerRowCount(); ++row)
             QCOMPARE(window_->runPanel()->workerStateText(row),
                      RunControlPanel::stateName(WorkerState::stopped));
@@ -235,6 +224,16 @@ private Q_SLOTS:
     void cleanupTestCase() { window_.reset(); }
 
 private:
+    // Opens the study, starts it and cancels it after its first task (finished: the window's
+    // studyFinished, watched by the caller); false when a step did not happen.
+    bool startAndCancelAfterFirstTask(QSignalSpy& finished) {
+        if (!test::openAndWait(*window_, studyPath())) return false;
+        QSignalSpy added(window_->results(), &StudyResults::taskAdded);
+        if (!window_->startStudy() || !added.wait(30000)) return false;
+        window_->runController()->cancel();
+        return finished.wait(30000) && !finished.last().at(0).toBool();
+    }
+
     QString studyPath() {
         const QString shipped = test::sourcePath("scenes/l_hall/l_hall_1ap_study.json");
         if (QFile::exists(shipped)) return shipped;
