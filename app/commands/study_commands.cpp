@@ -319,6 +319,11 @@ void check_run_options(const RunOptions& o) {
             "run: --resume and --overwrite cannot be combined: a resume "
             "keeps what " +
             o.resume + " holds and finishes it");
+    // A worker program that cannot start failed only after the store existed (an empty store
+    // left behind, which the next run then refused without --overwrite).
+    if (!o.rps.empty() &&
+        (!std::filesystem::is_regular_file(o.rps) || ::access(o.rps.c_str(), X_OK) != 0))
+        throw std::invalid_argument("run: --rps " + o.rps + ": not an executable file");
     if (!o.study.empty()) {
         const std::string ext = std::filesystem::path(o.study).extension().string();
         if (ext == ".h5" || ext == ".hdf5" || starts_like_hdf5(o.study))

@@ -119,6 +119,21 @@ TEST_F(CliRunEdges, ResumeRefusesOutAndOverwrite) {
     EXPECT_EQ(file_bytes(dir / "r.h5"), "anything");
 }
 
+// A --rps that is not a program failed only once the store existed: an empty store was left,
+// which the next run refused without --overwrite.
+TEST_F(CliRunEdges, AWorkerProgramThatIsNotOneIsRefusedBeforeTheStore) {
+    rps::test::TempDir dir;
+    std::ofstream(dir / "study.json") << rps::test::tiny_reflector_study().dump();
+    std::ofstream(dir / "not_a_program") << "text";
+    for (const fs::path& rps : {dir / "nowhere", dir / "not_a_program", dir.path()}) {
+        const auto run = run_rps({"run", (dir / "study.json").string(), "--out",
+                                  (dir / "s.h5").string(), "--rps", rps.string()});
+        EXPECT_EQ(run.exit_code, 2) << describe(run);
+        EXPECT_TRUE(contains(run.err, "--rps " + rps.string())) << describe(run);
+        EXPECT_FALSE(fs::exists(dir / "s.h5"));
+    }
+}
+
 // `rps run lh.h5` (forgetting --resume) said "invalid JSON ... last read: '\x89'" and wrote a
 // raw binary byte to the terminal.
 TEST_F(CliRunEdges, AStudyFileGivenAsTheStudySaysToResumeIt) {
