@@ -1220,12 +1220,8 @@ json StudyRunner::run_resume(const std::filesystem::path& path, const StudyRunOp
         StudySpec spec = parse_study(document, path.string());
         // Where the study ran, else beside the study file (moved with it); the fingerprint
         // below makes sure it is the same scene.
-        const auto scene = document.find("scene");
-        spec.scene_path = resolve_stored_scene(document,
-                                               scene != document.end() && scene->is_string()
-                                                   ? scene->get<std::string>()
-                                                   : std::string(),
-                                               path, "put it back or beside the study file")
+        spec.scene_path = resolve_stored_scene(document, stored_scene_name(document), path,
+                                               "put it back or beside the study file")
                               .string();
         check_study_size(spec);
         check_scene_unchanged(store.load(), spec, path);

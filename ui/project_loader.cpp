@@ -61,11 +61,7 @@ StudySpec parse_stored(const nlohmann::json& document, const QString& h5_path,
         spec.scene_path = scene_override.toStdString();
         return spec;
     }
-    const auto scene = document.find("scene");
-    spec.scene_path = resolve_stored_scene(wrapper,
-                                           scene != document.end() && scene->is_string()
-                                               ? scene->get<std::string>()
-                                               : std::string(),
+    spec.scene_path = resolve_stored_scene(wrapper, stored_scene_name(document),
                                            h5_path.toStdString(), "locate it")
                           .string();
     return spec;

@@ -24,7 +24,7 @@ fs::path resolve_scene(const json& stored_spec, const json& document, const fs::
             throw InputError({override_path, 0, "--scene"}, "scene file not found");
         return override_path;
     }
-    return resolve_stored_scene(stored_spec, string_at(document, "scene", ""), store_file,
+    return resolve_stored_scene(stored_spec, stored_scene_name(document), store_file,
                                 "give it with --scene");
 }
 

@@ -26,6 +26,7 @@
 
 #include "app/commands/command_registry.hpp"
 #include "app/commands/report_commands.hpp"
+#include "app/commands/stop_on_signal.hpp"
 #include "core/common/error.hpp"
 #include "core/protocol/worker_loop.hpp"
 #include "core/scene/scene_loader.hpp"
@@ -239,61 +240,6 @@ bool warn_about_failures(const json& s) {
     for (const json& w : warnings) std::cerr << "rps: warning: " << w.get<std::string>() << "\n";
     return !warnings.empty();
 }
-
-// SIGINT and SIGTERM stop a run the way the studio's Cancel does (runner.cancel()): the pool
-// stops, the store stays resumable and the workers' temporary folder is removed (a signal's
-// default action left a /tmp/rps-XXXXXX behind every time and said nothing). The handler only
-// writes to a pipe; a thread reads it and cancels, since cancel() is not async-signal-safe. The
-// handlers reset themselves (SA_RESETHAND): a second Ctrl-C kills at once.
-class StopOnSignal {
-public:
-    explicit StopOnSignal(std::function<void()> stop) {
-        if (::pipe(pipe_) != 0) return;
-        write_end_ = pipe_[1];
-        signal_ = 0;
-        struct sigaction action {};
-        action.sa_handler = &StopOnSignal::on_signal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART | SA_RESETHAND;
-        sigaction(SIGINT, &action, &old_int_);
-        sigaction(SIGTERM, &action, &old_term_);
-        thread_ = std::thread([this, stop = std::move(stop)] {
-            char byte = 0;
-            while (::read(pipe_[0], &byte, 1) < 0 && errno == EINTR) {
-            }
-            if (signal_ != 0) stop();
-        });
-    }
-    ~StopOnSignal() {
-        if (!thread_.joinable()) return;
-        sigaction(SIGINT, &old_int_, nullptr);
-        sigaction(SIGTERM, &old_term_, nullptr);
-        const char byte = 0;
-        (void)!::write(pipe_[1], &byte, 1);  // wakes the thread when no signal came
-        thread_.join();
-        write_end_ = -1;
-        ::close(pipe_[0]);
-        ::close(pipe_[1]);
-    }
-    StopOnSignal(const StopOnSignal&) = delete;
-    StopOnSignal& operator=(const StopOnSignal&) = delete;
-
-    // The signal that stopped the run, or 0.
-    int signal() const { return signal_; }
-
-private:
-    static void on_signal(int sig) {
-        if (signal_ == 0) signal_ = sig;
-        const char byte = 1;
-        if (write_end_ >= 0) (void)!::write(write_end_, &byte, 1);
-    }
-    static inline volatile std::sig_atomic_t signal_ = 0;
-    static inline volatile int write_end_ = -1;
-    int pipe_[2] = {-1, -1};
-    struct sigaction old_int_ {
-    }, old_term_{};
-    std::thread thread_;
-};
 
 const char* signal_name(int sig) { return sig == SIGTERM ? "SIGTERM" : "SIGINT"; }
 

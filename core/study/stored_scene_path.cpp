@@ -22,6 +22,13 @@ std::vector<fs::path> study_folders(const nlohmann::json& stored_wrapper) {
 
 }  // namespace
 
+std::string stored_scene_name(const nlohmann::json& document) {
+    if (!document.is_object()) return {};
+    const auto scene = document.find("scene");
+    return scene != document.end() && scene->is_string() ? scene->get<std::string>()
+                                                         : std::string();
+}
+
 std::vector<fs::path> stored_scene_candidates(const nlohmann::json& stored_wrapper,
                                               const std::string& scene,
                                               const fs::path& store_file) {

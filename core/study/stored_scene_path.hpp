@@ -21,6 +21,9 @@ public:
     using InputError::InputError;
 };
 
+// The scene as the stored study document names it ("" when it names none).
+std::string stored_scene_name(const nlohmann::json& document);
+
 // The places tried, in order, without repeats. stored_wrapper: the store's spec object (its
 // "source_file" or "study_file" names the study JSON the run read).
 std::vector<std::filesystem::path> stored_scene_candidates(const nlohmann::json& stored_wrapper,
