@@ -1,5 +1,7 @@
 #include "ui/layout_defaults.hpp"
 
+#include "core/study/start_layout.hpp"
+
 namespace rps {
 namespace {
 
@@ -36,6 +38,15 @@ Layout defaultLayout(const StudySpec& spec) {
     for (int i = 0; i < spec.ap_count; ++i) layout.aps.push_back(default_ap(spec, i));
     if (spec.reflector) layout.reflector = default_reflector(*spec.reflector);
     return layout;
+}
+
+Layout defaultLayout(const StudySpec& spec, const LayoutEvaluator& evaluator) {
+    return accepted_start_layout(evaluator, defaultLayout(spec));
+}
+
+Layout conformLayout(const Layout& layout, const StudySpec& spec,
+                     const LayoutEvaluator& evaluator) {
+    return accepted_start_layout(evaluator, conformLayout(layout, spec), layout.aps.size());
 }
 
 Layout conformLayout(const Layout& layout, const StudySpec& spec) {

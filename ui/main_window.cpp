@@ -260,7 +260,7 @@ void MainWindow::connectActions() {
     connect(a.reset_layout, &QAction::triggered, this, [this] {
         if (project_)
             document_->edit(LayoutEdit::ApplyLayout, -1, document_->layout(),
-                            defaultLayout(project_->spec));
+                            defaultLayout(project_->spec, project_->evaluator->fullEvaluator()));
     });
     connect(a.fit_plan, &QAction::triggered, plan_, &PlanView::fitToScene);
     connect(a.zoom_in, &QAction::triggered, this,
@@ -562,7 +562,8 @@ void MainWindow::applyProject(std::shared_ptr<LoadedProject> p, bool fresh) {
         unfinished_store_ = project.stored && !project.stored->finished ? project.path : QString();
         document_->reset(initial);
     } else {
-        const Layout layout = conformLayout(document_->layout(), project.spec);
+        const Layout layout =
+            conformLayout(document_->layout(), project.spec, project.evaluator->fullEvaluator());
         structure_changed ? document_->reset(layout) : document_->setLayout(layout);
     }
     updateTitle();

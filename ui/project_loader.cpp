@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QThread>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "core/common/error.hpp"
@@ -18,6 +19,17 @@ namespace {
 nlohmann::json inset_range(double lower, double upper) {
     const double pad = std::min(1.0, 0.25 * std::max(0.0, upper - lower));
     return {lower + pad, upper - pad};
+}
+
+// The original framework's AP height (3.8 m, under its 4 m ceiling); in a lower building 0.2 m
+// below the scene's top, so that the AP hangs inside the walls rather than above them (the L
+// hall's walls are 3.5 m high and it has no roof). A scene no higher than the measurement plane
+// keeps 3.8 m. Rounded to the centimetre, as a planner would write it.
+double default_ap_height_m(const Aabb& box) {
+    constexpr double kOriginal_m = 3.8, kBelowTop_m = 0.2;
+    const double below_top_m = std::round(100.0 * (box.upper.z() - kBelowTop_m)) / 100.0;
+    const double lowest_m = MeasurementGridSpec{}.height_m + kBelowTop_m;
+    return below_top_m < kOriginal_m && below_top_m > lowest_m ? below_top_m : kOriginal_m;
 }
 
 std::optional<nlohmann::json> mount_section(const Scene& scene) {
@@ -80,7 +92,8 @@ nlohmann::json ProjectLoader::defaultStudy(const Scene& scene, const QString& sc
         {"objective", {{"metric", "p5"}, {"combine", "best"}}},
         {"bounds",
          {{"x_m", inset_range(box.lower.x(), box.upper.x())},
-          {"y_m", inset_range(box.lower.y(), box.upper.y())}}},
+          {"y_m", inset_range(box.lower.y(), box.upper.y())},
+          {"ap_z_m", default_ap_height_m(box)}}},
         {"methods", nlohmann::json::array({{{"type", "grid"}, {"resolution_m", 1.0}}})},
         {"seed", 4},
         {"compute", {{"workers", 2}}}};

@@ -7,12 +7,13 @@ namespace rps {
 
 Layout loadProjectResults(StudyResults& results, const LoadedProject& project) {
     results.reset(project.spec, project.evaluator->grid());
-    if (!project.stored) return defaultLayout(project.spec);
+    const LayoutEvaluator& evaluator = project.evaluator->fullEvaluator();
+    if (!project.stored) return defaultLayout(project.spec, evaluator);
     results.loadFromStore(*project.stored);
-    const LayoutSpace& space = project.evaluator->fullEvaluator().space();
+    const LayoutSpace& space = evaluator.space();
     if (results.hasBest() && results.bestX().size() == space.dim())
         return space.decode(results.bestX());
-    return defaultLayout(project.spec);
+    return defaultLayout(project.spec, evaluator);
 }
 
 }  // namespace rps

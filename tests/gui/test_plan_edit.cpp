@@ -25,6 +25,17 @@ private Q_SLOTS:
         QVERIFY(window_->shownMap()->evaluation.valid);
     }
 
+    // The bare hall's default AP: 0.2 m under its 3.5 m walls (it has no roof: at the original's
+    // 3.8 m it stood in the open sky) and moved off the inner corner, the middle of its bounds,
+    // where it stood on two walls, to the nearest acceptable point (start_layout.hpp).
+    void bareSceneStartsUnderTheWallTopsOffTheCorner() {
+        const Layout& start = window_->document()->layout();
+        QCOMPARE(start.aps.size(), size_t(1));
+        QCOMPARE(start.aps[0].z_m, 3.3);
+        QCOMPARE(start.aps[0].x_m, 9.75);
+        QCOMPARE(start.aps[0].y_m, 10.0);
+    }
+
     void dragApChangesMapWhileDragging() {
         PlanView* plan = window_->planView();
         const std::vector<double> before = window_->shownMap()->evaluation.combined_power_w;

@@ -1,0 +1,28 @@
+#pragma once
+// A starting layout the workers accept, for the studio's first view of a study and its Reset
+// Layout. The spread default (APs along the middle of their bounds) ignores the building: on the
+// L hall's inner corner it put the AP on two walls, and it may stand over no floor at all (the
+// missing quadrant of an L). Each such AP is moved to the nearest acceptable point.
+#include "core/study/layout_evaluator.hpp"
+
+namespace rps {
+
+// The lattice and reach of the search (m): fine enough to keep the AP near where it was asked
+// for, coarse and short enough to answer at once in the studio's thread.
+inline constexpr double kStartLatticeStep_m = 0.25;
+inline constexpr double kStartSearchRadius_m = 6.0;
+
+// Whether an AP at p stands over a measured cell of the engine's grid (on the floor, not inside
+// a solid or a wall) and keeps the clearances the workers require (transmitter_clearance.hpp).
+bool acceptable_start_point(const LayoutEvaluator& evaluator, const Vec3& p);
+
+// The layout with each AP that is not acceptable_start_point moved, at its height, to the
+// nearest point of a kStartLatticeStep_m lattice around it (nearest first, ties broken by angle
+// from +x counter-clockwise: deterministic) that lies within the study's AP bounds, within
+// kStartSearchRadius_m, is acceptable and keeps the minimum AP separation from the APs before it
+// and the unmoved ones after it. An AP with no such point stays where it was (the studio then
+// shows why the layout is refused). Directions and the plate are kept, and so are the APs before
+// first_ap (those the user placed, when a study gains APs).
+Layout accepted_start_layout(const LayoutEvaluator& evaluator, Layout layout, size_t first_ap = 0);
+
+}  // namespace rps
