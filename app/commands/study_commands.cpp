@@ -194,10 +194,15 @@ void print_summary(const json& s) {
                s["objective"]["metric"].get<std::string>(), s["best_objective"].get<double>(),
                unit, s["best_method"].get<std::string>(), s["best_task_id"].get<uint64_t>());
     print_layout(s["best_layout"]);
+    // The map's unit, whatever the objective's ("%" for coverage): dB for a SINR map, as
+    // rps show prints it.
+    const std::string map_unit =
+        objective_unit("p5", s["objective"].value("combine", std::string("best")));
     if (const json& m = s["best_metrics"]; m.is_object())
-        fmt::print("metrics   P5 {:.2f} dBm  min {:.2f} dBm  mean {:.2f} dBm  coverage {:.1f} %\n",
-                   m["p5_dbm"].get<double>(), m["min_dbm"].get<double>(),
-                   m["mean_dbm"].get<double>(), m["coverage_percent"].get<double>());
+        fmt::print(
+            "metrics   P5 {1:.2f} {0}  min {2:.2f} {0}  mean {3:.2f} {0}  coverage {4:.1f} %\n",
+            map_unit, m["p5_dbm"].get<double>(), m["min_dbm"].get<double>(),
+            m["mean_dbm"].get<double>(), m["coverage_percent"].get<double>());
     for (const json& m : s["methods"]) {
         const json& best = m["best"];
         fmt::print("method {}  {:<8} best {:>9} {}  {} evaluations in {} tasks, {:.1f} s\n",

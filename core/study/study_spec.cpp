@@ -8,6 +8,7 @@
 
 #include "core/common/units.hpp"
 #include "core/engine/cell_mask.hpp"
+#include "core/metrics/combine_maps.hpp"
 #include "core/study/file_name_field.hpp"
 #include "core/study/grid_axes.hpp"
 #include "core/study/json_reader.hpp"
@@ -199,8 +200,13 @@ StudySpec parse_study(const nlohmann::json& document, const std::string& source_
         } catch (const std::invalid_argument& error) {
             o.fail("combine", error.what());
         }
+        // SINR maps read dB of SINR: -100 would count every cell covered (a search on coverage
+        // then compares 100 % with 100 %); 10 dB as `rps map --combine sinr` takes it.
+        const double default_threshold = spec.objective.combine == CombineMode::Sinr
+                                             ? kDefaultSinrCoverageThreshold_db
+                                             : kDefaultCoverageThreshold_dbm;
         spec.objective.coverage_threshold_dbm =
-            o.number("coverage_threshold_dbm", kDefaultCoverageThreshold_dbm, -300, 100);
+            o.number("coverage_threshold_dbm", default_threshold, -300, 100);
         spec.objective.softmin_temperature =
             o.number("softmin_temperature", kDefaultSoftminTemperature, 1e-6, 100);
     }

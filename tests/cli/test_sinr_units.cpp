@@ -70,6 +70,15 @@ TEST_F(CliSinrUnits, ShowLabelsTheMapMetricsInDb) {
         << r.out;
 }
 
+TEST_F(CliSinrUnits, RunSummaryLabelsTheMapMetricsInDb) {
+    const std::string metrics = line_starting(run_.out, "metrics ");
+    const std::string number = "-?[0-9]+\\.[0-9]{2}";
+    EXPECT_TRUE(
+        std::regex_search(metrics, std::regex("^metrics +P5 " + number + " dB  min " + number +
+                                              " dB  mean " + number + " dB  coverage ")))
+        << run_.out;
+}
+
 TEST_F(CliSinrUnits, ReportLabelsTheMapMetricsInDb) {
     const fs::path out = dir_->path() / "sinr.html";
     const auto r =
@@ -83,7 +92,8 @@ TEST_F(CliSinrUnits, ReportLabelsTheMapMetricsInDb) {
               std::string::npos);
     EXPECT_EQ(html.find("[dBm]"), std::string::npos);
     EXPECT_TRUE(
-        std::regex_search(html, std::regex("<td>Coverage threshold</td><td>-?[0-9.]+ dB</td>")));
+        std::regex_search(html, std::regex("<td>Coverage threshold</td><td>10\\.0 dB</td>")))
+        << "a SINR study's coverage threshold defaults to 10 dB (-100 counted every cell)";
 }
 
 }  // namespace

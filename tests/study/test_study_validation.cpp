@@ -28,6 +28,19 @@ std::string error_of(const json& doc) {
 
 json base() { return test::l_hall_study("1ap", {{{"type", "grid"}}}); }
 
+// A SINR map holds dB: its coverage threshold defaults to 10 dB (kDefaultSinrCoverageThreshold_db,
+// as rps map takes it), a power map's to -100 dBm; a threshold given is kept either way.
+TEST(StudyValidation, CoverageThresholdDefaultFollowsTheMapKind) {
+    json doc = base();
+    doc["objective"] = {{"metric", "coverage"}, {"combine", "sinr"}};
+    EXPECT_EQ(parse_study(doc, "s.json").objective.coverage_threshold_dbm, 10.0);
+    doc["objective"]["combine"] = "best";
+    EXPECT_EQ(parse_study(doc, "s.json").objective.coverage_threshold_dbm, -100.0);
+    doc["objective"]["combine"] = "sinr";
+    doc["objective"]["coverage_threshold_dbm"] = 3.0;
+    EXPECT_EQ(parse_study(doc, "s.json").objective.coverage_threshold_dbm, 3.0);
+}
+
 TEST(StudyValidation, UnknownTopLevelKeyIsNamed) {
     json doc = base();
     doc["methodz"] = json::array();
