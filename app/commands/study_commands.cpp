@@ -31,6 +31,7 @@
 #include "core/protocol/worker_loop.hpp"
 #include "core/scene/scene_loader.hpp"
 #include "core/store/study_store.hpp"
+#include "core/study/bounds_warnings.hpp"
 #include "core/study/layout_evaluator.hpp"
 #include "core/study/task_executor.hpp"
 #include "runtime/study_runner.hpp"
@@ -291,7 +292,8 @@ int run_study(const RunOptions& o) {
     if (o.resume.empty()) {
         fresh = load_study(o.study);
         check_scene_file(*fresh);
-        (void)load_scene(fresh->scene_path);
+        for (const std::string& warning : bounds_warnings(*fresh, load_scene(fresh->scene_path)))
+            std::cerr << "rps: warning: " << warning << "\n";
     }
     static int argc = 1;
     static char name[] = "rps";
