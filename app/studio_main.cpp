@@ -16,11 +16,12 @@ int main(int argc, char** argv) {
     rps::StudioApp studio(app);
     QString message;
     if (!studio.parse(app.arguments(), &message)) {
-        std::cout << message.toStdString();
-        return message.startsWith(QLatin1String("Usage")) ||
-                       message.startsWith(QLatin1String("rps-studio"))
-                   ? 0
-                   : 64;
+        // --help and --version answer on stdout with 0; a bad option is an error like a bad
+        // file: stderr, exit 2 (README), as rps does.
+        const bool asked = message.startsWith(QLatin1String("Usage")) ||
+                           message.startsWith(QLatin1String("rps-studio"));
+        (asked ? std::cout : std::cerr) << message.toStdString();
+        return asked ? 0 : 2;
     }
     rps::StudioApp::installTranslations(app, studio.options().language);
     // As in rps_main.cpp: after a study file could not be closed (disk full), leave without

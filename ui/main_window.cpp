@@ -25,6 +25,7 @@
 #include <utility>
 
 #include "core/study/best_config_export.hpp"
+#include "core/study/bounds_warnings.hpp"
 #include "core/study/task_executor.hpp"
 #include "ui/compare_dialog.hpp"
 #include "ui/layout_defaults.hpp"
@@ -520,6 +521,10 @@ void MainWindow::onLoaded() {
     applyProject(outcome.project, true);
     for (const std::string& warning : outcome.project->scene->warnings)
         run_panel_->appendLog(tr("scene warning: %1").arg(QString::fromStdString(warning)));
+    // As rps run warns (a study JSON that left out its bounds gets the office example's).
+    for (const std::string& warning :
+         bounds_warnings(outcome.project->spec, *outcome.project->scene))
+        run_panel_->appendLog(tr("study warning: %1").arg(QString::fromStdString(warning)));
     statusBar()->showMessage(tr("Opened %1: %2 faces, %3 × %4 cells of %5 m")
                                  .arg(QFileInfo(outcome.project->path).fileName())
                                  .arg(outcome.project->scene->triangles.size())

@@ -264,6 +264,12 @@ void RunControlPanel::setWorkerTask(int worker, qint64 task_id) {
     }
 }
 
+QString RunControlPanel::logText() const {
+    QStringList text;
+    for (const auto& [worker, line] : lines_) text << line;
+    return text.join(QLatin1Char('\n'));
+}
+
 void RunControlPanel::appendLog(const QString& line) {
     static const QRegularExpression worker_prefix(QStringLiteral("^worker (\\d+): (.*)$"));
     const auto match = worker_prefix.match(line);

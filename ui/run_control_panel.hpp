@@ -45,6 +45,7 @@ public:
     QString stateText() const;               // the state line as shown (plain text)
     QString workerStateText(int row) const;  // a worker row's state column
     int logLineCount() const { return static_cast<int>(lines_.size()); }
+    QString logText() const;  // every line kept, whatever the filter shows, one per line
     static QString stateName(WorkerState state);
     static QString formatDuration(double seconds);
 

@@ -41,7 +41,7 @@ struct CompareOptions {
     bool json = false;
 };
 
-// Where each layout's CDF is read (percent of the counted cells at or below).
+// Where each layout's CDF is read (percent of the measured cells at or below).
 constexpr double kCdfLevels_percent[] = {5, 10, 50, 90};
 
 struct ComparedLayout {
@@ -148,14 +148,22 @@ void print_row(const std::string& label, const Comparison& c, Value value) {
 
 std::string decimals(double value, int digits) { return fmt::format("{:.{}f}", value, digits); }
 
+// A row of a successive-halving round that scored layouts on a lower-order map: its stored
+// objective is that map's, not comparable with the metrics recomputed at the study's order.
+bool cheap_round(const Comparison& c, const ComparedLayout& l) {
+    return l.row.max_order && *l.row.max_order < c.spec->radio.max_reflection_order;
+}
+
 void print_metrics(const Comparison& c, const json& objective) {
     const std::string& u = c.unit;
     const ObjectiveSpec& spec = c.spec->objective;
     print_row("", c, [](const ComparedLayout& l) { return l.title; });
     print_row("method", c, [](const ComparedLayout& l) { return l.row.method; });
-    print_row(fmt::format("objective {} [{}]", objective.value("metric", "p5"),
+    print_row(fmt::format("objective {} [{}] (stored)", objective.value("metric", "p5"),
                           objective.value("unit", u)),
-              c, [](const ComparedLayout& l) { return decimals(l.row.objective, 3); });
+              c, [&](const ComparedLayout& l) {
+                  return decimals(l.row.objective, 3) + (cheap_round(c, l) ? " *" : "");
+              });
     const auto dbm = [](double power_w) { return decimals(power_to_dbm_floored(power_w), 2); };
     print_row(fmt::format("P5 [{}]", u), c, [&](const auto& l) { return dbm(l.metrics.p5_w); });
     print_row(fmt::format("min [{}]", u), c, [&](const auto& l) { return dbm(l.metrics.min_w); });
@@ -164,12 +172,20 @@ void print_metrics(const Comparison& c, const json& objective) {
     print_row(fmt::format("mean [{}]", u), c, [&](const auto& l) { return dbm(l.metrics.mean_w); });
     print_row(fmt::format("coverage [%] (>= {} {})", spec.coverage_threshold_dbm, u), c,
               [](const auto& l) { return decimals(100.0 * l.metrics.coverage_fraction, 1); });
-    print_row("cells with signal / counted", c, [](const ComparedLayout& l) {
+    print_row("cells with signal / measured", c, [](const ComparedLayout& l) {
         return fmt::format("{} / {}", l.metrics.valid_cells, l.metrics.total_cells);
     });
     for (double percent : kCdfLevels_percent)
         print_row(fmt::format("CDF {} % [{}]", percent, u), c,
                   [&](const auto& l) { return decimals(l.cdf.level_dbm(percent), 2); });
+    for (const ComparedLayout& l : c.layouts)
+        if (cheap_round(c, l)) {
+            fmt::print(
+                "* stored by a cheap round on an order-{} map; the metrics above are recomputed "
+                "at the study's order {}\n",
+                *l.row.max_order, c.spec->radio.max_reflection_order);
+            break;
+        }
 }
 
 void print_difference(const Comparison& c) {
@@ -177,7 +193,7 @@ void print_difference(const Comparison& c) {
     const std::string& first = c.layouts[0].title;
     const std::string& second = c.layouts[1].title;
     if (d.cells == 0) {
-        fmt::print("difference {} - {}: no counted cell where both have signal\n", first, second);
+        fmt::print("difference {} - {}: no measured cell where both have signal\n", first, second);
         return;
     }
     fmt::print(

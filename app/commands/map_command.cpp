@@ -132,7 +132,8 @@ void register_map(CLI::App& app, CommandAction& action) {
                                         std::chrono::steady_clock::now() - build_start).count();
             for (size_t a = 0; a < aps.size(); ++a)
                 if (std::string problem = antenna_placement_problem(
-                        engine, aps[a].position, "--ap " + std::to_string(a + 1));
+                        engine, aps[a].position,
+                        fmt::format("AP {} (--ap {})", a, o->aps[a]));  // as the output numbers
                     !problem.empty())
                     throw std::invalid_argument(problem);
             if (!any_cell_measured(engine.grid().mask))
@@ -199,14 +200,15 @@ void register_map(CLI::App& app, CommandAction& action) {
                 return kExitOk;
             }
             const auto& m = out["metrics"];
-            fmt::print("grid      {} x {} cells of {} m at z = {} m ({} cells in the mask)\n",
+            fmt::print("grid      {} x {} cells of {} m at z = {} m ({} measured cells)\n",
                        grid.cells_x, grid.cells_y, grid.cell_m, grid.height_m,
                        m["masked_cells"].get<size_t>());
             fmt::print("combined  {} over {} AP(s)\n", out["combine"].get<std::string>(), aps.size());
             const char* unit = sinr ? "dB SINR" : "dBm";
-            fmt::print("cells     {} of {} masked cells have signal (> -130 dBm); P5, min and mean "
-                       "are over those\n",
-                       m["valid_cells"].get<size_t>(), m["masked_cells"].get<size_t>());
+            fmt::print(
+                "cells     {} of {} measured cells have signal (> -130 dBm); P5, min and mean "
+                "are over those\n",
+                m["valid_cells"].get<size_t>(), m["masked_cells"].get<size_t>());
             fmt::print("P5        {:8.2f} {}\nmin       {:8.2f} {}\nmean      {:8.2f} {}\n"
                        "coverage  {:8.2f} % >= {} {}\n",
                        m["p5_dbm"].get<double>(), unit, m["min_dbm"].get<double>(), unit,

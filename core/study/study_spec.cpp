@@ -145,6 +145,7 @@ StudySpec parse_study(const nlohmann::json& document, const std::string& source_
     spec.document = document;
     spec.source_file = source_file;
     spec.name = file_name_field(r, "name", "study");  // the default store is NAME.h5
+    (void)r.string("description", "");                // free text, but text: read strictly
     const std::filesystem::path scene = r.string("scene");
     spec.scene_path = scene.is_absolute()
                           ? scene.string()

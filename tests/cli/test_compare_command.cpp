@@ -233,3 +233,58 @@ TEST_F(CliCompare, AMissingSceneFailsAsInExport) {
 }
 
 }  // namespace
+
+namespace {
+
+// A halving study at order 2 scores its candidates on order-1 maps first: a compared row of that
+// round shows its stored objective marked, and a note says the metrics are recomputed at order 2
+// (the order-1 objective beside the order-2 P5 read as a contradiction). Rows of the study's own
+// order are not marked.
+TEST(CliCompareCheapRounds, ACheapRoundsObjectiveIsMarked) {
+    if (!rps::test::rps_has_command("compare")) GTEST_SKIP() << "no `compare` command";
+    const rps::test::TempDir dir("rps_compare_cheap");
+    json study = rps::test::tiny_1ap_study(
+        {{{"type", "halving"}, {"candidates", 8}, {"keep_fraction", 0.5}}});
+    study["radio"]["max_order"] = 2;
+    std::ofstream(dir / "study.json") << study.dump(2);
+    const std::string store = (dir / "study.h5").string();
+    const auto run =
+        run_rps({"run", (dir / "study.json").string(), "--out", store, "--workers", "2"});
+    ASSERT_EQ(run.exit_code, 0) << describe(run);
+
+    const rps::StoredStudy stored = rps::StudyStore::read(store);
+    std::vector<size_t> cheap, full;
+    for (size_t i = 0; i < stored.tasks.size(); ++i) {
+        const json& result = stored.results[i];
+        if (stored.tasks[i].status != 0 || !result["best_x"].is_array()) continue;
+        const bool lower = result.contains("payload") && result["payload"].contains("max_order") &&
+                           result["payload"]["max_order"].get<int>() < 2;
+        (lower ? cheap : full).push_back(i);
+    }
+    ASSERT_FALSE(cheap.empty());
+    ASSERT_GE(full.size(), 2u);
+
+    const auto objective_line = [](const std::string& text) {
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);)
+            if (line.rfind("objective ", 0) == 0) return line;
+        return std::string();
+    };
+    const std::string note = "* stored by a cheap round on an order-1 map";
+    const auto mixed = run_rps(
+        {"compare", store, "--rows", std::to_string(full[0]) + "," + std::to_string(cheap[0])});
+    ASSERT_EQ(mixed.exit_code, 0) << describe(mixed);
+    const std::string line = objective_line(mixed.out);
+    EXPECT_NE(line.find("(stored)"), std::string::npos) << mixed.out;
+    EXPECT_EQ(line.size() - line.find_last_not_of(" *") - 1, 2u) << line;  // last column " *"
+    EXPECT_EQ(std::count(line.begin(), line.end(), '*'), 1) << line;
+    EXPECT_NE(mixed.out.find(note), std::string::npos) << mixed.out;
+
+    const auto same_order = run_rps(
+        {"compare", store, "--rows", std::to_string(full[0]) + "," + std::to_string(full[1])});
+    ASSERT_EQ(same_order.exit_code, 0) << describe(same_order);
+    EXPECT_EQ(objective_line(same_order.out).find('*'), std::string::npos) << same_order.out;
+    EXPECT_EQ(same_order.out.find("cheap round"), std::string::npos) << same_order.out;
+}
+
+}  // namespace

@@ -169,7 +169,8 @@ TEST(CliMap, TransmitterOnASurfaceIsRefused) {
     const fs::path scene = rps::test::source_dir() / "scenes" / "l_hall" / "l_hall.xml";
     const auto map = run_rps({"map", scene.string(), "--ap", "5,5,3", "--ap", "0.02,5,2"});
     EXPECT_EQ(map.exit_code, 2) << describe(map);
-    for (const char* part : {"--ap 2", "0.020 m", "concrete-outer", "0.05 m"})
+    // Named as the map's output numbers the APs (from 0) and as given.
+    for (const char* part : {"AP 1 (--ap 0.02,5,2)", "0.020 m", "concrete-outer", "0.05 m"})
         EXPECT_NE(map.err.find(part), std::string::npos) << part << "\n" << describe(map);
     const auto probe = run_rps({"probe", scene.string(), "--tx", "0.02,5,2", "--rx", "8,5,2"});
     EXPECT_EQ(probe.exit_code, 2) << describe(probe);
@@ -186,8 +187,8 @@ TEST(CliMap, TransmitterOnAReceiverPointIsRefused) {
     for (const char* ap : {"5.5,5.5,1.5", "5.5,5.5,1.5000001"}) {
         const auto map = run_rps({"map", scene.string(), "--ap", ap, "--height-m", "1.5"});
         EXPECT_EQ(map.exit_code, 2) << describe(map);
-        for (const char* part :
-             {"--ap 1", "from the receiver point (5.500, 5.500, 1.500) m", "0.05 m"})
+        for (const char* part : {"AP 0 (--ap 5.5,5.5,1.5",
+                                 "from the receiver point (5.500, 5.500, 1.500) m", "0.05 m"})
             EXPECT_NE(map.err.find(part), std::string::npos) << part << "\n" << describe(map);
     }
     const auto clear =

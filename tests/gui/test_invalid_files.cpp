@@ -150,6 +150,25 @@ private Q_SLOTS:
         QCOMPARE(bounds["y_m"][1].get<double>(), bounds["y_m"][0].get<double>());
     }
 
+    // A study JSON that leaves out its bounds gets the office example's (x, y 5.5 .. 34.5 m,
+    // 3.8 m high): on the 20 m L hall with 3.5 m walls the log says so, naming the keys, as
+    // rps run does (core/study/bounds_warnings.hpp).
+    void studyWithOfficeBoundsOnTheHallWarns() {
+        const QString path = write(QStringLiteral("hall_defaults.json"),
+                                   QByteArray("{\"name\": \"hall\", \"scene\": \"") +
+                                       test::sourcePath("scenes/l_hall/l_hall.xml").toUtf8() +
+                                       "\", \"radio\": {\"antenna\": \"iso\", \"max_order\": 1},"
+                                       " \"methods\": [{\"type\": \"grid\"}]}");
+        test::MessageBoxCloser closer;
+        QSignalSpy loaded(window_.get(), &MainWindow::projectLoaded);
+        window_->openFile(path);
+        QVERIFY2(loaded.wait(10000), qPrintable(closer.texts.join(QLatin1Char('\n'))));
+        const QString log = window_->runPanel()->logText();
+        for (const char* part : {"bounds.x_m: [5.5, 34.5] m reaches 14.50 m beyond", "bounds.y_m",
+                                 "bounds.ap_z_m: 3.8 m is 0.30 m above"})
+            QVERIFY2(log.contains(QLatin1String(part)), qPrintable(log));
+    }
+
     // A long failure wraps in the run panel: it once widened the dock, and with it the window,
     // past the screen (and the size was saved for the next start).
     void longMessageKeepsTheWindowOnTheScreen() {

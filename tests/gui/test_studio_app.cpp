@@ -89,6 +89,29 @@ private Q_SLOTS:
         QVERIFY(QDir(dir.filePath(QStringLiteral("data"))).exists());
     }
 
+    // A bad option is refused like a bad file: exit 2, the reason on stderr (it was 64, on
+    // stdout); --help still answers on stdout with 0.
+    void badOptionExitsWithCode2() {
+        for (const QStringList& arguments :
+             {QStringList{QStringLiteral("--bogus"), QStringLiteral("--quit")},
+              QStringList{QStringLiteral("--lang"), QStringLiteral("xx"),
+                          QStringLiteral("--quit")}}) {
+            QProcess studio;
+            studio.start(QStringLiteral(RPS_STUDIO_EXECUTABLE), arguments);
+            QVERIFY(studio.waitForFinished(30000));
+            QCOMPARE(studio.exitCode(), 2);
+            const QByteArray error = studio.readAllStandardError();
+            QVERIFY2(error.contains(arguments.front() == QLatin1String("--bogus") ? "bogus" : "xx"),
+                     error.constData());
+            QVERIFY(studio.readAllStandardOutput().isEmpty());
+        }
+        QProcess help;
+        help.start(QStringLiteral(RPS_STUDIO_EXECUTABLE), {QStringLiteral("--help")});
+        QVERIFY(help.waitForFinished(30000));
+        QCOMPARE(help.exitCode(), 0);
+        QVERIFY(help.readAllStandardOutput().contains("--lang"));
+    }
+
     void badFileExitsWithCode2() {
         QTemporaryDir dir;
         QProcess studio;

@@ -28,6 +28,16 @@ std::string error_of(const json& doc) {
 
 json base() { return test::l_hall_study("1ap", {{{"type", "grid"}}}); }
 
+// The free-text description is still text: a number there is named, as for every key.
+TEST(StudyValidation, DescriptionMustBeText) {
+    json doc = base();
+    doc["description"] = 42;
+    const std::string error = error_of(doc);
+    EXPECT_NE(error.find("description"), std::string::npos) << error;
+    doc["description"] = "south arm";
+    EXPECT_EQ(error_of(doc), "");
+}
+
 // A SINR map holds dB: its coverage threshold defaults to 10 dB (kDefaultSinrCoverageThreshold_db,
 // as rps map takes it), a power map's to -100 dBm; a threshold given is kept either way.
 TEST(StudyValidation, CoverageThresholdDefaultFollowsTheMapKind) {
