@@ -13,8 +13,8 @@ extern char** environ;
 namespace rps::cli {
 namespace {
 
-// Starts `exe args...` (SIGINT and SIGQUIT back at their defaults, stdin /dev/null, stdout and
-// stderr into `log`); 0 when it could not start.
+// Starts `exe args...` (SIGINT and SIGQUIT back at their defaults, whatever the caller does with
+// them; stdin /dev/null, stdout and stderr into `log`); 0 when it could not start.
 pid_t spawn_logged(const std::filesystem::path& exe, const std::vector<std::string>& args,
                    const std::filesystem::path& log) {
     posix_spawnattr_t attr;
@@ -43,7 +43,15 @@ pid_t spawn_logged(const std::filesystem::path& exe, const std::vector<std::stri
     return rc == 0 ? pid : 0;
 }
 
-// Waits for the child: its exit status, 128 + signal when killed, -1 when waiting failed.
+// Waits until the child has ended, without reaping it: until then its pid cannot be reused, so
+// that stop() never signals another process.
+void wait_for_end(pid_t pid) {
+    siginfo_t info{};
+    while (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR) {
+    }
+}
+
+// Reaps the child: its exit status, 128 + signal when killed, -1 when waiting failed.
 int exit_code_of(pid_t pid) {
     int status = 0;
     int waited = 0;
@@ -54,48 +62,48 @@ int exit_code_of(pid_t pid) {
     return -1;
 }
 
-// The child being waited for, for the SIGTERM handler: a SIGTERM to `rps sweep` (a batch system,
-// kill PID) left the running trial's `rps run` orphaned and still writing. It is passed on to
-// the child, which stops cleanly (its store stays resumable), and the caller waits for it.
-volatile sig_atomic_t g_child = 0;
-volatile sig_atomic_t g_terminated = 0;
-
-void forward_term(int) {
-    g_terminated = 1;
-    if (g_child > 0) ::kill(static_cast<pid_t>(g_child), SIGTERM);
-}
-
 }  // namespace
 
-int run_child(const std::filesystem::path& exe, const std::vector<std::string>& args,
-              const std::filesystem::path& log) {
+std::optional<int> ChildRunner::run(const std::filesystem::path& exe,
+                                    const std::vector<std::string>& args,
+                                    const std::filesystem::path& log) {
     struct sigaction ignore {
-    }, forward{}, old_int{}, old_quit{}, old_term{};
+    }, old_quit{};
     ignore.sa_handler = SIG_IGN;
     sigemptyset(&ignore.sa_mask);
-    forward.sa_handler = forward_term;
-    sigemptyset(&forward.sa_mask);
-    forward.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &ignore, &old_int);
     sigaction(SIGQUIT, &ignore, &old_quit);
-    g_child = 0;
-    sigaction(SIGTERM, &forward, &old_term);
-    const pid_t pid = spawn_logged(exe, args, log);
-    g_child = pid;
-    // A SIGTERM that came while the child was being started found no pid to pass on to.
-    if (pid > 0 && g_terminated) ::kill(pid, SIGTERM);
-    const int code = pid > 0 ? exit_code_of(pid) : -1;
-    g_child = 0;
-    sigaction(SIGTERM, &old_term, nullptr);
-    sigaction(SIGINT, &old_int, nullptr);
+    pid_t pid = 0;
+    bool stopped = false;
+    {
+        // Checked and started under the lock: a stop() just before is seen, one just after
+        // finds the pid to signal.
+        const std::lock_guard lock(mutex_);
+        stopped = stopped_;
+        if (!stopped) pid = child_ = spawn_logged(exe, args, log);
+    }
+    std::optional<int> code;
+    if (pid > 0) {
+        wait_for_end(pid);
+        {
+            const std::lock_guard lock(mutex_);
+            child_ = 0;
+        }
+        code = exit_code_of(pid);
+    } else if (!stopped) {
+        code = -1;
+    }
     sigaction(SIGQUIT, &old_quit, nullptr);
     return code;
+}
+
+void ChildRunner::stop() {
+    const std::lock_guard lock(mutex_);
+    stopped_ = true;
+    if (child_ > 0) ::kill(child_, SIGTERM);
 }
 
 bool interrupted(int exit_code) {
     return exit_code == 128 + SIGINT || exit_code == 128 + SIGQUIT || exit_code == 128 + SIGTERM;
 }
-
-bool terminated() { return g_terminated != 0; }
 
 }  // namespace rps::cli

@@ -4,6 +4,7 @@
 // default action left a /tmp/rps-XXXXXX behind every time and said nothing). The handler only
 // writes to a pipe; a thread reads it and calls `stop`, since cancel() is not
 // async-signal-safe. The handlers reset themselves (SA_RESETHAND): a second Ctrl-C kills at once.
+// rps sweep stops the same way: no further trial, the running one stopped, its summary written.
 #include <signal.h>
 
 #include <csignal>
@@ -31,5 +32,8 @@ private:
     }, old_term_{};
     std::thread thread_;
 };
+
+// "SIGTERM" or "SIGINT", for messages.
+inline const char* signal_name(int sig) { return sig == SIGTERM ? "SIGTERM" : "SIGINT"; }
 
 }  // namespace rps::cli

@@ -247,8 +247,6 @@ bool warn_about_failures(const json& s) {
     return !warnings.empty();
 }
 
-const char* signal_name(int sig) { return sig == SIGTERM ? "SIGTERM" : "SIGINT"; }
-
 // The first bytes of an HDF5 file whose superblock is at offset 0 (every study file).
 bool starts_like_hdf5(const std::string& path) {
     static constexpr char kSignature[] = "\x89HDF\r\n\x1a\n";

@@ -1,17 +1,18 @@
 // rps sweep SWEEP.json [--workers N] [--out-dir DIR] [--generate-only] [--json]: a study over a
 // sweep of parameters (core/study/sweep.hpp): each trial's study file, then `rps run` for each
 // (a finished trial is reused, an unfinished one resumed; one whose study file holds another
-// study is refused), then summary.json and summary.csv.
+// study is refused), then summary.json and summary.csv. SIGINT or SIGTERM stops it at any point
+// with the same summary of the trials that ran (exit 130 / 143).
 #include <fmt/core.h>
 
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "app/commands/child_process.hpp"
 #include "app/commands/json_fields.hpp"
 #include "app/commands/report_commands.hpp"
+#include "app/commands/stop_on_signal.hpp"
 #include "app/commands/stored_study_view.hpp"
 #include "core/common/atomic_file.hpp"
 #include "core/store/study_store.hpp"
@@ -198,9 +200,11 @@ std::string failure_text(int exit_code, const fs::path& exe) {
                             : "the study file is not marked finished";
 }
 
-// Runs (or reuses) one trial, printing its progress line; returns its summary row.
-json run_trial(const SweepTrial& trial, size_t count, const fs::path& out_dir,
-               const SweepOptions& o, const fs::path& exe, std::FILE* progress) {
+// Runs (or reuses) one trial, printing its progress line; returns its summary row, or nothing
+// when the sweep was stopped as the trial was about to start.
+std::optional<json> run_trial(const SweepTrial& trial, size_t count, const fs::path& out_dir,
+                              const SweepOptions& o, const fs::path& exe, ChildRunner& children,
+                              std::FILE* progress) {
     const fs::path h5 = out_dir / (trial.name + ".h5");
     const fs::path log = out_dir / (trial.name + ".log");
     const std::string values = values_text(trial.values);
@@ -212,7 +216,13 @@ json run_trial(const SweepTrial& trial, size_t count, const fs::path& out_dir,
     double time_s = 0;
     if (!plan.reuse) {
         const auto start = std::chrono::steady_clock::now();
-        exit_code = run_child(exe, plan.args, log);
+        const std::optional<int> code = children.run(exe, plan.args, log);
+        if (!code) {
+            fmt::print(progress, "not started\n");
+            std::fflush(progress);
+            return std::nullopt;
+        }
+        exit_code = *code;
         time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
     json row = {{"trial", trial.name},
@@ -287,7 +297,29 @@ void print_summary(const json& rows, size_t failed, const fs::path& out_dir) {
                (out_dir / "summary.json").string());
 }
 
+// What a sweep that a signal (or its trial's) stopped says on stderr: where the trials that ran
+// are recorded, and how to go on (a sweep run again into its folder reuses the finished trials
+// and resumes the interrupted one).
+void print_stopped(int sig, const json& rows, size_t planned, bool complete, const SweepOptions& o,
+                   const fs::path& out_dir) {
+    const std::string by = sig ? fmt::format(" by {}", signal_name(sig)) : "";
+    if (complete) {
+        fmt::print(stderr, "rps sweep: interrupted{} after its last trial: the sweep is complete\n",
+                   by);
+        return;
+    }
+    fmt::print(stderr,
+               "rps sweep: interrupted{}: {} of {} trial(s) recorded in {}; rps sweep {} "
+               "--out-dir {}{} reuses the finished trials and resumes the rest\n",
+               by, rows.size(), planned, (out_dir / "summary.json").string(), o.file,
+               out_dir.string(), o.workers > 0 ? fmt::format(" --workers {}", o.workers) : "");
+}
+
 int run_sweep(const SweepOptions& o) {
+    // From the start, so that a signal never ends the sweep part-way through a file: the trials'
+    // `rps run` stop (resumable) and the summary of those that ran is written as at a normal end.
+    ChildRunner children;
+    const StopOnSignal stop_on_signal([&children] { children.stop(); });
     const json sweep = read_json_file(o.file);
     const std::vector<SweepTrial> trials = expand_sweep(sweep, o.file);
     const std::vector<std::string> keys = sweep_grid_keys(sweep);
@@ -302,25 +334,27 @@ int run_sweep(const SweepOptions& o) {
             std::cout << index.dump(2) << "\n";
         else
             print_trials(trials, out_dir);
-        return kExitOk;
+        const int sig = stop_on_signal.signal();
+        return sig ? 128 + sig : kExitOk;
     }
 
     const fs::path exe = fs::read_symlink("/proc/self/exe");
     std::FILE* progress = o.json ? stderr : stdout;
     json rows = json::array();
     size_t failed = 0;
-    bool stopped = false;
     for (const SweepTrial& trial : trials) {
-        const json row = run_trial(trial, trials.size(), out_dir, o, exe, progress);
-        rows.push_back(row);
-        failed += row["status"] == "failed";
-        // A SIGTERM stops the sweep even when the trial it reached had just finished.
-        if (row["status"] == "interrupted" || terminated()) {
-            stopped = true;
-            fmt::print(stderr, "sweep interrupted: run it again to resume\n");
-            break;
-        }
+        // A signal stops the sweep even when the trial it reached had just finished.
+        if (stop_on_signal.signal()) break;
+        const std::optional<json> row =
+            run_trial(trial, trials.size(), out_dir, o, exe, children, progress);
+        if (!row) break;
+        rows.push_back(*row);
+        failed += (*row)["status"] == "failed";
+        // A trial's rps run stopped on its own (Ctrl-\, kill PID) stops the sweep too.
+        if ((*row)["status"] == "interrupted") break;
     }
+    const bool trial_interrupted = !rows.empty() && rows.back()["status"] == "interrupted";
+    const bool stopped = rows.size() < trials.size() || trial_interrupted;
 
     const json summary = {{"sweep", index["sweep"]},
                           {"out_dir", out_dir.string()},
@@ -336,7 +370,10 @@ int run_sweep(const SweepOptions& o) {
         std::cout << summary.dump(2) << "\n";
     else
         print_summary(rows, failed, out_dir);
-    if (stopped) return 128 + (terminated() ? SIGTERM : SIGINT);
+    const int sig = stop_on_signal.signal();  // one while the summary was written counts too
+    if (stopped || sig) print_stopped(sig, rows, trials.size(), !stopped, o, out_dir);
+    if (sig) return 128 + sig;
+    if (trial_interrupted) return rows.back()["exit_code"].get<int>();
     return failed ? kExitFailure : kExitOk;
 }
 

@@ -1,6 +1,6 @@
-// rps run and rps sweep at their edges: option combinations a resume cannot honour, a study file
-// given as the study, the resume of a finished study, failed tasks (timeouts), and SIGINT /
-// SIGTERM to a run and to a sweep.
+// rps run at its edges: option combinations a resume cannot honour, a study file given as the
+// study, the resume of a finished study, failed tasks (timeouts), and SIGINT / SIGTERM to a run
+// (to a sweep: test_sweep_interruptions.cpp).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/background_rps.hpp"
 #include "cli/cli_runner.hpp"
 #include "cli/tiny_study.hpp"
 #include "core/store/study_store.hpp"
@@ -23,72 +24,18 @@
 using nlohmann::json;
 using rps::test::describe;
 using rps::test::l_hall;
+using rps::test::long_study;
 using rps::test::run_rps;
+using rps::test::spawn_rps;
 using rps::test::tiny_1ap_study;
 using rps::test::tiny_reflector_study;
+using rps::test::wait_exit;
+using rps::test::wait_for_rows;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A grid of a few hundred small tasks: long enough (seconds) to be stopped part-way.
-json long_study() {
-    json study = tiny_1ap_study({{{"type", "grid"},
-                                  {"resolution_m", 1.0},
-                                  {"yaw_steps", 8},
-                                  {"downtilt_steps", 2},
-                                  {"chunk", 4}}});
-    study["name"] = "long";
-    study["radio"]["max_order"] = 2;
-    study["compute"]["workers"] = 1;
-    return study;
-}
-
 std::string file_bytes(const fs::path& path) { return rps::test::read_text(path); }
-
-// Starts `rps args...` in the background (stdout and stderr into files beside `log`), with
-// TMPDIR set to `tmp` so that the workers' temporary folder can be looked for.
-pid_t spawn_rps(const std::vector<std::string>& args, const fs::path& log, const fs::path& tmp) {
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, (log.string() + ".out").c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, (log.string() + ".err").c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<std::string> all{RPS_EXECUTABLE};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> env = rps::test::changed_environment({{}, {"TMPDIR=" + tmp.string()}});
-    std::vector<char*> envp;
-    for (std::string& e : env) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    pid_t pid = 0;
-    posix_spawn(&pid, RPS_EXECUTABLE, &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    return pid;
-}
-
-int wait_exit(pid_t pid) {
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-// Waits until the study file holds `rows` task rows (read as rps show reads it).
-bool wait_for_rows(const fs::path& h5, std::size_t rows, double timeout_s = 60) {
-    const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
-    while (std::chrono::steady_clock::now() < end) {
-        try {
-            if (fs::exists(h5) && rps::StudyStore::read(h5).tasks.size() >= rows) return true;
-        } catch (const std::exception&) {
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return false;
-}
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
@@ -232,35 +179,4 @@ TEST_F(CliRunEdges, SignalsStopTheRunCleanlyAndTheResumeTimesBothRuns) {
             if (std::isfinite(r.elapsed_s)) rows_s += r.elapsed_s;
         EXPECT_NEAR(shown["task_time_s"].get<double>(), rows_s, 1e-9) << shown.dump();
     }
-}
-
-// SIGTERM to rps sweep left the running trial's rps run orphaned and still writing. It is passed
-// on to the trial, which stops (resumable); the sweep waits for it, records it as interrupted,
-// writes its summary and exits with 143.
-TEST_F(CliRunEdges, SigtermToASweepStopsTheRunningTrial) {
-    rps::test::TempDir dir;
-    const fs::path tmp = dir / "tmp";
-    fs::create_directories(tmp);
-    std::ofstream(dir / "long.json") << long_study().dump();
-    std::ofstream(dir / "sweep.json") << json{{"name_prefix", "t"},
-                                              {"study", "long.json"},
-                                              {"grid", {{"objective.metric", {"p5", "mean"}}}}}
-                                             .dump();
-    const fs::path out = dir / "out";
-    const pid_t pid = spawn_rps({"sweep", (dir / "sweep.json").string(), "--out-dir", out.string()},
-                                dir / "sweep", tmp);
-    ASSERT_TRUE(wait_for_rows(out / "t_000.h5", 5));
-    ::kill(pid, SIGTERM);
-    const int code = wait_exit(pid);
-    EXPECT_EQ(code, 128 + SIGTERM) << file_bytes(dir.file("sweep.err"));
-    // Nothing writes the trial's file any more: its size stays put.
-    const auto size = fs::file_size(out / "t_000.h5");
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    EXPECT_EQ(fs::file_size(out / "t_000.h5"), size);
-    EXPECT_TRUE(fs::is_empty(tmp));
-    const json summary = json::parse(file_bytes(out / "summary.json"));
-    EXPECT_TRUE(summary["interrupted"].get<bool>());
-    ASSERT_EQ(summary["trials"].size(), 1u);
-    EXPECT_EQ(summary["trials"][0]["status"], "interrupted");
-    EXPECT_FALSE(rps::StudyStore::read(out / "t_000.h5").finished);
 }
