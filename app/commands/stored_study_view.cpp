@@ -137,6 +137,12 @@ void count_method_task(TaskTally& t, const TaskRecord& record, const json& resul
     ++m.tasks;
     if (status != TaskStatus::ok) return;
     ++m.ok;
+    // A cheap halving round's objective is of a lower-order map: left out of the statistics and
+    // the bests, as the runner leaves it out of its summary (full fidelity only) and rps compare
+    // out of --top, so that an unfinished study reads as the finished one would.
+    if (const json* payload = object_at(result, "payload");
+        payload && payload->contains("max_order"))
+        return;
     if (usable_objective(record.objective))
         t.objectives.push_back(record.objective);
     else

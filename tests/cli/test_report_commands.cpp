@@ -406,6 +406,53 @@ end_header
     EXPECT_EQ(reread.triangles.size(), scene.triangles.size());
 }
 
+// An unfinished halving study: its cheap round's row (an order-0 map here, payload.max_order)
+// is left out of the statistics and the methods' bests computed from the rows, as the runner's
+// summary leaves it out once the study finishes; its task still counts.
+TEST(CliShow, UnfinishedStudyLeavesCheapRoundsOutOfTheStatistics) {
+    rps::test::TempDir dir("rps_show_cheap");
+    const json document = {{"name", "hall"},
+                           {"scene", rps::test::l_hall().string()},
+                           {"radio", {{"max_order", 1}, {"antenna", "iso"}}},
+                           {"grid", {{"cell_m", 2.0}}},
+                           {"mode", "1ap"},
+                           {"bounds", {{"x_m", {1, 19}}, {"y_m", {1, 9}}, {"ap_z_m", 3.0}}},
+                           {"methods", {{{"type", "halving"}, {"candidates", 4}}}}};
+    const rps::StudySpec spec = rps::parse_study(document, "hall.json");
+    const rps::Scene scene = rps::load_scene(spec.scene_path);
+    const rps::LayoutEvaluator evaluator(spec, scene);
+    std::vector<double> full;
+    {
+        rps::StudyStore store = rps::StudyStore::create(dir / "hall.h5", document);
+        full.push_back(append_evaluate(store, evaluator, {3, 3, 45, 10}, {0, 0, 0.0, 0.2}));
+        full.push_back(append_evaluate(store, evaluator, {12, 6, -90, 0}, {1, 1, 0.0, 0.3}));
+        // The cheap round's row: scored by the worker on an order-0 map.
+        const json payload = {{"kind", "evaluate"}, {"points", {{5, 5, 0, 0}}}, {"max_order", 0}};
+        const json result = rps::execute_study_task(evaluator, payload);
+        rps::TaskRecord record;
+        record.task_id = 2;
+        record.objective = result["objectives"][0].get<double>();
+        record.end_s = record.elapsed_s = 0.1;
+        store.append_task(record, {{"method", "halving"},
+                                   {"method_index", 0},
+                                   {"payload", payload},
+                                   {"result", result},
+                                   {"best_x", {5, 5, 0, 0}},
+                                   {"best_objective", record.objective},
+                                   {"attempts", 1}});
+        ASSERT_TRUE(std::isfinite(record.objective));
+        ASSERT_NE(record.objective, full[0]);
+    }
+    const auto r = run_rps({"show", (dir / "hall.h5").string(), "--json"});
+    ASSERT_EQ(r.exit_code, 0) << describe(r);
+    const json out = json::parse(r.out);
+    EXPECT_EQ(out["statistics"]["source"], "task_rows");
+    EXPECT_EQ(out["statistics"]["count"], 2);
+    EXPECT_DOUBLE_EQ(out["statistics"]["mean"].get<double>(), 0.5 * (full[0] + full[1]));
+    EXPECT_DOUBLE_EQ(out["methods"][0]["best_objective"].get<double>(), std::max(full[0], full[1]));
+    EXPECT_EQ(out["methods"][0]["tasks"], 3);
+}
+
 TEST(CliShowExport, BadInputsExitTwo) {
     rps::test::TempDir dir;
     std::ofstream(dir / "not_a_study.h5") << "hello";
