@@ -31,6 +31,7 @@
 #include "core/study/method_params.hpp"
 #include "core/study/stored_scene_path.hpp"
 #include "core/study/study_feasibility.hpp"
+#include "core/study/task_id.hpp"
 
 namespace rps {
 
@@ -39,7 +40,6 @@ using opt::kInfeasibleFitness;
 
 namespace {
 
-constexpr int kMethodShift = 40;
 // Points per dimension of a grid refinement level (5: the spacing halves at every level).
 constexpr int kRefineSteps = 5;
 // Redraws of a random point that violates the AP separation before it is kept as it is.
@@ -48,10 +48,6 @@ constexpr int kFeasibleTries = 1000;
 constexpr double kFinalMapMinTimeout_s = 600.0;
 // Layouts drawn over the bounds to say why a run evaluated no feasible layout.
 constexpr int kDiagnosisDraws = 1024;
-
-uint64_t make_task_id(int method_index, uint64_t seq) {
-    return (static_cast<uint64_t>(method_index) << kMethodShift) | seq;
-}
 
 bool is_valid(double objective) {
     return std::isfinite(objective) && objective > kInfeasibleFitness;
@@ -1002,7 +998,8 @@ json StudyRunner::Driver::summary(const json& map_result, double wall_s) const {
     s["best_x"] = best_.x;
     s["best_objective"] = best_.objective;
     s["best_task_id"] = best_.task_id;
-    s["best_method"] = spec_.methods[static_cast<std::size_t>(best_.task_id >> kMethodShift)].type;
+    s["best_method"] =
+        spec_.methods[static_cast<std::size_t>(task_method_index(best_.task_id))].type;
     s["best_layout"] = map_result.value("layout", json());
     s["best_metrics"] = map_result.value("metrics", json());
     if (map_result.contains("plate")) s["best_plate"] = map_result.at("plate");

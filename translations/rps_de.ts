@@ -1656,6 +1656,10 @@ Ziehen verschiebt ihn.</translation>
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Task id %1</source>
+        <translation>Aufgaben-ID %1</translation>
+    </message>
 </context>
 <context>
     <name>rps::RunControlPanel</name>
@@ -1807,6 +1811,10 @@ Ziehen verschiebt ihn.</translation>
         <source>%1 of ~%2 tasks  |  elapsed %3</source>
         <translation>%1 von ~%2 Aufgaben  |  vergangen %3</translation>
     </message>
+    <message>
+        <source>Task id %1</source>
+        <translation>Aufgaben-ID %1</translation>
+    </message>
 </context>
 <context>
     <name>rps::Scene3DView</name>
@@ -1913,10 +1921,6 @@ Ziehen verschiebt ihn.</translation>
     <message>
         <source>Best layout</source>
         <translation>Beste Anordnung</translation>
-    </message>
-    <message>
-        <source>Task %1 (%2)</source>
-        <translation>Aufgabe %1 (%2)</translation>
     </message>
 </context>
 <context>

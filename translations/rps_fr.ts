@@ -1656,6 +1656,10 @@ Glisser pour le déplacer.</translation>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
+    <message>
+        <source>Task id %1</source>
+        <translation>Identifiant de tâche %1</translation>
+    </message>
 </context>
 <context>
     <name>rps::RunControlPanel</name>
@@ -1807,6 +1811,10 @@ Glisser pour le déplacer.</translation>
         <source>%1 of ~%2 tasks  |  elapsed %3</source>
         <translation>%1 sur ~%2 tâches  |  écoulé %3</translation>
     </message>
+    <message>
+        <source>Task id %1</source>
+        <translation>Identifiant de tâche %1</translation>
+    </message>
 </context>
 <context>
     <name>rps::Scene3DView</name>
@@ -1913,10 +1921,6 @@ Glisser pour le déplacer.</translation>
     <message>
         <source>Best layout</source>
         <translation>Meilleure disposition</translation>
-    </message>
-    <message>
-        <source>Task %1 (%2)</source>
-        <translation>Tâche %1 (%2)</translation>
     </message>
 </context>
 <context>

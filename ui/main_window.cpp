@@ -849,7 +849,7 @@ CompareDialog* MainWindow::compareTasks(const QList<quint64>& task_ids) {
     std::vector<CompareEntry> entries;
     for (size_t i = 0; i < jobs.size(); ++i) {
         const QString title = tr("Task %1 (%2 %3)")
-                                  .arg(jobs[i].id)
+                                  .arg(results_->taskLabel(jobs[i].id))
                                   .arg(jobs[i].objective, 0, 'f', 2)
                                   .arg(results_->objectiveUnit());
         const nlohmann::json layout = layout_to_json(jobs[i].layout);
