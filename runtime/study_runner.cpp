@@ -7,13 +7,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <functional>
 #include <limits>
 #include <map>
 #include <optional>
 #include <set>
 
+#include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
 #include "core/engine/cell_mask.hpp"
 #include "core/opt/adam_ascent.hpp"
@@ -338,10 +338,14 @@ void StudyRunner::Driver::write_worker_study() {
     // Workers read the stored document (scene made absolute), so the coordinator, the workers
     // and any later resume all use exactly the same study.
     if (!temp_.isValid()) throw StudyError("cannot create a temporary folder for the workers");
+    // Whole or not at all: a worker that read a study cut short by a full disk would fail on a
+    // parse error that hides the cause.
     const std::string path = temp_.filePath(QStringLiteral("study.json")).toStdString();
-    std::ofstream out(path);
-    out << stored_doc_.dump(2) << "\n";
-    if (!out) throw StudyError("cannot write " + path);
+    try {
+        write_file_atomically(path, stored_doc_.dump(2) + "\n");
+    } catch (const FileWriteError& e) {
+        throw StudyError("cannot write the workers' study " + path + ": " + e.cause());
+    }
 }
 
 void StudyRunner::Driver::start_pool() {
