@@ -7,13 +7,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <functional>
 #include <limits>
 #include <map>
 #include <optional>
 #include <set>
 
+#include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
 #include "core/engine/cell_mask.hpp"
 #include "core/opt/adam_ascent.hpp"
@@ -31,6 +31,7 @@
 #include "core/study/method_params.hpp"
 #include "core/study/stored_scene_path.hpp"
 #include "core/study/study_feasibility.hpp"
+#include "core/study/task_id.hpp"
 
 namespace rps {
 
@@ -39,7 +40,6 @@ using opt::kInfeasibleFitness;
 
 namespace {
 
-constexpr int kMethodShift = 40;
 // Points per dimension of a grid refinement level (5: the spacing halves at every level).
 constexpr int kRefineSteps = 5;
 // Redraws of a random point that violates the AP separation before it is kept as it is.
@@ -48,10 +48,6 @@ constexpr int kFeasibleTries = 1000;
 constexpr double kFinalMapMinTimeout_s = 600.0;
 // Layouts drawn over the bounds to say why a run evaluated no feasible layout.
 constexpr int kDiagnosisDraws = 1024;
-
-uint64_t make_task_id(int method_index, uint64_t seq) {
-    return (static_cast<uint64_t>(method_index) << kMethodShift) | seq;
-}
 
 bool is_valid(double objective) {
     return std::isfinite(objective) && objective > kInfeasibleFitness;
@@ -342,10 +338,14 @@ void StudyRunner::Driver::write_worker_study() {
     // Workers read the stored document (scene made absolute), so the coordinator, the workers
     // and any later resume all use exactly the same study.
     if (!temp_.isValid()) throw StudyError("cannot create a temporary folder for the workers");
+    // Whole or not at all: a worker that read a study cut short by a full disk would fail on a
+    // parse error that hides the cause.
     const std::string path = temp_.filePath(QStringLiteral("study.json")).toStdString();
-    std::ofstream out(path);
-    out << stored_doc_.dump(2) << "\n";
-    if (!out) throw StudyError("cannot write " + path);
+    try {
+        write_file_atomically(path, stored_doc_.dump(2) + "\n");
+    } catch (const FileWriteError& e) {
+        throw StudyError("cannot write the workers' study " + path + ": " + e.cause());
+    }
 }
 
 void StudyRunner::Driver::start_pool() {
@@ -1002,7 +1002,8 @@ json StudyRunner::Driver::summary(const json& map_result, double wall_s) const {
     s["best_x"] = best_.x;
     s["best_objective"] = best_.objective;
     s["best_task_id"] = best_.task_id;
-    s["best_method"] = spec_.methods[static_cast<std::size_t>(best_.task_id >> kMethodShift)].type;
+    s["best_method"] =
+        spec_.methods[static_cast<std::size_t>(task_method_index(best_.task_id))].type;
     s["best_layout"] = map_result.value("layout", json());
     s["best_metrics"] = map_result.value("metrics", json());
     if (map_result.contains("plate")) s["best_plate"] = map_result.at("plate");

@@ -5,10 +5,11 @@
 // Determinism: the driver is one sequential program whose every decision depends only on task
 // results that are reduced in a fixed order (population batches come back in input order;
 // unordered batches are reduced by a total order: objective descending, then task id ascending).
-// Task ids are (method_index << 40) | sequence number within the method, so a task's id and
-// payload never depend on the number of workers or on completion order, and the final result is
-// bit-identical for any N. Resume re-runs the same driver and answers every task already in the
-// store with an identical payload from the store (memoised replay), appending only new tasks.
+// Task ids are (method_index << 40) | sequence number within the method (core/study/task_id.hpp,
+// which also labels them "ga #12" for people), so a task's id and payload never depend on the
+// number of workers or on completion order, and the final result is bit-identical for any N.
+// Resume re-runs the same driver and answers every task already in the store with an identical
+// payload from the store (memoised replay), appending only new tasks.
 //
 // Threads: run()/resume() work in the calling thread (they spin local event loops; a
 // QCoreApplication must exist). start()/start_resume() run the same driver in a thread of their

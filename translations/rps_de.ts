@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ExportFile</name>
+    <message>
+        <source>Cannot draw %1</source>
+        <translation>%1 kann nicht gezeichnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no image format has the suffix &apos;%2&apos;</source>
+        <translation>%1 kann nicht geschrieben werden: kein Bildformat hat die Endung &apos;%2&apos;</translation>
+    </message>
+</context>
+<context>
     <name>LayoutCommand</name>
     <message>
         <source>Move AP %1</source>
@@ -380,10 +395,6 @@
     <message>
         <source>7. Timing</source>
         <translation>7. Zeiten</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Study report</source>
@@ -972,6 +983,14 @@
         <source>Reflector Placement Studio plot</source>
         <translation>Diagramm von Reflector Placement Studio</translation>
     </message>
+    <message>
+        <source>No plot named &apos;%1&apos;</source>
+        <translation>Kein Diagramm namens &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: export a plot as PNG, JPG, PDF or SVG</source>
+        <translation>%1 kann nicht geschrieben werden: ein Diagramm wird als PNG, JPG, PDF oder SVG exportiert</translation>
+    </message>
 </context>
 <context>
     <name>rps::MainWindow</name>
@@ -1290,6 +1309,10 @@ Die Szene der Studiendatei liegt nicht mehr dort, wo sie beim Lauf der Studie la
     <message>
         <source>Start &amp;New</source>
         <translation>&amp;Neu beginnen</translation>
+    </message>
+    <message>
+        <source>Scene plan</source>
+        <translation>Grundriss der Szene</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +1679,10 @@ Ziehen verschiebt ihn.</translation>
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Task id %1</source>
+        <translation>Aufgaben-ID %1</translation>
+    </message>
 </context>
 <context>
     <name>rps::RunControlPanel</name>
@@ -1807,6 +1834,10 @@ Ziehen verschiebt ihn.</translation>
         <source>%1 of ~%2 tasks  |  elapsed %3</source>
         <translation>%1 von ~%2 Aufgaben  |  vergangen %3</translation>
     </message>
+    <message>
+        <source>Task id %1</source>
+        <translation>Aufgaben-ID %1</translation>
+    </message>
 </context>
 <context>
     <name>rps::Scene3DView</name>
@@ -1913,10 +1944,6 @@ Ziehen verschiebt ihn.</translation>
     <message>
         <source>Best layout</source>
         <translation>Beste Anordnung</translation>
-    </message>
-    <message>
-        <source>Task %1 (%2)</source>
-        <translation>Aufgabe %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ExportFile</name>
+    <message>
+        <source>Cannot draw %1</source>
+        <translation>Impossible de dessiner %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no image format has the suffix &apos;%2&apos;</source>
+        <translation>Impossible d&apos;écrire %1 : aucun format d&apos;image n&apos;a le suffixe « %2 »</translation>
+    </message>
+</context>
+<context>
     <name>LayoutCommand</name>
     <message>
         <source>Move AP %1</source>
@@ -380,10 +395,6 @@
     <message>
         <source>7. Timing</source>
         <translation>7. Temps</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>Study report</source>
@@ -972,6 +983,14 @@
         <source>Reflector Placement Studio plot</source>
         <translation>Graphique de Reflector Placement Studio</translation>
     </message>
+    <message>
+        <source>No plot named &apos;%1&apos;</source>
+        <translation>Aucun graphique nommé « %1 »</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: export a plot as PNG, JPG, PDF or SVG</source>
+        <translation>Impossible d&apos;écrire %1 : un graphique s&apos;exporte en PNG, JPG, PDF ou SVG</translation>
+    </message>
 </context>
 <context>
     <name>rps::MainWindow</name>
@@ -1290,6 +1309,10 @@ La scène du fichier d&apos;étude n&apos;est plus là où elle était quand l&a
     <message>
         <source>Start &amp;New</source>
         <translation>&amp;Recommencer</translation>
+    </message>
+    <message>
+        <source>Scene plan</source>
+        <translation>Plan de la scène</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +1679,10 @@ Glisser pour le déplacer.</translation>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
+    <message>
+        <source>Task id %1</source>
+        <translation>Identifiant de tâche %1</translation>
+    </message>
 </context>
 <context>
     <name>rps::RunControlPanel</name>
@@ -1807,6 +1834,10 @@ Glisser pour le déplacer.</translation>
         <source>%1 of ~%2 tasks  |  elapsed %3</source>
         <translation>%1 sur ~%2 tâches  |  écoulé %3</translation>
     </message>
+    <message>
+        <source>Task id %1</source>
+        <translation>Identifiant de tâche %1</translation>
+    </message>
 </context>
 <context>
     <name>rps::Scene3DView</name>
@@ -1913,10 +1944,6 @@ Glisser pour le déplacer.</translation>
     <message>
         <source>Best layout</source>
         <translation>Meilleure disposition</translation>
-    </message>
-    <message>
-        <source>Task %1 (%2)</source>
-        <translation>Tâche %1 (%2)</translation>
     </message>
 </context>
 <context>

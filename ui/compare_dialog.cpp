@@ -9,15 +9,14 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "ui/qcustomplot_include.hpp"
-
 #include "core/common/units.hpp"
 #include "core/study/reflector_pose.hpp"
+#include "ui/export_file.hpp"
+#include "ui/qcustomplot_include.hpp"
 
 namespace rps {
 namespace {
@@ -455,7 +454,7 @@ void CompareDialog::buildTable(const std::vector<int>& picked) {
     table_->resizeColumnsToContents();
 }
 
-bool CompareDialog::exportImage(const QString& path) {
+bool CompareDialog::exportImage(const QString& path, QString* error) {
     const int w = 1400, maps_h = 420, lower_h = 380;
     QImage image(w, maps_h + lower_h, QImage::Format_ARGB32);
     image.fill(Qt::white);
@@ -464,7 +463,7 @@ bool CompareDialog::exportImage(const QString& path) {
     painter.drawPixmap(0, maps_h, diff_plot_->toPixmap(w / 2, lower_h));
     painter.drawPixmap(w / 2, maps_h, cdf_plot_->toPixmap(w / 2, lower_h));
     painter.end();
-    return image.save(path);
+    return writeImageFile(path, image, error);
 }
 
 }  // namespace rps

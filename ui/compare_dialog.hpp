@@ -61,8 +61,9 @@ public:
     // each picked entry, in display order.
     const MapDifference& difference() const { return difference_; }
     const std::vector<MapCdf>& cdfs() const { return cdfs_; }
-    // Writes the maps, difference and CDF plots as one picture (PNG) side by side.
-    bool exportImage(const QString& path);
+    // Writes the maps, difference and CDF plots as one picture side by side, in the format the
+    // suffix names (PNG, ...), whole or not at all; false with the file and the reason in *error.
+    bool exportImage(const QString& path, QString* error = nullptr);
 
 private Q_SLOTS:
     void onItemChanged(QListWidgetItem* item);

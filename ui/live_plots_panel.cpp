@@ -1,19 +1,17 @@
 #include "ui/live_plots_panel.hpp"
 
 #include <QFileInfo>
-#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "ui/qcustomplot_include.hpp"
-
 #include "core/common/units.hpp"
 #include "core/metrics/map_metrics.hpp"
+#include "ui/export_file.hpp"
+#include "ui/qcustomplot_include.hpp"
 #include "ui/study_results.hpp"
 
 namespace rps {
@@ -704,33 +702,38 @@ QPixmap LivePlotsPanel::renderPlot(const QString& name, const QSize& size) {
     return p->toPixmap(w, h);
 }
 
-bool LivePlotsPanel::exportPlot(const QString& name, const QString& path, int width, int height) {
+bool LivePlotsPanel::exportPlot(const QString& name, const QString& path, int width, int height,
+                                QString* error) {
     flush();
     QCustomPlot* p = plot(name);
-    if (!p) return false;
+    if (!p) {
+        if (error) *error = tr("No plot named '%1'").arg(name);
+        return false;
+    }
     const bool laid_out = p->isVisible() && p->width() >= 200 && p->height() >= 150;
     const int w = width > 0 ? width : (laid_out ? p->width() : 900);
     const int h = height > 0 ? height : (laid_out ? p->height() : 600);
     if (!laid_out) resize_off_screen(p, w, h);  // so that the layout (and plan aspect) fit it
     p->replot(QCustomPlot::rpImmediateRefresh);
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("png")) return p->savePng(path, w, h);
-    if (suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg"))
-        return p->saveJpg(path, w, h);
-    if (suffix == QLatin1String("pdf")) return p->savePdf(path, w, h);
-    if (suffix == QLatin1String("svg")) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(QSize(w, h));
-        svg.setViewBox(QRect(0, 0, w, h));
-        svg.setTitle(tabs_->tabText(plotIndex(name)));
-        svg.setDescription(tr("Reflector Placement Studio plot"));
+    // Drawn in memory and written whole (ui/export_file.hpp): QCustomPlot's own savePng/savePdf
+    // write to the file as they go, and a full disk left a cut-off picture.
+    const auto draw = [p, w, h](QPaintDevice& device) {
         QCPPainter painter;
-        if (!painter.begin(&svg)) return false;
+        if (!painter.begin(&device)) return false;
         p->toPainter(&painter, w, h);
         painter.end();
-        return QFileInfo(path).size() > 0;
-    }
+        return true;
+    };
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const QString title = tabs_->tabText(plotIndex(name));
+    if (suffix == QLatin1String("svg"))
+        return writeSvgFile(path, QSize(w, h), title, tr("Reflector Placement Studio plot"), draw,
+                            error);
+    if (suffix == QLatin1String("pdf")) return writePdfFile(path, QSize(w, h), title, draw, error);
+    if (suffix == QLatin1String("png") || suffix == QLatin1String("jpg") ||
+        suffix == QLatin1String("jpeg"))
+        return writeImageFile(path, p->toPixmap(w, h).toImage(), error);
+    if (error) *error = tr("Cannot write %1: export a plot as PNG, JPG, PDF or SVG").arg(path);
     return false;
 }
 

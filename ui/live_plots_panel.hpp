@@ -45,8 +45,10 @@ public:
     // = points of the best-vs-tasks curve. -1 for an unknown name.
     int dataCount(const QString& plotName) const;
     // Writes the plot as PNG, JPG, PDF or SVG (chosen by the file suffix). width/height 0: the
-    // on-screen size, or 900x600 when the panel has not been laid out. False on failure.
-    bool exportPlot(const QString& name, const QString& path, int width = 0, int height = 0);
+    // on-screen size, or 900x600 when the panel has not been laid out. False on failure, with
+    // the file and the reason in *error; the file is written whole or not at all.
+    bool exportPlot(const QString& name, const QString& path, int width = 0, int height = 0,
+                    QString* error = nullptr);
     // The plot rendered to a pixmap (for reports).
     QPixmap renderPlot(const QString& name, const QSize& size);
     // Applies pending updates now (tests, exports).

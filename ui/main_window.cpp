@@ -14,7 +14,6 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
-#include <QSvgGenerator>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -28,6 +27,7 @@
 #include "core/study/bounds_warnings.hpp"
 #include "core/study/task_executor.hpp"
 #include "ui/compare_dialog.hpp"
+#include "ui/export_file.hpp"
 #include "ui/layout_defaults.hpp"
 #include "ui/layout_document.hpp"
 #include "ui/live_plots_panel.hpp"
@@ -301,27 +301,13 @@ void MainWindow::connectActions() {
     });
     connect(a.export_plan_image, &QAction::triggered, this, [this] {
         exportWithDialog(tr("Export plan image"), tr("PNG image (*.png);;SVG drawing (*.svg)"),
-                         QStringLiteral("png"), [this](const QString& p, QString* e) {
-                             if (p.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-                                 QSvgGenerator svg;
-                                 svg.setFileName(p);
-                                 svg.setSize(plan_->size());
-                                 svg.setViewBox(plan_->rect());
-                                 svg.setTitle(windowTitle());
-                                 plan_->render(&svg);
-                                 return true;
-                             }
-                             if (plan_->grab().save(p)) return true;
-                             if (e) *e = tr("Cannot write %1").arg(p);
-                             return false;
-                         });
+                         QStringLiteral("png"),
+                         [this](const QString& p, QString* e) { return exportPlanImage(p, e); });
     });
     connect(a.export_plot, &QAction::triggered, this, [this] {
         exportWithDialog(tr("Export plot"), tr("PNG image (*.png);;SVG drawing (*.svg)"),
                          QStringLiteral("png"), [this](const QString& p, QString* e) {
-                             if (plots_->exportPlot(plots_->currentPlotName(), p)) return true;
-                             if (e) *e = tr("Cannot write %1").arg(p);
-                             return false;
+                             return plots_->exportPlot(plots_->currentPlotName(), p, 0, 0, e);
                          });
     });
     connect(a.screenshot, &QAction::triggered, this, &MainWindow::saveScreenshotDialog);
@@ -855,7 +841,7 @@ CompareDialog* MainWindow::compareTasks(const QList<quint64>& task_ids) {
     std::vector<CompareEntry> entries;
     for (size_t i = 0; i < jobs.size(); ++i) {
         const QString title = tr("Task %1 (%2 %3)")
-                                  .arg(jobs[i].id)
+                                  .arg(results_->taskLabel(jobs[i].id))
                                   .arg(jobs[i].objective, 0, 'f', 2)
                                   .arg(results_->objectiveUnit());
         const nlohmann::json layout = layout_to_json(jobs[i].layout);
@@ -972,13 +958,25 @@ QImage MainWindow::snapshot() {
     return image;
 }
 
+bool MainWindow::saveScreenshot(const QString& path, QString* error) {
+    return writeImageFile(path, snapshot(), error);
+}
+
+bool MainWindow::exportPlanImage(const QString& path, QString* error) {
+    if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) != 0)
+        return writeImageFile(path, plan_->grab().toImage(), error);
+    return writeSvgFile(
+        path, plan_->size(), windowTitle(), tr("Scene plan"),
+        [this](QPaintDevice& svg) {
+            plan_->render(&svg);
+            return true;
+        },
+        error);
+}
+
 void MainWindow::saveScreenshotDialog() {
     exportWithDialog(tr("Save screenshot"), tr("PNG image (*.png)"), QStringLiteral("png"),
-                     [this](const QString& p, QString* e) {
-                         if (snapshot().save(p)) return true;
-                         if (e) *e = tr("Cannot write %1").arg(p);
-                         return false;
-                     });
+                     [this](const QString& p, QString* e) { return saveScreenshot(p, e); });
 }
 
 // --- misc

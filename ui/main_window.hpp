@@ -76,8 +76,13 @@ public:
     double lastMapLatencyMs() const { return last_latency_ms_; }
     double lastMapComputeMs() const { return last_compute_ms_; }
     const MapResult* shownMap() const { return shown_ ? &*shown_ : nullptr; }
-    // Exports used by the menu (no dialogs; false with a message on failure).
+    // Exports used by the menu (no dialogs; false with a message on failure). Each file is
+    // written whole or not at all (ui/export_file.hpp).
     bool exportReport(const QString& path, bool pdf, QString* error = nullptr);
+    // The scene plan as a picture (PNG, JPG, ... by the suffix) or as an SVG drawing (.svg).
+    bool exportPlanImage(const QString& path, QString* error = nullptr);
+    // snapshot() as a picture (PNG, ... by the suffix).
+    bool saveScreenshot(const QString& path, QString* error = nullptr);
     // The best configuration as `rps export --best` writes it (core/study/best_config_export.hpp,
     // without the map images) into the folder `dir`.
     bool exportBestConfiguration(const QString& dir, QString* error = nullptr);

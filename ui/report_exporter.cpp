@@ -3,7 +3,6 @@
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QDateTime>
-#include <QFile>
 #include <QFont>
 #include <QPageLayout>
 #include <QPageSize>
@@ -16,8 +15,8 @@
 #include <map>
 #include <memory>
 
-#include "core/common/atomic_file.hpp"
 #include "core/metrics/map_metrics.hpp"
+#include "ui/export_file.hpp"
 #include "ui/live_plots_panel.hpp"
 #include "ui/study_results.hpp"
 
@@ -425,23 +424,8 @@ QString ReportExporter::buildHtml(bool embed_images) {
     return html;
 }
 
-// The report file whole or not at all (core/common/atomic_file.hpp): a full disk is an error
-// naming the file and the system's reason, and leaves no truncated report behind.
-bool ReportExporter::writeFile(const QString& path, const QByteArray& bytes, QString* error) {
-    try {
-        write_file_atomically(
-            path.toStdString(),
-            std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())));
-    } catch (const FileWriteError& failure) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, QString::fromStdString(failure.cause()));
-        return false;
-    }
-    return true;
-}
-
 bool ReportExporter::exportHtml(const QString& path, QString* error) {
-    return writeFile(path, buildHtml(true).toUtf8(), error);
+    return writeExportFile(path, buildHtml(true).toUtf8(), error);
 }
 
 // Lays the document out on the writer's printable area, in 96-dpi units (those of the images'
@@ -500,7 +484,7 @@ bool ReportExporter::exportPdf(const QString& path, QString* error) {
         if (error) *error = tr("Cannot write %1").arg(path);
         return false;
     }
-    return writeFile(path, pdf, error);
+    return writeExportFile(path, pdf, error);
 }
 
 }  // namespace rps

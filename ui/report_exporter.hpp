@@ -39,7 +39,6 @@ public:
 
 private:
     static void paintPages(QTextDocument& document, QPdfWriter& writer);
-    static bool writeFile(const QString& path, const QByteArray& bytes, QString* error);
     void renderImages();
     QString imageTag(const QString& name, bool embed, int width) const;
     QString setupSection() const;

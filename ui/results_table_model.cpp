@@ -32,12 +32,14 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::ToolTipRole && column == ObjectiveColumn && !row.best_x.empty())
         return tr("Select the row to show this layout");
+    // The raw id, to match the row with what `rps show --json` and `rps compare --json` print.
+    if (role == Qt::ToolTipRole && column == TaskColumn) return tr("Task id %1").arg(row.task_id);
     if (role != Qt::DisplayRole && role != SortRole) return {};
     const bool sort = role == SortRole;
 
     if (column == TaskColumn)
-        return sort ? QVariant::fromValue<quint64>(row.task_id)
-                    : QVariant(QString::number(row.task_id));
+        return sort ? QVariant::fromValue<quint64>(row.task_id)  // method, then sequence
+                    : QVariant(results_->taskLabel(row.task_id));
     if (column == MethodColumn) return row.method;
     if (column == KindColumn) return row.kind;
     if (column == ObjectiveColumn) {

@@ -1,8 +1,9 @@
 #pragma once
 // The task table of a study as a Qt model over StudyResults: one row per finished task, columns
-// task id, method, kind, objective (in the study's unit), one column per layout parameter (named
-// by the LayoutSpace), worker, start, duration and status. Display role: formatted text; the
-// sort role (SortRole) carries raw numbers so that a proxy sorts numerically.
+// task ("ga #12"; the raw id in its tooltip and TaskIdRole), method, kind, objective (in the
+// study's unit), one column per layout parameter (named by the LayoutSpace), worker, start,
+// duration and status. Display role: formatted text; the sort role (SortRole) carries raw
+// numbers so that a proxy sorts numerically (tasks by id: method, then sequence).
 #include <QAbstractTableModel>
 #include <QStringList>
 

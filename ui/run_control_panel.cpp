@@ -246,22 +246,26 @@ void RunControlPanel::setWorkerStats(const PoolStats& stats) {
             ->setText(QStringLiteral("%1 %").arg(std::min(share, 100.0), 0, 'f', 0));
         const auto task = worker_task_.find(w.id);
         workers_->item(w.id, TaskCol)
-            ->setText(task != worker_task_.end() && task->second >= 0 &&
-                              w.state == WorkerState::busy
-                          ? QString::number(task->second)
-                          : QString());
+            ->setText(task != worker_task_.end() && w.state == WorkerState::busy ? task->second
+                                                                                 : QString());
     }
 }
 
-void RunControlPanel::setWorkerTask(int worker, qint64 task_id) {
+void RunControlPanel::setWorkerTask(int worker, qint64 task_id, const QString& label) {
     if (worker < 0) return;
     ensureWorkerRows(worker + 1);
-    worker_task_[worker] = task_id;
-    workers_->item(worker, TaskCol)->setText(task_id >= 0 ? QString::number(task_id) : QString());
-    if (task_id >= 0) {
-        workers_->item(worker, StateCol)->setText(stateName(WorkerState::busy));
-        workers_->item(worker, StateCol)->setForeground(stateColor(WorkerState::busy));
+    QTableWidgetItem* task = workers_->item(worker, TaskCol);
+    if (task_id < 0) {
+        worker_task_.erase(worker);
+        task->setText(QString());
+        task->setToolTip(QString());
+        return;
     }
+    worker_task_[worker] = label.isEmpty() ? QString::number(task_id) : label;
+    task->setText(worker_task_[worker]);
+    task->setToolTip(tr("Task id %1").arg(task_id));
+    workers_->item(worker, StateCol)->setText(stateName(WorkerState::busy));
+    workers_->item(worker, StateCol)->setForeground(stateColor(WorkerState::busy));
 }
 
 QString RunControlPanel::logText() const {
@@ -302,6 +306,7 @@ void RunControlPanel::endRun() {
         state->setText(stateName(WorkerState::stopped));
         state->setForeground(stateColor(WorkerState::stopped));
         workers_->item(row, TaskCol)->setText(QString());
+        workers_->item(row, TaskCol)->setToolTip(QString());
         workers_->item(row, PidCol)->setText(QString());
     }
     if (total_ > 0)

@@ -34,7 +34,8 @@ public:
     void setProgress(quint64 done, quint64 total, double eta_s, double elapsed_s);
     void setBest(const QString& text);
     void setWorkerStats(const PoolStats& stats);
-    void setWorkerTask(int worker, qint64 task_id);  // -1: none
+    // The task a worker runs (-1: none), shown by its label ("ga #12"), its raw id in the tooltip.
+    void setWorkerTask(int worker, qint64 task_id, const QString& label = {});
     // A log line; "worker N: ..." lines are attributed to worker N.
     void appendLog(const QString& line);
     void clearRun();
@@ -63,7 +64,7 @@ private:
     QComboBox* log_filter_;
     QPlainTextEdit* log_;
     std::vector<std::pair<int, QString>> lines_;  // (worker or -1, line)
-    std::map<int, qint64> worker_task_;
+    std::map<int, QString> worker_task_;          // the label of the task each worker runs
     quint64 done_ = 0, total_ = 0;
     double elapsed_s_ = 0.0;
 };

@@ -169,9 +169,9 @@ void StudioApp::onProgress(quint64 done, quint64 total) {
     running_shot_taken_ = true;
     // Let the plots take the newest results before the picture.
     QTimer::singleShot(600, this, [this] {
-        if (!window_->snapshot().save(options_.screenshot_running))
-            std::cerr << "rps-studio: cannot write " << options_.screenshot_running.toStdString()
-                      << "\n";
+        QString error;
+        if (!window_->saveScreenshot(options_.screenshot_running, &error))
+            std::cerr << "rps-studio: " << error.toStdString() << "\n";
     });
 }
 
@@ -190,8 +190,9 @@ void StudioApp::screenshotWhenSettled(const QString& path, int exit_code) {
         window_->runController()->bestMapService()->waitIdle(5000);
         QCoreApplication::processEvents();
         QTimer::singleShot(400, this, [this, path, exit_code] {
-            const bool saved = window_->snapshot().save(path);
-            if (!saved) std::cerr << "rps-studio: cannot write " << path.toStdString() << "\n";
+            QString error;
+            const bool saved = window_->saveScreenshot(path, &error);
+            if (!saved) std::cerr << "rps-studio: " << error.toStdString() << "\n";
             if (options_.quit) finish(saved ? exit_code : 3);
         });
     });

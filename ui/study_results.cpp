@@ -7,6 +7,7 @@
 #include "core/metrics/map_metrics.hpp"
 #include "core/store/study_store.hpp"
 #include "core/study/reflector_pose.hpp"
+#include "core/study/task_id.hpp"
 
 namespace rps {
 namespace {
@@ -211,7 +212,7 @@ void StudyResults::setBestMap(const std::vector<double>& power_w) {
 void StudyResults::setTaskMap(uint64_t task_id, const std::vector<double>& power_w,
                               const nlohmann::json& layout, const QString& title) {
     NamedMap map{task_id, title, layout, power_w};
-    if (map.title.isEmpty()) map.title = tr("Task %1").arg(task_id);
+    if (map.title.isEmpty()) map.title = tr("Task %1").arg(taskLabel(task_id));
     if (map.layout.is_null()) {
         const int row = rowOfTask(task_id);
         if (row >= 0) map.layout = layoutOf(tasks_[static_cast<size_t>(row)].best_x);
@@ -242,6 +243,15 @@ void StudyResults::setSummary(const nlohmann::json& summary) {
 int StudyResults::rowOfTask(uint64_t task_id) const {
     const auto it = row_of_task_.find(task_id);
     return it == row_of_task_.end() ? -1 : it->second;
+}
+
+QString StudyResults::taskLabel(uint64_t task_id) const {
+    if (spec_) return QString::fromStdString(task_label(task_id, spec_->methods));
+    const int row = rowOfTask(task_id);
+    if (row >= 0 && !tasks_[static_cast<size_t>(row)].method.isEmpty())
+        return QString::fromStdString(
+            task_label(task_id, tasks_[static_cast<size_t>(row)].method.toStdString()));
+    return QString::number(task_id);
 }
 
 const NamedMap* StudyResults::taskMap(uint64_t task_id) const {
@@ -359,9 +369,7 @@ void StudyResults::loadFromStore(const StoredStudy& study) {
         const nlohmann::json layout =
             map.task_id == final_map_task ? final_map_layout : nlohmann::json();
         QString title = map.task_id == final_map_task ? tr("Best layout") : QString();
-        if (row >= 0 && title.isEmpty())
-            title =
-                tr("Task %1 (%2)").arg(map.task_id).arg(tasks_[static_cast<size_t>(row)].method);
+        if (row >= 0 && title.isEmpty()) title = tr("Task %1").arg(taskLabel(map.task_id));
         setTaskMap(map.task_id, map.power_w, layout, title);
     }
 

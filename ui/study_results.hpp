@@ -119,6 +119,9 @@ public:
     const std::vector<TaskRow>& tasks() const { return tasks_; }
     // Row of the last task with this id, or -1.
     int rowOfTask(uint64_t task_id) const;
+    // What people read for a task id, "ga #12" (core/study/task_id.hpp): from the study's
+    // methods, else from the task's row; the raw id when neither knows the method.
+    QString taskLabel(uint64_t task_id) const;
 
     const std::vector<ExploredPoint>& exploredPoints() const { return explored_; }
     const std::vector<ConvergencePoint>& convergence() const { return convergence_; }

@@ -162,7 +162,7 @@ void StudyRunController::connectRunner() {
     connect(r, &StudyRunner::failed, this, &StudyRunController::onFailed);
     connect(r, &StudyRunner::log, panel_, &RunControlPanel::appendLog);
     connect(r, &StudyRunner::taskStarted, this, [this](quint64 task, int worker) {
-        panel_->setWorkerTask(worker, static_cast<qint64>(task));
+        panel_->setWorkerTask(worker, static_cast<qint64>(task), results_->taskLabel(task));
         if (panel_->runState() == RunControlPanel::RunState::Starting)
             panel_->setRunState(paused_ ? RunControlPanel::RunState::Paused
                                         : RunControlPanel::RunState::Running);

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "app/commands/command_registry.hpp"
 #include "app/commands/report_commands.hpp"
@@ -34,6 +35,7 @@
 #include "core/study/bounds_warnings.hpp"
 #include "core/study/layout_evaluator.hpp"
 #include "core/study/task_executor.hpp"
+#include "core/study/task_id.hpp"
 #include "runtime/study_runner.hpp"
 #include "runtime/terminal_progress.hpp"
 
@@ -191,9 +193,12 @@ void print_summary(const json& s) {
     fmt::print("study     {} ({}), store {}{}\n", s["study"].get<std::string>(),
                s["mode"].get<std::string>(), s["store"].get<std::string>(),
                s.value("resumed", false) ? " (resumed)" : "");
-    fmt::print("best      {} = {:.3f} {} (method {}, task {})\n",
-               s["objective"]["metric"].get<std::string>(), s["best_objective"].get<double>(),
-               unit, s["best_method"].get<std::string>(), s["best_task_id"].get<uint64_t>());
+    // The task as the studio labels it ("ga #12"); --json keeps the raw best_task_id.
+    std::vector<MethodSpec> methods;
+    for (const json& m : s["methods"]) methods.push_back({m["type"].get<std::string>(), json()});
+    fmt::print("best      {} = {:.3f} {} (task {})\n", s["objective"]["metric"].get<std::string>(),
+               s["best_objective"].get<double>(), unit,
+               task_label(s["best_task_id"].get<uint64_t>(), methods));
     print_layout(s["best_layout"]);
     // The map's unit, whatever the objective's ("%" for coverage): dB for a SINR map, as
     // rps show prints it.

@@ -2,9 +2,11 @@
 // Synthetic study data for the widget tests: a 2-AP + reflector study on a 20 x 20 grid of 1 m
 // cells whose border ring is masked out, task rows from three methods over two workers, and
 // maps with a smooth distance decay (test fixtures, not physics).
+#include <QDir>
 #include <QString>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "core/engine/measurement_grid.hpp"
@@ -108,6 +110,13 @@ inline void fill_synthetic(StudyResults& results, int n = 60,
     results.setSummary({{"wall_s", t[0] > t[1] ? t[0] : t[1]},
                         {"pool_efficiency", 0.93},
                         {"statistics", {{"tasks", n}, {"failed", 0}}}});
+}
+
+// What is in a folder, hidden files included ("a.png, .a.png.rps-1"): what a failed export left.
+inline std::string leftovers(const QDir& folder) {
+    return folder.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+        .join(QStringLiteral(", "))
+        .toStdString();
 }
 
 }  // namespace rps::test

@@ -1,6 +1,7 @@
 // CompareDialog: maps on one scale, one difference map, a CDF per result, a metrics row each.
 #include <gtest/gtest.h>
 
+#include <QDir>
 #include <QImage>
 #include <QTemporaryDir>
 
@@ -9,6 +10,7 @@
 #include "core/metrics/map_metrics.hpp"
 #include "core/study/layout.hpp"
 #include "gui_test_data.hpp"
+#include "support/file_size_limit.hpp"
 #include "ui/compare_dialog.hpp"
 
 namespace rps {
@@ -68,8 +70,25 @@ TEST(CompareDialog, ThreeResults) {
     dialog.setPicked(1, true);
     dialog.setPicked(2, true);
     const QString png = dir.filePath(QStringLiteral("compare.png"));
-    ASSERT_TRUE(dialog.exportImage(png));
+    QString error;
+    ASSERT_TRUE(dialog.exportImage(png, &error)) << error.toStdString();
     EXPECT_GE(test::distinct_colours(QImage(png), 32), 32);
+
+    // On a full disk (a 4 KiB file size limit; the picture is larger): false with the file and
+    // the system's reason, and no picture cut off at the limit (QImage::save left one) nor a
+    // temporary file.
+    const QDir full(dir.filePath(QStringLiteral("full")));
+    ASSERT_TRUE(QDir().mkpath(full.path()));
+    const QString cut = full.filePath(QStringLiteral("compare.png"));
+    bool written = true;
+    {
+        test::FileSizeLimit limit(4096);
+        written = dialog.exportImage(cut, &error);
+    }
+    EXPECT_FALSE(written);
+    EXPECT_TRUE(error.contains(cut)) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("File too large"))) << error.toStdString();
+    EXPECT_EQ(test::leftovers(full), "");
 }
 
 TEST(CompareDialog, AtMostFourAndWrongSizesSkipped) {

@@ -1,6 +1,8 @@
-// LivePlotsPanel: every plot receives data, updates are coalesced, exports are not blank.
+// LivePlotsPanel: every plot receives data, updates are coalesced, exports are not blank, and an
+// export that cannot be written (a full disk) says why and leaves no file.
 #include <gtest/gtest.h>
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
@@ -8,6 +10,7 @@
 #include <QTest>
 
 #include "gui_test_data.hpp"
+#include "support/file_size_limit.hpp"
 #include "ui/live_plots_panel.hpp"
 #include "ui/qcustomplot_include.hpp"
 #include "ui/study_results.hpp"
@@ -97,6 +100,51 @@ TEST(LivePlotsPanel, ExportsPngAndSvg) {
     // The heatmap shows many colours (a real colour scale, not a flat fill).
     QImage heat(dir.filePath(QStringLiteral("heatmap.png")));
     EXPECT_GE(test::distinct_colours(heat, 40), 40);
+}
+
+// Every format on a full disk (a 4 KiB file size limit; each plot is larger): false with the
+// file and the system's reason, and nothing left in the folder, neither a picture cut off at the
+// limit (QCustomPlot's savePng/savePdf and QSvgGenerator wrote to the file as they went, and
+// the SVG export even said it had worked) nor a temporary file. A PDF and a JPG still decode.
+TEST(LivePlotsPanel, ExportOnAFullDiskFailsAndLeavesNoFile) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    StudyResults results;
+    LivePlotsPanel panel(&results);
+    test::fill_synthetic(results, 40);
+    const QString jpg = dir.filePath(QStringLiteral("histogram.jpg"));
+    const QString pdf = dir.filePath(QStringLiteral("histogram.pdf"));
+    QString error;
+    ASSERT_TRUE(panel.exportPlot(QStringLiteral("histogram"), jpg, 800, 500, &error))
+        << error.toStdString();
+    EXPECT_EQ(QImage(jpg).width(), 800);
+    ASSERT_TRUE(panel.exportPlot(QStringLiteral("histogram"), pdf, 800, 500, &error))
+        << error.toStdString();
+    QFile pdf_file(pdf);
+    ASSERT_TRUE(pdf_file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(pdf_file.read(5), QByteArray("%PDF-"));
+    EXPECT_GT(pdf_file.size(), 4096);
+
+    const QDir full(dir.filePath(QStringLiteral("full")));
+    ASSERT_TRUE(QDir().mkpath(full.path()));
+    for (const QString& suffix : {QStringLiteral("png"), QStringLiteral("jpg"),
+                                  QStringLiteral("svg"), QStringLiteral("pdf")}) {
+        const QString path = full.filePath(QStringLiteral("gantt.") + suffix);
+        error.clear();
+        bool written = true;
+        {
+            test::FileSizeLimit limit(4096);
+            written = panel.exportPlot(QStringLiteral("gantt"), path, 800, 500, &error);
+        }
+        EXPECT_FALSE(written) << suffix.toStdString();
+        EXPECT_TRUE(error.contains(path)) << error.toStdString();
+        EXPECT_TRUE(error.contains(QStringLiteral("File too large"))) << error.toStdString();
+        EXPECT_EQ(test::leftovers(full), "") << suffix.toStdString();
+    }
+    // A folder that does not exist: the same message, no "written".
+    const QString nowhere = dir.filePath(QStringLiteral("no/such/folder/gantt.png"));
+    EXPECT_FALSE(panel.exportPlot(QStringLiteral("gantt"), nowhere, 800, 500, &error));
+    EXPECT_TRUE(error.contains(nowhere)) << error.toStdString();
 }
 
 // A panel that is never shown (the report's own) draws its plan plots with the axes fitted to the

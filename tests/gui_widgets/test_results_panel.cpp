@@ -33,6 +33,14 @@ TEST(ResultsTableModel, ColumnsFollowTheLayoutSpace) {
     EXPECT_EQ(model.data(model.index(1, ResultsTableModel::MethodColumn)).toString(),
               QStringLiteral("gd"));
     EXPECT_EQ(model.data(model.index(3, model.workerColumn())).toString(), QStringLiteral("1"));
+    // A task reads "gd #4" (core/study/task_id.hpp), not 1099511627780; its tooltip and the
+    // sort role keep the raw id, which `rps show --json` and `rps compare --json` print.
+    const QModelIndex task = model.index(4, ResultsTableModel::TaskColumn);
+    EXPECT_EQ(model.data(task).toString(), QStringLiteral("gd #4"));
+    EXPECT_EQ(model.data(task, Qt::ToolTipRole).toString(),
+              QStringLiteral("Task id 1099511627780"));
+    EXPECT_EQ(model.data(task, ResultsTableModel::SortRole).value<quint64>(), 1099511627780u);
+    EXPECT_EQ(model.data(task, ResultsTableModel::TaskIdRole).value<quint64>(), 1099511627780u);
     const double objective = results.task(5).objective;
     EXPECT_DOUBLE_EQ(
         model.data(model.index(5, ResultsTableModel::ObjectiveColumn), ResultsTableModel::SortRole)
