@@ -1314,6 +1314,10 @@ Die Szene der Studiendatei liegt nicht mehr dort, wo sie beim Lauf der Studie la
         <source>Scene plan</source>
         <translation>Grundriss der Szene</translation>
     </message>
+    <message>
+        <source>study warning: %1</source>
+        <translation>Studienwarnung: %1</translation>
+    </message>
 </context>
 <context>
     <name>rps::MaterialPalette</name>

@@ -1314,6 +1314,10 @@ La scène du fichier d&apos;étude n&apos;est plus là où elle était quand l&a
         <source>Scene plan</source>
         <translation>Plan de la scène</translation>
     </message>
+    <message>
+        <source>study warning: %1</source>
+        <translation>avertissement de l’étude : %1</translation>
+    </message>
 </context>
 <context>
     <name>rps::MaterialPalette</name>

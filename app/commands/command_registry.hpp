@@ -17,8 +17,9 @@ void register_validate(CLI::App& app, CommandAction& action);
 void register_materials(CLI::App& app, CommandAction& action);
 void register_probe(CLI::App& app, CommandAction& action);
 void register_map(CLI::App& app, CommandAction& action);
-// run, sweep, show, export, compare, worker
+// run, sweep, show, export, compare, worker, init
 void register_study_commands(CLI::App& app, CommandAction& action);
+void register_init(CLI::App& app, CommandAction& action);  // with the study commands
 
 int run_command_line(int argc, char** argv);
 

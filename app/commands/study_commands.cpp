@@ -404,6 +404,7 @@ void register_run(CLI::App& app, CommandAction& action) {
 }  // namespace
 
 void register_study_commands(CLI::App& app, CommandAction& action) {
+    register_init(app, action);
     register_run(app, action);
     register_worker(app, action);
     register_report_commands(app, action);
