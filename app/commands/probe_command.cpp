@@ -81,13 +81,14 @@ void register_probe(CLI::App& app, CommandAction& action) {
                     "--rx is {} m from --tx: a receiver must keep {} m from the transmitter",
                     format_below_limit(apart_m, kTransmitterClearance_m), kTransmitterClearance_m));
             const auto paths = engine.trace_paths(pose, receiver);
-            // Incoherent: Σ|a|² (Sionna's radio maps); coherent: |Σ a|², as `rps map --coherent`.
+            // Incoherent: Σ|a|² (Sionna's radio maps); coherent: |Σ a|² per receiver port (θ, φ),
+            // as `rps map --coherent` and Sionna's paths.
             const bool coherent = o->radio.to_setup().coherent;
             double total = 0.0;
             Vec3c field_sum = Vec3c::Zero();
             for (const auto& p : paths) {
                 total += p.path_gain;
-                field_sum += p.field;
+                field_sum += p.ports;
             }
             if (coherent) total = field_sum.squaredNorm();
             nlohmann::json out;

@@ -18,7 +18,7 @@ public:
     std::vector<uint32_t> path_receiver;     // receiver index of each path
     std::vector<uint32_t> path_branch;       // 0 = line of sight, f + 1 = first face f
     std::vector<double> path_power_w;        // received power of each path (incoherent)
-    std::vector<Vec3c> path_amplitude;       // complex field incl. phase; coherent engines only
+    std::vector<Vec3c> path_amplitude;       // receiver ports incl. phase; coherent engines only
     std::vector<uint32_t> path_point_begin;  // offsets into points, size = paths + 1
     std::vector<Vec3> points;                // Tx, interaction points, Rx of each path
     std::vector<uint32_t> path_face_begin;   // offsets into faces, size = paths + 1

@@ -26,6 +26,7 @@
 #include "core/engine/embree_scene.hpp"
 #include "core/engine/engine_face.hpp"
 #include "core/engine/path_field.hpp"
+#include "core/engine/receiver_ports.hpp"
 #include "core/engine/receiver_raster.hpp"
 #include "core/engine/reflection_lanes.hpp"
 #include "core/radio/slab_coefficients.hpp"
@@ -64,6 +65,11 @@ struct PathGeometry {
     bool zero_length(int j) const { return (zero_length_segments >> j) & 1u; }
     int row = 0;  // the receiver's raster row (BeamWalls)
 };
+
+// The direction a path arrives in at its receiver (its last segment's, unit).
+Vec3 arrival_direction(const PathGeometry& path) {
+    return (path.points[path.order + 1] - path.points[path.order]).normalized();
+}
 
 // The faces a path segment starts and ends on (-1 at the Tx or the receiver). A segment lies
 // off their planes except at its ends, so a hit on them is Embree's rounding, never a wall
@@ -1099,7 +1105,7 @@ struct RadioEngine::Impl {
                 // that flipped every interference with the other paths in coherent maps).
                 integral *= std::complex<double>(0.0, 1.0 / wavelength_m);
                 const Vec3c amplitude = field * (wavelength_m / (4.0 * kPi)) * integral;
-                sink.add_direct(receivers.index(ix, iy), amplitude, s1c + s2c);
+                sink.add_direct(receivers.index(ix, iy), amplitude, s1c + s2c, out / s2c);
             }
     }
 
@@ -1456,19 +1462,22 @@ struct PowerSink : AmplitudeSink<PowerSink> {
     PowerSink(double* p, std::vector<Vec3c>* f, double tx_w, double k)
         : power(p), coherent_field(f), tx_power_w(tx_w), wavenumber(k) {}
 
-    void accept(size_t receiver, const PathGeometry&, const EngineFace* const*,
+    // A coherent map adds the receiver's ports (receiver_ports.hpp), not the fields.
+    void accept(size_t receiver, const PathGeometry& path, const EngineFace* const*,
                 const Vec3c& amplitude, double length) {
         if (coherent_field)
-            (*coherent_field)[receiver] += amplitude * std::polar(1.0, -wavenumber * length);
+            (*coherent_field)[receiver] += receiver_ports(amplitude, arrival_direction(path)) *
+                                           std::polar(1.0, -wavenumber * length);
         else
             power[receiver] += tx_power_w * amplitude.squaredNorm();
     }
     // Paths computed outside the image method (physical optics) arrive with their amplitude,
-    // propagation phase included.
-    void add_direct(size_t receiver, const Vec3c& amplitude_with_phase, double) {
+    // propagation phase included, along arrival_k.
+    void add_direct(size_t receiver, const Vec3c& amplitude_with_phase, double,
+                    const Vec3& arrival_k) {
         ++t_counters.paths;
         if (coherent_field)
-            (*coherent_field)[receiver] += amplitude_with_phase;
+            (*coherent_field)[receiver] += receiver_ports(amplitude_with_phase, arrival_k);
         else
             power[receiver] += tx_power_w * amplitude_with_phase.squaredNorm();
     }
@@ -1506,7 +1515,8 @@ struct TraceSink : AmplitudeSink<TraceSink> {
             static_cast<uint32_t>(path.order == 0 ? 0 : path.faces[0] + 1));
         trace->path_power_w.push_back(tx_power_w * amplitude.squaredNorm());
         if (coherent)
-            trace->path_amplitude.push_back(amplitude * std::polar(1.0, -wavenumber * length));
+            trace->path_amplitude.push_back(receiver_ports(amplitude, arrival_direction(path)) *
+                                            std::polar(1.0, -wavenumber * length));
         for (int j = 0; j <= path.order + 1; ++j) trace->points.push_back(path.points[j]);
         trace->path_point_begin.push_back(static_cast<uint32_t>(trace->points.size()));
         trace->faces.insert(trace->faces.end(), path.faces.begin(),
@@ -1518,7 +1528,7 @@ struct TraceSink : AmplitudeSink<TraceSink> {
         trace->path_image.push_back(rx - length * last);
         trace->path_length_m.push_back(length);
     }
-    void add_direct(size_t, const Vec3c&, double) {}  // static traces have no plate
+    void add_direct(size_t, const Vec3c&, double, const Vec3&) {}  // static traces: no plate
 };
 
 struct PathListSink {
@@ -1542,15 +1552,18 @@ struct PathListSink {
         result.path_gain = amplitude.squaredNorm();
         result.phase_term = std::polar(1.0, -wavenumber * length);
         result.field = amplitude * result.phase_term;
+        result.ports = receiver_ports(result.field, arrival_direction(path));
         for (int j = 0; j < path.order; ++j) result.uses_plate |= seq[j]->is_plate;
         paths->push_back(std::move(result));
     }
-    void add_direct(size_t, const Vec3c& amplitude_with_phase, double length) {
+    void add_direct(size_t, const Vec3c& amplitude_with_phase, double length,
+                    const Vec3& arrival_k) {
         PropagationPath result;
         result.reflection_count = 1;
         result.length_m = length;
         result.path_gain = amplitude_with_phase.squaredNorm();
         result.field = amplitude_with_phase;
+        result.ports = receiver_ports(amplitude_with_phase, arrival_k);
         int dominant = 0;
         amplitude_with_phase.cwiseAbs().maxCoeff(&dominant);
         const std::complex<double> c = amplitude_with_phase[dominant];

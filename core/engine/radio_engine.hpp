@@ -58,8 +58,11 @@ struct PropagationPath {
     double path_gain = 0.0;           // |a|² incl. Tx antenna gain, receiver isotropic dual-pol
     std::complex<double> phase_term;  // e^{-j k L} phase of the co-polar part (for reports)
     // The complex field vector at the receiver, propagation phase included, with |field|² =
-    // path_gain: what a coherent sum over paths adds.
+    // path_gain.
     Vec3c field = Vec3c::Zero();
+    // Its components on the receiver's two ports, (θ, φ, 0) (receiver_ports.hpp), |ports|² =
+    // path_gain: what a coherent sum over paths adds, port by port.
+    Vec3c ports = Vec3c::Zero();
     bool uses_plate = false;
 };
 

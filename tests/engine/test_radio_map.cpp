@@ -246,8 +246,9 @@ TEST(RadioMap, CellsEqualTxPowerTimesSumOfTracedPathGains) {
     }
 }
 
-// A coherent map adds the paths' complex field vectors: each cell is P_tx·|Σ field|² over the
-// traced paths (what `rps probe --coherent` prints), not the incoherent Σ|field|².
+// A coherent map adds the paths' receiver ports: each cell is P_tx·|Σ ports|² over the traced
+// paths (what `rps probe --coherent` prints), not the incoherent Σ|field|². Each path's ports
+// hold its whole power (its field is transverse).
 TEST(RadioMap, CoherentCellsEqualTheSquaredSumOfTracedPathFields) {
     rps::RadioSetup setup;
     setup.coherent = true;
@@ -263,7 +264,9 @@ TEST(RadioMap, CoherentCellsEqualTheSquaredSumOfTracedPathFields) {
         double incoherent = 0.0;
         for (const auto& p : paths) {
             EXPECT_NEAR(p.field.squaredNorm(), p.path_gain, 1e-12 * p.path_gain);
-            sum += p.field;
+            EXPECT_NEAR(p.ports.squaredNorm(), p.path_gain, 1e-12 * p.path_gain);
+            EXPECT_EQ(p.ports.z(), rps::Vec3c::Scalar(0));
+            sum += p.ports;
             incoherent += p.path_gain;
         }
         EXPECT_TRUE(

@@ -1,12 +1,16 @@
 // Two-ray model over a concrete floor: line of sight plus the floor reflection.
 //   incoherent gain = (lambda/(4 pi L1))^2 + (lambda/(4 pi L2))^2 |R|^2
-//   coherent gain   = | a_LOS e^{-jk L1} + a_refl e^{-jk L2} |^2  (vector fields)
+//   coherent gain   = sum over the receiver's ports u = theta, phi of
+//                     | a_LOS·u(k1) e^{-jk L1} + a_refl·u(k_out) e^{-jk L2} |^2
 // L1 = |Tx - Rx|, L2 = |Tx' - Rx| with Tx' the image of Tx in the floor; R is the P.2040-3
 // single-layer slab coefficient (eqs. 37, 43; ../shared/PHYSICS.md §2.1) at the incidence angle
 // cos theta = (h_tx + h_rx) / L2, written out in the test. Over a horizontal floor a theta-hat
 // (V) field is pure TM and a phi-hat (H) field pure TE (PHYSICS.md §2.2). For the coherent sum the
 // reflected field is built with Sionna's implicit Jones basis: s = normalize(k × n), p = k × s,
-// E_r = R_TE (E·s) s + R_TM (E·p_i) p_r.
+// E_r = R_TE (E·s) s + R_TM (E·p_i) p_r. The receiver is isotropic and dual-polarised: each path
+// reaches its two ports through theta-hat and phi-hat of the direction it arrives from (Sionna's
+// a = ... C_R^H ..., PHYSICS.md §2.3), and the coherent sum adds port by port. (Adding the 3-D
+// field vectors instead differs for V: the two fields are tilted apart by both rays' elevations.)
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,6 +18,7 @@
 #include <complex>
 #include <numbers>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/engine/radio_engine.hpp"
@@ -99,7 +104,17 @@ double incoherent_closed_form(const Vec3& rx, rps::Polarization pol) {
     return friis(g.l1) + friis(g.l2) * r2;
 }
 
-// |a_LOS e^{-jkL1} + a_refl e^{-jkL2}|^2 with the reflected field mapped through the Jones basis.
+// theta-hat and phi-hat of the direction a wave propagating along k comes from (-k), from its
+// spherical angles.
+std::pair<Vec3, Vec3> receiver_axes(const Vec3& k) {
+    const double theta = std::acos(-k.z()), phi = std::atan2(-k.y(), -k.x());
+    return {
+        Vec3(std::cos(theta) * std::cos(phi), std::cos(theta) * std::sin(phi), -std::sin(theta)),
+        Vec3(-std::sin(phi), std::cos(phi), 0.0)};
+}
+
+// Per receiver port, |a_LOS e^{-jkL1} + a_refl e^{-jkL2}|^2 with the reflected field mapped
+// through the Jones basis, summed over the two ports.
 double coherent_closed_form(const Vec3& rx, rps::Polarization pol) {
     const TwoRay g = geometry(rx);
     const Reflection r = slab_reflection(g.cos_theta, concrete_eta(), kFloorThickness_m);
@@ -116,8 +131,14 @@ double coherent_closed_form(const Vec3& rx, rps::Polarization pol) {
         (r.te * e2.dot(s)) * s.cast<cd>() + (r.tm * e2.dot(p_in)) * p_out.cast<cd>();
     const cd a1 = (kLambda / (4.0 * kPi * g.l1)) * std::polar(1.0, -kWavenumber * g.l1);
     const cd a2 = (kLambda / (4.0 * kPi * g.l2)) * std::polar(1.0, -kWavenumber * g.l2);
-    const Vec3c h = a1 * e1.cast<cd>() + a2 * e_refl;
-    return h.squaredNorm();
+    const auto [theta1, phi1] = receiver_axes(k1);
+    const auto [theta2, phi2] = receiver_axes(k_out);
+    const auto along = [](const Vec3c& e, const Vec3& u) {
+        return e.x() * u.x() + e.y() * u.y() + e.z() * u.z();
+    };
+    const cd h_theta = a1 * e1.dot(theta1) + a2 * along(e_refl, theta2);
+    const cd h_phi = a1 * e1.dot(phi1) + a2 * along(e_refl, phi2);
+    return std::norm(h_theta) + std::norm(h_phi);
 }
 
 std::string label(rps::Polarization pol, double d) {
@@ -209,7 +230,7 @@ TEST(TwoRay, IncoherentMapMatchesClosedFormAndPolarisationsDiffer) {
     }
 }
 
-TEST(TwoRay, CoherentMapMatchesVectorSum) {
+TEST(TwoRay, CoherentMapMatchesThePerPortSum) {
     const rps::Scene scene = floor_scene();
     for (const rps::Polarization pol : {rps::Polarization::V, rps::Polarization::H})
         for (const double d : kDistances) {
