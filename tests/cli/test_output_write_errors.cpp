@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/cli_runner.hpp"
+#include "support/file_size_limit.hpp"
 #include "support/test_paths.hpp"
 
 using rps::test::CommandResult;
@@ -30,16 +31,9 @@ constexpr rlim_t kLimit_bytes = 4096;
 // `rps args...` with writes past kLimit_bytes failing; the limit is the child's only.
 CommandResult run_rps_limited(const std::vector<std::string>& args,
                               const rps::test::EnvChanges& env = {}) {
-    rlimit saved{};
-    getrlimit(RLIMIT_FSIZE, &saved);
-    const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);  // ignored across exec: EFBIG instead
-    rlimit limited = saved;
-    limited.rlim_cur = kLimit_bytes;
-    setrlimit(RLIMIT_FSIZE, &limited);
-    const CommandResult r = run_rps(args, {}, env);
-    setrlimit(RLIMIT_FSIZE, &saved);
-    std::signal(SIGXFSZ, old_handler);
-    return r;
+    // SIGXFSZ stays ignored across exec: the child's writes fail with EFBIG instead.
+    const rps::test::FileSizeLimit limit(kLimit_bytes);
+    return run_rps(args, {}, env);
 }
 
 // What a failed write leaves: no file cut at the limit (the old code's truncated output) and no

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/common/atomic_file.hpp"
+#include "support/file_size_limit.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -25,27 +26,6 @@ std::string read_text(const fs::path& path) {
 size_t entries(const fs::path& folder) {
     return static_cast<size_t>(std::distance(fs::directory_iterator(folder), {}));
 }
-
-// Writes past `bytes` fail with EFBIG ("File too large") while it lives: a full disk without a
-// mount (the signal that would kill the process is ignored, as the kernel then returns EFBIG).
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes) {
-        getrlimit(RLIMIT_FSIZE, &saved_);
-        old_handler_ = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limited = saved_;
-        limited.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &limited);
-    }
-    ~FileSizeLimit() {
-        setrlimit(RLIMIT_FSIZE, &saved_);
-        std::signal(SIGXFSZ, old_handler_);
-    }
-
-private:
-    rlimit saved_{};
-    void (*old_handler_)(int) = nullptr;
-};
 
 TEST(AtomicFile, WritesAndReplacesKeepingThePermissions) {
     const rps::test::TempDir dir;
@@ -85,7 +65,7 @@ TEST(AtomicFile, AFailedWriteLeavesTheOldFileAndNoTemporary) {
     const fs::path file = dir.path() / "map.csv";
     rps::write_file_atomically(file, "old\n");
     {
-        const FileSizeLimit limit(1000);
+        const rps::test::FileSizeLimit limit(1000);
         try {
             rps::write_file_atomically(file, std::string(5000, 'x'), "--out");
             FAIL() << "a write over the file size limit succeeded";
