@@ -836,6 +836,26 @@
         <source>Δ [dB]</source>
         <translation>Δ [dB]</translation>
     </message>
+    <message>
+        <source>Export Picture…</source>
+        <translation>Bild exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the maps, the difference and the CDF as one picture</source>
+        <translation>Karten, Differenz und Verteilungsfunktion als ein Bild speichern</translation>
+    </message>
+    <message>
+        <source>Export comparison picture</source>
+        <translation>Vergleichsbild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg)</source>
+        <translation>PNG-Bild (*.png);;JPEG-Bild (*.jpg)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>rps::LivePlotsPanel</name>

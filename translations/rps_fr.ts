@@ -744,7 +744,7 @@
     </message>
     <message>
         <source>Export the live plot on the visible tab as PNG or SVG</source>
-        <translation>Exporter le graphique en direct de l’onglet visible en PNG ou SVG</translation>
+        <translation>Exporter le graphique en direct de l&apos;onglet visible en PNG ou SVG</translation>
     </message>
     <message>
         <source>Reset &amp;Window Layout</source>
@@ -835,6 +835,26 @@
     <message>
         <source>Δ [dB]</source>
         <translation>Δ [dB]</translation>
+    </message>
+    <message>
+        <source>Export Picture…</source>
+        <translation>Exporter l&apos;image…</translation>
+    </message>
+    <message>
+        <source>Save the maps, the difference and the CDF as one picture</source>
+        <translation>Enregistrer les cartes, la différence et la fonction de répartition en une image</translation>
+    </message>
+    <message>
+        <source>Export comparison picture</source>
+        <translation>Exporter l&apos;image de comparaison</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg)</source>
+        <translation>Image PNG (*.png);;Image JPEG (*.jpg)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
     </message>
 </context>
 <context>
@@ -1316,7 +1336,7 @@ La scène du fichier d&apos;étude n&apos;est plus là où elle était quand l&a
     </message>
     <message>
         <source>study warning: %1</source>
-        <translation>avertissement de l’étude : %1</translation>
+        <translation>avertissement de l&apos;étude : %1</translation>
     </message>
 </context>
 <context>

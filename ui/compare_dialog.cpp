@@ -1,11 +1,14 @@
 #include "ui/compare_dialog.hpp"
 
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -119,6 +122,14 @@ CompareDialog::CompareDialog(const MeasurementGrid& grid, QWidget* parent)
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    export_button_ = buttons->addButton(tr("Export Picture…"), QDialogButtonBox::ActionRole);
+    export_button_->setToolTip(tr("Save the maps, the difference and the CDF as one picture"));
+    connect(export_button_, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export comparison picture"), QStringLiteral("compare.png"),
+            tr("PNG image (*.png);;JPEG image (*.jpg)"));
+        if (!path.isEmpty()) exportPicture(path);
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(list_);
@@ -452,6 +463,13 @@ void CompareDialog::buildTable(const std::vector<int>& picked) {
         table_->setItem(row, 6, cells);
     }
     table_->resizeColumnsToContents();
+}
+
+bool CompareDialog::exportPicture(const QString& path) {
+    QString error;
+    if (exportImage(path, &error)) return true;
+    QMessageBox::warning(this, tr("Export failed"), error);
+    return false;
 }
 
 bool CompareDialog::exportImage(const QString& path, QString* error) {

@@ -21,6 +21,7 @@ class QCustomPlot;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
+class QPushButton;
 class QTableWidget;
 
 namespace rps {
@@ -64,6 +65,10 @@ public:
     // Writes the maps, difference and CDF plots as one picture side by side, in the format the
     // suffix names (PNG, ...), whole or not at all; false with the file and the reason in *error.
     bool exportImage(const QString& path, QString* error = nullptr);
+    // What the Export Picture button does once it has a path: exportImage, and a warning naming
+    // the file and the reason when it fails.
+    bool exportPicture(const QString& path);
+    QPushButton* exportButton() const { return export_button_; }
 
 private Q_SLOTS:
     void onItemChanged(QListWidgetItem* item);
@@ -93,6 +98,7 @@ private:
     QCustomPlot* diff_plot_;
     QCustomPlot* cdf_plot_;
     QTableWidget* table_;
+    QPushButton* export_button_ = nullptr;
     int map_count_ = 0;
     int difference_count_ = 0;
     int cdf_count_ = 0;

@@ -168,7 +168,8 @@ void StudyRunController::connectRunner() {
                                         : RunControlPanel::RunState::Running);
     });
     connect(r, &StudyRunner::methodStarted, this, [this](int index, const QString& type) {
-        panel_->appendLog(tr("method %1 (%2) started").arg(index + 1).arg(type));
+        // Numbered from 0, as rps run's progress line, rps show and the task labels number them.
+        panel_->appendLog(tr("method %1 (%2) started").arg(index).arg(type));
     });
 }
 

@@ -1,9 +1,14 @@
 // CompareDialog: maps on one scale, one difference map, a CDF per result, a metrics row each.
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include "core/metrics/map_cdf.hpp"
 #include "core/metrics/map_difference.hpp"
@@ -89,6 +94,29 @@ TEST(CompareDialog, ThreeResults) {
     EXPECT_TRUE(error.contains(cut)) << error.toStdString();
     EXPECT_TRUE(error.contains(QStringLiteral("File too large"))) << error.toStdString();
     EXPECT_EQ(test::leftovers(full), "");
+
+    // The dialog's Export Picture button (the picture was reachable from code only): a path in
+    // a folder that does not exist gives a warning naming the file, and no file.
+    ASSERT_NE(dialog.exportButton(), nullptr);
+    EXPECT_TRUE(dialog.exportButton()->isVisibleTo(&dialog));
+    const QString nowhere = dir.filePath(QStringLiteral("missing/compare.png"));
+    QStringList warnings;
+    QTimer closer;
+    QObject::connect(&closer, &QTimer::timeout, [&warnings] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            warnings << box->text();
+            box->accept();
+        }
+    });
+    closer.start(20);
+    EXPECT_FALSE(dialog.exportPicture(nowhere));
+    closer.stop();
+    ASSERT_EQ(warnings.size(), 1);
+    EXPECT_TRUE(warnings.front().contains(nowhere)) << warnings.front().toStdString();
+    EXPECT_FALSE(QFileInfo::exists(nowhere));
+    const QString good = dir.filePath(QStringLiteral("button.png"));
+    EXPECT_TRUE(dialog.exportPicture(good));
+    EXPECT_GE(test::distinct_colours(QImage(good), 32), 32);
 }
 
 TEST(CompareDialog, AtMostFourAndWrongSizesSkipped) {
