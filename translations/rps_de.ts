@@ -778,22 +778,6 @@
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <source>P5 [dBm]</source>
-        <translation>P5 [dBm]</translation>
-    </message>
-    <message>
-        <source>Min [dBm]</source>
-        <translation>Min. [dBm]</translation>
-    </message>
-    <message>
-        <source>Soft-min [dBm]</source>
-        <translation>Soft-Min. [dBm]</translation>
-    </message>
-    <message>
-        <source>Mean [dBm]</source>
-        <translation>Mittelwert [dBm]</translation>
-    </message>
-    <message>
         <source>Coverage [%]</source>
         <translation>Versorgung [%]</translation>
     </message>
@@ -855,6 +839,26 @@
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>SINR [%1]</source>
+        <translation>SINR [%1]</translation>
+    </message>
+    <message>
+        <source>P5 [%1]</source>
+        <translation>P5 [%1]</translation>
+    </message>
+    <message>
+        <source>Min [%1]</source>
+        <translation>Min. [%1]</translation>
+    </message>
+    <message>
+        <source>Soft-min [%1]</source>
+        <translation>Soft-Min. [%1]</translation>
+    </message>
+    <message>
+        <source>Mean [%1]</source>
+        <translation>Mittelwert [%1]</translation>
     </message>
 </context>
 <context>

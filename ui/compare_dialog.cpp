@@ -94,7 +94,7 @@ CompareDialog::CompareDialog(const MeasurementGrid& grid, QWidget* parent)
     maps_plot_ = make_plot();
     diff_plot_ = make_plot();
     cdf_plot_ = make_plot();
-    cdf_plot_->xAxis->setLabel(tr("RSS [dBm]"));
+    cdf_plot_->xAxis->setLabel(valueLabel());
     cdf_plot_->yAxis->setLabel(tr("Cells at or below [%]"));
     cdf_plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 
@@ -103,9 +103,7 @@ CompareDialog::CompareDialog(const MeasurementGrid& grid, QWidget* parent)
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->verticalHeader()->setVisible(false);
     table_->setColumnCount(7);
-    table_->setHorizontalHeaderLabels({tr("Result"), tr("P5 [dBm]"), tr("Min [dBm]"),
-                                       tr("Soft-min [dBm]"), tr("Mean [dBm]"), tr("Coverage [%]"),
-                                       tr("Valid cells")});
+    setTableHeaders();
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setMinimumHeight(110);
 
@@ -254,7 +252,7 @@ void CompareDialog::buildMaps(const std::vector<int>& picked) {
 
     auto* scale = new QCPColorScale(plot);
     scale->setType(QCPAxis::atRight);
-    scale->axis()->setLabel(tr("RSS [dBm]"));
+    scale->axis()->setLabel(valueLabel());
     QCPColorGradient gradient(QCPColorGradient::gpJet);
     gradient.setNanHandling(QCPColorGradient::nhNanColor);
     gradient.setNanColor(QColor(200, 200, 200));
@@ -463,6 +461,25 @@ void CompareDialog::buildTable(const std::vector<int>& picked) {
         table_->setItem(row, 6, cells);
     }
     table_->resizeColumnsToContents();
+}
+
+void CompareDialog::setMapUnit(const QString& unit) {
+    map_unit_ = unit;
+    cdf_plot_->xAxis->setLabel(valueLabel());
+    setTableHeaders();
+    rebuild();
+}
+
+QString CompareDialog::valueLabel() const {
+    // A SINR study's maps hold signal over interference and noise in dB, not RSS.
+    return map_unit_ == QLatin1String("dBm") ? tr("RSS [dBm]") : tr("SINR [%1]").arg(map_unit_);
+}
+
+void CompareDialog::setTableHeaders() {
+    table_->setHorizontalHeaderLabels(
+        {tr("Result"), tr("P5 [%1]").arg(map_unit_), tr("Min [%1]").arg(map_unit_),
+         tr("Soft-min [%1]").arg(map_unit_), tr("Mean [%1]").arg(map_unit_), tr("Coverage [%]"),
+         tr("Valid cells")});
 }
 
 bool CompareDialog::exportPicture(const QString& path) {

@@ -1,6 +1,6 @@
 #pragma once
-// Compare winners: 2-4 results side by side. The maps on ONE shared colour scale (dBm), the
-// difference map of the first two (dB, map_difference), the CDF of cell RSS over the counted
+// Compare winners: 2-4 results side by side. The maps on ONE shared colour scale (dBm, or dB of
+// SINR), the difference map of the first two (dB, map_difference), the CDF over the counted
 // (masked) cells (map_cdf), and a metrics table from compute_metrics (the one metric
 // definition). The caller computes the maps (LayoutEvaluator); this dialog only displays them,
 // and `rps compare` computes the same from core/metrics.
@@ -43,6 +43,9 @@ public:
 
     void setCoverageThreshold(double threshold_dbm);
     void setSoftminTemperature(double temperature);  // the study's objective.softmin_temperature
+    // The maps' unit: "dBm" (RSS, the default) or "dB" for a SINR study (StudyResults::mapUnit).
+    void setMapUnit(const QString& unit);
+    QString mapUnit() const { return map_unit_; }
     // The mount wall of the study's reflector, to mark the plate (optional).
     void setReflector(const std::optional<ReflectorSpec>& reflector);
     // The candidates; the first kMaxCompared with a map of the grid's size are picked.
@@ -81,6 +84,8 @@ private:
     void buildCdf(const std::vector<int>& picked);
     void buildTable(const std::vector<int>& picked);
     bool usableEntry(const CompareEntry& entry) const;
+    QString valueLabel() const;  // the axis label of the maps' values
+    void setTableHeaders();
     // The grid's mask when it has one byte per cell, else none (every cell counts).
     std::span<const uint8_t> countedMask() const;
 
@@ -99,6 +104,7 @@ private:
     QCustomPlot* cdf_plot_;
     QTableWidget* table_;
     QPushButton* export_button_ = nullptr;
+    QString map_unit_ = QStringLiteral("dBm");
     int map_count_ = 0;
     int difference_count_ = 0;
     int cdf_count_ = 0;

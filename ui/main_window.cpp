@@ -852,6 +852,7 @@ CompareDialog* MainWindow::compareTasks(const QList<quint64>& task_ids) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setCoverageThreshold(project_->spec.objective.coverage_threshold_dbm);
     dialog->setSoftminTemperature(project_->spec.objective.softmin_temperature);
+    dialog->setMapUnit(results_->mapUnit());
     dialog->setReflector(project_->spec.reflector);
     dialog->setEntries(std::move(entries));
     dialog->show();

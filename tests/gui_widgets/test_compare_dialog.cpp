@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -17,6 +18,7 @@
 #include "gui_test_data.hpp"
 #include "support/file_size_limit.hpp"
 #include "ui/compare_dialog.hpp"
+#include "ui/qcustomplot_include.hpp"
 
 namespace rps {
 namespace {
@@ -134,6 +136,30 @@ TEST(CompareDialog, AtMostFourAndWrongSizesSkipped) {
     EXPECT_EQ(dialog.mapCount(), 4);
     dialog.setPicked(6, true);  // no map of this grid: cannot be picked
     EXPECT_EQ(dialog.metricsRowCount(), 4);
+}
+
+// A SINR study's maps hold dB of SINR: the table and the axes say so (they said dBm and RSS),
+// as `rps compare`, `rps show` and the report do.
+TEST(CompareDialog, SinrStudyLabelsItsValuesInDb) {
+    const MeasurementGrid grid = test::synthetic_grid();
+    CompareDialog dialog(grid);
+    dialog.setEntries(three_entries(grid));
+    const auto* table = dialog.findChild<QTableWidget*>();
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->horizontalHeaderItem(1)->text(), QStringLiteral("P5 [dBm]"));
+    dialog.setMapUnit(QStringLiteral("dB"));
+    EXPECT_EQ(dialog.mapUnit(), QStringLiteral("dB"));
+    EXPECT_EQ(table->horizontalHeaderItem(1)->text(), QStringLiteral("P5 [dB]"));
+    EXPECT_EQ(table->horizontalHeaderItem(4)->text(), QStringLiteral("Mean [dB]"));
+    QStringList labels;
+    for (const QCustomPlot* plot : dialog.findChildren<QCustomPlot*>()) {
+        labels << plot->xAxis->label();
+        for (const QCPColorScale* scale : plot->findChildren<QCPColorScale*>())
+            labels << scale->axis()->label();
+    }
+    EXPECT_TRUE(labels.contains(QStringLiteral("SINR [dB]"))) << labels.join(", ").toStdString();
+    EXPECT_FALSE(labels.contains(QStringLiteral("RSS [dBm]"))) << labels.join(", ").toStdString();
+    EXPECT_EQ(dialog.metricsRowCount(), 3);
 }
 
 }  // namespace
