@@ -18,7 +18,9 @@ namespace rps {
 inline constexpr double kBoundsBeyondSceneTolerance_m = 0.5;
 
 // One sentence per finding, naming the study key (bounds.x_m, bounds.y_m, bounds.ap_z_m), the
-// values and the scene's extent; empty when the bounds lie within the scene.
+// values and the scene's extent, and, for a key the study leaves out, that the default is the
+// office's; empty when the bounds lie within the scene. The AP height is compared with the top
+// only of a scene that rises above the measurement plane.
 std::vector<std::string> bounds_warnings(const StudySpec& spec, const Scene& scene);
 
 }  // namespace rps

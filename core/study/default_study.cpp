@@ -12,9 +12,13 @@ namespace {
 
 // The range [lower, upper] drawn in by up to 1 m from each end, by less for a scene under 4 m
 // across (a single plate), so that the range never turns over.
+// Rounded inwards to the centimetre, as a planner would write them (a Sionna scene's box is in
+// float: -92.96609497070313).
 nlohmann::json inset_range(double lower, double upper) {
     const double pad = std::min(1.0, 0.25 * std::max(0.0, upper - lower));
-    return {lower + pad, upper - pad};
+    const double low = std::ceil(100.0 * (lower + pad)) / 100.0;
+    const double high = std::floor(100.0 * (upper - pad)) / 100.0;
+    return low <= high ? nlohmann::json{low, high} : nlohmann::json{lower + pad, upper - pad};
 }
 
 // The original framework's AP height (3.8 m, under its 4 m ceiling); in a lower building 0.2 m

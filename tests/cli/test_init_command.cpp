@@ -3,6 +3,7 @@
 // back as a study wherever the folder moves, and an existing file is not replaced unasked.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -85,6 +86,53 @@ TEST(CliInit, ExistingFileIsKeptUnlessOverwrite) {
         run_rps({"init", example("l_hall").string(), "--out", out.string(), "--overwrite"});
     EXPECT_EQ(replaced.exit_code, 0) << describe(replaced);
     EXPECT_EQ(json::parse(read_text(out))["name"], "l_hall");
+}
+
+// --out never replaces the scene it is made from (with --overwrite it did: the scene became the
+// study, which named itself as its scene); a folder, or a folder that does not exist, is named.
+TEST(CliInit, OutMustBeANewFileBesideTheScene) {
+    const rps::test::TempDir dir("rps_init_out");
+    const fs::path scene = dir / "hall.xml";
+    fs::copy_file(example("l_hall"), scene);
+    const std::string before = read_text(scene);
+    const auto itself = run_rps({"init", scene.string(), "--out", scene.string(), "--overwrite"});
+    EXPECT_EQ(itself.exit_code, 2) << describe(itself);
+    EXPECT_NE(itself.err.find("is the scene itself"), std::string::npos) << describe(itself);
+    EXPECT_EQ(read_text(scene), before);
+    const auto folder = run_rps({"init", scene.string(), "--out", dir.path().string()});
+    EXPECT_EQ(folder.exit_code, 2) << describe(folder);
+    EXPECT_NE(folder.err.find("is a folder"), std::string::npos) << describe(folder);
+    const auto missing =
+        run_rps({"init", scene.string(), "--out", (dir / "no" / "such" / "s.json").string()});
+    EXPECT_EQ(missing.exit_code, 2) << describe(missing);
+    EXPECT_NE(missing.err.find("does not exist"), std::string::npos) << describe(missing);
+}
+
+// Sionna's street canyon: its box is in float; drawn in by 1 m its x starts at -92.96609497070313,
+// written rounded inwards to the centimetre. Sionna's closed `box`: no cell of the default grid
+// is measured (all inside the solid), which rps run would refuse: said at once.
+TEST(CliInit, SionnaScenesGetRoundedBoundsOrAWarning) {
+    const rps::test::TempDir dir("rps_init_sionna");
+    const fs::path sionna = rps::test::shared_dir() / "scenes" / "sionna";
+    if (!fs::exists(sionna)) GTEST_SKIP() << "no shared scenes at " << sionna;
+    const fs::path out = dir / "canyon.json";
+    const auto canyon =
+        run_rps({"init", (sionna / "simple_street_canyon" / "simple_street_canyon.xml").string(),
+                 "--out", out.string()});
+    ASSERT_EQ(canyon.exit_code, 0) << describe(canyon);
+    const json bounds = json::parse(read_text(out))["bounds"];
+    for (const char* axis : {"x_m", "y_m"})
+        for (const json& value : bounds[axis]) {
+            const double centimetres = 100.0 * value.get<double>();
+            EXPECT_NEAR(centimetres, std::round(centimetres), 1e-6) << axis << " " << value;
+        }
+    EXPECT_DOUBLE_EQ(bounds["x_m"][0].get<double>(), -92.96);  // inwards: not -92.97
+
+    const auto box = run_rps(
+        {"init", (sionna / "box" / "box.xml").string(), "--out", (dir / "box.json").string()});
+    EXPECT_EQ(box.exit_code, 0) << describe(box);
+    EXPECT_NE(box.err.find("no cell of the grid is measured"), std::string::npos) << describe(box);
+    EXPECT_TRUE(fs::exists(dir / "box.json"));
 }
 
 TEST(CliInit, BadSceneNamesItAndWritesNothing) {

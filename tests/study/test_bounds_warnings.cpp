@@ -33,6 +33,15 @@ TEST(BoundsWarnings, OfficeDefaultsOnTheHallAreNamed) {
     EXPECT_NE(warnings[2].find("office example"), std::string::npos) << warnings[2];
 }
 
+// Bounds the study sets are its own: the warning names them, without the defaults' hint.
+TEST(BoundsWarnings, GivenBoundsAreNotCalledDefaults) {
+    const auto warnings = warnings_for({{"x_m", {1, 25}}, {"y_m", {1, 19}}, {"ap_z_m", 3.0}});
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].find("bounds.x_m: [1, 25] m reaches 5.00 m beyond"), std::string::npos)
+        << warnings[0];
+    EXPECT_EQ(warnings[0].find("office"), std::string::npos) << warnings[0];
+}
+
 TEST(BoundsWarnings, BoundsInsideTheSceneSayNothing) {
     EXPECT_TRUE(warnings_for({{"x_m", {1, 19}}, {"y_m", {1, 19}}, {"ap_z_m", 3.5}}).empty());
 }
