@@ -56,21 +56,31 @@ std::optional<nlohmann::json> mount_section(const Scene& scene) {
     return std::nullopt;
 }
 
+// The grid method's spacing: 1 m, or the whole metre that keeps a large scene's search to about
+// kMostGridPositions AP positions (the 185 m street canyon had 22 000 at 1 m, hours of maps).
+constexpr double kMostGridPositions = 2500;
+double grid_resolution_m(const nlohmann::json& x_range, const nlohmann::json& y_range) {
+    const double width = x_range[1].get<double>() - x_range[0].get<double>();
+    const double depth = y_range[1].get<double>() - y_range[0].get<double>();
+    return std::max(1.0, std::ceil(std::sqrt(std::max(0.0, width * depth) / kMostGridPositions)));
+}
+
 }  // namespace
 
 nlohmann::json default_study(const Scene& scene, const std::string& scene_path) {
     const Aabb box = scene.bounds();
     const std::filesystem::path path(scene_path);
+    const nlohmann::json x_range = inset_range(box.lower.x(), box.upper.x());
+    const nlohmann::json y_range = inset_range(box.lower.y(), box.upper.y());
     nlohmann::json study = {
         {"name", path.stem().string()},
         {"scene", std::filesystem::absolute(path).lexically_normal().string()},
         {"mode", "1ap"},
         {"objective", {{"metric", "p5"}, {"combine", "best"}}},
-        {"bounds",
-         {{"x_m", inset_range(box.lower.x(), box.upper.x())},
-          {"y_m", inset_range(box.lower.y(), box.upper.y())},
-          {"ap_z_m", default_ap_height_m(box)}}},
-        {"methods", nlohmann::json::array({{{"type", "grid"}, {"resolution_m", 1.0}}})},
+        {"bounds", {{"x_m", x_range}, {"y_m", y_range}, {"ap_z_m", default_ap_height_m(box)}}},
+        {"methods",
+         nlohmann::json::array(
+             {{{"type", "grid"}, {"resolution_m", grid_resolution_m(x_range, y_range)}}})},
         {"seed", 4},
         {"compute", {{"workers", 2}}}};
     if (const auto mount = mount_section(scene)) {

@@ -127,6 +127,15 @@ TEST(CliInit, SionnaScenesGetRoundedBoundsOrAWarning) {
             EXPECT_NEAR(centimetres, std::round(centimetres), 1e-6) << axis << " " << value;
         }
     EXPECT_DOUBLE_EQ(bounds["x_m"][0].get<double>(), -92.96);  // inwards: not -92.97
+    // A grid search of at most ~2 500 positions, in whole metres: its x, y extent over 2 500,
+    // square-rooted and rounded up (22 000 positions at 1 m).
+    const double width = bounds["x_m"][1].get<double>() - bounds["x_m"][0].get<double>();
+    const double depth = bounds["y_m"][1].get<double>() - bounds["y_m"][0].get<double>();
+    const json method = json::parse(read_text(out))["methods"][0];
+    EXPECT_EQ(method["type"], "grid");
+    EXPECT_DOUBLE_EQ(method["resolution_m"].get<double>(),
+                     std::ceil(std::sqrt(width * depth / 2500.0)));
+    EXPECT_GT(method["resolution_m"].get<double>(), 1.0);
 
     const auto box = run_rps(
         {"init", (sionna / "box" / "box.xml").string(), "--out", (dir / "box.json").string()});
