@@ -41,10 +41,6 @@ StudySpec parse_stored(const nlohmann::json& document, const QString& h5_path,
 
 int ProjectLoader::defaultBands() { return std::clamp(QThread::idealThreadCount(), 1, 8); }
 
-nlohmann::json ProjectLoader::defaultStudy(const Scene& scene, const QString& scene_path) {
-    return default_study(scene, scene_path.toStdString());
-}
-
 void ProjectLoader::buildEvaluators(LoadedProject& project, int bands) {
     project.evaluator =
         std::make_shared<const StripedEvaluator>(project.spec, project.scene, bands);
@@ -88,7 +84,7 @@ LoadOutcome ProjectLoader::load(const QString& path, int bands, const QString& s
                 !mismatch.empty())
                 throw StoredSceneNotFound({path.toStdString(), 0, "scene"}, mismatch);
         if (project->kind == LoadedProject::Kind::Scene) {
-            project->study_json = defaultStudy(*project->scene, path);
+            project->study_json = default_study(*project->scene, path.toStdString());
             project->spec = parse_study(project->study_json, path.toStdString());
         }
         project->outline = SceneOutline::fromScene(*project->scene);

@@ -45,9 +45,6 @@ public:
     // Never throws: errors come back as LoadOutcome::error. scene_override: the scene of a
     // study file (.h5) when it is not where the file says (stored_scene_path.hpp).
     static LoadOutcome load(const QString& path, int bands, const QString& scene_override = {});
-    // A study for a bare scene: one AP over the scene (up to 1 m inside its bounds), the
-    // reflector mount taken from a shape whose id starts with "mount" when there is one.
-    static nlohmann::json defaultStudy(const Scene& scene, const QString& scene_path);
     // Rebuilds the evaluators for an edited study (same or different scene/radio/grid).
     static LoadOutcome rebuild(const LoadedProject& base, const nlohmann::json& study_json,
                                int bands);

@@ -8,9 +8,8 @@
 // one path the two ports hold its whole power (the field is ⟂ its direction), so incoherent sums
 // are unchanged.
 #include <cmath>
-#include <complex>
 
-#include "core/common/geometry.hpp"
+#include "core/engine/path_field.hpp"
 
 namespace rps {
 
@@ -26,10 +25,7 @@ inline Vec3c receiver_ports(const Vec3c& field, const Vec3& k) {
     const double cos_theta = -k.z(), sin_theta = horizontal;
     const Vec3 theta_hat(cos_theta * cos_phi, cos_theta * sin_phi, -sin_theta);
     const Vec3 phi_hat(-sin_phi, cos_phi, 0.0);
-    const auto along = [&](const Vec3& axis) {
-        return field.x() * axis.x() + field.y() * axis.y() + field.z() * axis.z();
-    };
-    return {along(theta_hat), along(phi_hat), 0.0};
+    return {component(field, theta_hat), component(field, phi_hat), 0.0};
 }
 
 }  // namespace rps
