@@ -11,6 +11,8 @@
 
 namespace rps {
 
+struct Scene;
+
 // A closed polygon in the measurement plane: (x, y) vertices in metres, in order, at least 3.
 using Polygon2d = std::vector<std::array<double, 2>>;
 
@@ -42,5 +44,11 @@ struct MeasurementGrid {
         return {origin_x_m + (ix + 0.5) * cell_m, origin_y_m + (iy + 0.5) * cell_m, height_m};
     }
 };
+
+// The grid a spec asks for over a scene: the spec's area (default: the scene's bounding box in x
+// and y) snapped up to whole cells. Throws std::invalid_argument naming what is wrong (a cell
+// size, a non-finite origin, over 5e7 cells, a corner beyond the engine's reach, an excluded
+// area that is no polygon). The mask is left empty (cell_mask.hpp fills it).
+MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec);
 
 }  // namespace rps

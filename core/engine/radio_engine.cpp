@@ -7,10 +7,8 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <exception>
 #include <limits>
-#include <map>
 #include <mutex>
 #include <span>
 #include <stdexcept>
@@ -19,16 +17,20 @@
 
 #include "core/common/units.hpp"
 #include "core/engine/ap_trace.hpp"
+#include "core/engine/beam_cache.hpp"
 #include "core/engine/beam_walls.hpp"
 #include "core/engine/beam_window.hpp"
 #include "core/engine/cell_mask.hpp"
 #include "core/engine/convex_pieces.hpp"
 #include "core/engine/embree_scene.hpp"
 #include "core/engine/engine_face.hpp"
+#include "core/engine/ordered_branch_sum.hpp"
 #include "core/engine/path_field.hpp"
 #include "core/engine/receiver_ports.hpp"
 #include "core/engine/receiver_raster.hpp"
 #include "core/engine/reflection_lanes.hpp"
+#include "core/engine/scene_reach.hpp"
+#include "core/engine/vertex_walls.hpp"
 #include "core/radio/slab_coefficients.hpp"
 #include "core/scene/planar_faces.hpp"
 
@@ -90,39 +92,6 @@ struct PathSegment {
     SegmentEnds ends() const { return path ? ends_of(*path, j) : SegmentEnds{}; }
 };
 
-// The face sequences one trace visited from a Tx position, with their footprints on the receiver
-// plane, kept per thread (and per branch) for the next trace from the same position: a search
-// evaluates one layout in several rounds over different cells (low_rank_metrics.hpp), each of
-// which would otherwise clip the same beams again. Replaying gives the same sequences in the same
-// order with the same footprints, so the results are identical.
-struct BeamRecord {
-    int depth;         // reflections - 1
-    int piece;         // index into RadioEngine::Impl::pieces (traces with a plate are not cached)
-    uint32_t polygon;  // offset into BeamCache::polygon_xy: count x values, then count y values
-    int count;
-    bool whole_raster;
-    bool exact;  // BeamGeometry::exact
-};
-
-struct BeamCache {
-    uint64_t engine_id = 0;  // 0: empty
-    Vec3 tx = Vec3::Zero();
-    double height_m = 0.0;
-    int max_order = -1;
-    std::vector<BeamRecord> records;
-    std::vector<double> polygon_xy;
-};
-
-std::atomic<uint64_t> g_last_engine_id{0};
-// Per thread and branch (slot branch + 2), the last few Tx positions: a multi-AP layout's rounds
-// alternate between its APs.
-constexpr int kBeamCachePositions = 4;
-struct BeamCacheSlot {
-    std::array<BeamCache, kBeamCachePositions> entries;
-    int next_victim = 0;
-};
-thread_local std::vector<BeamCacheSlot> t_beam_caches;
-
 struct TransmissionRecord {
     int face;
     Vec3 point;
@@ -133,73 +102,6 @@ struct PathDetail {
     std::vector<PathInteraction> interactions;
 };
 
-// The faces that meet one face, binned on a coarse 2-D grid over it (its projection): a
-// reflection point looks up the few walls that can pass through it.
-constexpr double kVertexWallCell_m = 0.25;
-
-class VertexWalls {
-public:
-    using Box = std::array<double, 4>;  // min x, max x, min y, max y in the face's projection
-    void build(const double* min2d, const double* max2d,
-               const std::vector<std::pair<int, Box>>& walls, double margin) {
-        if (walls.empty()) return;
-        x0_ = min2d[0] - margin;
-        y0_ = min2d[1] - margin;
-        nx_ = std::clamp(static_cast<int>(std::ceil((max2d[0] + margin - x0_) / kVertexWallCell_m)),
-                         1, 256);
-        ny_ = std::clamp(static_cast<int>(std::ceil((max2d[1] + margin - y0_) / kVertexWallCell_m)),
-                         1, 256);
-        sx_ = (max2d[0] + margin - x0_) / nx_;
-        sy_ = (max2d[1] + margin - y0_) / ny_;
-        inv_sx_ = 1.0 / sx_;
-        inv_sy_ = 1.0 / sy_;
-        std::vector<std::vector<int>> bins(static_cast<size_t>(nx_) * ny_);
-        for (const auto& [wall, box] : walls) {
-            const int i0 = cell(box[0] - margin, x0_, sx_, nx_),
-                      i1 = cell(box[1] + margin, x0_, sx_, nx_);
-            const int j0 = cell(box[2] - margin, y0_, sy_, ny_),
-                      j1 = cell(box[3] + margin, y0_, sy_, ny_);
-            for (int j = j0; j <= j1; ++j)
-                for (int i = i0; i <= i1; ++i)
-                    bins[static_cast<size_t>(j) * nx_ + i].push_back(wall);
-        }
-        offsets_.push_back(0);
-        for (const auto& bin : bins) {
-            walls_.insert(walls_.end(), bin.begin(), bin.end());
-            offsets_.push_back(static_cast<uint32_t>(walls_.size()));
-        }
-    }
-    std::span<const int> near(double x, double y) const {
-        if (walls_.empty()) return {};
-        // Points on the face lie inside the (widened) grid; clamp anyway.
-        const int i = std::clamp(static_cast<int>((x - x0_) * inv_sx_), 0, nx_ - 1);
-        const int j = std::clamp(static_cast<int>((y - y0_) * inv_sy_), 0, ny_ - 1);
-        const size_t b = static_cast<size_t>(j) * nx_ + i;
-        return {walls_.data() + offsets_[b], walls_.data() + offsets_[b + 1]};
-    }
-
-private:
-    static int cell(double v, double origin, double size, int count) {
-        return std::clamp(static_cast<int>(std::floor((v - origin) / size)), 0, count - 1);
-    }
-    double x0_ = 0, y0_ = 0, sx_ = 1, sy_ = 1, inv_sx_ = 1, inv_sy_ = 1;
-    int nx_ = 0, ny_ = 0;
-    std::vector<uint32_t> offsets_;
-    std::vector<int> walls_;
-};
-
-// Throws when p lies farther than kMaxOutsideScene_m outside the scene's bounds (its precision
-// limit, radio_engine.hpp), naming `what` and p.
-void check_within_reach(const Aabb& bounds, const Vec3& p, std::string_view what) {
-    if (bounds.empty()) return;
-    const double outside_m = bounds.distance_outside_m(p);
-    if (!(outside_m <= kMaxOutsideScene_m))
-        throw std::invalid_argument(fmt::format(
-            "{} at ({:.6g}, {:.6g}, {:.6g}) m is {:.6g} m outside the scene's bounds: it must lie "
-            "within {:.0f} m of them",
-            what, p.x(), p.y(), p.z(), outside_m, kMaxOutsideScene_m));
-}
-
 void check_radio_setup(const RadioSetup& setup) {
     if (!(setup.freq_hz > 0)) throw std::invalid_argument("frequency must be > 0 Hz");
     // The range a study file accepts (study_spec.cpp); beyond it dBm to watts overflows.
@@ -208,47 +110,6 @@ void check_radio_setup(const RadioSetup& setup) {
             fmt::format("transmit power {} dBm: must be in -100..100 dBm", setup.tx_power_dbm));
     if (setup.max_reflection_order < 0 || setup.max_reflection_order > kMaxOrder)
         throw std::invalid_argument("reflection order must be in 0.." + std::to_string(kMaxOrder));
-}
-
-MeasurementGrid make_grid(const Scene& scene, const MeasurementGridSpec& spec) {
-    if (!(spec.cell_m > 0)) throw std::invalid_argument("cell size must be > 0 m");
-    if (spec.samples_per_axis < 1 || spec.samples_per_axis > 16)
-        throw std::invalid_argument("samples per cell axis must be in 1..16");
-    const Aabb box = scene.bounds();
-    MeasurementGrid grid;
-    grid.cell_m = spec.cell_m;
-    grid.height_m = spec.height_m;
-    grid.samples_per_axis = spec.samples_per_axis;
-    const double x0 = spec.origin_x_m.value_or(box.empty() ? -1.0 : box.lower.x());
-    const double y0 = spec.origin_y_m.value_or(box.empty() ? -1.0 : box.lower.y());
-    const double sx = spec.size_x_m.value_or(box.empty() ? 2.0 : box.size().x());
-    const double sy = spec.size_y_m.value_or(box.empty() ? 2.0 : box.size().y());
-    grid.origin_x_m = x0;
-    grid.origin_y_m = y0;
-    // A flat scene (one wall) has a zero size along one axis: one cell there.
-    if (!std::isfinite(x0) || !std::isfinite(y0) || !(sx >= 0 && std::isfinite(sx)) ||
-        !(sy >= 0 && std::isfinite(sy)) || !std::isfinite(spec.height_m))
-        throw std::invalid_argument(
-            "measurement grid: origin, size and height must be finite, sizes >= 0");
-    // Snap up to whole cells so every cell is a full cell_m square (docs/decisions.md). Counted
-    // in double first: a cast of a count beyond INT_MAX is undefined (it read as 1 cell).
-    constexpr double kMaxCells = 50'000'000;
-    const double nx = std::max(1.0, std::ceil(sx / spec.cell_m - 1e-9));
-    const double ny = std::max(1.0, std::ceil(sy / spec.cell_m - 1e-9));
-    if (!(nx * ny <= kMaxCells))
-        throw std::invalid_argument(
-            fmt::format("measurement grid too large: {:.0f} x {:.0f} cells (at most 5e7)", nx, ny));
-    grid.cells_x = static_cast<int>(nx);
-    grid.cells_y = static_cast<int>(ny);
-    // The plane's corners are its receivers' extremes (a box's distance is convex).
-    for (const double x : {x0, x0 + nx * spec.cell_m})
-        for (const double y : {y0, y0 + ny * spec.cell_m})
-            check_within_reach(box, Vec3(x, y, spec.height_m),
-                               "measurement grid: a corner of the plane");
-    for (size_t i = 0; i < spec.excluded_areas.size(); ++i)
-        check_polygon(spec.excluded_areas[i], "excluded area " + std::to_string(i + 1));
-    grid.excluded_areas = spec.excluded_areas;
-    return grid;
 }
 
 }  // namespace
@@ -283,7 +144,7 @@ struct RadioEngine::Impl {
     double edge_margin_m = 0.0;
     MeasurementGrid grid;
     ReceiverRaster raster;                    // the grid's receivers (cells × samples²)
-    uint64_t engine_id = ++g_last_engine_id;  // identifies this engine's beam caches
+    uint64_t engine_id = BeamCache::new_engine_id();  // identifies this engine's beam caches
     Aabb scene_bounds;                        // where transmitters and receivers may lie
 
     Impl(const Scene& s, const RadioSetup& rs, const MeasurementGridSpec& spec)
@@ -316,7 +177,7 @@ struct RadioEngine::Impl {
         grid.mask = compute_cell_mask(scene, EmbreeScene(scene), grouping, grid);
         mask_excluded_areas(grid);
         build_inner_bvh();
-        build_vertex_walls();
+        vertex_walls = build_vertex_walls(faces, face_usable, kSegmentEpsilon_m);
         wall_pieces = make_wall_pieces(pieces, piece_face);
         for (const uint8_t usable : face_usable) skip_unusable.push_back(usable ? 0 : 1);
         skip_bounding = skip_unusable;
@@ -342,50 +203,6 @@ struct RadioEngine::Impl {
         return table(face).transmission(cos_incidence);
     }
     std::unique_ptr<SlabCoefficientTable> metal_plate_table;
-
-    // For each face F, the faces W that meet F's plane (walls standing on the floor, a partition
-    // abutting a wall or a wall that F abuts, two walls at a corner, walls crossing), binned by
-    // where they meet it: the points of W's triangles on the plane (vertices on it, edges
-    // through it), on a 2-D grid in F's projection, cells of kVertexWallCell_m, bins widened by
-    // 2·ε. Vertices alone missed a wall passing through F's edge (F abutting it): a reflection
-    // on F exactly at the junction then crossed that wall for free. A vertex within ε of the
-    // plane counts (a wall standing 50 µm above the floor is crossed within ε of a floor
-    // reflection beside it, where the segment queries do not look; a review found it unlisted).
-    void build_vertex_walls() {
-        constexpr double kOnPlane_m = 1e-6;
-        vertex_walls.assign(faces.size(), {});
-        for (size_t f = 0; f < faces.size(); ++f) {
-            const EngineFace& face = faces[f];
-            if (!face_usable[f]) continue;
-            const int a0 = face.axis0(), a1 = face.axis1();
-            std::vector<std::pair<int, std::array<double, 4>>> touching;  // face, 2-D box
-            for (size_t w = 0; w < faces.size(); ++w) {
-                if (w == f || !face_usable[w]) continue;
-                // A face parallel to this one (a window or door in the same wall plane) is never
-                // crossed at a reflection point (cross_at_vertex skips it): listing it sent every
-                // reflection on such a wall down the slow path (3 % of a map).
-                if (std::abs(faces[w].normal.dot(face.normal)) > 1.0 - 1e-12) continue;
-                std::array<double, 4> box = {1e300, -1e300, 1e300, -1e300};
-                const auto extend = [&](const Vec3& v) {
-                    box = {std::min(box[0], v[a0]), std::max(box[1], v[a0]),
-                           std::min(box[2], v[a1]), std::max(box[3], v[a1])};
-                };
-                const std::vector<Vec3>& tri = faces[w].tri3d;
-                for (size_t t = 0; t + 2 < tri.size(); t += 3)
-                    for (int e = 0; e < 3; ++e) {
-                        const Vec3& p = tri[t + e];
-                        const Vec3& q = tri[t + (e + 1) % 3];
-                        const double dp = face.signed_distance(p), dq = face.signed_distance(q);
-                        if (std::abs(dp) <= kSegmentEpsilon_m) extend(p);
-                        if ((dp < -kOnPlane_m && dq > kOnPlane_m) ||
-                            (dp > kOnPlane_m && dq < -kOnPlane_m))
-                            extend(p + (dp / (dp - dq)) * (q - p));
-                    }
-                if (box[0] <= box[1]) touching.emplace_back(static_cast<int>(w), box);
-            }
-            vertex_walls[f].build(face.min2d, face.max2d, touching, 2.0 * kSegmentEpsilon_m);
-        }
-    }
 
     void build_pieces() {
         first_piece.assign(1, 0);
@@ -1242,37 +1059,25 @@ struct RadioEngine::Impl {
             if (batched > 0) flush();
         }
         if (max_order == 0 || branch == -1) return;
+        // Traces with a plate are not cached (their records would index the plate as a piece).
         BeamCache* cache = nullptr;
         if (plate == nullptr && !plate_paths_only) {
-            const size_t slot = static_cast<size_t>(branch + 2);
-            if (t_beam_caches.size() <= slot) t_beam_caches.resize(slot + 1);
-            BeamCacheSlot& entries = t_beam_caches[slot];
-            BeamCache* same_position = nullptr;  // a shallower trace from here: rebuilt in place
-            for (BeamCache& entry : entries.entries)
-                if (entry.engine_id == engine_id && entry.tx == tx.position &&
-                    entry.height_m == receivers.height_m)
-                    (entry.max_order >= max_order ? cache : same_position) = &entry;
-            if (cache) {
-                for (const BeamRecord& r : cache->records) {
+            const BeamCache::Lookup lookup =
+                BeamCache::find(static_cast<size_t>(branch + 2), engine_id, tx.position,
+                                receivers.height_m, max_order);
+            if (lookup.replay) {
+                for (const BeamRecord& r : lookup.replay->records) {
                     if (r.depth + 1 > max_order) continue;
                     const EngineFace* face = piece_at(r.piece);
                     seq[r.depth] = face;
                     path.faces[r.depth] = face_of_piece(r.piece);
                     images[r.depth + 1] = face->mirror(images[r.depth]);
-                    const double* xy = cache->polygon_xy.data() + r.polygon;
+                    const double* xy = lookup.replay->polygon_xy.data() + r.polygon;
                     visit(r.depth + 1, false, xy, xy + r.count, r.count, r.whole_raster, r.exact);
                 }
                 return;
             }
-            if (same_position) {
-                cache = same_position;
-            } else {  // the oldest entry
-                cache = &entries.entries[entries.next_victim];
-                entries.next_victim = (entries.next_victim + 1) % kBeamCachePositions;
-            }
-            cache->engine_id = 0;
-            cache->records.clear();
-            cache->polygon_xy.clear();
+            cache = lookup.record;
         }
         std::array<int, kMaxOrder> next_piece{};
         std::array<bool, kMaxOrder> pieces_exact{};  // every piece up to this depth
@@ -1325,12 +1130,7 @@ struct RadioEngine::Impl {
             pieces_exact[depth] = (depth == 0 || pieces_exact[depth - 1]) &&
                                   (p < piece_count ? wall_pieces.pieces[p].exact : plate_exact);
             const bool exact = windows[depth + 1].exact && pieces_exact[depth];
-            if (cache) {
-                cache->records.push_back({depth, p, static_cast<uint32_t>(cache->polygon_xy.size()),
-                                          poly.count, poly.whole_raster, exact});
-                cache->polygon_xy.insert(cache->polygon_xy.end(), poly.x, poly.x + poly.count);
-                cache->polygon_xy.insert(cache->polygon_xy.end(), poly.y, poly.y + poly.count);
-            }
+            if (cache) cache->add(depth, p, poly, exact);
             bool has_plate = false;
             for (int j = 0; j <= depth; ++j) has_plate |= seq[j]->is_plate;
             visit(depth + 1, has_plate, poly.x, poly.y, poly.count, poly.whole_raster, exact);
@@ -1342,12 +1142,7 @@ struct RadioEngine::Impl {
                 ++next_piece[depth];
             }
         }
-        if (cache) {
-            cache->engine_id = engine_id;
-            cache->tx = tx.position;
-            cache->height_m = receivers.height_m;
-            cache->max_order = max_order;
-        }
+        if (cache) cache->complete(engine_id, tx.position, receivers.height_m, max_order);
     }
 
     // A map's branches (trace's `branch` + 1): the line of sight, then one per first face.
@@ -1572,77 +1367,6 @@ struct PathListSink {
         result.interactions.push_back({InteractionKind::Reflection, -1, -1, Vec3::Zero(), 1.0});
         paths->push_back(std::move(result));
     }
-};
-
-// Sums the branches of a map into its total in branch order (so that the map is bit-identical
-// whatever the number of threads) while holding only the branches in flight: one buffer per
-// branch (as before) took (faces + 1) × receivers doubles per map, gigabytes for a large building
-// on a fine grid (48-byte vectors per receiver for coherent maps). A thread that finishes a
-// branch early parks its buffer until the branches before it are added; at most max_pending
-// buffers wait, then it waits too.
-class OrderedBranchSum {
-public:
-    struct Buffer {
-        std::vector<double> power;
-        std::vector<Vec3c> field;  // coherent maps only
-    };
-    OrderedBranchSum(size_t receivers, bool coherent, int max_pending)
-        : receivers_(receivers),
-          coherent_(coherent),
-          max_pending_(max_pending),
-          power_(receivers, 0.0),
-          field_(coherent ? receivers : 0, Vec3c::Zero()) {}
-
-    Buffer acquire() {
-        Buffer buffer;
-        {
-            std::lock_guard lock(mutex_);
-            if (!free_.empty()) {
-                buffer = std::move(free_.back());
-                free_.pop_back();
-            }
-        }
-        buffer.power.assign(receivers_, 0.0);
-        if (coherent_) buffer.field.assign(receivers_, Vec3c::Zero());
-        return buffer;
-    }
-
-    void finish(int branch, Buffer&& buffer) {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] {
-            return branch == next_ || static_cast<int>(pending_.size()) < max_pending_;
-        });
-        pending_.emplace(branch, std::move(buffer));
-        // Add every branch that is next in order (whoever finished it).
-        for (auto it = pending_.find(next_); it != pending_.end(); it = pending_.find(next_)) {
-            add(it->second);
-            free_.push_back(std::move(it->second));
-            pending_.erase(it);
-            ++next_;
-        }
-        changed_.notify_all();
-    }
-
-    std::vector<double> take_power() { return std::move(power_); }
-    const std::vector<Vec3c>& field() const { return field_; }
-
-private:
-    void add(const Buffer& buffer) {
-        if (buffer.power.empty()) return;  // a failed branch (compute_map rethrows its error)
-        for (size_t i = 0; i < receivers_; ++i) power_[i] += buffer.power[i];
-        if (coherent_)
-            for (size_t i = 0; i < receivers_; ++i) field_[i] += buffer.field[i];
-    }
-    size_t receivers_;
-    bool coherent_;
-    int max_pending_;
-    std::vector<double> power_;
-    std::vector<Vec3c> field_;
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::map<int, Buffer> pending_;
-    std::vector<Buffer> free_;
-    int next_ = 0;
 };
 
 // Whether the plate blocks segment j of a stored static path. A plate edge exactly through the

@@ -9,6 +9,7 @@
 
 #include "core/engine/measurement_grid.hpp"
 #include "core/engine/radio_map.hpp"
+#include "core/engine/scene_reach.hpp"
 #include "core/radio/antenna.hpp"
 #include "core/scene/scene.hpp"
 
@@ -24,16 +25,6 @@ struct RadioSetup {
     bool transmission = true;      // paths may cross walls (slab transmission coefficient)
     int threads = 1;               // threads per map (maps are identical for any count)
 };
-
-// How far (m) outside the scene's bounding box a transmitter or a receiver may lie. Farther, the
-// engine's single-precision wall queries (floats relative to the scene's centre) carry more
-// rounding onto the walls than their 1 mm edge margin covers: a review found crossings of walls'
-// ends counted and missed wrongly for transmitters 20-50 km away, and a measurement grid 1e300 m
-// away stopped the program in Embree's assertion. An indoor planning tool has no use for such
-// points; the engine refuses them (the constructor its grid, compute_map, trace_static,
-// trace_paths their transmitter and receiver), and callers name them first
-// (transmitter_clearance.hpp).
-inline constexpr double kMaxOutsideScene_m = 1000.0;
 
 struct TxPose {
     Vec3 position = Vec3(0, 0, 3.8);

@@ -4,20 +4,14 @@
 
 #include "core/common/shortfall_format.hpp"
 #include "core/engine/radio_engine.hpp"
+#include "core/engine/scene_reach.hpp"
 
 namespace rps {
 
 std::string transmitter_clearance_problem(const RadioEngine& engine, const Vec3& p,
                                           std::string_view what) {
-    const Aabb box = engine.scene().bounds();
-    if (!box.empty()) {
-        const double outside_m = box.distance_outside_m(p);
-        if (!(outside_m <= kMaxOutsideScene_m))
-            return fmt::format(
-                "{} at ({:.6g}, {:.6g}, {:.6g}) m is {:.6g} m outside the scene's bounds: a "
-                "transmitter must lie within {:.0f} m of them",
-                what, p.x(), p.y(), p.z(), outside_m, kMaxOutsideScene_m);
-    }
+    std::string beyond = beyond_reach_problem(engine.scene().bounds(), p, what, "a transmitter");
+    if (!beyond.empty()) return beyond;
     const RadioEngine::NearestFace near = engine.nearest_face(p);
     if (near.face < 0 || near.distance_m >= kTransmitterClearance_m) return {};
     const auto& materials = engine.scene().materials;

@@ -16,7 +16,7 @@ class RadioEngine;
 inline constexpr double kTransmitterClearance_m = 0.05;
 
 // Empty when the transmitter at p keeps the clearance and lies within kMaxOutsideScene_m
-// (radio_engine.hpp) of the scene's bounds; else why not, naming it (`what`, e.g. "AP 0"), its
+// (scene_reach.hpp) of the scene's bounds; else why not, naming it (`what`, e.g. "AP 0"), its
 // position, the distance, the face and the face's material.
 std::string transmitter_clearance_problem(const RadioEngine& engine, const Vec3& p,
                                           std::string_view what);
