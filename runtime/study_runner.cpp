@@ -560,6 +560,7 @@ void StudyRunner::Driver::run_streamed(MethodState& m,
             [&]() -> std::optional<PoolTask> {
                 if (!first) return draw();
                 std::optional<PoolTask> task = std::move(first);
+                // NOLINTNEXTLINE(bugprone-use-after-move): reset() makes it empty again.
                 first.reset();
                 return task;
             },

@@ -741,4 +741,5 @@ bool LivePlotsPanel::exportPlot(const QString& name, const QString& path, int wi
 
 // Compiled here rather than in rps_ui's single file of generated code, which would pull the
 // whole studio (Qt3D included) into `rps`, which links only what `rps report` uses.
+// NOLINTNEXTLINE(bugprone-suspicious-include): moc's output is meant to be included.
 #include "moc_live_plots_panel.cpp"

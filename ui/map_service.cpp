@@ -11,8 +11,8 @@
 namespace rps {
 namespace {
 
-MapResult compute(std::shared_ptr<const StripedEvaluator> evaluator, Layout layout, uint64_t serial,
-                  int64_t requested_ns, bool preview) {
+MapResult compute(const std::shared_ptr<const StripedEvaluator>& evaluator, Layout layout,
+                  uint64_t serial, int64_t requested_ns, bool preview) {
     const auto start = std::chrono::steady_clock::now();
     MapResult result;
     result.serial = serial;
@@ -82,14 +82,14 @@ void MapService::submit(Lane& lane, Job job) {
     if (lane.running)
         lane.pending = std::move(job);  // latest request wins: the older pending one is dropped
     else
-        launch(lane, std::move(job));
+        launch(lane, job);
 }
 
-void MapService::launch(Lane& lane, Job job) {
+void MapService::launch(Lane& lane, const Job& job) {
     lane.running = true;
     lane.watcher->setProperty("generation", QVariant::fromValue<qulonglong>(generation_));
-    lane.watcher->setFuture(QtConcurrent::run(compute, lane.evaluator, std::move(job.layout),
-                                              job.serial, job.requested_ns, lane.preview));
+    lane.watcher->setFuture(QtConcurrent::run(compute, lane.evaluator, job.layout, job.serial,
+                                              job.requested_ns, lane.preview));
 }
 
 void MapService::onFinished(Lane& lane) {
@@ -103,9 +103,9 @@ void MapService::onFinished(Lane& lane) {
         Q_EMIT mapReady(result);
     }
     if (lane.pending && lane.evaluator) {
-        Job next = std::move(*lane.pending);
+        const Job next = std::move(*lane.pending);
         lane.pending.reset();
-        launch(lane, std::move(next));
+        launch(lane, next);
     }
 }
 

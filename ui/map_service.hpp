@@ -67,7 +67,7 @@ private:
     };
 
     void submit(Lane& lane, Job job);
-    void launch(Lane& lane, Job job);
+    void launch(Lane& lane, const Job& job);
     void onFinished(Lane& lane);
 
     Lane full_;

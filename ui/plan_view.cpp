@@ -656,4 +656,5 @@ void PlanView::paintHover(QPainter& p) const {
 
 // Compiled here rather than in rps_ui's single file of generated code, which would pull the
 // whole studio (Qt3D included) into `rps`, which links only what `rps report` uses.
+// NOLINTNEXTLINE(bugprone-suspicious-include): moc's output is meant to be included.
 #include "moc_plan_view.cpp"

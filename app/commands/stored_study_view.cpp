@@ -228,6 +228,8 @@ json methods_json(std::map<int, MethodStats> methods, const json& doc) {
     for (const auto& [index, m] : methods) {
         std::string type = index < 0 ? "(none)" : "?";
         if (index >= 0 && static_cast<size_t>(index) < listed)
+            // index < listed: there is a list.
+            // NOLINTNEXTLINE(clang-analyzer-core.CallAndMessage)
             type = string_at((*listed_methods)[index], "type", "?");
         methods_list.push_back(
             {{"index", index},

@@ -1018,6 +1018,8 @@ struct RadioEngine::Impl {
         };
         const bool po_plate = plate_geometry && plate_geometry->physical_optics;
         if (po_plate && branch < 0)
+            // Every caller that passes plate_geometry passes its face as plate.
+            // NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker)
             physical_optics_paths(bvh, tx, antenna, *plate, *plate_geometry, receivers, sink);
         // Scans the receivers in one face sequence's footprint on the receiver plane.
         const auto visit = [&](int order, bool has_plate, const double* x, const double* y,

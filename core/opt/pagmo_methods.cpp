@@ -146,6 +146,8 @@ OptimisationTrace cmaes_optimise(const Box& box, const BatchFitness& fitness,
         ctx->mode = Context::Mode::Record;
         ctx->recorded.clear();
         {
+            // A copy on purpose: evolve() with memory=true changes the algorithm's state.
+            // NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
             pagmo::cmaes dry_algo = algo;
             pagmo::population dry_pop = pop;
             dry_algo.evolve(std::move(dry_pop));

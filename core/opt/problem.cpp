@@ -29,8 +29,9 @@ Vector Box::clamp(Vector x) const {
         throw std::invalid_argument("Box::clamp: vector has " + std::to_string(x.size()) +
                                     " components, box has " + std::to_string(dim()));
     for (std::size_t i = 0; i < x.size(); ++i) {
+        // NaN to the lower bound is a rule of its own, not the comparison's (which NaN fails).
         if (std::isnan(x[i]))
-            x[i] = lower[i];
+            x[i] = lower[i];  // NOLINT(bugprone-branch-clone)
         else if (x[i] < lower[i])
             x[i] = lower[i];
         else if (x[i] > upper[i])

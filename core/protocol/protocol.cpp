@@ -127,6 +127,7 @@ bool parse_envelope(std::string_view line, json& j, std::string& type, std::stri
 }
 
 template <class T>
+// NOLINTNEXTLINE(performance-unnecessary-value-param): it is moved (clang-tidy 14 misses it).
 Decoded<T> fail(std::string error) {
     Decoded<T> d;
     d.error = std::move(error);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace rps {
 namespace {
@@ -180,7 +181,7 @@ std::vector<double> JsonReader::numbers(const char* key, size_t count) const {
 
 std::vector<double> JsonReader::numbers(const char* key, std::vector<double> fallback,
                                         size_t count) const {
-    return has(key) ? numbers(key, count) : fallback;
+    return has(key) ? numbers(key, count) : std::move(fallback);
 }
 
 nlohmann::json read_json_file(const std::string& path) {
