@@ -41,3 +41,14 @@ function(rps_module_tests folder)
     target_compile_definitions(${_target} PRIVATE RPS_TEST_BINARY_DIR="${PROJECT_BINARY_DIR}")
   endforeach()
 endfunction()
+
+# A test's time limit: SECONDS, times 4 in sanitizer builds (RPS_SANITIZE) and times 10 under
+# ThreadSanitizer, whose instrumented programs, worker processes included, run that much slower.
+function(rps_test_timeout seconds out_var)
+  if(RPS_SANITIZE MATCHES "thread")
+    math(EXPR seconds "${seconds} * 10")
+  elseif(RPS_SANITIZE)
+    math(EXPR seconds "${seconds} * 4")
+  endif()
+  set(${out_var} ${seconds} PARENT_SCOPE)
+endfunction()
