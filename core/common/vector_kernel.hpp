@@ -5,9 +5,12 @@
 // floating-point contraction (core/CMakeLists.txt), so that every version rounds as the scalar
 // code does and results are the same bits on any processor (docs/decisions.md). A build that
 // defines RPS_VECTOR_KERNEL_BASELINE_ONLY gets the baseline alone: the tests compare it with the
-// machine's version.
+// machine's version. ThreadSanitizer builds (__SANITIZE_THREAD__) get the baseline alone too: the
+// clones' resolver is an ifunc that the dynamic loader calls while relocating the program, before
+// the ThreadSanitizer runtime is set up, and its instrumented entry (__tsan_func_entry) crashed
+// every program that links the radio code (SIGSEGV before main).
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(RPS_VECTOR_KERNEL_BASELINE_ONLY)
+    !defined(RPS_VECTOR_KERNEL_BASELINE_ONLY) && !defined(__SANITIZE_THREAD__)
 #define RPS_VECTOR_KERNEL \
     __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
