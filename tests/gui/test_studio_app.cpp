@@ -80,7 +80,7 @@ private Q_SLOTS:
                      {test::sourcePath("scenes/l_hall/l_hall_1ap_study.json"),
                       QStringLiteral("--run"), QStringLiteral("--screenshot"), shot,
                       QStringLiteral("--quit"), QStringLiteral("--lang"), QStringLiteral("de")});
-        QVERIFY(studio.waitForFinished(55000));
+        QVERIFY(studio.waitForFinished(55000 * RPS_TEST_TIME_SCALE));  // tests/gui/CMakeLists.txt
         QCOMPARE(studio.exitStatus(), QProcess::NormalExit);
         QCOMPARE(studio.exitCode(), 0);
         const QImage image(shot);
