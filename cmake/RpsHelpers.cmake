@@ -42,12 +42,13 @@ function(rps_module_tests folder)
   endforeach()
 endfunction()
 
-# A test's time limit: SECONDS, times 4 in sanitizer builds (RPS_SANITIZE) and times 10 under
-# ThreadSanitizer, whose instrumented programs, worker processes included, run that much slower.
+# A test's time limit: SECONDS, times 4 in sanitizer and coverage builds (RPS_SANITIZE,
+# RPS_COVERAGE) and times 10 under ThreadSanitizer, whose instrumented programs, worker processes
+# included, run that much slower.
 function(rps_test_timeout seconds out_var)
   if(RPS_SANITIZE MATCHES "thread")
     math(EXPR seconds "${seconds} * 10")
-  elseif(RPS_SANITIZE)
+  elseif(RPS_SANITIZE OR RPS_COVERAGE)
     math(EXPR seconds "${seconds} * 4")
   endif()
   set(${out_var} ${seconds} PARENT_SCOPE)

@@ -20,6 +20,16 @@ namespace proto = rps::protocol;
 
 namespace {
 
+// How long shut-down workers may take to exit before they are killed. A coverage build's worker
+// writes gcov's counters of every object it links when it exits, hundreds of files merged under
+// a lock with the other processes' (seconds on a busy machine); killed mid-write it would leave
+// a corrupt counter file that the next process overwrites, losing every earlier test's counts.
+#ifdef RPS_COVERAGE
+constexpr qint64 kShutdownGraceMs = 30000;
+#else
+constexpr qint64 kShutdownGraceMs = 2000;
+#endif
+
 // A worker line longer than this without a newline is garbage (a map result is ~MBs at most).
 constexpr int kMaxLineBytes = 256 * 1024 * 1024;
 constexpr std::size_t kStderrTail = 5;
@@ -648,7 +658,7 @@ void WorkerPool::shutdown() {
     QElapsedTimer grace;
     grace.start();
     for (QProcess* p : processes) {
-        const qint64 left = std::max<qint64>(0, 2000 - grace.elapsed());
+        const qint64 left = std::max<qint64>(0, kShutdownGraceMs - grace.elapsed());
         if (p->state() != QProcess::NotRunning && !p->waitForFinished(static_cast<int>(left))) {
             p->kill();
             p->waitForFinished(1000);
