@@ -99,6 +99,9 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // The version of the dock layout saved in the settings; a layout of another version is not
+    // restored.
+    static constexpr int kStateVersion = 3;
     void createDocks();
     void createMenus();
     void createToolBar();
