@@ -38,6 +38,10 @@
         <source>Apply layout</source>
         <translation>Anordnung übernehmen</translation>
     </message>
+    <message>
+        <source>Tilt AP %1</source>
+        <translation>AP %1 neigen</translation>
+    </message>
 </context>
 <context>
     <name>MapInfoLines</name>

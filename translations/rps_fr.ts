@@ -38,6 +38,10 @@
         <source>Apply layout</source>
         <translation>Appliquer la disposition</translation>
     </message>
+    <message>
+        <source>Tilt AP %1</source>
+        <translation>Incliner le PA %1</translation>
+    </message>
 </context>
 <context>
     <name>MapInfoLines</name>

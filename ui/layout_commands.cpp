@@ -1,5 +1,7 @@
 #include "ui/layout_commands.hpp"
 
+#include "ui/layout_defaults.hpp"
+
 namespace rps {
 
 LayoutCommand::LayoutCommand(LayoutDocument* document, LayoutEdit kind, int ap_index, Layout before,
@@ -24,6 +26,8 @@ QString LayoutCommand::describe(LayoutEdit kind, int ap_index) {
             return tr("Move focal point");
         case LayoutEdit::ApplyLayout:
             return tr("Apply layout");
+        case LayoutEdit::TiltAp:
+            return tr("Tilt AP %1").arg(ap_index + 1);
     }
     return {};
 }
@@ -33,14 +37,15 @@ void LayoutCommand::undo() { document_->setLayout(before_); }
 void LayoutCommand::redo() { document_->setLayout(after_); }
 
 int LayoutCommand::id() const {
-    if (!mergeable_) return -1;
-    return 1000 + static_cast<int>(kind_) * 100 + ap_index_;
+    // QUndoStack merges a pushed command into the one on top when both have the same id >= 0.
+    return kind_ == LayoutEdit::TiltAp ? 1000 + ap_index_ : -1;
 }
 
 bool LayoutCommand::mergeWith(const QUndoCommand* other) {
     const auto* next = dynamic_cast<const LayoutCommand*>(other);
-    if (!next || !next->mergeable_ || next->id() != id()) return false;
+    if (!next || next->id() != id() || id() < 0) return false;
     after_ = next->after_;
+    setObsolete(sameLayout(before_, after_));
     return true;
 }
 

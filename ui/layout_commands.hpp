@@ -1,6 +1,7 @@
 #pragma once
-// Undoable layout edits: move an AP, rotate an AP, move the plate along its mount, move the focal
-// point, apply a result's layout. One command class; the edit kind names it in the Edit menu.
+// Undoable layout edits: move an AP, rotate or tilt an AP, move the plate along its mount, move
+// the focal point, apply a result's layout. One command class; the edit kind names it in the Edit
+// menu.
 // A command stores the layout before and after the edit, so undo restores the exact layout (and
 // with it the exact map, which is a pure function of the layout).
 #include <QCoreApplication>
@@ -18,10 +19,10 @@ public:
 
     void undo() override;
     void redo() override;
-    // Consecutive keyboard nudges of the same item merge into one step.
+    // Consecutive wheel tilts of the same AP merge into one step (a tilt of 12° is 12 wheel
+    // steps, and one Undo takes it back); tilted back to where it started, the step goes away.
     int id() const override;
     bool mergeWith(const QUndoCommand* other) override;
-    void setMergeable(bool mergeable) { mergeable_ = mergeable; }
 
     LayoutEdit kind() const { return kind_; }
     int apIndex() const { return ap_index_; }
@@ -34,7 +35,6 @@ private:
     int ap_index_;
     Layout before_;
     Layout after_;
-    bool mergeable_ = false;
 };
 
 }  // namespace rps

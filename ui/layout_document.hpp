@@ -10,7 +10,9 @@ class QUndoStack;
 
 namespace rps {
 
-enum class LayoutEdit { MoveAp, RotateAp, MovePlate, MoveFocal, ApplyLayout };
+// TiltAp: one wheel step of an AP's downtilt (Shift + wheel); consecutive steps on the same AP
+// are one undo step.
+enum class LayoutEdit { MoveAp, RotateAp, MovePlate, MoveFocal, ApplyLayout, TiltAp };
 
 class LayoutDocument : public QObject {
     Q_OBJECT

@@ -409,7 +409,7 @@ void PlanView::wheelEvent(QWheelEvent* event) {
         const Layout before = layout_;
         ApPlacement& ap = layout_.aps.at(static_cast<size_t>(hit.index));
         ap.downtilt_deg = std::clamp(ap.downtilt_deg + steps, -90.0, 90.0);
-        Q_EMIT layoutEdited(static_cast<int>(LayoutEdit::RotateAp), hit.index, before, layout_);
+        Q_EMIT layoutEdited(static_cast<int>(LayoutEdit::TiltAp), hit.index, before, layout_);
         QToolTip::showText(event->globalPosition().toPoint(), handleToolTip(hit), this);
     } else {
         zoomBy(std::pow(1.15, steps), event->position());

@@ -1,6 +1,6 @@
 // The plan view's interactive editing: dragging an AP (real mouse events) recomputes the map
 // while dragging and after; undo and redo restore the exact maps; turning an AP by its arrow tip;
-// hover readout; wheel zoom.
+// tilting it by Shift + wheel; hover readout; wheel zoom.
 #include <QFile>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -101,6 +101,38 @@ private Q_SLOTS:
         QVERIFY(std::abs(yaw - 90.0) < 2.0);
         QVERIFY(std::abs(yaw - yaw0) > 1.0);
         QCOMPARE(window_->document()->undoStack()->undoText(), QStringLiteral("Rotate AP 1"));
+        window_->mapService()->waitIdle(10000);
+    }
+
+    // Shift + wheel over an AP tilts it a degree per step; the steps on one AP are one undo
+    // step, and tilting back to where it started leaves no step at all.
+    void shiftWheelTiltsInOneUndoStep() {
+        PlanView* plan = window_->planView();
+        QUndoStack* undo = window_->document()->undoStack();
+        const int steps_before = undo->count();
+        const double tilt0 = window_->document()->layout().aps[0].downtilt_deg;
+        const auto wheel = [&](int notches) {
+            const QPointF at = plan->apHandle(0);
+            QWheelEvent event(at, QPointF(plan->mapToGlobal(at.toPoint())), QPoint(),
+                              QPoint(0, 120 * notches), Qt::NoButton, Qt::ShiftModifier,
+                              Qt::NoScrollPhase, false);
+            QApplication::sendEvent(plan, &event);
+        };
+        for (int i = 0; i < 3; ++i) wheel(1);
+        QCOMPARE(window_->document()->layout().aps[0].downtilt_deg, tilt0 + 3.0);
+        QCOMPARE(undo->count(), steps_before + 1);
+        QCOMPARE(undo->undoText(), QStringLiteral("Tilt AP 1"));
+        for (int i = 0; i < 3; ++i) wheel(-1);
+        QCOMPARE(window_->document()->layout().aps[0].downtilt_deg, tilt0);
+        QCOMPARE(undo->count(), steps_before);  // back where it started: no step
+        wheel(1);
+        wheel(1);
+        QCOMPARE(undo->count(), steps_before + 1);
+        undo->undo();
+        QCOMPARE(window_->document()->layout().aps[0].downtilt_deg, tilt0);
+        undo->redo();
+        QCOMPARE(window_->document()->layout().aps[0].downtilt_deg, tilt0 + 2.0);
+        undo->undo();
         window_->mapService()->waitIdle(10000);
     }
 
