@@ -1,10 +1,15 @@
 // rps validate / materials / probe / map through the binary: exit codes, JSON output, files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/cli_runner.hpp"
 #include "support/test_paths.hpp"
@@ -112,6 +117,49 @@ TEST(CliMaterials, JsonHoldsTheItuValues) {
     const json& metal = by_name["metal"];
     EXPECT_NEAR(metal["relative_permittivity"].get<double>(), 1.0, 1e-12);
     EXPECT_NEAR(metal["conductivity_s_per_m"].get<double>(), 1e7, 1e-3);
+}
+
+TEST(CliMaterials, TableHoldsTheItuValuesAndMarksUndefinedRanges) {
+    // At 28 GHz the ground materials (defined 1-10 GHz) and floorboard (50-100 GHz) have no
+    // value (ITU-R P.2040-3 Table 3); concrete has a = 5.24, b = 0, c = 0.0462, d = 0.7822.
+    const auto r = run_rps({"materials", "--freq-hz", "28e9"});
+    ASSERT_EQ(r.exit_code, 0) << describe(r);
+    std::map<std::string, std::vector<std::string>> rows;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream words(line);
+        std::vector<std::string> fields;
+        for (std::string w; words >> w;) fields.push_back(w);
+        if (!fields.empty()) rows[fields.front()] = fields;
+    }
+    ASSERT_TRUE(rows.count("concrete")) << r.out;
+    const std::vector<std::string>& concrete = rows["concrete"];
+    ASSERT_GE(concrete.size(), 5u) << r.out;
+    const double f_ghz = 28.0;
+    const double sigma = 0.0462 * std::pow(f_ghz, 0.7822);
+    constexpr double kEps0 = 8.8541878128e-12;  // CODATA 2018
+    EXPECT_NEAR(std::stod(concrete[1]), 5.24, 1e-6);
+    EXPECT_NEAR(std::stod(concrete[2]), sigma, 1e-6);  // 7 significant digits
+    EXPECT_NEAR(std::stod(concrete[3]), -sigma / (kEps0 * 2 * M_PI * f_ghz * 1e9), 1e-6);
+    EXPECT_EQ(concrete[4], "1-100") << r.out;
+    for (const char* undefined : {"wet_ground", "very_dry_ground", "floorboard"}) {
+        ASSERT_TRUE(rows.count(undefined)) << undefined << "\n" << r.out;
+        EXPECT_NE(r.out.find(std::string(undefined)), std::string::npos);
+        const std::vector<std::string>& row = rows[undefined];
+        EXPECT_TRUE(std::find(row.begin(), row.end(), "defined") != row.end())
+            << undefined << " should read \"not defined\" at 28 GHz:\n"
+            << r.out;
+    }
+    EXPECT_NE(r.out.find("at 28 GHz"), std::string::npos) << r.out;
+}
+
+TEST(CliMaterials, RejectsAFrequencyThatIsNotPositive) {
+    for (const char* f : {"0", "-5e9", "inf"}) {
+        const auto r = run_rps({"materials", "--freq-hz", f});
+        EXPECT_EQ(r.exit_code, 2) << f << "\n" << describe(r);
+        EXPECT_NE(r.err.find("--freq-hz"), std::string::npos) << f << "\n" << describe(r);
+        EXPECT_TRUE(r.out.empty()) << f << "\n" << describe(r);
+    }
 }
 
 TEST(CliProbe, LineOfSightIsFriis) {
