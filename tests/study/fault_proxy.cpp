@@ -3,7 +3,8 @@
 // wrong shape (RPS_FAULT: missing_objectives, null_objective, short_objectives, string_result).
 // Only the process that creates RPS_FAULT_MARKER first corrupts a result, so the retry of that
 // task, on a restarted worker, gets the true one. RPS_FAULT=slow_map instead holds every map
-// task's result back for RPS_FAULT_DELAY_MS (a map slower than the study's task timeout).
+// task's result back for RPS_FAULT_DELAY_MS (a map slower than the study's task timeout), and
+// RPS_FAULT=slow_gd every gradient-descent start's (a method whose every task times out).
 // stdin and stderr go to `rps` unchanged.
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -44,9 +45,9 @@ json corrupt(json message, const std::string& fault) {
     return message;
 }
 
-bool is_map_result(const json& message) {
+bool is_result_with(const json& message, const char* key) {
     return message.value("type", "") == "result" && message["result"].is_object() &&
-           message["result"].contains("grid");
+           message["result"].contains(key);
 }
 
 bool claim(const char* marker) {
@@ -80,10 +81,13 @@ int main(int, char** argv) {
     ssize_t n = 0;
     while ((n = ::getline(&line, &capacity, from_rps)) > 0) {
         std::string text(line, static_cast<std::size_t>(n));
-        if (fault && std::strcmp(fault, "slow_map") == 0) {
+        const bool slow_map = fault && std::strcmp(fault, "slow_map") == 0;
+        if (slow_map || (fault && std::strcmp(fault, "slow_gd") == 0)) {
             const json message = json::parse(text, nullptr, false);
             const char* delay_ms = std::getenv("RPS_FAULT_DELAY_MS");
-            if (!message.is_discarded() && is_map_result(message))
+            // A map result holds its grid, a gradient-descent start's its trajectory.
+            if (!message.is_discarded() &&
+                is_result_with(message, slow_map ? "grid" : "trajectory"))
                 std::this_thread::sleep_for(
                     std::chrono::milliseconds(delay_ms ? std::atoi(delay_ms) : 2500));
         } else if (fault && marker) {

@@ -226,6 +226,34 @@ TEST(StudyFaults, FinalMapSlowerThanTheTaskTimeoutCompletes) {
     EXPECT_EQ(StudyStore::read(dir.file("study.h5")).maps.size(), 1u);
 }
 
+// A method whose every task fails while another method evaluates layouts: the study ends with
+// the other method's best, and its summary says which method evaluated nothing and why, with the
+// setting to change, instead of leaving the user to find the failed rows.
+TEST(StudyFaults, AMethodWhoseEveryTaskFailsIsNamedInTheSummary) {
+    json doc = test::l_hall_study("1ap", {{{"type", "grid"}, {"resolution_m", 4.0}},
+                                          {{"type", "gd"}, {"starts", 2}, {"iterations", 3}}});
+    doc["compute"]["task_timeout_s"] = 1.0;
+    doc["compute"]["max_attempts"] = 1;
+    test::TempDir dir;
+    const ScopedEnv mode("RPS_FAULT", "slow_gd");
+    const ScopedEnv delay("RPS_FAULT_DELAY_MS", "2500");
+    const json summary = run_through_proxy(doc, dir, 2);
+    ASSERT_FALSE(summary.is_null());
+    EXPECT_EQ(summary["tasks"]["failed"], 2);
+    ASSERT_EQ(summary["warnings"].size(), 1u) << summary["warnings"].dump();
+    EXPECT_EQ(summary["warnings"][0],
+              "method 1 gd: 2 of 2 tasks failed and it evaluated no layout");
+    EXPECT_EQ(summary["failures"]["count"], 2);
+    const std::string text = summary["failures"]["text"].get<std::string>();
+    EXPECT_EQ(text.rfind("2 of ", 0), 0u) << text;
+    EXPECT_NE(text.find(" tasks failed: task timed out after 1 s (compute.task_timeout_s is 1 s)"),
+              std::string::npos)
+        << text;
+    // The grid's best is the study's, and its map was stored.
+    EXPECT_TRUE(summary["best_objective"].is_number());
+    EXPECT_EQ(StudyStore::read(dir.file("study.h5")).maps.size(), 1u);
+}
+
 // A run that ends with an exception destroys its pool while the GUI thread may still call
 // pause() / cancel() through the runner: the runner drops its pointer to the pool before the
 // pool goes (~Driver), not after (drive()'s catch). The window is short; calling in a tight

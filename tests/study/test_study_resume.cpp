@@ -130,6 +130,50 @@ TEST(StudyResume, CommandLineResumeOfAFinishedStudyAppendsNothing) {
     EXPECT_EQ(run_cli({"run", study_file.string(), "--out", store.string()}), 2);
 }
 
+// A coordinator killed after it stored its last task (the final map included) but before it
+// marked the study finished: the resume replays every task, starts no worker at all, and
+// finishes the file with the uninterrupted run's result. Its summary says that no worker ran
+// instead of a pool efficiency of 0 (which reads as "the workers idled").
+TEST(StudyResume, EveryTaskStoredButNotFinishedFinishesWithoutAWorker) {
+    test::TempDir dir;
+    const json doc =
+        test::l_hall_study("1ap", {{{"type", "grid"}, {"resolution_m", 4.0}},
+                                   {{"type", "ga"}, {"population", 8}, {"generations", 2}}});
+    const json reference = test::run_study(doc, dir.path(), 2, "reference.h5");
+    const StoredStudy full = StudyStore::read(dir.file("reference.h5"));
+    ASSERT_TRUE(full.finished);
+    ASSERT_FALSE(full.markers.empty());
+    const auto store = dir.file("cut.h5");
+    {
+        StudyStore cut = StudyStore::create(store, full.spec, false, full.markers.front().info);
+        for (size_t i = 0; i < full.tasks.size(); ++i)
+            cut.append_task(full.tasks[i], full.results[i]);
+        for (const StoredMap& map : full.maps)
+            cut.append_map(map.task_id, map.cells_x, map.cells_y, map.power_w);
+    }
+    ASSERT_FALSE(StudyStore::read(store).finished);
+
+    test::qt_app();
+    StudyRunner runner;
+    StudyRunOptions options;
+    options.rps_executable = RPS_EXECUTABLE;
+    options.workers = 2;
+    const json resumed = runner.resume(store, options);
+    EXPECT_EQ(resumed["best_x"], reference["best_x"]);
+    EXPECT_EQ(resumed["best_objective"], reference["best_objective"]);
+    EXPECT_EQ(resumed["best_metrics"], reference["best_metrics"]);
+    EXPECT_EQ(resumed["task_objectives"], reference["task_objectives"]);
+    EXPECT_EQ(resumed["tasks"]["total"], reference["tasks"]["total"]);
+    EXPECT_EQ(resumed["tasks"]["replayed"], reference["tasks"]["total"]);
+    EXPECT_EQ(resumed["tasks"]["dispatched"].get<int>(), 0);
+    EXPECT_TRUE(resumed["pool"]["efficiency"].is_null()) << resumed["pool"].dump();
+    EXPECT_EQ(resumed["pool"]["note"], "every task was replayed from the store; no worker ran");
+    EXPECT_EQ(resumed["gpu"], "no worker ran");
+    const StoredStudy done = StudyStore::read(store);
+    EXPECT_TRUE(done.finished);
+    EXPECT_EQ(done.tasks.size(), full.tasks.size());  // nothing re-run
+}
+
 // A resume runs on the scene the study started with: a scene edited in between is refused
 // (finished and new results would come from two buildings), naming the store and the scene; the
 // same scene, touched but unchanged, resumes. (The study is stopped after its first task: a
