@@ -472,6 +472,14 @@ TEST(CliShowExport, BadInputsExitTwo) {
     EXPECT_EQ(r.exit_code, 2) << describe(r);
     EXPECT_NE(r.err.find("not_a_study.h5: field '--out': cannot create"), std::string::npos)
         << describe(r);
+    // A study that has not finished a task yet (just started, or every task failed) has no
+    // best layout: said so, nothing written.
+    rps::StudyStore::create(dir / "started.h5", reflector_study()).close();
+    r = run_rps({"export", (dir / "started.h5").string(), "--best", "--out", (dir / "y").string()});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_NE(r.err.find("started.h5"), std::string::npos) << describe(r);
+    EXPECT_NE(r.err.find("no layout to export yet"), std::string::npos) << describe(r);
+    EXPECT_FALSE(fs::exists(dir / "y" / "best_layout.json"));
 }
 
 // rps compare on the hand-made store: row 3 failed, row 4 (the map task) repeats row 2's layout.
