@@ -176,6 +176,16 @@ json run_through_proxy(const json& doc, const test::TempDir& dir, int workers) {
     }
 }
 
+// The study with a 1 s task timeout, through the proxy holding back the results that `fault`
+// (slow_map, slow_gd) names for 2.5 s.
+json run_with_results_held_back(json doc, const char* fault, const test::TempDir& dir,
+                                int workers) {
+    doc["compute"]["task_timeout_s"] = 1.0;
+    const ScopedEnv mode("RPS_FAULT", fault);
+    const ScopedEnv delay("RPS_FAULT_DELAY_MS", "2500");
+    return run_through_proxy(doc, dir, workers);
+}
+
 // A result that is valid JSON but not what the task kind returns (docs/protocol.md) is a
 // protocol error: the worker is restarted and the task retried, and the study ends as it would
 // without the fault. It used to throw inside the pool's taskFinished slot and crash the
@@ -214,12 +224,10 @@ TEST(StudyFaults, MalformedResultIsRetriedLikeGarbage) {
 // 2.5 s (held back by the proxy), every attempt of it timed out and the finished study failed at
 // its last step ("the map of the best layout could not be computed"), and every resume again.
 TEST(StudyFaults, FinalMapSlowerThanTheTaskTimeoutCompletes) {
-    json doc = test::l_hall_study("1ap", {{{"type", "ga"}, {"population", 4}, {"generations", 1}}});
-    doc["compute"]["task_timeout_s"] = 1.0;
+    const json doc =
+        test::l_hall_study("1ap", {{{"type", "ga"}, {"population", 4}, {"generations", 1}}});
     test::TempDir dir;
-    const ScopedEnv mode("RPS_FAULT", "slow_map");
-    const ScopedEnv delay("RPS_FAULT_DELAY_MS", "2500");
-    const json summary = run_through_proxy(doc, dir, 1);
+    const json summary = run_with_results_held_back(doc, "slow_map", dir, 1);
     ASSERT_FALSE(summary.is_null());
     EXPECT_EQ(summary["tasks"]["failed"], 0);
     EXPECT_EQ(summary["pool"]["restarts"], 0);
@@ -232,12 +240,9 @@ TEST(StudyFaults, FinalMapSlowerThanTheTaskTimeoutCompletes) {
 TEST(StudyFaults, AMethodWhoseEveryTaskFailsIsNamedInTheSummary) {
     json doc = test::l_hall_study("1ap", {{{"type", "grid"}, {"resolution_m", 4.0}},
                                           {{"type", "gd"}, {"starts", 2}, {"iterations", 3}}});
-    doc["compute"]["task_timeout_s"] = 1.0;
     doc["compute"]["max_attempts"] = 1;
     test::TempDir dir;
-    const ScopedEnv mode("RPS_FAULT", "slow_gd");
-    const ScopedEnv delay("RPS_FAULT_DELAY_MS", "2500");
-    const json summary = run_through_proxy(doc, dir, 2);
+    const json summary = run_with_results_held_back(doc, "slow_gd", dir, 2);
     ASSERT_FALSE(summary.is_null());
     EXPECT_EQ(summary["tasks"]["failed"], 2);
     ASSERT_EQ(summary["warnings"].size(), 1u) << summary["warnings"].dump();

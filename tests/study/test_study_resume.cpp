@@ -56,6 +56,16 @@ json study_doc() {
                               false, 1.0);
 }
 
+// A resume in this process, as `rps run --resume` does it, with 2 workers.
+json resume_with_two_workers(const std::filesystem::path& store) {
+    test::qt_app();
+    StudyRunner runner;
+    StudyRunOptions options;
+    options.rps_executable = RPS_EXECUTABLE;
+    options.workers = 2;
+    return runner.resume(store, options);
+}
+
 TEST(StudyResume, CoordinatorKilledThenResumedGivesTheUninterruptedResult) {
     test::TempDir dir;
     const json doc = study_doc();
@@ -87,12 +97,7 @@ TEST(StudyResume, CoordinatorKilledThenResumedGivesTheUninterruptedResult) {
     EXPECT_GE(kept, target);
     EXPECT_LT(kept, total);
 
-    test::qt_app();
-    StudyRunner runner;
-    StudyRunOptions options;
-    options.rps_executable = RPS_EXECUTABLE;
-    options.workers = 2;
-    const json resumed = runner.resume(store, options);
+    const json resumed = resume_with_two_workers(store);
     EXPECT_TRUE(resumed["resumed"].get<bool>());
     EXPECT_EQ(resumed["best_x"], reference["best_x"]);
     EXPECT_EQ(resumed["best_objective"], reference["best_objective"]);
@@ -153,12 +158,7 @@ TEST(StudyResume, EveryTaskStoredButNotFinishedFinishesWithoutAWorker) {
     }
     ASSERT_FALSE(StudyStore::read(store).finished);
 
-    test::qt_app();
-    StudyRunner runner;
-    StudyRunOptions options;
-    options.rps_executable = RPS_EXECUTABLE;
-    options.workers = 2;
-    const json resumed = runner.resume(store, options);
+    const json resumed = resume_with_two_workers(store);
     EXPECT_EQ(resumed["best_x"], reference["best_x"]);
     EXPECT_EQ(resumed["best_objective"], reference["best_objective"]);
     EXPECT_EQ(resumed["best_metrics"], reference["best_metrics"]);
