@@ -290,26 +290,6 @@ Decoded<WorkerMessage> decode_worker_message(std::string_view line) {
     }
 }
 
-Decoded<CoordinatorMessage> coordinator_message_from_json(const json& j) {
-    try {
-        if (!j.is_object() || !j.contains("type") || !j.at("type").is_string())
-            return fail<CoordinatorMessage>("message without a string 'type'");
-        return coordinator_from(j, j.at("type").get<std::string>());
-    } catch (const std::exception& e) {
-        return fail<CoordinatorMessage>(std::string("bad message: ") + e.what());
-    }
-}
-
-Decoded<WorkerMessage> worker_message_from_json(const json& j) {
-    try {
-        if (!j.is_object() || !j.contains("type") || !j.at("type").is_string())
-            return fail<WorkerMessage>("message without a string 'type'");
-        return worker_from(j, j.at("type").get<std::string>());
-    } catch (const std::exception& e) {
-        return fail<WorkerMessage>(std::string("bad message: ") + e.what());
-    }
-}
-
 std::string_view type_name(const CoordinatorMessage& message) {
     return message.index() == 0 ? "task" : "shutdown";
 }

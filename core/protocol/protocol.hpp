@@ -76,8 +76,6 @@ nlohmann::json to_json(const WorkerMessage& message);
 // Accept a line with or without its trailing '\n' / "\r\n".
 Decoded<CoordinatorMessage> decode_coordinator_message(std::string_view line);
 Decoded<WorkerMessage> decode_worker_message(std::string_view line);
-Decoded<CoordinatorMessage> coordinator_message_from_json(const nlohmann::json& j);
-Decoded<WorkerMessage> worker_message_from_json(const nlohmann::json& j);
 
 // The "type" string of a message, for logs.
 std::string_view type_name(const CoordinatorMessage& message);

@@ -2,6 +2,7 @@
 
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/protocol/protocol.hpp"
@@ -135,6 +136,21 @@ TEST(Protocol, RejectsMalformedMessagesWithReasons) {
     }
     auto d = decode_worker_message("garbage\x01\x02");
     EXPECT_NE(d.error.find("\\x01"), std::string::npos) << d.error;
+    // The reason names the message type and the field.
+    const std::pair<std::string, std::string> named[] = {
+        {R"({"type":"ready","protocol":1,"pid":-3})", "ready: "},
+        {R"({"type":"ready","protocol":1,"pid":-3})", "'pid'"},
+        {R"({"type":"ready","protocol":1,"scene":7})", "'scene'"},
+        {R"({"type":"ready","protocol":1,"capabilities":[]})", "'capabilities'"},
+        {R"({"type":"log","level":"info"})", "log: "},
+        {R"({"type":"log","level":"info"})", "'message'"},
+        {R"({"type":"progress","task_id":-1,"data":{}})", "'task_id'"},
+    };
+    for (const auto& [line, expected] : named) {
+        const Decoded<WorkerMessage> bad = decode_worker_message(line);
+        EXPECT_FALSE(bad) << line;
+        EXPECT_NE(bad.error.find(expected), std::string::npos) << line << ": " << bad.error;
+    }
 }
 
 TEST(Protocol, LargestTaskIdSurvives) {
