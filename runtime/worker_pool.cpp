@@ -38,22 +38,6 @@ QString qstr(const std::string& s) { return QString::fromStdString(s); }
 
 }  // namespace
 
-const char* to_string(WorkerState state) {
-    switch (state) {
-        case WorkerState::starting:
-            return "starting";
-        case WorkerState::idle:
-            return "idle";
-        case WorkerState::busy:
-            return "busy";
-        case WorkerState::restarting:
-            return "restarting";
-        case WorkerState::stopped:
-            return "stopped";
-    }
-    return "unknown";
-}
-
 double PoolStats::efficiency() const {
     const double capacity = static_cast<double>(workers.size()) * wall_s;
     return capacity > 0.0 ? busy_s / capacity : 0.0;

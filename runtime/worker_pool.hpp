@@ -69,7 +69,6 @@ struct PoolOutcome {
 };
 
 enum class WorkerState { starting, idle, busy, restarting, stopped };
-const char* to_string(WorkerState state);
 
 struct WorkerStats {
     int id = 0;
