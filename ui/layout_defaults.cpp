@@ -41,12 +41,16 @@ Layout defaultLayout(const StudySpec& spec) {
 }
 
 Layout defaultLayout(const StudySpec& spec, const LayoutEvaluator& evaluator) {
-    return accepted_start_layout(evaluator, defaultLayout(spec));
+    return open_floor_start_layout(evaluator,
+                                   accepted_start_layout(evaluator, defaultLayout(spec)));
 }
 
 Layout conformLayout(const Layout& layout, const StudySpec& spec,
                      const LayoutEvaluator& evaluator) {
-    return accepted_start_layout(evaluator, conformLayout(layout, spec), layout.aps.size());
+    const size_t first_added = layout.aps.size();
+    return open_floor_start_layout(
+        evaluator, accepted_start_layout(evaluator, conformLayout(layout, spec), first_added),
+        first_added);
 }
 
 Layout conformLayout(const Layout& layout, const StudySpec& spec) {

@@ -115,5 +115,69 @@ TEST(StartLayout, NoAcceptablePointLeavesTheAp) {
     EXPECT_EQ(moved.aps[0].y_m, 18.0);
 }
 
+// Cells the point sees in line of sight, counted independently of CellsInSight's map: a path
+// with no interaction at all among the paths the engine traces to each measured cell's centre.
+int cells_with_a_clear_line(const LayoutEvaluator& evaluator, const Vec3& p) {
+    const RadioEngine& engine = evaluator.engine();
+    const MeasurementGrid& grid = engine.grid();
+    int seen = 0;
+    for (int iy = 0; iy < grid.cells_y; ++iy)
+        for (int ix = 0; ix < grid.cells_x; ++ix) {
+            if (!grid.mask[grid.index(ix, iy)]) continue;
+            for (const PropagationPath& path :
+                 engine.trace_paths(TxPose{p}, grid.cell_center(ix, iy)))
+                if (path.interactions.empty()) {
+                    ++seen;
+                    break;
+                }
+        }
+    return seen;
+}
+
+// The office's bounds centre is inside the brick washroom block (x 18..25, y 18..23), an
+// acceptable point that sees little more than the block itself: the studio's first AP comes
+// out onto the open floor, where it sees more than twice as many cells, within the search radius.
+TEST(StartLayout, AnApShutInASmallRoomComesOutOntoTheOpenFloor) {
+    const nlohmann::json document = {
+        {"name", "office"},
+        {"scene", (test::source_dir() / "scenes/office/office.xml").string()},
+        {"mode", "1ap"},
+        {"methods", {{{"type", "grid"}}}}};
+    const StudySpec spec = parse_study(document, "office.json");
+    const Scene scene = load_scene(spec.scene_path);
+    const LayoutEvaluator evaluator(spec, scene);
+    const Layout middle = aps_at({{20.0, 20.0}});
+    Layout start = middle;
+    start.aps[0].z_m = spec.bounds.z_m;
+    ASSERT_TRUE(acceptable_start_point(evaluator, Vec3(20, 20, spec.bounds.z_m)));
+    const Layout open = open_floor_start_layout(evaluator, start);
+    const ApPlacement& ap = open.aps[0];
+    const bool in_washroom = ap.x_m > 18 && ap.x_m < 25 && ap.y_m > 18 && ap.y_m < 23;
+    EXPECT_FALSE(in_washroom) << ap.x_m << ", " << ap.y_m;
+    EXPECT_LE(std::hypot(ap.x_m - 20, ap.y_m - 20), kStartSearchRadius_m);
+    EXPECT_TRUE(acceptable_start_point(evaluator, Vec3(ap.x_m, ap.y_m, ap.z_m)));
+    const int before = cells_with_a_clear_line(evaluator, Vec3(20, 20, ap.z_m));
+    const int after = cells_with_a_clear_line(evaluator, Vec3(ap.x_m, ap.y_m, ap.z_m));
+    EXPECT_GT(after, 2 * before) << "from " << before << " cells to " << after;
+    const CellsInSight sight(evaluator);
+    EXPECT_EQ(sight.count(Vec3(20, 20, ap.z_m)), before);
+    EXPECT_EQ(sight.count(Vec3(ap.x_m, ap.y_m, ap.z_m)), after);
+    // Run again from there, it stays: it is on the open floor now.
+    const Layout again = open_floor_start_layout(evaluator, open);
+    EXPECT_EQ(again.aps[0].x_m, ap.x_m);
+    EXPECT_EQ(again.aps[0].y_m, ap.y_m);
+}
+
+// An AP already in the open stays where it is, and APs before first_ap (placed by the user) are
+// never moved, even shut in.
+TEST(StartLayout, OpenFloorKeepsApsInTheOpenAndThoseTheUserPlaced) {
+    const HallStudy study = hall_study("1ap");
+    const Layout open = open_floor_start_layout(*study.evaluator, aps_at({{9.75, 10.0}}));
+    EXPECT_EQ(open.aps[0].x_m, 9.75);
+    EXPECT_EQ(open.aps[0].y_m, 10.0);
+    const Layout kept = open_floor_start_layout(*study.evaluator, aps_at({{9.75, 10.0}}), 1);
+    EXPECT_EQ(kept.aps[0].x_m, 9.75);
+}
+
 }  // namespace
 }  // namespace rps
