@@ -3,22 +3,23 @@
 //
 //   rps_bench_pool [--rps PATH] [--scene FILE] [--empty-tasks N] [--real-tasks N] [--chunk K]
 //                  [--workers N] [--out FILE.json]
+//   mpirun -n N+1 rps_bench_pool --mpi ...   the same rows with the workers on MPI ranks 1..N,
+//                  each row measured beside the local pool's in the same run (a ratio)
 //
 // Empty tasks are "evaluate" tasks with no points: the worker parses, answers and waits for the
 // next line, so their wall time per task IS the pool's overhead (dispatch, pipe, JSON, result
 // handling). Real tasks evaluate K random office layouts each (default radio set-up).
-#include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <fmt/core.h>
+#include <sys/resource.h>
 
+#include <CLI/CLI.hpp>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTimer>
-
-#include <sys/resource.h>
-
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -32,6 +33,10 @@
 #include "core/study/layout.hpp"
 #include "core/study/study_spec.hpp"
 #include "runtime/worker_pool.hpp"
+#ifdef RPS_WITH_MPI
+#include "runtime/mpi_worker_channel.hpp"
+#include "runtime/mpi_worker_node.hpp"
+#endif
 
 namespace {
 
@@ -45,6 +50,7 @@ struct Options {
     int chunk = 4;
     int workers = 2;
     std::string out;
+    bool mpi = false;
 };
 
 Options parse(int argc, char** argv) {
@@ -57,6 +63,7 @@ Options parse(int argc, char** argv) {
     app.add_option("--chunk", o.chunk)->capture_default_str();
     app.add_option("--workers", o.workers)->capture_default_str();
     app.add_option("--out", o.out)->capture_default_str();
+    app.add_flag("--mpi", o.mpi, "Also run every row with the workers on MPI ranks (mpirun)");
     rps::bench::parse_or_exit(app, argc, argv);
     return o;
 }
@@ -94,12 +101,16 @@ struct Timing {
     double efficiency = 0;
 };
 
+// channels: empty, local worker processes; otherwise MPI ranks (their CPU time is not this
+// process's children's: cores_used is then NaN).
 Timing run_batch(const Options& o, const std::string& study, int workers,
-                 const std::vector<json>& payloads) {
+                 const std::vector<json>& payloads, const rps::WorkerChannelFactory& channels) {
     rps::WorkerPoolConfig config;
     config.program = o.rps;
     config.arguments = {"worker", study};
+    config.argument_files = {study};
     config.worker_count = workers;
+    config.channel_factory = channels;
     const double cpu_before = children_cpu_s();
     auto pool = std::make_unique<rps::WorkerPool>(config);
     pool->start();
@@ -118,7 +129,7 @@ Timing run_batch(const Options& o, const std::string& study, int workers,
     pool.reset();  // shuts the workers down and reaps them: their CPU time is counted now
     Timing t;
     // Start-up (scene load) is a few ms of the total; it is included in the CPU time.
-    t.cores_used = (children_cpu_s() - cpu_before - cpu_ready) / wall;
+    t.cores_used = channels ? std::nan("") : (children_cpu_s() - cpu_before - cpu_ready) / wall;
     t.wall_s = wall;
     t.tasks_per_s = payloads.size() / wall;
     t.ms_per_task = 1e3 * wall / payloads.size();
@@ -148,7 +159,22 @@ std::vector<json> real_payloads(const Options& o, const rps::StudySpec& spec) {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    const Options o = parse(argc, argv);
+    Options o = parse(argc, argv);
+    rps::WorkerChannelFactory mpi_channels;
+#ifdef RPS_WITH_MPI
+    std::unique_ptr<rps::MpiWorkerNodes> nodes;
+    if (o.mpi) {
+        if (rps::MpiSession::open().rank() != 0) return rps::run_mpi_worker_node();
+        nodes = std::make_unique<rps::MpiWorkerNodes>();
+        o.workers = nodes->node_count();
+        mpi_channels = nodes->channel_factory();
+    }
+#else
+    if (o.mpi) {
+        fmt::print(stderr, "rps_bench_pool: --mpi: this build has no MPI\n");
+        return 2;
+    }
+#endif
     QTemporaryDir temp;
     const std::string study = temp.filePath("pool_bench_study.json").toStdString();
     const json doc = {{"name", "pool_bench"},
@@ -168,8 +194,9 @@ int main(int argc, char** argv) {
                 {"points_per_real_task", o.chunk}};
     fmt::print("{:<14} {:>8} {:>7} {:>10} {:>12} {:>11} {:>11} {:>11}\n", "tasks", "workers",
                "count", "wall s", "tasks/s", "ms/task", "efficiency", "cores used");
-    const auto row = [&](const char* label, int workers, const std::vector<json>& payloads) {
-        const Timing t = run_batch(o, study, workers, payloads);
+    const auto row = [&](const char* label, int workers, const std::vector<json>& payloads,
+                         const rps::WorkerChannelFactory& channels = {}) {
+        const Timing t = run_batch(o, study, workers, payloads, channels);
         fmt::print("{:<14} {:>8} {:>7} {:>10.3f} {:>12.1f} {:>11.3f} {:>11.2f} {:>11.2f}\n",
                    label, workers, payloads.size(), t.wall_s, t.tasks_per_s, t.ms_per_task,
                    t.efficiency, t.cores_used);
@@ -194,6 +221,15 @@ int main(int argc, char** argv) {
                         rN["tasks_per_s"].get<double>() / r1["tasks_per_s"].get<double>()},
                        {"ms_per_layout_one_worker",
                         r1["ms_per_task"].get<double>() / o.chunk}};
+        if (mpi_channels) {  // the same rows over MPI ranks, beside the local ones
+            const json m1 = row("empty (mpi)", 1, empty, mpi_channels);
+            const json mN = row("real (mpi)", o.workers, real, mpi_channels);
+            out["mpi"] = {
+                {"empty_one", m1},
+                {"real_many", mN},
+                {"overhead_ms_per_task", m1["ms_per_task"]},
+                {"real_time_vs_local", mN["wall_s"].get<double>() / rN["wall_s"].get<double>()}};
+        }
     } catch (const std::exception& e) {
         fmt::print(stderr, "rps_bench_pool: {}\n", e.what());
         return 1;
@@ -205,6 +241,12 @@ int main(int argc, char** argv) {
     fmt::print("speed-up {} workers vs 1, real evaluate tasks: {:.2f}x (target >= 1.9x on 2 "
                "cores)\n",
                o.workers, out["real"]["speedup"].get<double>());
+    if (out.contains("mpi")) {
+        fmt::print("per-task overhead over MPI (empty tasks, 1 worker on rank 1): {:.3f} ms\n",
+                   out["mpi"]["overhead_ms_per_task"].get<double>());
+        fmt::print("real evaluate tasks, {} workers on MPI ranks / local: {:.3f} of the time\n",
+                   o.workers, out["mpi"]["real_time_vs_local"].get<double>());
+    }
     // On a shared machine the workers may get less than a core each: say so, with the speed-up
     // per core actually obtained.
     const double cores = out["real"]["many"]["cores_used"].get<double>() /

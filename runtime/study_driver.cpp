@@ -65,6 +65,8 @@ void StudyRunner::Driver::start_pool() {
     WorkerPoolConfig config;
     config.program = options_.rps_executable;
     config.arguments = {"worker", temp_.filePath(QStringLiteral("study.json")).toStdString()};
+    config.argument_files = {config.arguments[1]};
+    config.channel_factory = options_.worker_channels;
     config.worker_count = options_.workers > 0 ? options_.workers : spec_.compute.workers;
     config.task_timeout_s = spec_.compute.task_timeout_s;
     config.max_attempts = spec_.compute.max_attempts;

@@ -49,6 +49,9 @@ struct StudyRunOptions {
     int workers = 0;                   // 0: the study's compute.workers
     bool overwrite = false;            // replace an existing store file
     double heartbeat_timeout_s = 10.0; // see WorkerPoolConfig
+    // Where the workers run: empty, local processes; otherwise WorkerPoolConfig::channel_factory
+    // (MPI ranks: mpi_worker_channel.hpp).
+    WorkerChannelFactory worker_channels;
 };
 
 // One finished task, for the GUI (live scatter, histogram, Gantt).

@@ -2,16 +2,14 @@
 
 #include <QEventLoop>
 #include <QMetaType>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTimer>
-
 #include <algorithm>
 #include <cmath>
 #include <deque>
 #include <set>
 
 #include "core/protocol/protocol.hpp"
+#include "runtime/process_worker_channel.hpp"
 
 namespace rps {
 
@@ -67,7 +65,7 @@ struct WorkerPool::Task {
 
 struct WorkerPool::Worker {
     int id = 0;
-    QProcess* process = nullptr;
+    WorkerChannel* process = nullptr;  // the running process's channel, null between processes
     uint64_t generation = 0;  // bumps on every launch; signals of older processes are ignored
     WorkerState state = WorkerState::stopped;
     bool ready = false;
@@ -142,45 +140,34 @@ void WorkerPool::launch(int index) {
     w.launched_s = now_s();
     w.last_line_s = w.launched_s;
 
-    auto* process = new QProcess(this);
+    WorkerChannel* process = config_.channel_factory ? config_.channel_factory(w.id, this)
+                                                     : new ProcessWorkerChannel(this);
     w.process = process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("RPS_WORKER_ID", QString::number(w.id));
-    env.insert("RPS_GPU_SLOT", QString::number(w.stats.gpu_slot));
-    env.insert("RPS_GPU_FRACTION", QString::number(w.stats.gpu_fraction, 'g', 6));
+    WorkerLaunch launch;
+    launch.environment[QStringLiteral("RPS_WORKER_ID")] = QString::number(w.id);
+    launch.environment[QStringLiteral("RPS_GPU_SLOT")] = QString::number(w.stats.gpu_slot);
+    launch.environment[QStringLiteral("RPS_GPU_FRACTION")] =
+        QString::number(w.stats.gpu_fraction, 'g', 6);
     if (config_.heartbeat_timeout_s > 0.0) {
         // Beat four times per timeout so that one late beat is not fatal.
         const int ms = std::clamp(static_cast<int>(config_.heartbeat_timeout_s * 250.0), 20, 1000);
-        env.insert("RPS_HEARTBEAT_MS", QString::number(ms));
+        launch.environment[QStringLiteral("RPS_HEARTBEAT_MS")] = QString::number(ms);
     }
-    for (const auto& [key, value] : config_.environment) env.insert(qstr(key), qstr(value));
-    process->setProcessEnvironment(env);
-    QStringList args;
-    for (const auto& a : config_.arguments) args << qstr(a);
-    process->setProgram(qstr(config_.program));
-    process->setArguments(args);
+    for (const auto& [key, value] : config_.environment)
+        launch.environment[qstr(key)] = qstr(value);
+    launch.program = qstr(config_.program);
+    for (const auto& a : config_.arguments) launch.arguments << qstr(a);
+    for (const auto& f : config_.argument_files) launch.argument_files << qstr(f);
 
-    connect(process, &QProcess::readyReadStandardOutput, this,
+    connect(process, &WorkerChannel::outputReady, this,
             [this, index, generation] { on_stdout(index, generation); });
-    connect(process, &QProcess::readyReadStandardError, this,
+    connect(process, &WorkerChannel::errorsReady, this,
             [this, index, generation] { on_stderr(index, generation); });
-    connect(process, QOverload<int, QProcess::ExitStatus>::of(&QProcess::finished), this,
-            [this, index, generation](int code, QProcess::ExitStatus status) {
-                on_process_gone(index, generation,
-                                status == QProcess::CrashExit
-                                    ? QStringLiteral("worker crashed")
-                                    : QStringLiteral("worker exited with code %1").arg(code));
-            });
-    connect(process, &QProcess::errorOccurred, this,
-            [this, index, generation, process](QProcess::ProcessError error) {
-                // Other errors are followed by finished(); a failed start is not.
-                if (error == QProcess::FailedToStart)
-                    on_process_gone(
-                        index, generation,
-                        QStringLiteral("worker failed to start: %1").arg(process->errorString()));
-            });
+    connect(process, &WorkerChannel::gone, this, [this, index, generation](const QString& why) {
+        on_process_gone(index, generation, why);
+    });
     set_state(w, WorkerState::starting);
-    process->start(QIODevice::ReadWrite);
+    process->start(launch);
 }
 
 void WorkerPool::set_state(Worker& w, WorkerState state) {
@@ -192,7 +179,7 @@ void WorkerPool::set_state(Worker& w, WorkerState state) {
 void WorkerPool::on_stdout(int index, uint64_t generation) {
     Worker& w = *workers_[static_cast<std::size_t>(index)];
     if (generation != w.generation || !w.process) return;
-    const QByteArray data = w.process->readAllStandardOutput();
+    const QByteArray data = w.process->read_output();
     if (w.doomed) return;
     // Scan only the new bytes for the first newline: a multi-MB result arrives in many chunks.
     const int scan_from = w.out_buffer.size();
@@ -217,7 +204,7 @@ void WorkerPool::on_stdout(int index, uint64_t generation) {
 void WorkerPool::on_stderr(int index, uint64_t generation) {
     Worker& w = *workers_[static_cast<std::size_t>(index)];
     if (generation != w.generation || !w.process) return;
-    w.err_buffer += w.process->readAllStandardError();
+    w.err_buffer += w.process->read_errors();
     int start = 0;
     for (;;) {
         const int nl = w.err_buffer.indexOf('\n', start);
@@ -263,7 +250,7 @@ void WorkerPool::handle_line(Worker& w, const QByteArray& raw) {
         w.ready = true;
         w.start_failures = 0;
         w.ready_info = proto::to_json(message);
-        w.stats.pid = w.process ? static_cast<int64_t>(w.process->processId()) : ready->pid;
+        w.stats.pid = w.process && w.process->pid() > 0 ? w.process->pid() : ready->pid;
         set_state(w, WorkerState::idle);
         dispatch();
         return;
@@ -350,7 +337,7 @@ void WorkerPool::finish_attempt(Worker& w) {
 void WorkerPool::on_process_gone(int index, uint64_t generation, const QString& why) {
     Worker& w = *workers_[static_cast<std::size_t>(index)];
     if (generation != w.generation || !w.process) return;
-    QProcess* process = w.process;
+    WorkerChannel* process = w.process;
     w.process = nullptr;
     process->disconnect(this);
     process->deleteLater();
@@ -471,7 +458,7 @@ void WorkerPool::dispatch() {
         const std::string line = proto::encode(proto::CoordinatorMessage(
                                      proto::TaskMessage{t.task.id, t.attempts, t.task.payload})) +
                                  "\n";
-        w.process->write(line.data(), static_cast<qint64>(line.size()));
+        w.process->write(QByteArray(line.data(), static_cast<int>(line.size())));
         set_state(w, WorkerState::busy);
         Q_EMIT taskStarted(t.task.id, w.id);
     }
@@ -617,23 +604,23 @@ void WorkerPool::shutdown() {
     shutting_down_ = true;
     if (!tasks_.empty()) cancel();
     if (watchdog_) watchdog_->stop();
-    std::vector<QProcess*> processes;
+    std::vector<WorkerChannel*> processes;
     for (auto& wp : workers_) {
         Worker& w = *wp;
         if (!w.process) {
             set_state(w, WorkerState::stopped);
             continue;
         }
-        QProcess* p = w.process;
+        WorkerChannel* p = w.process;
         w.process = nullptr;
         p->disconnect(this);
-        if (w.doomed || p->state() != QProcess::Running) {
+        if (w.doomed || !p->running()) {
             p->kill();
         } else {
             const std::string line =
                 proto::encode(proto::CoordinatorMessage(proto::ShutdownMessage{})) + "\n";
-            p->write(line.data(), static_cast<qint64>(line.size()));
-            p->closeWriteChannel();
+            p->write(QByteArray(line.data(), static_cast<int>(line.size())));
+            p->close_input();
         }
         processes.push_back(p);
         set_state(w, WorkerState::stopped);
@@ -641,11 +628,11 @@ void WorkerPool::shutdown() {
     // One shared grace period: the workers exit in parallel.
     QElapsedTimer grace;
     grace.start();
-    for (QProcess* p : processes) {
+    for (WorkerChannel* p : processes) {
         const qint64 left = std::max<qint64>(0, kShutdownGraceMs - grace.elapsed());
-        if (p->state() != QProcess::NotRunning && !p->waitForFinished(static_cast<int>(left))) {
+        if (!p->wait_for_finished(static_cast<int>(left))) {
             p->kill();
-            p->waitForFinished(1000);
+            p->wait_for_finished(1000);
         }
         // Not `delete`: shutdown() may be called from a slot running inside this very
         // process's signal (e.g. taskFinished emitted while its output is parsed).

@@ -1,5 +1,5 @@
 #pragma once
-// A pool of N persistent worker processes (`rps worker ...`) that run M >> N tasks, speaking the
+// A pool of N persistent worker processes (`rps worker ...`, local or on MPI ranks: worker_channel.hpp) that run M >> N tasks, speaking the
 // JSON-lines protocol of core/protocol (docs/protocol.md). QtCore only; lives in the thread that
 // created it and never blocks its event loop except inside run_ordered() and shutdown().
 //
@@ -12,19 +12,18 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
-
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "runtime/worker_channel.hpp"
 
-class QProcess;
 class QTimer;
 
 namespace rps {
@@ -41,6 +40,12 @@ struct WorkerPoolConfig {
     double gpu_fraction = 0.0;          // share of a GPU per worker; 0: CPU only
     std::vector<int> gpu_slots;         // device slots, round robin; empty: {0} if fraction > 0
     std::map<std::string, std::string> environment;  // extra variables for every worker
+    // Arguments that name files the workers read (the study): copied to workers on other
+    // machines (MPI), used in place by local ones.
+    std::vector<std::string> argument_files;
+    // How the workers run: empty, as local child processes (ProcessWorkerChannel); otherwise
+    // the channel this makes for each worker (MPI ranks: mpi_worker_channel.hpp).
+    WorkerChannelFactory channel_factory;
     // The protocol treats a result as opaque; a caller that relies on its shape checks it here
     // (payload, result) and returns why it is malformed, or "" when it is fine. A malformed
     // result is a protocol error: the worker is killed and the task retried, so that callers

@@ -37,6 +37,14 @@
 #include "core/study/task_executor.hpp"
 #include "core/study/task_id.hpp"
 #include "runtime/study_runner.hpp"
+#ifdef RPS_WITH_MPI
+#include "runtime/mpi_worker_channel.hpp"
+#include "runtime/mpi_worker_node.hpp"
+#else
+namespace rps {
+struct MpiWorkerNodes {};  // a build without MPI has none
+}  // namespace rps
+#endif
 #include "runtime/terminal_progress.hpp"
 
 namespace rps::cli {
@@ -160,6 +168,7 @@ struct RunOptions {
     std::string study, out, resume, rps;
     int workers = 0;
     bool json = false, overwrite = false, verbose = false;
+    bool mpi = false;  // workers on the other ranks of the MPI job
 };
 
 std::string this_executable() {
@@ -289,7 +298,8 @@ void check_run_options(const RunOptions& o) {
     }
 }
 
-int run_study(const RunOptions& o) {
+// nodes: under --mpi, rank 0's workers on the other ranks of the job (null otherwise).
+int run_study(const RunOptions& o, MpiWorkerNodes* nodes) {
     // Bad input fails here, before a store or a worker exists (exit 2, file and key named).
     std::optional<StudySpec> fresh;
     if (o.resume.empty()) {
@@ -307,6 +317,14 @@ int run_study(const RunOptions& o) {
     options.rps_executable = o.rps.empty() ? this_executable() : o.rps;
     options.workers = o.workers;
     options.overwrite = o.overwrite;
+#ifdef RPS_WITH_MPI
+    if (nodes) {
+        options.workers = nodes->node_count();
+        options.worker_channels = nodes->channel_factory();
+    }
+#else
+    (void)nodes;
+#endif
     StudyRunner runner;
     const StopOnSignal stop_on_signal([&runner] { runner.cancel(); });
     TerminalProgress bar(o.resume.empty() ? "study" : "resume", 1);
@@ -378,6 +396,34 @@ int run_study(const RunOptions& o) {
     return warn_about_failures(summary) ? kExitFailure : kExitOk;
 }
 
+#ifdef RPS_WITH_MPI
+// Rank 0's nodes under --mpi; null without --mpi and on the other ranks.
+std::unique_ptr<MpiWorkerNodes> mpi_worker_nodes(const RunOptions& o) {
+    if (!o.mpi) return nullptr;
+    const MpiSession& session = MpiSession::open();
+    if (session.rank() != 0) return nullptr;
+    if (session.size() < 2)
+        throw std::invalid_argument(
+            "run: --mpi: this MPI job has no rank for a worker; start it with mpirun -n N+1 for "
+            "N workers (rank 0 runs the study, every other rank one worker)");
+    auto nodes = std::make_unique<MpiWorkerNodes>();
+    if (o.workers > 0)
+        throw std::invalid_argument(
+            "run: --workers and --mpi cannot be combined: under MPI every rank but 0 runs one "
+            "worker (mpirun -n N+1 for N workers)");
+    return nodes;
+}
+#else
+std::unique_ptr<MpiWorkerNodes> mpi_worker_nodes(const RunOptions& o) {
+    if (o.mpi)
+        throw std::invalid_argument(
+            "run: --mpi: this rps was built without MPI (cmake -DRPS_WITH_MPI=ON, with Debian's "
+            "libopenmpi-dev)");
+    return nullptr;
+}
+int run_mpi_worker_node() { return kExitFailure; }  // never reached: --mpi is refused above
+#endif
+
 void register_run(CLI::App& app, CommandAction& action) {
     auto o = std::make_shared<RunOptions>();
     auto* command = app.add_subcommand("run", "Run a placement study (or resume one)");
@@ -391,12 +437,19 @@ void register_run(CLI::App& app, CommandAction& action) {
     command->add_flag("--json", o->json, "Print the summary as JSON");
     command->add_flag("--overwrite", o->overwrite, "Replace an existing study file");
     command->add_flag("-v,--verbose", o->verbose, "Print the runner's and the workers' logs");
+    command->add_flag("--mpi", o->mpi,
+                      "Run the workers on the ranks of an MPI job: mpirun -n N+1 rps run ... "
+                      "--mpi (rank 0 runs the study, every other rank one worker)");
     command->callback([&action, o] {
         action = [o] {
+            // Under MPI every rank runs this command: all but rank 0 become worker nodes, and
+            // rank 0 tells them when it is over, also when it refuses its input.
+            std::unique_ptr<MpiWorkerNodes> nodes = mpi_worker_nodes(*o);
+            if (o->mpi && !nodes) return run_mpi_worker_node();
             if (o->study.empty() == o->resume.empty())
                 throw std::invalid_argument("run: give either STUDY.json or --resume FILE.h5");
             check_run_options(*o);
-            return run_study(*o);
+            return run_study(*o, nodes.get());
         };
     });
 }

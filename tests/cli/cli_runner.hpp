@@ -54,11 +54,11 @@ inline std::vector<std::string> changed_environment(const EnvChanges& changes) {
     return env;
 }
 
-// Runs `rps args...` in `cwd` (default: the current folder), in this process's environment with
-// `env_changes` applied.
-inline CommandResult run_rps(const std::vector<std::string>& args,
-                             const std::filesystem::path& cwd = {},
-                             const EnvChanges& env_changes = {}) {
+// Runs `program args...` in `cwd` (default: the current folder), in this process's environment
+// with `env_changes` applied.
+inline CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
+                                 const std::filesystem::path& cwd = {},
+                                 const EnvChanges& env_changes = {}) {
     static int counter = 0;
     const auto base = std::filesystem::temp_directory_path() /
                       ("rps_cli_capture_" + std::to_string(::getpid()) + "_" +
@@ -72,7 +72,7 @@ inline CommandResult run_rps(const std::vector<std::string>& args,
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(),
                                      O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-    std::vector<std::string> all{RPS_EXECUTABLE};
+    std::vector<std::string> all{program};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (std::string& a : all) argv.push_back(a.data());
@@ -83,7 +83,7 @@ inline CommandResult run_rps(const std::vector<std::string>& args,
     envp.push_back(nullptr);
     CommandResult result;
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, RPS_EXECUTABLE, &actions, nullptr, argv.data(), envp.data());
+    const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (rc == 0) {
         int status = 0;
@@ -96,6 +96,13 @@ inline CommandResult run_rps(const std::vector<std::string>& args,
     std::filesystem::remove(out_file);
     std::filesystem::remove(err_file);
     return result;
+}
+
+// Runs `rps args...` as run_program.
+inline CommandResult run_rps(const std::vector<std::string>& args,
+                             const std::filesystem::path& cwd = {},
+                             const EnvChanges& env_changes = {}) {
+    return run_program(RPS_EXECUTABLE, args, cwd, env_changes);
 }
 
 // For assertion messages.

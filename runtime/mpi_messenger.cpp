@@ -1,0 +1,110 @@
+#include "runtime/mpi_messenger.hpp"
+
+#include <mpi.h>
+
+#include <cstdlib>
+#include <stdexcept>
+#include <thread>
+
+namespace rps {
+
+namespace {
+
+// How long after a message the messenger keeps polling at once (next_poll_ms).
+constexpr auto kEagerPolling = std::chrono::microseconds(500);
+
+void finalize_at_exit() {
+    int finalized = 0;
+    MPI_Finalized(&finalized);
+    if (!finalized) MPI_Finalize();
+}
+
+}  // namespace
+
+MpiSession::MpiSession() {
+    int initialized = 0;
+    MPI_Initialized(&initialized);
+    if (!initialized) {
+        int provided = 0;
+        if (MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
+            throw std::runtime_error("MPI could not be initialised");
+        std::atexit(finalize_at_exit);
+    }
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
+    MPI_Comm_size(MPI_COMM_WORLD, &size_);
+    char name[MPI_MAX_PROCESSOR_NAME] = {};
+    int length = 0;
+    MPI_Get_processor_name(name, &length);
+    host_.assign(name, static_cast<std::size_t>(length));
+}
+
+MpiSession& MpiSession::open() {
+    static MpiSession session;
+    return session;
+}
+
+struct MpiMessenger::Pending {
+    QByteArray bytes;
+    MPI_Request request = MPI_REQUEST_NULL;
+};
+
+MpiMessenger::MpiMessenger() = default;
+
+MpiMessenger::~MpiMessenger() {
+    while (!pending_.empty()) {
+        complete_sends();
+        if (!pending_.empty()) std::this_thread::yield();
+    }
+}
+
+void MpiMessenger::send(int rank, MpiTag tag, QByteArray bytes) {
+    auto pending = std::make_unique<Pending>();
+    pending->bytes = std::move(bytes);
+    MPI_Isend(pending->bytes.constData(), pending->bytes.size(), MPI_BYTE, rank,
+              static_cast<int>(tag), MPI_COMM_WORLD, &pending->request);
+    // One test at once: it lets MPI push the message out now rather than on the next poll.
+    int done = 0;
+    MPI_Test(&pending->request, &done, MPI_STATUS_IGNORE);
+    if (!done) pending_.push_back(std::move(pending));
+    last_message_ = std::chrono::steady_clock::now();
+}
+
+int MpiMessenger::next_poll_ms() const {
+    return std::chrono::steady_clock::now() - last_message_ < kEagerPolling ? 0 : 1;
+}
+
+void MpiMessenger::complete_sends() {
+    // In order: the oldest sends finish first; one still in flight ends the scan.
+    while (!pending_.empty()) {
+        int done = 0;
+        MPI_Test(&pending_.front()->request, &done, MPI_STATUS_IGNORE);
+        if (!done) return;
+        pending_.pop_front();
+    }
+}
+
+int MpiMessenger::poll(const std::function<void(int, MpiTag, QByteArray)>& receive) {
+    complete_sends();
+    int received = 0;
+    for (;;) {
+        int arrived = 0;
+        MPI_Status status;
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &arrived, &status);
+        // OpenMPI's first probe moves an arrived message along (progress), the second sees it:
+        // with one probe per poll every message waited a poll more, 3.4 ms per task's round
+        // trip instead of 0.26 ms (rps_bench_pool --mpi, empty tasks).
+        if (!arrived) MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &arrived, &status);
+        if (!arrived) break;
+        int count = 0;
+        MPI_Get_count(&status, MPI_BYTE, &count);
+        QByteArray bytes(count, Qt::Uninitialized);
+        MPI_Recv(bytes.data(), count, MPI_BYTE, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD,
+                 MPI_STATUS_IGNORE);
+        ++received;
+        last_message_ = std::chrono::steady_clock::now();
+        receive(status.MPI_SOURCE, static_cast<MpiTag>(status.MPI_TAG), std::move(bytes));
+    }
+    return received;
+}
+
+}  // namespace rps

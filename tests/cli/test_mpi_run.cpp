@@ -1,0 +1,153 @@
+// `mpirun -n N+1 rps run STUDY --mpi`: rank 0 runs the study, every other rank one worker
+// (runtime/mpi_worker_channel.hpp, mpi_worker_node.hpp). The study's results must be the local
+// pool's, bit for bit; a worker on a rank that sends a bad result is killed and restarted there
+// and its task retried; wrong starts end at once with a message that says how to start.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_runner.hpp"
+#include "cli/tiny_study.hpp"
+#include "core/store/study_store.hpp"
+
+using nlohmann::json;
+using rps::test::describe;
+using rps::test::run_rps;
+using rps::test::tiny_reflector_study;
+namespace fs = std::filesystem;
+
+namespace {
+
+#ifdef RPS_MPIEXEC
+// OpenMPI refuses root without these; the tests run as root in CI.
+const rps::test::EnvChanges kMpiEnvironment{
+    {}, {"OMPI_ALLOW_RUN_AS_ROOT=1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1"}};
+
+// mpirun -n ranks rps args... (oversubscribed: CI has two cores); extra variables exported to
+// every rank with -x.
+rps::test::CommandResult run_mpi(int ranks, const std::vector<std::string>& args,
+                                 const std::vector<std::string>& exported = {},
+                                 rps::test::EnvChanges env = kMpiEnvironment) {
+    std::vector<std::string> all{"--oversubscribe", "-n", std::to_string(ranks)};
+    for (const std::string& variable : exported) {
+        all.insert(all.end(), {"-x", variable});
+        env.set.push_back(variable);
+    }
+    all.push_back(RPS_EXECUTABLE);
+    all.insert(all.end(), args.begin(), args.end());
+    return rps::test::run_program(RPS_MPIEXEC, all, {}, env);
+}
+#endif
+
+class CliMpiRun : public ::testing::Test {
+protected:
+    void SetUp() override {
+#ifndef RPS_MPIEXEC
+        GTEST_SKIP() << "this build has no MPI (RPS_WITH_MPI off: libopenmpi-dev missing)";
+#endif
+    }
+};
+
+// A stored result without what says where and how often it ran.
+json without_run_details(json result) {
+    for (const char* key : {"attempts", "worker_id"}) result.erase(key);
+    return result;
+}
+
+// Every task's row and result of the two stores, by task id; the timings, workers and attempts
+// aside.
+void expect_same_tasks(const fs::path& a_path, const fs::path& b_path) {
+    const rps::StoredStudy a = rps::StudyStore::read(a_path), b = rps::StudyStore::read(b_path);
+    ASSERT_TRUE(a.finished);
+    ASSERT_TRUE(b.finished);
+    ASSERT_EQ(a.tasks.size(), b.tasks.size());
+    std::map<uint64_t, std::size_t> b_row;
+    for (std::size_t i = 0; i < b.tasks.size(); ++i) b_row[b.tasks[i].task_id] = i;
+    for (std::size_t i = 0; i < a.tasks.size(); ++i) {
+        const uint64_t id = a.tasks[i].task_id;
+        ASSERT_TRUE(b_row.count(id)) << "task " << id;
+        const std::size_t j = b_row[id];
+        EXPECT_EQ(a.tasks[i].status, b.tasks[j].status) << "task " << id;
+        // Bit for bit: the same bytes, not merely close.
+        EXPECT_EQ(0, std::memcmp(&a.tasks[i].objective, &b.tasks[j].objective, sizeof(double)))
+            << "task " << id << ": " << a.tasks[i].objective << " vs " << b.tasks[j].objective;
+        EXPECT_EQ(without_run_details(a.results[i]).dump(),
+                  without_run_details(b.results[j]).dump())
+            << "task " << id;
+    }
+    ASSERT_EQ(a.maps.size(), b.maps.size());
+    for (std::size_t m = 0; m < a.maps.size(); ++m) EXPECT_EQ(a.maps[m].power_w, b.maps[m].power_w);
+}
+
+}  // namespace
+
+#ifdef RPS_MPIEXEC
+
+TEST_F(CliMpiRun, RanksGiveTheLocalPoolsResultsBitForBit) {
+    rps::test::TempDir dir;
+    std::ofstream(dir / "study.json") << tiny_reflector_study().dump(2);
+    const auto local = run_rps({"run", (dir / "study.json").string(), "--out",
+                                (dir / "local.h5").string(), "--workers", "2"});
+    ASSERT_EQ(local.exit_code, 0) << describe(local);
+    const auto mpi = run_mpi(3, {"run", (dir / "study.json").string(), "--out",
+                                 (dir / "mpi.h5").string(), "--mpi", "--json", "--verbose"});
+    ASSERT_EQ(mpi.exit_code, 0) << describe(mpi);
+    expect_same_tasks(dir / "local.h5", dir / "mpi.h5");
+    // Two workers, one per rank 1 and 2, each a process that rank started on its machine.
+    const json summary = json::parse(mpi.out.substr(mpi.out.find('{')));
+    EXPECT_EQ(summary["pool"]["workers"], 2) << summary.dump(2);
+    EXPECT_NE(mpi.err.find("on rank 1, host"), std::string::npos) << mpi.err;
+    EXPECT_NE(mpi.err.find("on rank 2, host"), std::string::npos) << mpi.err;
+    const auto show = run_rps({"show", (dir / "mpi.h5").string(), "--json"});
+    ASSERT_EQ(show.exit_code, 0) << describe(show);
+    EXPECT_EQ(json::parse(show.out)["workers"]["count"], 2);
+}
+
+TEST_F(CliMpiRun, AWorkerThatSendsABadResultIsRestartedOnItsRank) {
+    rps::test::TempDir dir;
+    std::ofstream(dir / "study.json") << tiny_reflector_study().dump(2);
+    const auto local = run_rps({"run", (dir / "study.json").string(), "--out",
+                                (dir / "local.h5").string(), "--workers", "1"});
+    ASSERT_EQ(local.exit_code, 0) << describe(local);
+    // One rank's worker replaces one result by a string (the first process to claim the marker):
+    // the pool kills it on its rank, the node starts a new one, the task runs again.
+    const auto mpi =
+        run_mpi(2,
+                {"run", (dir / "study.json").string(), "--out", (dir / "mpi.h5").string(), "--mpi",
+                 "--json", "--rps", RPS_FAULT_PROXY},
+                {"RPS_FAULT=string_result", "RPS_FAULT_MARKER=" + (dir / "fault.marker").string()});
+    ASSERT_EQ(mpi.exit_code, 0) << describe(mpi);
+    EXPECT_TRUE(fs::exists(dir / "fault.marker"));
+    const json summary = json::parse(mpi.out.substr(mpi.out.find('{')));
+    EXPECT_EQ(summary["pool"]["restarts"], 1) << summary.dump(2);
+    EXPECT_EQ(summary["pool"]["retries"], 1) << summary.dump(2);
+    EXPECT_EQ(summary["pool"]["protocol_errors"], 1) << summary.dump(2);
+    expect_same_tasks(dir / "local.h5", dir / "mpi.h5");
+}
+
+TEST_F(CliMpiRun, WrongStartsEndAtOnceAndSayHow) {
+    rps::test::TempDir dir;
+    std::ofstream(dir / "study.json") << tiny_reflector_study().dump(2);
+    const std::string study = (dir / "study.json").string();
+    // --workers has no meaning under MPI: the ranks are the workers. Rank 0 refuses it and
+    // its nodes end with it (the job does not hang).
+    const auto both = run_mpi(3, {"run", study, "--mpi", "--workers", "2"});
+    EXPECT_EQ(both.exit_code, 2) << describe(both);
+    EXPECT_NE(both.err.find("--workers and --mpi cannot be combined"), std::string::npos)
+        << both.err;
+    // Bad input on rank 0 (a study that does not exist), the same.
+    const auto missing = run_mpi(3, {"run", (dir / "none.json").string(), "--mpi"});
+    EXPECT_EQ(missing.exit_code, 2) << describe(missing);
+    EXPECT_NE(missing.err.find("none.json"), std::string::npos) << missing.err;
+    // Without mpirun (one rank) there is no worker: say how to start.
+    const auto alone = run_rps({"run", study, "--mpi"}, {}, kMpiEnvironment);
+    EXPECT_EQ(alone.exit_code, 2) << describe(alone);
+    EXPECT_NE(alone.err.find("mpirun -n N+1"), std::string::npos) << alone.err;
+    EXPECT_FALSE(fs::exists(dir / "tiny_reflector.h5"));
+}
+
+#endif
