@@ -1,12 +1,10 @@
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
-
-#include <signal.h>
-
 #include <algorithm>
 #include <functional>
 #include <set>
@@ -14,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/process_worker_channel.hpp"
 #include "runtime/worker_pool.hpp"
 
 using nlohmann::json;
@@ -518,4 +517,60 @@ TEST(WorkerPool, StdioWorkerKeepsStrayPrintsOffTheProtocol) {
                                [](const QString& l) { return l.contains("embree: warning"); });
         },
         2000));
+}
+
+namespace {
+
+// A local channel that records what the pool asks it to start, as the MPI channel would ship it.
+class RecordingChannel : public rps::ProcessWorkerChannel {
+public:
+    RecordingChannel(int worker, std::vector<std::pair<int, rps::WorkerLaunch>>& launches,
+                     QObject* parent)
+        : rps::ProcessWorkerChannel(parent), worker_(worker), launches_(launches) {}
+    void start(const rps::WorkerLaunch& launch) override {
+        launches_.emplace_back(worker_, launch);
+        rps::ProcessWorkerChannel::start(launch);
+    }
+
+private:
+    int worker_;
+    std::vector<std::pair<int, rps::WorkerLaunch>>& launches_;
+};
+
+}  // namespace
+
+// The pool runs every process, restarts included, through the channel factory when one is given
+// (how workers run on MPI ranks), with the worker's variables and the files the workers read.
+TEST(WorkerPool, ChannelFactoryRunsEveryProcessRestartsIncluded) {
+    std::vector<std::pair<int, rps::WorkerLaunch>> launches;
+    WorkerPoolConfig c = config(2, {"--marker", "study.json"});
+    c.argument_files = {"study.json"};
+    c.environment["RPS_FAKE_EXTRA"] = "hello";
+    c.channel_factory = [&launches](int worker, QObject* parent) -> rps::WorkerChannel* {
+        return new RecordingChannel(worker, launches, parent);
+    };
+    WorkerPool pool(c);
+    std::vector<PoolTask> tasks;
+    for (uint64_t i = 0; i < 6; ++i)
+        tasks.push_back(task(i, i == 3 ? json{{"crash_on", {1}}} : json::object()));
+    for (const auto& o : pool.run_ordered(std::move(tasks))) {
+        EXPECT_TRUE(o.ok) << o.error;
+        EXPECT_DOUBLE_EQ(o.result["sum"].get<double>(), expected_sum(o.id));
+    }
+    EXPECT_EQ(pool.stats().restarts, 1u);
+    // Two starts and the restart of the crashed one, each with its worker's id.
+    ASSERT_EQ(launches.size(), 3u);
+    std::vector<int> started;
+    for (const auto& [worker, launch] : launches) {
+        started.push_back(worker);
+        EXPECT_EQ(launch.program, QString(RPS_FAKE_WORKER));
+        EXPECT_EQ(launch.arguments, QStringList({"--marker", "study.json"}));
+        EXPECT_EQ(launch.argument_files, QStringList({"study.json"}));
+        EXPECT_EQ(launch.environment.at("RPS_WORKER_ID"), QString::number(worker));
+        EXPECT_EQ(launch.environment.at("RPS_FAKE_EXTRA"), "hello");
+        EXPECT_EQ(launch.environment.count("RPS_HEARTBEAT_MS"), 1u);
+    }
+    std::sort(started.begin(), started.end());
+    EXPECT_EQ(started[0], 0);
+    EXPECT_EQ(started[2], 1);
 }
