@@ -10,6 +10,10 @@ namespace rps {
 
 namespace {
 
+constexpr int kKinds = 16, kLaunches = 2048;  // tag = kind + kKinds * (launch % kLaunches)
+// Messages taken per poll.
+constexpr int kMaxPerPoll = 64;
+
 // How long after a message the messenger keeps polling at once (next_poll_ms).
 constexpr auto kEagerPolling = std::chrono::microseconds(500);
 
@@ -28,6 +32,10 @@ MpiSession::MpiSession() {
         int provided = 0;
         if (MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
             throw std::runtime_error("MPI could not be initialised");
+        if (provided < MPI_THREAD_FUNNELED)
+            throw std::runtime_error(
+                "this MPI does not let the main thread of a threaded program call it "
+                "(MPI_THREAD_FUNNELED)");
         std::atexit(finalize_at_exit);
     }
     MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
@@ -57,11 +65,12 @@ MpiMessenger::~MpiMessenger() {
     }
 }
 
-void MpiMessenger::send(int rank, MpiTag tag, QByteArray bytes) {
+void MpiMessenger::send(int rank, MpiTag tag, uint32_t launch, QByteArray bytes) {
     auto pending = std::make_unique<Pending>();
     pending->bytes = std::move(bytes);
-    MPI_Isend(pending->bytes.constData(), pending->bytes.size(), MPI_BYTE, rank,
-              static_cast<int>(tag), MPI_COMM_WORLD, &pending->request);
+    const int mpi_tag = static_cast<int>(tag) + kKinds * static_cast<int>(launch % kLaunches);
+    MPI_Isend(pending->bytes.constData(), pending->bytes.size(), MPI_BYTE, rank, mpi_tag,
+              MPI_COMM_WORLD, &pending->request);
     // One test at once: it lets MPI push the message out now rather than on the next poll.
     int done = 0;
     MPI_Test(&pending->request, &done, MPI_STATUS_IGNORE);
@@ -83,10 +92,10 @@ void MpiMessenger::complete_sends() {
     }
 }
 
-int MpiMessenger::poll(const std::function<void(int, MpiTag, QByteArray)>& receive) {
+int MpiMessenger::poll(const Receiver& receive) {
     complete_sends();
     int received = 0;
-    for (;;) {
+    while (received < kMaxPerPoll) {
         int arrived = 0;
         MPI_Status status;
         MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &arrived, &status);
@@ -102,7 +111,8 @@ int MpiMessenger::poll(const std::function<void(int, MpiTag, QByteArray)>& recei
                  MPI_STATUS_IGNORE);
         ++received;
         last_message_ = std::chrono::steady_clock::now();
-        receive(status.MPI_SOURCE, static_cast<MpiTag>(status.MPI_TAG), std::move(bytes));
+        receive(status.MPI_SOURCE, static_cast<MpiTag>(status.MPI_TAG % kKinds),
+                static_cast<uint32_t>(status.MPI_TAG / kKinds), std::move(bytes));
     }
     return received;
 }

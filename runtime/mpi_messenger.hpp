@@ -6,6 +6,7 @@
 // never blocks the Qt event loop: sends are non-blocking and complete on later polls.
 #include <QByteArray>
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -13,7 +14,9 @@
 
 namespace rps {
 
-// Message kinds (MPI tags).
+// Message kinds. A message's MPI tag is its kind plus 16 times the number of the worker launch
+// it belongs to (modulo 2048, so every tag stays within the 32767 that MPI guarantees): a node's
+// late lines from a worker that rank 0 has already given up are told from the next worker's.
 enum class MpiTag : int {
     // rank 0 -> node
     start = 1,        // JSON: program, arguments, environment, files (base64)
@@ -22,10 +25,11 @@ enum class MpiTag : int {
     kill = 4,         // kill the worker
     quit = 5,         // the study is over: end the worker and the node
     // node -> rank 0
-    started = 11,  // JSON: pid, host
-    output = 12,   // bytes from the worker's standard output
-    errors = 13,   // bytes from its standard error
-    gone = 14,     // UTF-8: why the worker ended
+    started = 11,    // JSON: pid, host
+    output = 12,     // bytes from the worker's standard output
+    errors = 13,     // bytes from its standard error
+    gone = 14,       // UTF-8: why the worker ended
+    quit_done = 15,  // the node has ended its worker and leaves
 };
 
 // MPI for this process: initialised by the first MpiSession::open (MPI_Init_thread, funneled),
@@ -55,10 +59,12 @@ public:
     MpiMessenger(const MpiMessenger&) = delete;
     MpiMessenger& operator=(const MpiMessenger&) = delete;
 
-    void send(int rank, MpiTag tag, QByteArray bytes);
-    // Completes finished sends and hands every message that has arrived to `receive` (source
-    // rank, tag, bytes); returns how many arrived.
-    int poll(const std::function<void(int, MpiTag, QByteArray)>& receive);
+    void send(int rank, MpiTag tag, uint32_t launch, QByteArray bytes);
+    // Completes finished sends and hands the messages that have arrived (at most a few dozen,
+    // so that a flood never starves the event loop) to `receive` (source rank, kind, launch,
+    // bytes); returns how many arrived.
+    using Receiver = std::function<void(int, MpiTag, uint32_t, QByteArray)>;
+    int poll(const Receiver& receive);
     // Sends not yet taken by MPI.
     std::size_t pending_sends() const { return pending_.size(); }
     // Milliseconds until the next poll: 0 (at once) within half a millisecond of the last

@@ -6,6 +6,7 @@
 #include <QThread>
 #include <QTimer>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -19,6 +20,8 @@ namespace {
 // and its result back, two polls at most: a millisecond each keeps that small against a task
 // (tens of milliseconds and more) without a busy core.
 constexpr int kPollMs = 1;
+// How long the end of a run waits for the nodes to say they are done.
+constexpr int kQuitWaitS = 30;
 
 }  // namespace
 
@@ -37,7 +40,20 @@ MpiWorkerNodes::MpiWorkerNodes(QObject* parent) : QObject(parent), timer_(new QT
 }
 
 MpiWorkerNodes::~MpiWorkerNodes() {
-    for (int rank = 1; rank <= node_count(); ++rank) send(rank, MpiTag::quit, {});
+    for (int rank = 1; rank <= node_count(); ++rank) send(rank, MpiTag::quit, 0, {});
+    // Until every node has said it is done, whatever they still send is taken and dropped: a
+    // node whose last large lines found no reader would wait for ever to send them, and so would
+    // MPI_Finalize for that node. A node that never answers (a dead machine) is waited for
+    // kQuitWaitS at most; mpirun ends the job then.
+    std::set<int> done;
+    QElapsedTimer waited;
+    waited.start();
+    while (static_cast<int>(done.size()) < node_count() && waited.elapsed() < kQuitWaitS * 1000) {
+        messenger_.poll([&done](int rank, MpiTag tag, uint32_t, QByteArray) {
+            if (tag == MpiTag::quit_done) done.insert(rank);
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
+    }
     // messenger_'s destructor waits until MPI has taken every send, the quits included.
 }
 
@@ -52,19 +68,21 @@ WorkerChannelFactory MpiWorkerNodes::channel_factory() {
     };
 }
 
-void MpiWorkerNodes::send(int rank, MpiTag tag, QByteArray bytes) {
-    messenger_.send(rank, tag, std::move(bytes));
+void MpiWorkerNodes::send(int rank, MpiTag tag, uint32_t launch, QByteArray bytes) {
+    messenger_.send(rank, tag, launch, std::move(bytes));
+}
+
+uint32_t MpiWorkerNodes::next_launch(int rank) {
+    uint32_t& launch = launches_[rank];
+    launch = (launch + 1) % kLaunchNumbers;
+    return launch;
 }
 
 void MpiWorkerNodes::pump() {
-    messenger_.poll(
-        [this](int rank, MpiTag tag, QByteArray bytes) { deliver(rank, tag, std::move(bytes)); });
+    messenger_.poll([this](int rank, MpiTag tag, uint32_t launch, QByteArray bytes) {
+        deliver(rank, tag, launch, std::move(bytes));
+    });
     timer_->setInterval(messenger_.next_poll_ms());
-    static long pumps = 0, hot = 0;
-    static QElapsedTimer since;
-    if (!since.isValid()) since.start();
-    ++pumps;
-    hot += timer_->interval() == 0;
 }
 
 void MpiWorkerNodes::attach(int rank, MpiWorkerChannel* channel) { channels_[rank] = channel; }
@@ -74,10 +92,11 @@ void MpiWorkerNodes::detach(int rank, MpiWorkerChannel* channel) {
         channels_.erase(it);
 }
 
-void MpiWorkerNodes::deliver(int rank, MpiTag tag, QByteArray bytes) {
+void MpiWorkerNodes::deliver(int rank, MpiTag tag, uint32_t launch, QByteArray bytes) {
     // A node's messages after its channel was dropped (a killed worker's last output) have no
-    // reader.
-    if (auto it = channels_.find(rank); it != channels_.end() && it->second)
+    // reader, nor have those of an earlier launch on that rank (a shutdown that gave up waiting).
+    if (auto it = channels_.find(rank);
+        it != channels_.end() && it->second && it->second->launch_ == launch)
         it->second->receive(tag, std::move(bytes));
 }
 
@@ -115,24 +134,25 @@ void MpiWorkerChannel::start(const WorkerLaunch& launch) {
                          {"base64", file.readAll().toBase64().toStdString()}});
     }
     message["files"] = files;
+    launch_ = nodes_.next_launch(rank_);
     nodes_.attach(rank_, this);
     started_ = true;
-    nodes_.send(rank_, MpiTag::start, QByteArray::fromStdString(message.dump()));
+    nodes_.send(rank_, MpiTag::start, launch_, QByteArray::fromStdString(message.dump()));
 }
 
 void MpiWorkerChannel::write(const QByteArray& bytes) {
-    if (running()) nodes_.send(rank_, MpiTag::input, bytes);
+    if (running()) nodes_.send(rank_, MpiTag::input, launch_, bytes);
 }
 
 void MpiWorkerChannel::close_input() {
-    if (running()) nodes_.send(rank_, MpiTag::close_input, {});
+    if (running()) nodes_.send(rank_, MpiTag::close_input, launch_, {});
 }
 
 QByteArray MpiWorkerChannel::read_output() { return std::exchange(output_, {}); }
 QByteArray MpiWorkerChannel::read_errors() { return std::exchange(errors_, {}); }
 
 void MpiWorkerChannel::kill() {
-    if (running()) nodes_.send(rank_, MpiTag::kill, {});
+    if (running()) nodes_.send(rank_, MpiTag::kill, launch_, {});
 }
 
 bool MpiWorkerChannel::running() const { return started_ && !gone_; }
@@ -155,13 +175,14 @@ void MpiWorkerChannel::receive(MpiTag tag, QByteArray bytes) {
             const json info = json::parse(bytes.toStdString(), nullptr, false);
             if (!info.is_object()) return;
             pid_ = info.value("pid", int64_t{0});
-            // Where it runs, for the pool's log (rps run --verbose).
-            errors_ += QStringLiteral("[mpi] worker process %1 on rank %2, host %3\n")
-                           .arg(pid_)
-                           .arg(rank_)
-                           .arg(QString::fromStdString(info.value("host", std::string("?"))))
-                           .toUtf8();
-            QMetaObject::invokeMethod(this, &WorkerChannel::errorsReady, Qt::QueuedConnection);
+            // Where it runs, for the pool's log (rps run --verbose): a note, not the worker's
+            // stderr, which a crash report quotes.
+            const QString where = QStringLiteral("[mpi] worker process %1 on rank %2, host %3")
+                                      .arg(pid_)
+                                      .arg(rank_)
+                                      .arg(QString::fromStdString(info.value("host", "?")));
+            QMetaObject::invokeMethod(
+                this, [this, where] { Q_EMIT note(where); }, Qt::QueuedConnection);
             return;
         }
         case MpiTag::output:

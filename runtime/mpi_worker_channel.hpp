@@ -31,16 +31,20 @@ public:
     // The pool's channels: worker i on rank i + 1.
     WorkerChannelFactory channel_factory();
 
-    // For the channels: a message to a node, and one round of receiving.
-    void send(int rank, MpiTag tag, QByteArray bytes);
+    // For the channels: a message to a node about its worker launch, one round of receiving,
+    // and the number of a new launch on a rank (wrapping as the tags do).
+    void send(int rank, MpiTag tag, uint32_t launch, QByteArray bytes);
     void pump();
+    uint32_t next_launch(int rank);
+    static constexpr uint32_t kLaunchNumbers = 2048;
 
 private:
     friend class MpiWorkerChannel;
     void attach(int rank, MpiWorkerChannel* channel);
     void detach(int rank, MpiWorkerChannel* channel);
-    void deliver(int rank, MpiTag tag, QByteArray bytes);
+    void deliver(int rank, MpiTag tag, uint32_t launch, QByteArray bytes);
     MpiMessenger messenger_;
+    std::map<int, uint32_t> launches_;
     QTimer* timer_;
     std::map<int, QPointer<MpiWorkerChannel>> channels_;
 };
@@ -68,6 +72,7 @@ private:
     void end(const QString& why);
     MpiWorkerNodes& nodes_;
     int rank_;
+    uint32_t launch_ = 0;
     bool started_ = false, gone_ = false;
     int64_t pid_ = 0;
     QByteArray output_, errors_;

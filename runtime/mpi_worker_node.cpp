@@ -8,6 +8,7 @@
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <csignal>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -22,15 +23,29 @@ namespace {
 constexpr int kCoordinator = 0;
 constexpr int kPollMs = 1;  // as rank 0 (mpi_worker_channel.cpp)
 
+// The worker process, with the default reaction to SIGINT and SIGTERM that the node itself gives
+// up (an ignored signal would stay ignored in the program it starts).
+class WorkerProcess : public QProcess {
+protected:
+    void setupChildProcess() override {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+    }
+};
+
 // One node's relay between rank 0 and the worker process it runs.
 class NodeRelay {
 public:
     explicit NodeRelay(QEventLoop& loop) : loop_(loop) {}
     ~NodeRelay() { stop_worker(); }
 
-    void receive(MpiTag tag, QByteArray bytes) {
+    void receive(MpiTag tag, uint32_t launch, QByteArray bytes) {
+        // Input, close and kill for an earlier worker than the one running (sent before rank 0
+        // saw it gone) are not for this one.
+        const bool for_this_worker = worker_ && launch == launch_;
         switch (tag) {
             case MpiTag::start:
+                launch_ = launch;
                 // A start that goes wrong here is a failed start for rank 0 (which retries a few
                 // times, then gives the worker up), never a node that dies silently.
                 try {
@@ -41,16 +56,17 @@ public:
                 }
                 return;
             case MpiTag::input:
-                if (worker_) worker_->write(bytes);
+                if (for_this_worker) worker_->write(bytes);
                 return;
             case MpiTag::close_input:
-                if (worker_) worker_->closeWriteChannel();
+                if (for_this_worker) worker_->closeWriteChannel();
                 return;
             case MpiTag::kill:
-                if (worker_) worker_->kill();  // finished() follows: gone
+                if (for_this_worker) worker_->kill();  // finished() follows: gone
                 return;
             case MpiTag::quit:
                 stop_worker();
+                send(MpiTag::quit_done, {});
                 loop_.quit();
                 return;
             default:  // not rank 0's message
@@ -62,7 +78,7 @@ public:
 
 private:
     void send(MpiTag tag, QByteArray bytes) {
-        messenger_.send(kCoordinator, tag, std::move(bytes));
+        messenger_.send(kCoordinator, tag, launch_, std::move(bytes));
     }
 
     void start(const QByteArray& bytes) {
@@ -100,7 +116,7 @@ private:
             environment.insert(QString::fromStdString(key),
                                QString::fromStdString(value.get<std::string>()));
 
-        worker_ = std::make_unique<QProcess>();
+        worker_ = std::make_unique<WorkerProcess>();
         QProcess* worker = worker_.get();
         worker->setProcessEnvironment(environment);
         worker->setProgram(QString::fromStdString(message.value("program", "")));
@@ -158,6 +174,7 @@ private:
     }
 
     QEventLoop& loop_;
+    uint32_t launch_ = 0;  // rank 0's number of the worker this node runs
     MpiMessenger messenger_;
     std::unique_ptr<QProcess> worker_;
     std::unique_ptr<QTemporaryDir> files_;
@@ -167,6 +184,10 @@ private:
 
 int run_mpi_worker_node() {
     MpiSession::open();
+    // Interrupting mpirun signals every rank: a node stays until rank 0, which finishes its
+    // store and ends the workers, says quit (mpirun kills what is left after its own delay).
+    std::signal(SIGINT, SIG_IGN);
+    std::signal(SIGTERM, SIG_IGN);
     static int argc = 1;
     static char name[] = "rps";
     static char* argv[] = {name, nullptr};
@@ -178,8 +199,8 @@ int run_mpi_worker_node() {
     poll.setTimerType(Qt::PreciseTimer);
     poll.setInterval(kPollMs);
     QObject::connect(&poll, &QTimer::timeout, [&relay, &poll] {
-        relay.messenger().poll([&relay](int source, MpiTag tag, QByteArray bytes) {
-            if (source == kCoordinator) relay.receive(tag, std::move(bytes));
+        relay.messenger().poll([&relay](int source, MpiTag tag, uint32_t launch, QByteArray bytes) {
+            if (source == kCoordinator) relay.receive(tag, launch, std::move(bytes));
         });
         poll.setInterval(relay.messenger().next_poll_ms());
     });

@@ -51,6 +51,8 @@ Q_SIGNALS:
     void errorsReady();
     // Why it ended, as a sentence ("worker crashed", "worker exited with code 3").
     void gone(QString why);
+    // A line about the process for the pool's log (where it runs), not from the process.
+    void note(QString line);
 };
 
 // Makes the channel of one pool worker (its index), owned by parent.

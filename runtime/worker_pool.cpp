@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <set>
+#include <utility>
 
 #include "core/protocol/protocol.hpp"
 #include "runtime/process_worker_channel.hpp"
@@ -163,6 +165,8 @@ void WorkerPool::launch(int index) {
             [this, index, generation] { on_stdout(index, generation); });
     connect(process, &WorkerChannel::errorsReady, this,
             [this, index, generation] { on_stderr(index, generation); });
+    connect(process, &WorkerChannel::note, this,
+            [this, index](const QString& line) { Q_EMIT workerLog(index, line); });
     connect(process, &WorkerChannel::gone, this, [this, index, generation](const QString& why) {
         on_process_gone(index, generation, why);
     });
@@ -466,6 +470,15 @@ void WorkerPool::dispatch() {
 
 void WorkerPool::watchdog() {
     const double now = now_s();
+    // A round that comes late by half a timeout or more found the event loop stalled (a slot
+    // that blocked): lines that arrived meanwhile may wait behind this round, unread, so it
+    // judges no worker by them; the next round, after them, does.
+    const double since_last = now - std::exchange(last_watchdog_s_, now);
+    const double interval_s = watchdog_->interval() * 1e-3;
+    double shortest = std::numeric_limits<double>::infinity();
+    for (double t : {config_.heartbeat_timeout_s, config_.task_timeout_s, config_.ready_timeout_s})
+        if (t > 0.0) shortest = std::min(shortest, t);
+    if (since_last > interval_s + 0.5 * shortest) return;
     for (auto& wp : workers_) {
         Worker& w = *wp;
         if (!w.process || w.doomed) continue;

@@ -194,6 +194,7 @@ private:
     std::deque<uint64_t> queue_;
     uint64_t next_seq_ = 1;
     QTimer* watchdog_ = nullptr;
+    double last_watchdog_s_ = 0.0;  // the previous watchdog round (now_s)
     PoolStats counters_;
     bool idle_reported_ = true;
 };

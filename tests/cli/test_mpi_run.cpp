@@ -32,7 +32,9 @@ const rps::test::EnvChanges kMpiEnvironment{
 rps::test::CommandResult run_mpi(int ranks, const std::vector<std::string>& args,
                                  const std::vector<std::string>& exported = {},
                                  rps::test::EnvChanges env = kMpiEnvironment) {
-    std::vector<std::string> all{"--oversubscribe", "-n", std::to_string(ranks)};
+    // --timeout: a job that hangs fails the test instead of blocking the suite.
+    std::vector<std::string> all{"--oversubscribe", "--timeout", "120", "-n",
+                                 std::to_string(ranks)};
     for (const std::string& variable : exported) {
         all.insert(all.end(), {"-x", variable});
         env.set.push_back(variable);
@@ -144,7 +146,7 @@ TEST_F(CliMpiRun, WrongStartsEndAtOnceAndSayHow) {
     EXPECT_EQ(missing.exit_code, 2) << describe(missing);
     EXPECT_NE(missing.err.find("none.json"), std::string::npos) << missing.err;
     // Without mpirun (one rank) there is no worker: say how to start.
-    const auto alone = run_rps({"run", study, "--mpi"}, {}, kMpiEnvironment);
+    const auto alone = run_rps({"run", study, "--mpi"}, dir.path(), kMpiEnvironment);
     EXPECT_EQ(alone.exit_code, 2) << describe(alone);
     EXPECT_NE(alone.err.find("mpirun -n N+1"), std::string::npos) << alone.err;
     EXPECT_FALSE(fs::exists(dir / "tiny_reflector.h5"));

@@ -10,6 +10,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "runtime/process_worker_channel.hpp"
@@ -573,4 +574,74 @@ TEST(WorkerPool, ChannelFactoryRunsEveryProcessRestartsIncluded) {
     std::sort(started.begin(), started.end());
     EXPECT_EQ(started[0], 0);
     EXPECT_EQ(started[2], 1);
+}
+
+namespace {
+
+// A local worker whose output reaches the pool as the MPI channel's does: picked up by a 1 ms
+// polling timer, then handed over through the event loop (queued), never by the pipe's own
+// notification.
+class PolledChannel : public rps::WorkerChannel {
+public:
+    explicit PolledChannel(QObject* parent) : rps::WorkerChannel(parent), inner_(this) {
+        poll_.setInterval(1);
+        connect(&poll_, &QTimer::timeout, this, [this] {
+            const QByteArray out = inner_.read_output(), err = inner_.read_errors();
+            if (!out.isEmpty())
+                QMetaObject::invokeMethod(
+                    this, [this, out] { output_ += out, Q_EMIT outputReady(); },
+                    Qt::QueuedConnection);
+            if (!err.isEmpty())
+                QMetaObject::invokeMethod(
+                    this, [this, err] { errors_ += err, Q_EMIT errorsReady(); },
+                    Qt::QueuedConnection);
+        });
+        connect(&inner_, &rps::WorkerChannel::gone, this, [this](const QString& why) {
+            QMetaObject::invokeMethod(
+                this, [this, why] { Q_EMIT gone(why); }, Qt::QueuedConnection);
+        });
+        poll_.start();
+    }
+    void start(const rps::WorkerLaunch& launch) override { inner_.start(launch); }
+    void write(const QByteArray& bytes) override { inner_.write(bytes); }
+    void close_input() override { inner_.close_input(); }
+    QByteArray read_output() override { return std::exchange(output_, {}); }
+    QByteArray read_errors() override { return std::exchange(errors_, {}); }
+    void kill() override { inner_.kill(); }
+    bool running() const override { return inner_.running(); }
+    bool wait_for_finished(int timeout_ms) override { return inner_.wait_for_finished(timeout_ms); }
+    int64_t pid() const override { return inner_.pid(); }
+
+private:
+    rps::ProcessWorkerChannel inner_;
+    QTimer poll_;
+    QByteArray output_, errors_;
+};
+
+}  // namespace
+
+// A slot that blocks the coordinator longer than the heartbeat timeout leaves the busy workers'
+// heartbeats unread: the watchdog round that comes that late judges nobody. With output that
+// arrives by polling (MPI ranks) it used to kill a worker that had beaten all along, as hung:
+// the overdue watchdog ran before the overdue poll and its queued lines.
+TEST(WorkerPool, ABlockedCoordinatorDoesNotMakeBusyWorkersLookHung) {
+    WorkerPoolConfig c = config(2);
+    c.heartbeat_timeout_s = 0.4;  // beats every 100 ms
+    c.channel_factory = [](int, QObject* parent) -> rps::WorkerChannel* {
+        return new PolledChannel(parent);
+    };
+    WorkerPool pool(c);
+    bool blocked = false;
+    QObject::connect(&pool, &WorkerPool::taskFinished, [&](const PoolOutcome& o) {
+        if (o.id != 0 || blocked) return;
+        blocked = true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1200));  // 3 heartbeat timeouts
+    });
+    std::vector<PoolTask> tasks{task(0), task(1, {{"sleep_ms", 2500}})};
+    for (const auto& o : pool.run_ordered(std::move(tasks))) {
+        EXPECT_TRUE(o.ok) << o.error;
+        EXPECT_EQ(o.attempts, 1) << o.id;
+    }
+    EXPECT_TRUE(blocked);
+    EXPECT_EQ(pool.stats().restarts, 0u);
 }
