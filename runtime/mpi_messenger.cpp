@@ -11,6 +11,8 @@ namespace rps {
 namespace {
 
 constexpr int kKinds = 16, kLaunches = 2048;  // tag = kind + kKinds * (launch % kLaunches)
+// How long the end of a process waits for MPI to take its last sends.
+constexpr auto kSendWait = std::chrono::seconds(10);
 // Messages taken per poll.
 constexpr int kMaxPerPoll = 64;
 
@@ -32,11 +34,11 @@ MpiSession::MpiSession() {
         int provided = 0;
         if (MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
             throw std::runtime_error("MPI could not be initialised");
+        std::atexit(finalize_at_exit);
         if (provided < MPI_THREAD_FUNNELED)
             throw std::runtime_error(
                 "this MPI does not let the main thread of a threaded program call it "
                 "(MPI_THREAD_FUNNELED)");
-        std::atexit(finalize_at_exit);
     }
     MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
     MPI_Comm_size(MPI_COMM_WORLD, &size_);
@@ -59,9 +61,16 @@ struct MpiMessenger::Pending {
 MpiMessenger::MpiMessenger() = default;
 
 MpiMessenger::~MpiMessenger() {
-    while (!pending_.empty()) {
+    // The last messages (a quit, a node's last lines) go out unless the other side has stopped
+    // taking them for kSendWait: then they are cancelled, so that this process can still end.
+    const auto deadline = std::chrono::steady_clock::now() + kSendWait;
+    while (!pending_.empty() && std::chrono::steady_clock::now() < deadline) {
         complete_sends();
-        if (!pending_.empty()) std::this_thread::yield();
+        if (!pending_.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    for (auto& pending : pending_) {
+        MPI_Cancel(&pending->request);
+        MPI_Request_free(&pending->request);
     }
 }
 

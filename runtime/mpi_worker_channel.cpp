@@ -173,14 +173,19 @@ void MpiWorkerChannel::receive(MpiTag tag, QByteArray bytes) {
     switch (tag) {
         case MpiTag::started: {
             const json info = json::parse(bytes.toStdString(), nullptr, false);
+            // Checked, not trusted: a throw here would pass through Qt's event loop.
             if (!info.is_object()) return;
-            pid_ = info.value("pid", int64_t{0});
+            const auto pid = info.find("pid");
+            const auto host = info.find("host");
+            if (pid != info.end() && pid->is_number_integer()) pid_ = pid->get<int64_t>();
             // Where it runs, for the pool's log (rps run --verbose): a note, not the worker's
             // stderr, which a crash report quotes.
             const QString where = QStringLiteral("[mpi] worker process %1 on rank %2, host %3")
                                       .arg(pid_)
                                       .arg(rank_)
-                                      .arg(QString::fromStdString(info.value("host", "?")));
+                                      .arg(host != info.end() && host->is_string()
+                                               ? QString::fromStdString(host->get<std::string>())
+                                               : QStringLiteral("?"));
             QMetaObject::invokeMethod(
                 this, [this, where] { Q_EMIT note(where); }, Qt::QueuedConnection);
             return;

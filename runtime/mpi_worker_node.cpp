@@ -27,6 +27,7 @@ constexpr int kPollMs = 1;  // as rank 0 (mpi_worker_channel.cpp)
 // up (an ignored signal would stay ignored in the program it starts).
 class WorkerProcess : public QProcess {
 protected:
+    // Qt 5 (Qt 6 replaced it by setChildProcessModifier).
     void setupChildProcess() override {
         std::signal(SIGINT, SIG_DFL);
         std::signal(SIGTERM, SIG_DFL);
@@ -163,12 +164,18 @@ private:
         }
     }
 
+    // Kills the worker and waits 5 s at most: a process that outlives SIGKILL (stuck in the
+    // kernel, a hung network file system) is left behind rather than waited for, since
+    // QProcess's destructor would wait 30 s more and rank 0 waits 30 s for the node in all.
     void stop_worker() {
         if (!worker_) return;
         worker_->disconnect();
         if (worker_->state() != QProcess::NotRunning) {
             worker_->kill();
-            worker_->waitForFinished(5000);
+            if (!worker_->waitForFinished(5000)) {
+                (void)worker_.release();
+                return;
+            }
         }
         worker_.reset();
     }

@@ -79,6 +79,7 @@ struct WorkerPool::Worker {
     uint64_t current = 0;             // seq of the running task, 0 when none
     double task_start_s = 0.0;
     double task_timeout_s = 0.0;  // the running task's limit, 0: none
+    double stall_credit_s = 0.0;  // coordinator stalls during the running task (watchdog)
     double last_line_s = 0.0;
     double launched_s = 0.0;
     int start_failures = 0;
@@ -457,6 +458,7 @@ void WorkerPool::dispatch() {
         t.start_s = now_s();
         w.current = seq;
         w.task_start_s = t.start_s;
+        w.stall_credit_s = 0.0;
         w.task_timeout_s = t.task.timeout_s >= 0.0 ? t.task.timeout_s : config_.task_timeout_s;
         w.last_line_s = t.start_s;
         const std::string line = proto::encode(proto::CoordinatorMessage(
@@ -471,17 +473,25 @@ void WorkerPool::dispatch() {
 void WorkerPool::watchdog() {
     const double now = now_s();
     // A round that comes late by half a timeout or more found the event loop stalled (a slot
-    // that blocked): lines that arrived meanwhile may wait behind this round, unread, so it
-    // judges no worker by them; the next round, after them, does.
+    // that blocked): lines that arrived meanwhile may wait behind this round, unread (workers
+    // on MPI ranks: a poll's lines are queued). The stall is not the workers' time: every clock
+    // the timeouts run on moves forward by it, so no worker is judged by lines not yet read, and
+    // one that is really silent is still caught after its timeout of unstalled time.
     const double since_last = now - std::exchange(last_watchdog_s_, now);
     const double interval_s = watchdog_->interval() * 1e-3;
     double shortest = std::numeric_limits<double>::infinity();
     for (double t : {config_.heartbeat_timeout_s, config_.task_timeout_s, config_.ready_timeout_s})
         if (t > 0.0) shortest = std::min(shortest, t);
-    if (since_last > interval_s + 0.5 * shortest) return;
+    const double stall_s = since_last - interval_s;
+    const bool stalled = stall_s > 0.5 * shortest;
     for (auto& wp : workers_) {
         Worker& w = *wp;
         if (!w.process || w.doomed) continue;
+        if (stalled) {
+            w.launched_s += stall_s;
+            w.last_line_s += stall_s;
+            w.stall_credit_s += stall_s;
+        }
         if (!w.ready && config_.ready_timeout_s > 0.0 &&
             now - w.launched_s > config_.ready_timeout_s) {
             kill_worker(w, QStringLiteral("worker did not say ready within %1 s")
@@ -492,7 +502,8 @@ void WorkerPool::watchdog() {
         if (config_.heartbeat_timeout_s > 0.0 && now - w.last_line_s > config_.heartbeat_timeout_s)
             kill_worker(w, QStringLiteral("worker hung: no heartbeat for %1 s")
                                .arg(config_.heartbeat_timeout_s));
-        else if (w.task_timeout_s > 0.0 && now - w.task_start_s > w.task_timeout_s)
+        else if (w.task_timeout_s > 0.0 &&
+                 now - w.task_start_s - w.stall_credit_s > w.task_timeout_s)
             kill_worker(w, QStringLiteral("task timed out after %1 s").arg(w.task_timeout_s));
     }
 }
