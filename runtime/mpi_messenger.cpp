@@ -121,7 +121,7 @@ int MpiMessenger::poll(const Receiver& receive) {
         ++received;
         last_message_ = std::chrono::steady_clock::now();
         receive(status.MPI_SOURCE, static_cast<MpiTag>(status.MPI_TAG % kKinds),
-                static_cast<uint32_t>(status.MPI_TAG / kKinds), std::move(bytes));
+                static_cast<uint32_t>(status.MPI_TAG / kKinds), bytes);
     }
     return received;
 }

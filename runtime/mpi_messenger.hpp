@@ -63,7 +63,7 @@ public:
     // Completes finished sends and hands the messages that have arrived (at most a few dozen,
     // so that a flood never starves the event loop) to `receive` (source rank, kind, launch,
     // bytes); returns how many arrived.
-    using Receiver = std::function<void(int, MpiTag, uint32_t, QByteArray)>;
+    using Receiver = std::function<void(int, MpiTag, uint32_t, const QByteArray&)>;
     int poll(const Receiver& receive);
     // Sends not yet taken by MPI.
     std::size_t pending_sends() const { return pending_.size(); }

@@ -49,7 +49,7 @@ MpiWorkerNodes::~MpiWorkerNodes() {
     QElapsedTimer waited;
     waited.start();
     while (static_cast<int>(done.size()) < node_count() && waited.elapsed() < kQuitWaitS * 1000) {
-        messenger_.poll([&done](int rank, MpiTag tag, uint32_t, QByteArray) {
+        messenger_.poll([&done](int rank, MpiTag tag, uint32_t, const QByteArray&) {
             if (tag == MpiTag::quit_done) done.insert(rank);
         });
         std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
@@ -79,8 +79,8 @@ uint32_t MpiWorkerNodes::next_launch(int rank) {
 }
 
 void MpiWorkerNodes::pump() {
-    messenger_.poll([this](int rank, MpiTag tag, uint32_t launch, QByteArray bytes) {
-        deliver(rank, tag, launch, std::move(bytes));
+    messenger_.poll([this](int rank, MpiTag tag, uint32_t launch, const QByteArray& bytes) {
+        deliver(rank, tag, launch, bytes);
     });
     timer_->setInterval(messenger_.next_poll_ms());
 }
@@ -92,12 +92,12 @@ void MpiWorkerNodes::detach(int rank, MpiWorkerChannel* channel) {
         channels_.erase(it);
 }
 
-void MpiWorkerNodes::deliver(int rank, MpiTag tag, uint32_t launch, QByteArray bytes) {
+void MpiWorkerNodes::deliver(int rank, MpiTag tag, uint32_t launch, const QByteArray& bytes) {
     // A node's messages after its channel was dropped (a killed worker's last output) have no
     // reader, nor have those of an earlier launch on that rank (a shutdown that gave up waiting).
     if (auto it = channels_.find(rank);
         it != channels_.end() && it->second && it->second->launch_ == launch)
-        it->second->receive(tag, std::move(bytes));
+        it->second->receive(tag, bytes);
 }
 
 MpiWorkerChannel::MpiWorkerChannel(MpiWorkerNodes& nodes, int rank, QObject* parent)
@@ -169,7 +169,7 @@ bool MpiWorkerChannel::wait_for_finished(int timeout_ms) {
     return true;
 }
 
-void MpiWorkerChannel::receive(MpiTag tag, QByteArray bytes) {
+void MpiWorkerChannel::receive(MpiTag tag, const QByteArray& bytes) {
     switch (tag) {
         case MpiTag::started: {
             const json info = json::parse(bytes.toStdString(), nullptr, false);

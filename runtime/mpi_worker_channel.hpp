@@ -42,7 +42,7 @@ private:
     friend class MpiWorkerChannel;
     void attach(int rank, MpiWorkerChannel* channel);
     void detach(int rank, MpiWorkerChannel* channel);
-    void deliver(int rank, MpiTag tag, uint32_t launch, QByteArray bytes);
+    void deliver(int rank, MpiTag tag, uint32_t launch, const QByteArray& bytes);
     MpiMessenger messenger_;
     std::map<int, uint32_t> launches_;
     QTimer* timer_;
@@ -68,7 +68,7 @@ private:
     friend class MpiWorkerNodes;
     // A node's message, taken synchronously (state) and signalled through the event loop, so
     // that no pool slot runs inside MPI polling.
-    void receive(MpiTag tag, QByteArray bytes);
+    void receive(MpiTag tag, const QByteArray& bytes);
     void end(const QString& why);
     MpiWorkerNodes& nodes_;
     int rank_;

@@ -40,7 +40,7 @@ public:
     explicit NodeRelay(QEventLoop& loop) : loop_(loop) {}
     ~NodeRelay() { stop_worker(); }
 
-    void receive(MpiTag tag, uint32_t launch, QByteArray bytes) {
+    void receive(MpiTag tag, uint32_t launch, const QByteArray& bytes) {
         // Input, close and kill for an earlier worker than the one running (sent before rank 0
         // saw it gone) are not for this one.
         const bool for_this_worker = worker_ && launch == launch_;
@@ -206,9 +206,10 @@ int run_mpi_worker_node() {
     poll.setTimerType(Qt::PreciseTimer);
     poll.setInterval(kPollMs);
     QObject::connect(&poll, &QTimer::timeout, [&relay, &poll] {
-        relay.messenger().poll([&relay](int source, MpiTag tag, uint32_t launch, QByteArray bytes) {
-            if (source == kCoordinator) relay.receive(tag, launch, std::move(bytes));
-        });
+        relay.messenger().poll(
+            [&relay](int source, MpiTag tag, uint32_t launch, const QByteArray& bytes) {
+                if (source == kCoordinator) relay.receive(tag, launch, bytes);
+            });
         poll.setInterval(relay.messenger().next_poll_ms());
     });
     poll.start();
