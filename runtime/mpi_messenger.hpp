@@ -5,6 +5,8 @@
 // calls of a process come from its main thread, by polling (MPI_THREAD_FUNNELED), so that MPI
 // never blocks the Qt event loop: sends are non-blocking and complete on later polls.
 #include <QByteArray>
+
+class QTimer;
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -17,6 +19,8 @@ namespace rps {
 // Message kinds. A message's MPI tag is its kind plus 16 times the number of the worker launch
 // it belongs to (modulo 2048, so every tag stays within the 32767 that MPI guarantees): a node's
 // late lines from a worker that rank 0 has already given up are told from the next worker's.
+inline constexpr uint32_t kMpiLaunchNumbers = 2048;
+
 enum class MpiTag : int {
     // rank 0 -> node
     start = 1,        // JSON: program, arguments, environment, files (base64)
@@ -65,13 +69,14 @@ public:
     // bytes); returns how many arrived.
     using Receiver = std::function<void(int, MpiTag, uint32_t, const QByteArray&)>;
     int poll(const Receiver& receive);
-    // Sends not yet taken by MPI.
-    std::size_t pending_sends() const { return pending_.size(); }
-    // Milliseconds until the next poll: 0 (at once) within half a millisecond of the last
-    // message sent or received, when an answer is likely on its way, otherwise 1 (a Qt timer of
-    // 1 ms fires every 1.1 ms). A chain of quick messages then runs at MPI's speed, and an idle
-    // process wakes a thousand times a second for one probe.
-    int next_poll_ms() const;
+    // Polls on `timer`'s every tick (a precise timer, started here): at once within half a
+    // millisecond of the last message sent or received, when an answer is likely on its way,
+    // otherwise every kIdlePollMs (a Qt timer of 1 ms fires every 1.1 ms). A chain of quick
+    // messages then runs at MPI's speed, and an idle process wakes a thousand times a second for
+    // one probe.
+    void poll_on(QTimer& timer, Receiver receive);
+    // The pause between polls of a process waiting for something else to happen.
+    static constexpr int kIdlePollMs = 1;
 
 private:
     struct Pending;

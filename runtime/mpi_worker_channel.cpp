@@ -16,10 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-// How often rank 0 looks for the nodes' messages. A task's line goes rank 0 -> node -> worker
-// and its result back, two polls at most: a millisecond each keeps that small against a task
-// (tens of milliseconds and more) without a busy core.
-constexpr int kPollMs = 1;
 // How long the end of a run waits for the nodes to say they are done.
 constexpr int kQuitWaitS = 30;
 
@@ -34,9 +30,6 @@ MpiWorkerNodes::MpiWorkerNodes(QObject* parent) : QObject(parent), timer_(new QT
         throw std::runtime_error(
             "the MPI job has no rank for a worker: start it with mpirun -n N+1 for N workers "
             "(rank 0 runs the study, every other rank one worker)");
-    timer_->setTimerType(Qt::PreciseTimer);
-    timer_->setInterval(kPollMs);
-    connect(timer_, &QTimer::timeout, this, &MpiWorkerNodes::pump);
 }
 
 MpiWorkerNodes::~MpiWorkerNodes() {
@@ -52,7 +45,7 @@ MpiWorkerNodes::~MpiWorkerNodes() {
         messenger_.poll([&done](int rank, MpiTag tag, uint32_t, const QByteArray&) {
             if (tag == MpiTag::quit_done) done.insert(rank);
         });
-        std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
+        std::this_thread::sleep_for(std::chrono::milliseconds(MpiMessenger::kIdlePollMs));
     }
     // messenger_'s destructor waits until MPI has taken every send, the quits included.
 }
@@ -62,7 +55,7 @@ int MpiWorkerNodes::node_count() const { return MpiSession::open().size() - 1; }
 WorkerChannelFactory MpiWorkerNodes::channel_factory() {
     // Polling starts with the pool (which runs in an event loop; the nodes may exist before
     // the application object).
-    if (!timer_->isActive()) timer_->start();
+    if (!timer_->isActive()) messenger_.poll_on(*timer_, delivery());
     return [this](int worker, QObject* parent) -> WorkerChannel* {
         return new MpiWorkerChannel(*this, worker + 1, parent);
     };
@@ -74,15 +67,16 @@ void MpiWorkerNodes::send(int rank, MpiTag tag, uint32_t launch, QByteArray byte
 
 uint32_t MpiWorkerNodes::next_launch(int rank) {
     uint32_t& launch = launches_[rank];
-    launch = (launch + 1) % kLaunchNumbers;
+    launch = (launch + 1) % kMpiLaunchNumbers;
     return launch;
 }
 
-void MpiWorkerNodes::pump() {
-    messenger_.poll([this](int rank, MpiTag tag, uint32_t launch, const QByteArray& bytes) {
+void MpiWorkerNodes::pump() { messenger_.poll(delivery()); }
+
+MpiMessenger::Receiver MpiWorkerNodes::delivery() {
+    return [this](int rank, MpiTag tag, uint32_t launch, const QByteArray& bytes) {
         deliver(rank, tag, launch, bytes);
-    });
-    timer_->setInterval(messenger_.next_poll_ms());
+    };
 }
 
 void MpiWorkerNodes::attach(int rank, MpiWorkerChannel* channel) { channels_[rank] = channel; }
@@ -164,7 +158,7 @@ bool MpiWorkerChannel::wait_for_finished(int timeout_ms) {
         nodes_.pump();
         if (!running()) break;
         if (waited.elapsed() >= timeout_ms) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
+        std::this_thread::sleep_for(std::chrono::milliseconds(MpiMessenger::kIdlePollMs));
     }
     return true;
 }

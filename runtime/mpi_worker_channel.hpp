@@ -36,13 +36,13 @@ public:
     void send(int rank, MpiTag tag, uint32_t launch, QByteArray bytes);
     void pump();
     uint32_t next_launch(int rank);
-    static constexpr uint32_t kLaunchNumbers = 2048;
 
 private:
     friend class MpiWorkerChannel;
     void attach(int rank, MpiWorkerChannel* channel);
     void detach(int rank, MpiWorkerChannel* channel);
     void deliver(int rank, MpiTag tag, uint32_t launch, const QByteArray& bytes);
+    MpiMessenger::Receiver delivery();  // deliver, as the messenger calls it
     MpiMessenger messenger_;
     std::map<int, uint32_t> launches_;
     QTimer* timer_;

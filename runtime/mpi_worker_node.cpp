@@ -21,7 +21,6 @@ using nlohmann::json;
 namespace {
 
 constexpr int kCoordinator = 0;
-constexpr int kPollMs = 1;  // as rank 0 (mpi_worker_channel.cpp)
 
 // The worker process, with the default reaction to SIGINT and SIGTERM that the node itself gives
 // up (an ignored signal would stay ignored in the program it starts).
@@ -203,16 +202,10 @@ int run_mpi_worker_node() {
     QEventLoop loop;
     NodeRelay relay(loop);
     QTimer poll;
-    poll.setTimerType(Qt::PreciseTimer);
-    poll.setInterval(kPollMs);
-    QObject::connect(&poll, &QTimer::timeout, [&relay, &poll] {
-        relay.messenger().poll(
-            [&relay](int source, MpiTag tag, uint32_t launch, const QByteArray& bytes) {
-                if (source == kCoordinator) relay.receive(tag, launch, bytes);
-            });
-        poll.setInterval(relay.messenger().next_poll_ms());
-    });
-    poll.start();
+    relay.messenger().poll_on(
+        poll, [&relay](int source, MpiTag tag, uint32_t launch, const QByteArray& bytes) {
+            if (source == kCoordinator) relay.receive(tag, launch, bytes);
+        });
     loop.exec();
     return 0;
 }

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <limits>
 #include <set>
 #include <utility>
 
@@ -109,11 +108,11 @@ WorkerPool::WorkerPool(WorkerPoolConfig config, QObject* parent)
         workers_.push_back(std::move(w));
     }
     watchdog_ = new QTimer(this);
-    double shortest = 1.0;
     for (double t : {config_.heartbeat_timeout_s, config_.task_timeout_s, config_.ready_timeout_s})
-        if (t > 0.0) shortest = std::min(shortest, t);
+        if (t > 0.0) shortest_timeout_s_ = std::min(shortest_timeout_s_, t);
     // A quarter of the shortest timeout keeps the detection delay small relative to it.
-    watchdog_->setInterval(std::clamp(static_cast<int>(shortest * 250.0), 10, 250));
+    watchdog_->setInterval(
+        std::clamp(static_cast<int>(std::min(shortest_timeout_s_, 1.0) * 250.0), 10, 250));
     connect(watchdog_, &QTimer::timeout, this, [this] { watchdog(); });
 }
 
@@ -478,12 +477,8 @@ void WorkerPool::watchdog() {
     // the timeouts run on moves forward by it, so no worker is judged by lines not yet read, and
     // one that is really silent is still caught after its timeout of unstalled time.
     const double since_last = now - std::exchange(last_watchdog_s_, now);
-    const double interval_s = watchdog_->interval() * 1e-3;
-    double shortest = std::numeric_limits<double>::infinity();
-    for (double t : {config_.heartbeat_timeout_s, config_.task_timeout_s, config_.ready_timeout_s})
-        if (t > 0.0) shortest = std::min(shortest, t);
-    const double stall_s = since_last - interval_s;
-    const bool stalled = stall_s > 0.5 * shortest;
+    const double stall_s = since_last - watchdog_->interval() * 1e-3;
+    const bool stalled = stall_s > 0.5 * shortest_timeout_s_;
     for (auto& wp : workers_) {
         Worker& w = *wp;
         if (!w.process || w.doomed) continue;

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -195,6 +196,8 @@ private:
     uint64_t next_seq_ = 1;
     QTimer* watchdog_ = nullptr;
     double last_watchdog_s_ = 0.0;  // the previous watchdog round (now_s)
+    // The shortest of the pool's timeouts (infinity: none).
+    double shortest_timeout_s_ = std::numeric_limits<double>::infinity();
     PoolStats counters_;
     bool idle_reported_ = true;
 };

@@ -85,16 +85,21 @@ void expect_same_tasks(const fs::path& a_path, const fs::path& b_path) {
     for (std::size_t m = 0; m < a.maps.size(); ++m) EXPECT_EQ(a.maps[m].power_w, b.maps[m].power_w);
 }
 
+// Writes the tiny study into dir and runs it on the local pool into dir/local.h5.
+void run_locally(const rps::test::TempDir& dir, int workers) {
+    std::ofstream(dir / "study.json") << tiny_reflector_study().dump(2);
+    const auto local = run_rps({"run", (dir / "study.json").string(), "--out",
+                                (dir / "local.h5").string(), "--workers", std::to_string(workers)});
+    ASSERT_EQ(local.exit_code, 0) << describe(local);
+}
+
 }  // namespace
 
 #ifdef RPS_MPIEXEC
 
 TEST_F(CliMpiRun, RanksGiveTheLocalPoolsResultsBitForBit) {
     rps::test::TempDir dir;
-    std::ofstream(dir / "study.json") << tiny_reflector_study().dump(2);
-    const auto local = run_rps({"run", (dir / "study.json").string(), "--out",
-                                (dir / "local.h5").string(), "--workers", "2"});
-    ASSERT_EQ(local.exit_code, 0) << describe(local);
+    ASSERT_NO_FATAL_FAILURE(run_locally(dir, 2));
     const auto mpi = run_mpi(3, {"run", (dir / "study.json").string(), "--out",
                                  (dir / "mpi.h5").string(), "--mpi", "--json", "--verbose"});
     ASSERT_EQ(mpi.exit_code, 0) << describe(mpi);
@@ -111,10 +116,7 @@ TEST_F(CliMpiRun, RanksGiveTheLocalPoolsResultsBitForBit) {
 
 TEST_F(CliMpiRun, AWorkerThatSendsABadResultIsRestartedOnItsRank) {
     rps::test::TempDir dir;
-    std::ofstream(dir / "study.json") << tiny_reflector_study().dump(2);
-    const auto local = run_rps({"run", (dir / "study.json").string(), "--out",
-                                (dir / "local.h5").string(), "--workers", "1"});
-    ASSERT_EQ(local.exit_code, 0) << describe(local);
+    ASSERT_NO_FATAL_FAILURE(run_locally(dir, 1));
     // One rank's worker replaces one result by a string (the first process to claim the marker):
     // the pool kills it on its rank, the node starts a new one, the task runs again.
     const auto mpi =
