@@ -20,7 +20,7 @@ using nlohmann::json;
 
 // ---- StudyRunner ---------------------------------------------------------------------------
 
-StudyRunner::StudyRunner(QObject* parent) : QObject(parent) {
+StudyRunner::StudyRunner(QObject* parent) : StudyRun(parent) {
     qRegisterMetaType<rps::StudyTaskEvent>("rps::StudyTaskEvent");
 }
 

@@ -18,19 +18,18 @@
 #include <QObject>
 #include <QString>
 #include <QVector>
-
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "core/study/study_spec.hpp"
+#include "runtime/study_run.hpp"
 #include "runtime/worker_pool.hpp"
 
 class QThread;
@@ -54,26 +53,7 @@ struct StudyRunOptions {
     WorkerChannelFactory worker_channels;
 };
 
-// One finished task, for the GUI (live scatter, histogram, Gantt).
-struct StudyTaskEvent {
-    quint64 task_id = 0;
-    int method_index = -1;  // the study's methods[i]; methods.size() for the final map task
-    QString method;         // grid, gd, ga, pso, cmaes, refine, halving, map
-    QString kind;           // evaluate, gd, map
-    bool ok = true;
-    bool replayed = false;     // answered from the store on resume, not dispatched
-    bool full_fidelity = true; // false for the cheap rounds of successive halving
-    double objective = 0.0;    // best objective in the task (valid when has_objective)
-    bool has_objective = false;
-    QVector<double> x;         // the point of that objective
-    int evaluations = 0;       // layouts evaluated by the task
-    int worker_id = -1;
-    int attempts = 0;
-    double start_s = 0.0, end_s = 0.0, elapsed_s = 0.0;  // pool clock / worker-measured
-    QString error;
-};
-
-class StudyRunner : public QObject {
+class StudyRunner : public StudyRun {
     Q_OBJECT
 public:
     explicit StudyRunner(QObject* parent = nullptr);
@@ -87,34 +67,22 @@ public:
     // Asynchronous runs (GUI): return at once; finished() or failed() tells the end.
     void start(const StudySpec& spec, const StudyRunOptions& options);
     void start_resume(const std::filesystem::path& store, const StudyRunOptions& options);
-    bool running() const;
-    void wait();  // blocks until an asynchronous run has ended
+    bool running() const override;
+    void wait() override;  // blocks until an asynchronous run has ended
 
     // Pass-through to the pool (thread-safe). Cancel leaves the store unfinished (resumable).
-    void pause();
-    void resume_dispatch();
-    void cancel();
+    void pause() override;
+    void resume_dispatch() override;
+    void cancel() override;
 
     // Pool statistics as of the last task event (thread-safe copy; pids for tests and the GUI).
-    PoolStats pool_stats() const;
+    PoolStats pool_stats() const override;
 
     // Defaults of every method parameter (study_spec.cpp validates the keys, the runner applies
     // the defaults); exposed for the GUI's set-up dialog and docs.
     static nlohmann::json method_defaults(const std::string& type);
     // The grid method's point count for a study's space, without running (for the set-up UI).
     static uint64_t grid_point_count(const StudySpec& spec, const nlohmann::json& params);
-
-Q_SIGNALS:
-    void methodStarted(int index, QString type);
-    void methodFinished(int index, QString type, double best_objective, quint64 evaluations);
-    void taskStarted(quint64 task_id, int worker);
-    void taskProgress(quint64 task_id, int worker, QByteArray json);
-    void taskFinished(rps::StudyTaskEvent event);
-    void progress(quint64 done, quint64 total_estimate, double eta_s);
-    void bestChanged(QVector<double> x, double objective);
-    void log(QString line);
-    void finished(QByteArray summary_json);
-    void failed(QString error);
 
 private:
     class Driver;
@@ -136,5 +104,3 @@ private:
 };
 
 }  // namespace rps
-
-Q_DECLARE_METATYPE(rps::StudyTaskEvent)

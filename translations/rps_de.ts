@@ -1997,10 +1997,6 @@ Ziehen verschiebt ihn.</translation>
         <translation>Studie gestartet: %1 Worker, Ergebnisse in %2</translation>
     </message>
     <message>
-        <source>The rps executable (the workers) was not found; set RPS_EXECUTABLE.</source>
-        <translation>Das Programm rps (die Worker) wurde nicht gefunden; RPS_EXECUTABLE setzen.</translation>
-    </message>
-    <message>
         <source>Resuming %1</source>
         <translation>%1 wird fortgesetzt</translation>
     </message>
@@ -2035,6 +2031,22 @@ Ziehen verschiebt ihn.</translation>
     <message>
         <source>Study failed: %1</source>
         <translation>Studie fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>This build runs no MPI jobs (built without RPS_WITH_MPI); run the study on this computer.</source>
+        <translation>Dieser Build führt keine MPI-Jobs aus (ohne RPS_WITH_MPI gebaut); führen Sie die Studie auf diesem Computer aus.</translation>
+    </message>
+    <message>
+        <source>The MPI launcher %1 was not found (Debian: openmpi-bin); set it in the study set-up&apos;s Compute group.</source>
+        <translation>Der MPI-Starter %1 wurde nicht gefunden (Debian: openmpi-bin); legen Sie ihn in der Gruppe „Rechnen“ der Studieneinrichtung fest.</translation>
+    </message>
+    <message>
+        <source>MPI job: %1</source>
+        <translation>MPI-Job: %1</translation>
+    </message>
+    <message>
+        <source>Study started as an MPI job: %1 worker rank(s), results in %2</source>
+        <translation>Studie als MPI-Job gestartet: %1 Worker-Rank(s), Ergebnisse in %2</translation>
     </message>
 </context>
 <context>
@@ -2486,6 +2498,42 @@ Ziehen verschiebt ihn.</translation>
     <message>
         <source>Study (*.json)</source>
         <translation>Studie (*.json)</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>MPI job (mpirun)</source>
+        <translation>MPI-Job (mpirun)</translation>
+    </message>
+    <message>
+        <source>This computer: the workers are processes here. MPI job: mpirun starts rank 0, which runs the study and writes its file, and one rank per worker on the hosts its options name; the studio follows the job live. Remembered for every study.</source>
+        <translation>Dieser Computer: Die Worker sind Prozesse auf diesem Rechner. MPI-Job: mpirun startet Rank 0, der die Studie ausführt und ihre Datei schreibt, und einen Rank pro Worker auf den Hosts, die seine Optionen nennen; das Studio verfolgt den Job live. Gilt für jede Studie.</translation>
+    </message>
+    <message>
+        <source>This build has no MPI support (RPS_WITH_MPI).</source>
+        <translation>Dieser Build hat keine MPI-Unterstützung (RPS_WITH_MPI).</translation>
+    </message>
+    <message>
+        <source>The MPI launcher (a name on PATH or a path)</source>
+        <translation>Der MPI-Starter (ein Name im PATH oder ein Pfad)</translation>
+    </message>
+    <message>
+        <source>Options given to the launcher before -n N+1 (hosts, network); N is the number of workers above, one rank each, and rank 0 runs the study</source>
+        <translation>Optionen für den Starter vor -n N+1 (Hosts, Netzwerk); N ist die Anzahl der Worker oben, je ein Rank, und Rank 0 führt die Studie aus</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>Ausführen auf</translation>
+    </message>
+    <message>
+        <source>MPI launcher</source>
+        <translation>MPI-Starter</translation>
+    </message>
+    <message>
+        <source>MPI options</source>
+        <translation>MPI-Optionen</translation>
     </message>
 </context>
 </TS>

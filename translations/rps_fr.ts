@@ -1997,10 +1997,6 @@ Glisser pour le déplacer.</translation>
         <translation>Étude lancée : %1 worker(s), résultats dans %2</translation>
     </message>
     <message>
-        <source>The rps executable (the workers) was not found; set RPS_EXECUTABLE.</source>
-        <translation>L&apos;exécutable rps (les workers) est introuvable ; définissez RPS_EXECUTABLE.</translation>
-    </message>
-    <message>
         <source>Resuming %1</source>
         <translation>Reprise de %1</translation>
     </message>
@@ -2035,6 +2031,22 @@ Glisser pour le déplacer.</translation>
     <message>
         <source>Study failed: %1</source>
         <translation>Échec de l&apos;étude : %1</translation>
+    </message>
+    <message>
+        <source>This build runs no MPI jobs (built without RPS_WITH_MPI); run the study on this computer.</source>
+        <translation>Cette version n’exécute pas de tâches MPI (compilée sans RPS_WITH_MPI) ; exécutez l’étude sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The MPI launcher %1 was not found (Debian: openmpi-bin); set it in the study set-up&apos;s Compute group.</source>
+        <translation>Le lanceur MPI %1 est introuvable (Debian : openmpi-bin) ; indiquez-le dans le groupe Calcul de la configuration de l’étude.</translation>
+    </message>
+    <message>
+        <source>MPI job: %1</source>
+        <translation>Tâche MPI : %1</translation>
+    </message>
+    <message>
+        <source>Study started as an MPI job: %1 worker rank(s), results in %2</source>
+        <translation>Étude lancée comme tâche MPI : %1 rang(s) de travail, résultats dans %2</translation>
     </message>
 </context>
 <context>
@@ -2486,6 +2498,42 @@ Glisser pour le déplacer.</translation>
     <message>
         <source>Study (*.json)</source>
         <translation>Étude (*.json)</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>MPI job (mpirun)</source>
+        <translation>Tâche MPI (mpirun)</translation>
+    </message>
+    <message>
+        <source>This computer: the workers are processes here. MPI job: mpirun starts rank 0, which runs the study and writes its file, and one rank per worker on the hosts its options name; the studio follows the job live. Remembered for every study.</source>
+        <translation>Cet ordinateur : les processus de travail tournent ici. Tâche MPI : mpirun lance le rang 0, qui exécute l’étude et écrit son fichier, et un rang par processus de travail sur les hôtes que ses options désignent ; le studio suit la tâche en direct. Retenu pour toutes les études.</translation>
+    </message>
+    <message>
+        <source>This build has no MPI support (RPS_WITH_MPI).</source>
+        <translation>Cette version ne prend pas en charge MPI (RPS_WITH_MPI).</translation>
+    </message>
+    <message>
+        <source>The MPI launcher (a name on PATH or a path)</source>
+        <translation>Le lanceur MPI (un nom dans le PATH ou un chemin)</translation>
+    </message>
+    <message>
+        <source>Options given to the launcher before -n N+1 (hosts, network); N is the number of workers above, one rank each, and rank 0 runs the study</source>
+        <translation>Options passées au lanceur avant -n N+1 (hôtes, réseau) ; N est le nombre de processus de travail ci-dessus, un rang chacun, et le rang 0 exécute l’étude</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>Exécuter sur</translation>
+    </message>
+    <message>
+        <source>MPI launcher</source>
+        <translation>Lanceur MPI</translation>
+    </message>
+    <message>
+        <source>MPI options</source>
+        <translation>Options MPI</translation>
     </message>
 </context>
 </TS>

@@ -180,6 +180,8 @@ void MainWindow::connectActions() {
     });
     connect(recent_, &RecentFiles::openRequested, this, &MainWindow::openFile);
     connect(setup_, &StudySetupPanel::openRequested, this, &MainWindow::openFile);
+    connect(setup_, &StudySetupPanel::computeTargetChanged, this,
+            [this] { run_->setComputeTarget(setup_->computeTarget()); });
     connect(a.save_study, &QAction::triggered, setup_, &StudySetupPanel::saveStudy);
     connect(a.save_study_as, &QAction::triggered, setup_, &StudySetupPanel::saveStudyAs);
     connect(setup_, &StudySetupPanel::saved, this, [this](const QString& path) {

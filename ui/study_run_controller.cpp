@@ -3,12 +3,16 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QRegularExpression>
 #include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTimer>
 
+#include "core/common/atomic_file.hpp"
 #include "core/store/study_store.hpp"
+#include "runtime/external_study_run.hpp"
+#include "runtime/study_runner.hpp"
 #include "ui/map_service.hpp"
 #include "ui/run_control_panel.hpp"
 #include "ui/study_results.hpp"
@@ -33,6 +37,7 @@ StudyRunController::StudyRunController(StudyResults* results, RunControlPanel* p
       best_maps_(new MapService(this)),
       poll_timer_(new QTimer(this)),
       rps_(findRpsExecutable()) {
+    target_ = StudyComputeTarget::fromSettings();
     qRegisterMetaType<StudyTaskEvent>();
     qRegisterMetaType<QVector<double>>("QVector<double>");
     store_dir_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
@@ -94,18 +99,78 @@ void StudyRunController::beginRun() {
     Q_EMIT started();
 }
 
+bool StudyRunController::checkCanStart(QString* error) const {
+    const auto fail = [error](const QString& message) {
+        if (error) *error = message;
+        return false;
+    };
+    if (running()) return fail(tr("A study is already running."));
+    if (rps_.isEmpty())
+        return fail(
+            tr("The rps executable (the workers) was not found next to rps-studio or on PATH; "
+               "set RPS_EXECUTABLE."));
+    if (target_.kind == StudyComputeTarget::Kind::mpi) {
+        if (!StudyComputeTarget::mpiAvailable())
+            return fail(
+                tr("This build runs no MPI jobs (built without RPS_WITH_MPI); run the "
+                   "study on this computer."));
+        if (QStandardPaths::findExecutable(target_.mpirun).isEmpty() &&
+            !QFileInfo(target_.mpirun).isExecutable())
+            return fail(tr("The MPI launcher %1 was not found (Debian: openmpi-bin); set it in "
+                           "the study set-up's Compute group.")
+                            .arg(target_.mpirun));
+    }
+    return true;
+}
+
+void StudyRunController::launchLocal(const StudySpec* fresh) {
+    auto runner = std::make_unique<StudyRunner>();
+    StudyRunner* r = runner.get();
+    runner_ = std::move(runner);
+    beginRun();
+    StudyRunOptions options;
+    options.rps_executable = rps_.toStdString();
+    if (fresh) {
+        options.store_path = store_path_.toStdString();
+        r->start(*fresh, options);
+    } else {
+        r->start_resume(store_path_.toStdString(), options);
+    }
+}
+
+// The MPI job: rank 0 runs `rps run` and reports its events; ranks 1..N run the workers.
+bool StudyRunController::launchMpiJob(const StudySpec* fresh, int workers, QString* error) {
+    QStringList arguments = QProcess::splitCommand(target_.mpirun_arguments);
+    arguments << QStringLiteral("-n") << QString::number(workers + 1) << rps_
+              << QStringLiteral("run");
+    if (fresh) {
+        // The study as the store keeps it (the scene made absolute), beside the study file.
+        const QFileInfo store(store_path_);
+        const QString study =
+            store.dir().filePath(store.completeBaseName() + QStringLiteral(".json"));
+        try {
+            write_file_atomically(study.toStdString(),
+                                  stored_study_document(*fresh).dump(2) + "\n");
+        } catch (const std::exception& e) {
+            if (error) *error = QString::fromUtf8(e.what());
+            return false;
+        }
+        arguments << study << QStringLiteral("--out") << store_path_;
+    } else {
+        arguments << QStringLiteral("--resume") << store_path_;
+    }
+    arguments << QStringLiteral("--mpi") << QStringLiteral("--events");
+    auto run = std::make_unique<ExternalStudyRun>();
+    ExternalStudyRun* r = run.get();
+    runner_ = std::move(run);
+    beginRun();
+    r->start(target_.mpirun, arguments);
+    panel_->appendLog(tr("MPI job: %1").arg(r->commandLine()));
+    return true;
+}
+
 bool StudyRunController::start(const StudySpec& spec, QString* error) {
-    if (running()) {
-        if (error) *error = tr("A study is already running.");
-        return false;
-    }
-    if (rps_.isEmpty()) {
-        if (error)
-            *error =
-                tr("The rps executable (the workers) was not found next to rps-studio "
-                   "or on PATH; set RPS_EXECUTABLE.");
-        return false;
-    }
+    if (!checkCanStart(error)) return false;
     if (!QDir().mkpath(store_dir_)) {
         if (error) *error = tr("Cannot create the folder %1.").arg(store_dir_);
         return false;
@@ -113,61 +178,55 @@ bool StudyRunController::start(const StudySpec& spec, QString* error) {
     store_path_ = newStorePath(spec);
     results_->reset(spec, evaluator_ ? evaluator_->grid() : MeasurementGrid{});
     results_->setStoreFile(store_path_);
-    runner_ = std::make_unique<StudyRunner>();
-    beginRun();
-    StudyRunOptions options;
-    options.rps_executable = rps_.toStdString();
-    options.store_path = store_path_.toStdString();
-    runner_->start(spec, options);
-    Q_EMIT statusMessage(tr("Study started: %1 worker(s), results in %2")
+    if (target_.kind == StudyComputeTarget::Kind::local)
+        launchLocal(&spec);
+    else if (!launchMpiJob(&spec, spec.compute.workers, error))
+        return false;
+    Q_EMIT statusMessage((target_.kind == StudyComputeTarget::Kind::mpi
+                              ? tr("Study started as an MPI job: %1 worker rank(s), results in %2")
+                              : tr("Study started: %1 worker(s), results in %2"))
                              .arg(spec.compute.workers)
                              .arg(store_path_));
     return true;
 }
 
 bool StudyRunController::resumeFrom(const QString& store_path, QString* error) {
-    if (running()) {
-        if (error) *error = tr("A study is already running.");
-        return false;
-    }
-    if (rps_.isEmpty()) {
-        if (error)
-            *error = tr("The rps executable (the workers) was not found; set RPS_EXECUTABLE.");
-        return false;
-    }
-    store_path_ = store_path;
+    if (!checkCanStart(error)) return false;
+    int workers = 0;
     try {
         const StoredStudy stored = StudyStore::read(store_path.toStdString());
         results_->reset(stored.spec, evaluator_ ? evaluator_->grid() : MeasurementGrid{});
-        results_->setStoreFile(store_path_);
+        results_->setStoreFile(store_path);
+        workers = stored.spec.value("compute", nlohmann::json::object())
+                      .value("workers", ComputeSpec{}.workers);
     } catch (const std::exception& e) {
         if (error) *error = QString::fromUtf8(e.what());
         return false;
     }
-    runner_ = std::make_unique<StudyRunner>();
-    beginRun();
-    StudyRunOptions options;
-    options.rps_executable = rps_.toStdString();
-    runner_->start_resume(store_path.toStdString(), options);
+    store_path_ = store_path;
+    if (target_.kind == StudyComputeTarget::Kind::local)
+        launchLocal(nullptr);
+    else if (!launchMpiJob(nullptr, workers, error))
+        return false;
     Q_EMIT statusMessage(tr("Resuming %1").arg(store_path));
     return true;
 }
 
 void StudyRunController::connectRunner() {
-    StudyRunner* r = runner_.get();
-    connect(r, &StudyRunner::taskFinished, this, &StudyRunController::onTaskFinished);
-    connect(r, &StudyRunner::bestChanged, this, &StudyRunController::onBestChanged);
-    connect(r, &StudyRunner::progress, this, &StudyRunController::onProgress);
-    connect(r, &StudyRunner::finished, this, &StudyRunController::onFinished);
-    connect(r, &StudyRunner::failed, this, &StudyRunController::onFailed);
-    connect(r, &StudyRunner::log, panel_, &RunControlPanel::appendLog);
-    connect(r, &StudyRunner::taskStarted, this, [this](quint64 task, int worker) {
+    StudyRun* r = runner_.get();
+    connect(r, &StudyRun::taskFinished, this, &StudyRunController::onTaskFinished);
+    connect(r, &StudyRun::bestChanged, this, &StudyRunController::onBestChanged);
+    connect(r, &StudyRun::progress, this, &StudyRunController::onProgress);
+    connect(r, &StudyRun::finished, this, &StudyRunController::onFinished);
+    connect(r, &StudyRun::failed, this, &StudyRunController::onFailed);
+    connect(r, &StudyRun::log, panel_, &RunControlPanel::appendLog);
+    connect(r, &StudyRun::taskStarted, this, [this](quint64 task, int worker) {
         panel_->setWorkerTask(worker, static_cast<qint64>(task), results_->taskLabel(task));
         if (panel_->runState() == RunControlPanel::RunState::Starting)
             panel_->setRunState(paused_ ? RunControlPanel::RunState::Paused
                                         : RunControlPanel::RunState::Running);
     });
-    connect(r, &StudyRunner::methodStarted, this, [this](int index, const QString& type) {
+    connect(r, &StudyRun::methodStarted, this, [this](int index, const QString& type) {
         // Numbered from 0, as rps run's progress line, rps show and the task labels number them.
         panel_->appendLog(tr("method %1 (%2) started").arg(index).arg(type));
     });

@@ -1,19 +1,21 @@
 #pragma once
-// Runs studies for the main window: owns the StudyRunner (worker pool in its own thread), feeds
+// Runs studies for the main window: owns the run (a StudyRunner with its worker pool in a thread
+// of its own, or an ExternalStudyRun: the study as an MPI job that reports its events), feeds
 // its signals into the StudyResults model and the run control panel, computes the map of each new
 // best layout off the UI thread (for the live heatmap, the plan view and the report) and polls
 // the pool for the worker table.
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
-
 #include <memory>
 #include <optional>
 #include <vector>
 
-#include "runtime/study_runner.hpp"
+#include "core/study/study_spec.hpp"
+#include "runtime/study_run.hpp"
 #include "ui/map_result.hpp"
 #include "ui/striped_evaluator.hpp"
+#include "ui/study_compute_target.hpp"
 
 class QTimer;
 
@@ -38,6 +40,9 @@ public:
     static QString findRpsExecutable();
     void setRpsExecutable(const QString& path) { rps_ = path; }
     QString rpsExecutable() const { return rps_; }
+    // Where the next study runs (default: StudyComputeTarget::fromSettings()).
+    void setComputeTarget(const StudyComputeTarget& target) { target_ = target; }
+    const StudyComputeTarget& computeTarget() const { return target_; }
 
     // Starts the study (a new, time-stamped study file); false with a message if it cannot.
     bool start(const StudySpec& spec, QString* error = nullptr);
@@ -49,7 +54,7 @@ public:
     bool running() const;
     bool paused() const { return paused_; }
     QString storePath() const { return store_path_; }
-    StudyRunner* runner() const { return runner_.get(); }
+    StudyRun* runner() const { return runner_.get(); }
     MapService* bestMapService() const { return best_maps_; }
 
 Q_SIGNALS:
@@ -71,10 +76,16 @@ private:
     void pollWorkers();
     void beginRun();
     QString newStorePath(const StudySpec& spec) const;
+    bool checkCanStart(QString* error) const;
+    // Start a new study (fresh) or resume store_path_ (null): on the pool here, or as an MPI job
+    // of `workers` worker ranks (false, with why, when its study file cannot be written).
+    void launchLocal(const StudySpec* fresh);
+    bool launchMpiJob(const StudySpec* fresh, int workers, QString* error);
 
     StudyResults* results_;
     RunControlPanel* panel_;
-    std::unique_ptr<StudyRunner> runner_;
+    std::unique_ptr<StudyRun> runner_;
+    StudyComputeTarget target_;
     MapService* best_maps_;
     QTimer* poll_timer_;
     QElapsedTimer elapsed_;

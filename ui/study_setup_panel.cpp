@@ -15,7 +15,9 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -305,10 +307,73 @@ QWidget* StudySetupPanel::buildComputeGroup() {
                             : tr("No GPU backend built: workers compute on the CPU (%1 cores); "
                                  "the GPU fraction is recorded with the study.")
                                   .arg(QThread::idealThreadCount()));
+    run_on_ = new QComboBox(group);
+    run_on_->setObjectName(QStringLiteral("runOn"));
+    run_on_->addItem(tr("This computer"), QStringLiteral("local"));
+    run_on_->addItem(tr("MPI job (mpirun)"), QStringLiteral("mpi"));
+    run_on_->setToolTip(
+        tr("This computer: the workers are processes here. MPI job: mpirun starts rank 0, which "
+           "runs the study and writes its file, and one rank per worker on the hosts its options "
+           "name; the studio follows the job live. Remembered for every study."));
+    if (!StudyComputeTarget::mpiAvailable()) {
+        auto* model = qobject_cast<QStandardItemModel*>(run_on_->model());
+        if (QStandardItem* item = model ? model->item(1) : nullptr) {
+            item->setEnabled(false);
+            item->setToolTip(tr("This build has no MPI support (RPS_WITH_MPI)."));
+        }
+    }
+    mpirun_ = new QLineEdit(group);
+    mpirun_->setObjectName(QStringLiteral("mpiLauncher"));
+    mpirun_->setPlaceholderText(QStringLiteral("mpirun"));
+    mpirun_->setToolTip(tr("The MPI launcher (a name on PATH or a path)"));
+    mpirun_arguments_ = new QLineEdit(group);
+    mpirun_arguments_->setObjectName(QStringLiteral("mpiOptions"));
+    mpirun_arguments_->setPlaceholderText(QStringLiteral("--hostfile /path/to/hosts"));
+    mpirun_arguments_->setToolTip(
+        tr("Options given to the launcher before -n N+1 (hosts, network); N is the number of "
+           "workers above, one rank each, and rank 0 runs the study"));
+    setComputeTarget(StudyComputeTarget::fromSettings());
+    connect(run_on_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &StudySetupPanel::onComputeTargetEdited);
+    for (QLineEdit* edit : {mpirun_, mpirun_arguments_})
+        connect(edit, &QLineEdit::editingFinished, this, &StudySetupPanel::onComputeTargetEdited);
     f->addRow(tr("Workers"), workers_);
     f->addRow(tr("GPU per worker"), gpu_fraction_);
     f->addRow(tr("GPUs"), gpu_label_);
+    f->addRow(tr("Run on"), run_on_);
+    f->addRow(tr("MPI launcher"), mpirun_);
+    f->addRow(tr("MPI options"), mpirun_arguments_);
     return group;
+}
+
+StudyComputeTarget StudySetupPanel::computeTarget() const {
+    StudyComputeTarget target;
+    target.kind = run_on_->currentData().toString() == QLatin1String("mpi")
+                      ? StudyComputeTarget::Kind::mpi
+                      : StudyComputeTarget::Kind::local;
+    const QString launcher = mpirun_->text().trimmed();
+    if (!launcher.isEmpty()) target.mpirun = launcher;
+    target.mpirun_arguments = mpirun_arguments_->text().trimmed();
+    return target;
+}
+
+void StudySetupPanel::setComputeTarget(const StudyComputeTarget& target) {
+    const QSignalBlocker block_combo(run_on_);
+    run_on_->setCurrentIndex(target.kind == StudyComputeTarget::Kind::mpi ? 1 : 0);
+    mpirun_->setText(target.mpirun);
+    mpirun_arguments_->setText(target.mpirun_arguments);
+    const bool mpi = target.kind == StudyComputeTarget::Kind::mpi;
+    mpirun_->setEnabled(mpi);
+    mpirun_arguments_->setEnabled(mpi);
+}
+
+void StudySetupPanel::onComputeTargetEdited() {
+    const StudyComputeTarget target = computeTarget();
+    const bool mpi = target.kind == StudyComputeTarget::Kind::mpi;
+    mpirun_->setEnabled(mpi);
+    mpirun_arguments_->setEnabled(mpi);
+    target.save();
+    Q_EMIT computeTargetChanged();
 }
 
 // --- document <-> widgets ---------------------------------------------------------------------

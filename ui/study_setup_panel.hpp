@@ -1,12 +1,14 @@
 #pragma once
 // The study set-up dock (DESIGN §1 steps 2-4): mode, objective and threshold, AP bounds and
 // separation, reflector mount and plate, radio and grid, methods with parameters and budgets,
-// seed, workers and GPU fraction, with a live estimate of the maps the study will evaluate.
+// seed, workers and GPU fraction, with a live estimate of the maps the study will evaluate; and
+// where the studio runs studies (this computer or an MPI job: a setting, not part of the study).
 // Edits the study JSON document; every change emits studyEdited() with the new document (the
 // main window validates it, rebuilds the interactive evaluator and shows errors here).
 #include <QWidget>
-
 #include <nlohmann/json.hpp>
+
+#include "ui/study_compute_target.hpp"
 
 class QCheckBox;
 class QComboBox;
@@ -47,6 +49,10 @@ public:
 
     bool saveTo(const QString& path, QString* error = nullptr);
 
+    // Where studies run (remembered in QSettings when edited here).
+    StudyComputeTarget computeTarget() const;
+    void setComputeTarget(const StudyComputeTarget& target);
+
 public Q_SLOTS:
     void openStudyDialog();
     void saveStudy();
@@ -56,6 +62,7 @@ Q_SIGNALS:
     void studyEdited(nlohmann::json document);
     void openRequested(QString path);
     void saved(QString path);
+    void computeTargetChanged();
 
 private:
     QWidget* buildStudyGroup();
@@ -68,6 +75,7 @@ private:
     QWidget* buildHeader();
     void onChanged();
     void updateEnabledState();
+    void onComputeTargetEdited();
     QDoubleSpinBox* number(double min, double max, double step, int decimals,
                            const QString& suffix = {}, const QString& tip = {});
     QSpinBox* integer(int min, int max, const QString& tip = {});
@@ -113,6 +121,9 @@ private:
     QSpinBox* workers_;
     QDoubleSpinBox* gpu_fraction_;
     QLabel* gpu_label_;
+    QComboBox* run_on_;
+    QLineEdit* mpirun_;
+    QLineEdit* mpirun_arguments_;
     QLabel* estimate_;
     QLabel* validation_;
     QComboBox* presets_;

@@ -36,6 +36,7 @@
 #include "core/study/layout_evaluator.hpp"
 #include "core/study/task_executor.hpp"
 #include "core/study/task_id.hpp"
+#include "runtime/study_events.hpp"
 #include "runtime/study_runner.hpp"
 #ifdef RPS_WITH_MPI
 #include "runtime/mpi_worker_channel.hpp"
@@ -168,7 +169,8 @@ struct RunOptions {
     std::string study, out, resume, rps;
     int workers = 0;
     bool json = false, overwrite = false, verbose = false;
-    bool mpi = false;  // workers on the other ranks of the MPI job
+    bool mpi = false;     // workers on the other ranks of the MPI job
+    bool events = false;  // study events on stdout, commands on stdin (study_events.hpp)
 };
 
 std::string this_executable() {
@@ -298,6 +300,29 @@ void check_run_options(const RunOptions& o) {
     }
 }
 
+// rps run --events: the run's events as JSON lines on stdout for a program that follows it (the
+// studio), and its commands (pause, resume, cancel) read from stdin; docs/protocol.md.
+class StudyEvents {
+public:
+    StudyEvents(StudyRunner& runner, const std::string& store, bool resume)
+        : writer_(runner, [](const std::string& line) { std::cout << line << "\n"
+                                                                  << std::flush; }),
+          commands_(runner, STDIN_FILENO) {
+        QObject::connect(&commands_, &StudyCommandReader::note, [](const QString& text) {
+            std::cerr << "rps: " << text.toStdString() << "\n";
+        });
+        writer_.write({{"event", "started"},
+                       {"version", kStudyEventsVersion},
+                       {"store", store},
+                       {"resume", resume},
+                       {"pid", static_cast<int64_t>(::getpid())}});
+    }
+
+private:
+    StudyEventWriter writer_;
+    StudyCommandReader commands_;
+};
+
 // nodes: under --mpi, rank 0's workers on the other ranks of the job (null otherwise).
 int run_study(const RunOptions& o, MpiWorkerNodes* nodes) {
     // Bad input fails here, before a store or a worker exists (exit 2, file and key named).
@@ -327,7 +352,19 @@ int run_study(const RunOptions& o, MpiWorkerNodes* nodes) {
 #endif
     StudyRunner runner;
     const StopOnSignal stop_on_signal([&runner] { runner.cancel(); });
-    TerminalProgress bar(o.resume.empty() ? "study" : "resume", 1);
+    if (o.resume.empty())
+        options.store_path = o.out.empty() ? std::filesystem::path(fresh->name + ".h5")
+                                           : std::filesystem::path(o.out);
+    const std::unique_ptr<StudyEvents> events =
+        o.events ? std::make_unique<StudyEvents>(
+                       runner,
+                       std::filesystem::absolute(o.resume.empty() ? options.store_path
+                                                                  : std::filesystem::path(o.resume))
+                           .string(),
+                       !o.resume.empty())
+                 : nullptr;
+    // With --events the progress is an event: no bar lines on stderr (the studio shows stderr).
+    TerminalProgress bar(o.resume.empty() ? "study" : "resume", 1, events ? nullptr : stderr);
     std::string method, best;
     const auto status = [&] { return method + best; };
     QObject::connect(&runner, &StudyRunner::methodStarted, [&](int index, const QString& type) {
@@ -351,10 +388,7 @@ int run_study(const RunOptions& o, MpiWorkerNodes* nodes) {
         if (!o.resume.empty()) {
             summary = runner.resume(o.resume, options);
         } else {
-            const StudySpec& spec = *fresh;
-            options.store_path = o.out.empty() ? std::filesystem::path(spec.name + ".h5")
-                                               : std::filesystem::path(o.out);
-            summary = runner.run(spec, options);
+            summary = runner.run(*fresh, options);
         }
     } catch (const StudyError& error) {
         if (const int sig = stop_on_signal.signal()) {
@@ -389,9 +423,9 @@ int run_study(const RunOptions& o, MpiWorkerNodes* nodes) {
         bar.update(finished_tasks, status());
         bar.finish(status());
     }
-    if (o.json)
+    if (o.json && !events)  // with --events the summary went out as the "finished" event
         std::cout << summary.dump(2) << "\n";
-    else
+    else if (!events)
         print_summary(summary);
     return warn_about_failures(summary) ? kExitFailure : kExitOk;
 }
@@ -437,6 +471,10 @@ void register_run(CLI::App& app, CommandAction& action) {
     command->add_flag("--json", o->json, "Print the summary as JSON");
     command->add_flag("--overwrite", o->overwrite, "Replace an existing study file");
     command->add_flag("-v,--verbose", o->verbose, "Print the runner's and the workers' logs");
+    command->add_flag("--events", o->events,
+                      "Print the study's events as JSON lines on stdout and read pause, resume "
+                      "and cancel from stdin (for a program that follows the run; "
+                      "docs/protocol.md)");
     command->add_flag("--mpi", o->mpi,
                       "Run the workers on the ranks of an MPI job: mpirun -n N+1 rps run ... "
                       "--mpi (rank 0 runs the study, every other rank one worker)");

@@ -55,10 +55,11 @@ inline std::vector<std::string> changed_environment(const EnvChanges& changes) {
 }
 
 // Runs `program args...` in `cwd` (default: the current folder), in this process's environment
-// with `env_changes` applied.
+// with `env_changes` applied, its standard input read from `stdin_path`.
 inline CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
                                  const std::filesystem::path& cwd = {},
-                                 const EnvChanges& env_changes = {}) {
+                                 const EnvChanges& env_changes = {},
+                                 const std::string& stdin_path = "/dev/null") {
     static int counter = 0;
     const auto base = std::filesystem::temp_directory_path() /
                       ("rps_cli_capture_" + std::to_string(::getpid()) + "_" +
@@ -66,7 +67,7 @@ inline CommandResult run_program(const std::string& program, const std::vector<s
     const std::string out_file = base.string() + ".out", err_file = base.string() + ".err";
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdin_path.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_file.c_str(),
                                      O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(),

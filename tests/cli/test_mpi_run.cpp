@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
+#include "cli/event_lines.hpp"
 #include "cli/tiny_study.hpp"
 #include "core/store/study_store.hpp"
 
@@ -130,6 +131,33 @@ TEST_F(CliMpiRun, AWorkerThatSendsABadResultIsRestartedOnItsRank) {
     EXPECT_EQ(summary["pool"]["restarts"], 1) << summary.dump(2);
     EXPECT_EQ(summary["pool"]["retries"], 1) << summary.dump(2);
     EXPECT_EQ(summary["pool"]["protocol_errors"], 1) << summary.dump(2);
+    expect_same_tasks(dir / "local.h5", dir / "mpi.h5");
+}
+
+// The studio follows a job through rank 0's events (--events): under mpirun they must come out
+// whole, with nothing of the other ranks between them, and carry the local pool's objectives.
+TEST_F(CliMpiRun, AJobsEventsAreTheLocalPoolsResults) {
+    rps::test::TempDir dir;
+    ASSERT_NO_FATAL_FAILURE(run_locally(dir, 2));
+    const auto mpi = run_mpi(3, {"run", (dir / "study.json").string(), "--out",
+                                 (dir / "mpi.h5").string(), "--mpi", "--events"});
+    ASSERT_EQ(mpi.exit_code, 0) << describe(mpi);
+    const std::vector<json> events = rps::test::events_of(mpi.out);
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.front()["event"], "started");
+    ASSERT_EQ(events.back()["event"], "finished");
+    const rps::StoredStudy local = rps::StudyStore::read(dir / "local.h5");
+    const std::vector<json> tasks = rps::test::of_kind(events, "task_finished");
+    ASSERT_EQ(tasks.size(), local.tasks.size());
+    for (const json& t : tasks) {
+        const rps::TaskRecord* row = local.find_task(t["task"].get<uint64_t>());
+        ASSERT_NE(row, nullptr) << t.dump();
+        const double objective = t["objective"].get<double>();
+        EXPECT_EQ(0, std::memcmp(&objective, &row->objective, sizeof(double))) << t.dump();
+    }
+    const std::vector<json> workers = rps::test::of_kind(events, "workers");
+    ASSERT_FALSE(workers.empty());
+    EXPECT_EQ(workers.back()["workers"].size(), 2u) << workers.back().dump();
     expect_same_tasks(dir / "local.h5", dir / "mpi.h5");
 }
 

@@ -1,7 +1,9 @@
 // The study set-up panel: a study shows and round-trips through the widgets, the presets apply
 // the original framework's budgets, the live estimate follows the methods, method parameters
 // parse, and a saved study loads back with its scene.
+#include <QComboBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QTemporaryDir>
 
 #include "core/study/study_spec.hpp"
@@ -9,6 +11,7 @@
 #include "ui/layout_document.hpp"
 #include "ui/methods_editor.hpp"
 #include "ui/study_estimate.hpp"
+#include "ui/study_run_controller.hpp"
 #include "ui/study_setup_panel.hpp"
 
 using namespace rps;
@@ -109,6 +112,44 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.project()->spec.ap_count, 1, 10000);
         QCOMPARE(window.document()->layout().aps.size(), size_t{1});
         window.mapService()->waitIdle(10000);
+    }
+
+    // Where studies run is a setting of the studio, not part of the study: choosing an MPI job
+    // reaches the run controller, enables the launcher's fields, is remembered for the next
+    // session and leaves the study document as it was.
+    void computeTargetIsASettingNotPartOfTheStudy() {
+        if (!StudyComputeTarget::mpiAvailable()) QSKIP("this build has no MPI (RPS_WITH_MPI off)");
+        MainWindow window;
+        QVERIFY(test::openAndWait(window, path_));
+        StudySetupPanel* panel = window.setupPanel();
+        const nlohmann::json before = panel->study();
+        auto* run_on = panel->findChild<QComboBox*>(QStringLiteral("runOn"));
+        auto* launcher = panel->findChild<QLineEdit*>(QStringLiteral("mpiLauncher"));
+        auto* options = panel->findChild<QLineEdit*>(QStringLiteral("mpiOptions"));
+        QVERIFY(run_on && launcher && options);
+        QCOMPARE(run_on->currentData().toString(), QStringLiteral("local"));
+        QVERIFY(!launcher->isEnabled());
+        QSignalSpy changed(panel, &StudySetupPanel::computeTargetChanged);
+        run_on->setCurrentIndex(run_on->findData(QStringLiteral("mpi")));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(launcher->isEnabled() && options->isEnabled());
+        options->setText(QStringLiteral("--hostfile /cluster/hosts"));
+        Q_EMIT options->editingFinished();
+        const StudyComputeTarget target = window.runController()->computeTarget();
+        QCOMPARE(target.kind, StudyComputeTarget::Kind::mpi);
+        QCOMPARE(target.mpirun, QStringLiteral("mpirun"));
+        QCOMPARE(target.mpirun_arguments, QStringLiteral("--hostfile /cluster/hosts"));
+        QVERIFY(panel->study() == before);
+        // The next session starts where this one left off.
+        const StudyComputeTarget saved = StudyComputeTarget::fromSettings();
+        QCOMPARE(saved.kind, StudyComputeTarget::Kind::mpi);
+        QCOMPARE(saved.mpirun_arguments, target.mpirun_arguments);
+        StudySetupPanel next;
+        QCOMPARE(next.computeTarget().kind, StudyComputeTarget::Kind::mpi);
+        run_on->setCurrentIndex(run_on->findData(QStringLiteral("local")));
+        QCOMPARE(window.runController()->computeTarget().kind, StudyComputeTarget::Kind::local);
+        QVERIFY(!launcher->isEnabled());
+        QCOMPARE(StudyComputeTarget::fromSettings().kind, StudyComputeTarget::Kind::local);
     }
 
     // Set-up edits are not lost silently: the window is marked modified, closing it asks (and

@@ -1,0 +1,7 @@
+#include "runtime/study_run.hpp"
+
+namespace rps {
+
+StudyRun::~StudyRun() = default;
+
+}  // namespace rps
