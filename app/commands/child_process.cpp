@@ -102,6 +102,11 @@ void ChildRunner::stop() {
     if (child_ > 0) ::kill(child_, SIGTERM);
 }
 
+bool ChildRunner::stopped() {
+    const std::lock_guard lock(mutex_);
+    return stopped_;
+}
+
 bool interrupted(int exit_code) {
     return exit_code == 128 + SIGINT || exit_code == 128 + SIGQUIT || exit_code == 128 + SIGTERM;
 }

@@ -26,6 +26,8 @@ public:
     // it as on SIGINT (its store stays resumable), and a SIGINT sent after a Ctrl-C, which the
     // terminal also gave the child, would kill it at once (its handler resets itself).
     void stop();
+    // Whether stop() was called.
+    bool stopped();
 
 private:
     std::mutex mutex_;

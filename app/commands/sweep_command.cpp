@@ -1,10 +1,16 @@
-// rps sweep SWEEP.json [--workers N] [--out-dir DIR] [--generate-only] [--json]: a study over a
-// sweep of parameters (core/study/sweep.hpp): each trial's study file, then `rps run` for each
-// (a finished trial is reused, an unfinished one resumed; one whose study file holds another
-// study is refused), then summary.json and summary.csv. SIGINT or SIGTERM stops it at any point
-// with the same summary of the trials that ran (exit 130 / 143).
+// rps sweep SWEEP.json [--workers N] [--out-dir DIR] [--generate-only] [--json]
+//           [--mpi [--mpirun "mpirun OPTIONS"]]: a study over a sweep of parameters
+// (core/study/sweep.hpp): each trial's study file, then `rps run` for each (a finished trial is
+// reused, an unfinished one resumed; one whose study file holds another study is refused), then
+// summary.json and summary.csv. With --mpi each trial runs as an MPI job of its own
+// (mpirun OPTIONS -n N+1 rps run TRIAL --mpi). SIGINT or SIGTERM stops it at any point with the
+// same summary of the trials that ran (exit 130 / 143).
 #include <fmt/core.h>
 
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QStringList>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -38,6 +44,16 @@ struct SweepOptions {
     std::string file, out_dir;
     int workers = 0;
     bool generate_only = false, json = false;
+    bool mpi = false;               // each trial as an MPI job
+    std::string mpirun = "mpirun";  // its launcher and options, split as a shell would
+};
+
+// How a trial's `rps run` starts: the program, and what goes before `run ...`.
+struct TrialLauncher {
+    fs::path program;                 // rps itself, or the MPI launcher
+    std::vector<std::string> prefix;  // the launcher's options, then -n and rps (MPI); else none
+    fs::path rps;
+    bool mpi = false;
 };
 
 // ------------------------------------------------------------------------------ small helpers
@@ -145,7 +161,7 @@ struct TrialPlan {
 };
 
 TrialPlan plan_trial(const SweepTrial& trial, const fs::path& out_dir, const fs::path& h5,
-                     int workers) {
+                     int workers, const TrialLauncher& launcher) {
     TrialPlan plan;
     if (fs::exists(h5)) {
         try {
@@ -156,8 +172,20 @@ TrialPlan plan_trial(const SweepTrial& trial, const fs::path& out_dir, const fs:
     } else {
         plan.args = {"run", (out_dir / (trial.name + ".json")).string(), "--out", h5.string()};
     }
-    if (!plan.reuse && workers > 0)
-        plan.args.insert(plan.args.end(), {"--workers", std::to_string(workers)});
+    if (plan.reuse) return plan;
+    if (!launcher.mpi) {
+        if (workers > 0) plan.args.insert(plan.args.end(), {"--workers", std::to_string(workers)});
+        return plan;
+    }
+    // One rank runs the study, one rank per worker: the trial's own count unless --workers.
+    const int ranks = 1 + (workers > 0 ? workers
+                                       : trial.document.value("compute", json::object())
+                                             .value("workers", ComputeSpec{}.workers));
+    std::vector<std::string> args = launcher.prefix;
+    args.insert(args.end(), {"-n", std::to_string(ranks), launcher.rps.string()});
+    args.insert(args.end(), plan.args.begin(), plan.args.end());
+    args.push_back("--mpi");
+    plan.args = std::move(args);
     return plan;
 }
 
@@ -188,35 +216,38 @@ TrialResult read_trial_result(json& row, const fs::path& h5, bool reuse) {
     return result;
 }
 
-std::string trial_status(bool reuse, int exit_code, bool finished) {
+// stopped: the sweep stopped the trial (a signal to the sweep). mpirun exits with 1 when it
+// passed a SIGTERM on, not with the 143 of the `rps run` it stopped.
+std::string trial_status(bool reuse, int exit_code, bool finished, bool stopped) {
     if (reuse) return "reused";
     if (exit_code == 0 && finished) return "ok";
-    return interrupted(exit_code) ? "interrupted" : "failed";
+    return interrupted(exit_code) || stopped ? "interrupted" : "failed";
 }
 
-std::string failure_text(int exit_code, const fs::path& exe) {
-    return exit_code == -1  ? "could not start " + exe.string()
-           : exit_code != 0 ? fmt::format("rps run exited with {}", exit_code)
+std::string failure_text(int exit_code, const TrialLauncher& launcher) {
+    return exit_code == -1  ? "could not start " + launcher.program.string()
+           : exit_code != 0 ? fmt::format("{} exited with {}",
+                                          launcher.mpi ? "the MPI job" : "rps run", exit_code)
                             : "the study file is not marked finished";
 }
 
 // Runs (or reuses) one trial, printing its progress line; returns its summary row, or nothing
 // when the sweep was stopped as the trial was about to start.
 std::optional<json> run_trial(const SweepTrial& trial, size_t count, const fs::path& out_dir,
-                              const SweepOptions& o, const fs::path& exe, ChildRunner& children,
-                              std::FILE* progress) {
+                              const SweepOptions& o, const TrialLauncher& launcher,
+                              ChildRunner& children, std::FILE* progress) {
     const fs::path h5 = out_dir / (trial.name + ".h5");
     const fs::path log = out_dir / (trial.name + ".log");
     const std::string values = values_text(trial.values);
     fmt::print(progress, "[{}/{}] {}{} ... ", trial.index + 1, count, trial.name,
                values.empty() ? "" : " (" + values + ")");
     std::fflush(progress);
-    const TrialPlan plan = plan_trial(trial, out_dir, h5, o.workers);
+    const TrialPlan plan = plan_trial(trial, out_dir, h5, o.workers, launcher);
     int exit_code = 0;
     double time_s = 0;
     if (!plan.reuse) {
         const auto start = std::chrono::steady_clock::now();
-        const std::optional<int> code = children.run(exe, plan.args, log);
+        const std::optional<int> code = children.run(launcher.program, plan.args, log);
         if (!code) {
             fmt::print(progress, "not started\n");
             std::fflush(progress);
@@ -235,13 +266,20 @@ std::optional<json> run_trial(const SweepTrial& trial, size_t count, const fs::p
                 {"log", log.string()},
                 {"exit_code", exit_code},
                 {"time_s", time_s}};
+    if (!plan.reuse) {
+        // How the trial ran, to run it again by hand.
+        json command = json::array({launcher.program.string()});
+        for (const std::string& arg : plan.args) command.push_back(arg);
+        row["command"] = command;
+    }
     json methods = json::array();
     for (const json& m : trial.document["methods"]) methods.push_back(m.value("type", "?"));
     row["methods"] = methods;
     TrialResult result = read_trial_result(row, h5, plan.reuse);
-    const std::string status = trial_status(plan.reuse, exit_code, result.finished);
+    const std::string status =
+        trial_status(plan.reuse, exit_code, result.finished, !plan.reuse && children.stopped());
     if (status == "failed") {
-        if (result.error.empty()) result.error = failure_text(exit_code, exe);
+        if (result.error.empty()) result.error = failure_text(exit_code, launcher);
         row["error"] = result.error;
         row["log_tail"] = tail_of(log, 5);
     }
@@ -312,7 +350,42 @@ void print_stopped(int sig, const json& rows, size_t planned, bool complete, con
                "rps sweep: interrupted{}: {} of {} trial(s) recorded in {}; rps sweep {} "
                "--out-dir {}{} reuses the finished trials and resumes the rest\n",
                by, rows.size(), planned, (out_dir / "summary.json").string(), o.file,
-               out_dir.string(), o.workers > 0 ? fmt::format(" --workers {}", o.workers) : "");
+               out_dir.string(),
+               (o.workers > 0 ? fmt::format(" --workers {}", o.workers) : "") +
+                   (o.mpi ? fmt::format(" --mpi --mpirun '{}'", o.mpirun) : ""));
+}
+
+// The program each trial runs: this rps, or (--mpi) the MPI launcher found on PATH, so that a
+// launcher that is missing is said once, before any trial, not as every trial's failure.
+TrialLauncher trial_launcher(const SweepOptions& o) {
+    TrialLauncher launcher;
+    launcher.rps = fs::read_symlink("/proc/self/exe");
+    launcher.program = launcher.rps;
+    if (!o.mpi) return launcher;
+    const QStringList words = QProcess::splitCommand(QString::fromStdString(o.mpirun));
+    if (words.isEmpty()) throw std::invalid_argument("sweep: --mpirun: no launcher given");
+    const QString found = QStandardPaths::findExecutable(words.front());
+    const QFileInfo as_path(words.front());
+    if (found.isEmpty() && !(as_path.isFile() && as_path.isExecutable()))
+        throw std::invalid_argument("sweep: --mpi: the MPI launcher " +
+                                    words.front().toStdString() +
+                                    " was not found (Debian: openmpi-bin; or --mpirun PATH)");
+    launcher.program = (found.isEmpty() ? as_path.absoluteFilePath() : found).toStdString();
+    for (qsizetype i = 1; i < words.size(); ++i) launcher.prefix.push_back(words[i].toStdString());
+    launcher.mpi = true;
+    return launcher;
+}
+
+// --mpi and --mpirun, as far as they can be checked before anything is written.
+void check_mpi_options(const SweepOptions& o, bool mpirun_given) {
+    if (mpirun_given && !o.mpi)
+        throw std::invalid_argument("sweep: --mpirun needs --mpi (it names the MPI launcher)");
+#ifndef RPS_WITH_MPI
+    if (o.mpi)
+        throw std::invalid_argument(
+            "sweep: --mpi: this rps was built without MPI (cmake -DRPS_WITH_MPI=ON, with "
+            "Debian's libopenmpi-dev)");
+#endif
 }
 
 int run_sweep(const SweepOptions& o) {
@@ -338,7 +411,7 @@ int run_sweep(const SweepOptions& o) {
         return sig ? 128 + sig : kExitOk;
     }
 
-    const fs::path exe = fs::read_symlink("/proc/self/exe");
+    const TrialLauncher launcher = trial_launcher(o);
     std::FILE* progress = o.json ? stderr : stdout;
     json rows = json::array();
     size_t failed = 0;
@@ -346,7 +419,7 @@ int run_sweep(const SweepOptions& o) {
         // A signal stops the sweep even when the trial it reached had just finished.
         if (stop_on_signal.signal()) break;
         const std::optional<json> row =
-            run_trial(trial, trials.size(), out_dir, o, exe, children, progress);
+            run_trial(trial, trials.size(), out_dir, o, launcher, children, progress);
         if (!row) break;
         rows.push_back(*row);
         failed += (*row)["status"] == "failed";
@@ -391,7 +464,20 @@ void register_sweep(CLI::App& app, CommandAction& action) {
     command->add_flag("--generate-only", o->generate_only,
                       "Write the trial files and trials.json, run nothing");
     command->add_flag("--json", o->json, "Print JSON");
-    command->callback([&action, o] { action = [o] { return run_sweep(*o); }; });
+    command->add_flag("--mpi", o->mpi,
+                      "Run each trial as an MPI job: MPIRUN -n N+1 rps run TRIAL --mpi (rank 0 "
+                      "runs the study, every other rank one of its N workers)");
+    CLI::Option* mpirun = command->add_option(
+        "--mpirun", o->mpirun,
+        "The MPI launcher and its options, e.g. \"mpirun --hostfile HOSTS\" (default: mpirun)");
+    command->callback([&action, o, mpirun] {
+        const bool mpirun_given = mpirun->count() > 0;
+        action = [o, mpirun_given] {
+            check_mpi_options(*o, mpirun_given);
+            if (o->mpi && !o->generate_only) trial_launcher(*o);  // missing: before any file
+            return run_sweep(*o);
+        };
+    });
 }
 
 }  // namespace rps::cli

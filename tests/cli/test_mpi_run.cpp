@@ -161,6 +161,57 @@ TEST_F(CliMpiRun, AJobsEventsAreTheLocalPoolsResults) {
     expect_same_tasks(dir / "local.h5", dir / "mpi.h5");
 }
 
+// rps sweep --mpi: every trial an MPI job of its own (mpirun -n N+1 rps run TRIAL --mpi), with
+// the results of the same sweep on local pools, trial by trial and task by task.
+TEST_F(CliMpiRun, ASweepRunsEachTrialAsAJob) {
+    rps::test::TempDir dir;
+    std::ofstream(dir / "study.json") << tiny_reflector_study().dump(2);
+    std::ofstream(dir / "sweep.json") << json{{"name_prefix", "t"},
+                                              {"study", (dir / "study.json").string()},
+                                              {"grid", {{"methods.ga.population", {4, 6}}}}}
+                                             .dump(2);
+    const auto local = run_rps(
+        {"sweep", (dir / "sweep.json").string(), "--out-dir", (dir / "local").string(), "--json"});
+    ASSERT_EQ(local.exit_code, 0) << describe(local);
+    const auto mpi = run_rps(
+        {"sweep", (dir / "sweep.json").string(), "--out-dir", (dir / "mpi").string(), "--json",
+         "--mpi", "--mpirun", std::string(RPS_MPIEXEC) + " --oversubscribe --timeout 120"},
+        {}, kMpiEnvironment);
+    ASSERT_EQ(mpi.exit_code, 0) << describe(mpi);
+    const json summary = json::parse(mpi.out);
+    ASSERT_EQ(summary["count"], 2) << summary.dump(2);
+    for (const json& trial : summary["trials"]) {
+        EXPECT_EQ(trial["status"], "ok") << trial.dump(2);
+        const std::string name = trial["trial"].get<std::string>();
+        expect_same_tasks(dir / "local" / (name + ".h5"), dir / "mpi" / (name + ".h5"));
+        // Under mpirun, three ranks (the study's two workers): `rps run --mpi` alone refuses to
+        // run (WrongStartsEndAtOnceAndSayHow), so the stores above came from the job.
+        const json& command = trial["command"];
+        ASSERT_GE(command.size(), 4u) << trial.dump(2);
+        EXPECT_EQ(command[0], RPS_MPIEXEC);
+        const std::string words = command.dump();
+        EXPECT_NE(words.find(R"("-n","3")"), std::string::npos) << words;
+        EXPECT_NE(words.find(R"("--mpi")"), std::string::npos) << words;
+    }
+}
+
+TEST_F(CliMpiRun, ASweepWithAMissingLauncherEndsBeforeAnyTrial) {
+    rps::test::TempDir dir;
+    std::ofstream(dir / "study.json") << tiny_reflector_study().dump(2);
+    std::ofstream(dir / "sweep.json")
+        << json{{"name_prefix", "t"}, {"study", (dir / "study.json").string()}}.dump(2);
+    const auto missing =
+        run_rps({"sweep", (dir / "sweep.json").string(), "--out-dir", (dir / "out").string(),
+                 "--mpi", "--mpirun", (dir / "no-mpirun").string() + " --oversubscribe"});
+    EXPECT_EQ(missing.exit_code, 2) << describe(missing);
+    EXPECT_NE(missing.err.find("no-mpirun was not found"), std::string::npos) << missing.err;
+    EXPECT_FALSE(fs::exists(dir / "out"));
+    const auto alone = run_rps({"sweep", (dir / "sweep.json").string(), "--out-dir",
+                                (dir / "out").string(), "--mpirun", "mpirun"});
+    EXPECT_EQ(alone.exit_code, 2) << describe(alone);
+    EXPECT_NE(alone.err.find("--mpirun needs --mpi"), std::string::npos) << alone.err;
+}
+
 TEST_F(CliMpiRun, WrongStartsEndAtOnceAndSayHow) {
     rps::test::TempDir dir;
     std::ofstream(dir / "study.json") << tiny_reflector_study().dump(2);
