@@ -1,5 +1,8 @@
 #include "runtime/external_study_run.hpp"
 
+#include <QTimer>
+#include <algorithm>
+
 #include "runtime/study_events.hpp"
 
 namespace rps {
@@ -22,10 +25,12 @@ QString quoted(const QString& argument) {
 }  // namespace
 
 ExternalStudyRun::ExternalStudyRun(QObject* parent)
-    : StudyRun(parent), process_(new QProcess(this)) {
+    : StudyRun(parent), process_(new QProcess(this)), escalation_(new QTimer(this)) {
+    escalation_->setSingleShot(true);
+    connect(escalation_, &QTimer::timeout, this, &ExternalStudyRun::escalate_cancel);
     qRegisterMetaType<rps::StudyTaskEvent>("rps::StudyTaskEvent");
-    connect(process_, &QProcess::readyReadStandardOutput, this, &ExternalStudyRun::on_stdout);
-    connect(process_, &QProcess::readyReadStandardError, this, &ExternalStudyRun::on_stderr);
+    connect(process_, &QProcess::readyReadStandardOutput, this, [this] { on_stdout(); });
+    connect(process_, &QProcess::readyReadStandardError, this, [this] { on_stderr(); });
     connect(process_, &QProcess::errorOccurred, this, &ExternalStudyRun::on_process_error);
     connect(process_, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
             &ExternalStudyRun::on_process_finished);
@@ -34,10 +39,7 @@ ExternalStudyRun::ExternalStudyRun(QObject* parent)
 ExternalStudyRun::~ExternalStudyRun() {
     if (process_->state() == QProcess::NotRunning) return;
     cancel();
-    if (!process_->waitForFinished(end_wait_ms_)) {
-        process_->kill();
-        process_->waitForFinished(5000);
-    }
+    wait();
 }
 
 void ExternalStudyRun::start(const QString& program, const QStringList& arguments) {
@@ -45,6 +47,8 @@ void ExternalStudyRun::start(const QString& program, const QStringList& argument
     arguments_ = arguments;
     active_ = true;
     started_event_ = false;
+    cancel_step_ = 0;
+    stderr_buffer_.clear();
     summary_.reset();
     failure_.reset();
     last_output_.clear();
@@ -62,11 +66,13 @@ QString ExternalStudyRun::commandLine() const {
 }
 
 void ExternalStudyRun::wait() {
-    if (process_->state() == QProcess::NotRunning) return;
-    if (!process_->waitForFinished(end_wait_ms_)) {
-        cancel();
-        if (!process_->waitForFinished(end_wait_ms_)) process_->kill();
-        process_->waitForFinished(5000);
+    while (process_->state() != QProcess::NotRunning) {
+        if (cancel_step_ == 0) {
+            process_->waitForFinished(-1);
+            continue;
+        }
+        const int left = escalation_->isActive() ? escalation_->remainingTime() : 0;
+        if (!process_->waitForFinished(std::max(left, 1)) && cancel_step_ < 3) escalate_cancel();
     }
 }
 
@@ -76,9 +82,35 @@ PoolStats ExternalStudyRun::pool_stats() const {
 }
 
 void ExternalStudyRun::send(const char* command) {
-    if (process_->state() != QProcess::Running) return;
+    // While the process is starting, QProcess keeps what is written for it.
+    if (process_->state() == QProcess::NotRunning) return;
     process_->write(command);
     process_->write("\n");
+}
+
+void ExternalStudyRun::cancel() {
+    if (process_->state() == QProcess::NotRunning || cancel_step_ > 0) return;
+    send("cancel");
+    cancel_step_ = 1;
+    escalation_->start(cancel_grace_ms_);
+}
+
+// A cancel the process did not act on (its rank 0 is gone while mpirun waits for another rank,
+// or it reads no input): SIGTERM, which mpirun passes to every rank, then SIGKILL.
+void ExternalStudyRun::escalate_cancel() {
+    if (process_->state() == QProcess::NotRunning) return;
+    if (cancel_step_ == 1) {
+        Q_EMIT log(tr("%1 did not stop within %2 s of the cancel: sending SIGTERM")
+                       .arg(program_)
+                       .arg(cancel_grace_ms_ / 1000.0));
+        process_->terminate();
+        cancel_step_ = 2;
+        escalation_->start(cancel_grace_ms_);
+    } else if (cancel_step_ == 2) {
+        Q_EMIT log(tr("%1 did not stop on SIGTERM: killing it").arg(program_));
+        process_->kill();
+        cancel_step_ = 3;
+    }
 }
 
 void ExternalStudyRun::remember_output(const QString& line) {
@@ -86,35 +118,37 @@ void ExternalStudyRun::remember_output(const QString& line) {
     while (last_output_.size() > kLastOutputLines) last_output_.removeFirst();
 }
 
-void ExternalStudyRun::on_stdout() {
-    while (process_->canReadLine()) {
-        const QByteArray raw = process_->readLine().trimmed();
-        if (raw.isEmpty()) continue;
-        const json event = json::parse(raw.toStdString(), nullptr, false);
-        bool applied = false;
-        if (event.is_object() && event.contains("event")) {
-            try {
-                apply(event);
-                applied = true;
-            } catch (const std::exception& e) {
-                Q_EMIT log(tr("unreadable study event (%1): %2")
-                               .arg(QString::fromUtf8(e.what()), QString::fromUtf8(raw)));
-                continue;
-            }
-        }
-        if (!applied) {
-            const QString line = QString::fromUtf8(raw);
-            remember_output(line);
-            Q_EMIT log(line);
-        }
-    }
+void ExternalStudyRun::on_stdout(bool at_end) {
+    while (process_->canReadLine()) take_stdout_line(process_->readLine());
+    if (at_end && process_->bytesAvailable() > 0) take_stdout_line(process_->readAll());
 }
 
-void ExternalStudyRun::on_stderr() {
-    const QStringList lines =
-        QString::fromUtf8(process_->readAllStandardError()).split(QLatin1Char('\n'));
-    for (const QString& raw : lines) {
-        const QString line = raw.trimmed();
+void ExternalStudyRun::take_stdout_line(const QByteArray& line) {
+    const QByteArray raw = line.trimmed();
+    if (raw.isEmpty()) return;
+    const json event = json::parse(raw.toStdString(), nullptr, false);
+    if (event.is_object() && event.contains("event")) {
+        try {
+            apply(event);
+        } catch (const std::exception& e) {
+            Q_EMIT log(tr("unreadable study event (%1): %2")
+                           .arg(QString::fromUtf8(e.what()), QString::fromUtf8(raw)));
+        }
+        return;
+    }
+    const QString text = QString::fromUtf8(raw);
+    remember_output(text);
+    Q_EMIT log(text);
+}
+
+// Whole lines only: a line that comes in two reads is one line (mpirun's notices come in chunks).
+void ExternalStudyRun::on_stderr(bool at_end) {
+    stderr_buffer_ += process_->readAllStandardError();
+    qsizetype end;
+    while ((end = stderr_buffer_.indexOf('\n')) >= 0 || (at_end && !stderr_buffer_.isEmpty())) {
+        if (end < 0) end = stderr_buffer_.size();
+        const QString line = QString::fromUtf8(stderr_buffer_.left(end)).trimmed();
+        stderr_buffer_.remove(0, end + 1);
         if (line.isEmpty()) continue;
         remember_output(line);
         Q_EMIT log(line);
@@ -174,14 +208,20 @@ void ExternalStudyRun::on_process_error(QProcess::ProcessError error) {
 }
 
 void ExternalStudyRun::on_process_finished(int exit_code, QProcess::ExitStatus status) {
-    on_stdout();
-    on_stderr();
+    escalation_->stop();
+    on_stdout(true);
+    on_stderr(true);
     if (summary_) return end(true, {});
     if (failure_) return end(false, *failure_);
     QString why = status == QProcess::CrashExit
                       ? tr("%1 ended by a signal").arg(program_)
                       : tr("%1 ended with exit status %2").arg(program_).arg(exit_code);
-    if (!last_output_.isEmpty()) why += QStringLiteral(": ") + last_output_.join(QLatin1Char('\n'));
+    if (!last_output_.isEmpty())
+        why += QStringLiteral(": ") + last_output_.join(QLatin1Char('\n'));
+    else if (started_event_)
+        why +=
+            tr(" before the study said how it ended (stopped by a signal, or a batch "
+               "system's time limit?); the study file keeps every finished task");
     end(false, why);
 }
 

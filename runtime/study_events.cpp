@@ -120,11 +120,11 @@ json pool_stats_json(const PoolStats& s) {
                            {"state", state_name(w.state)},
                            {"pid", w.pid},
                            {"gpu_slot", w.gpu_slot},
-                           {"gpu_fraction", w.gpu_fraction},
+                           {"gpu_fraction", event_number(w.gpu_fraction)},
                            {"tasks_ok", w.tasks_ok},
                            {"tasks_failed", w.tasks_failed},
                            {"restarts", w.restarts},
-                           {"busy_s", w.busy_s}});
+                           {"busy_s", event_number(w.busy_s)}});
     return {{"tasks_submitted", s.tasks_submitted},
             {"tasks_ok", s.tasks_ok},
             {"tasks_failed", s.tasks_failed},
@@ -134,8 +134,8 @@ json pool_stats_json(const PoolStats& s) {
             {"protocol_errors", s.protocol_errors},
             {"queued", s.queued},
             {"running", s.running},
-            {"wall_s", s.wall_s},
-            {"busy_s", s.busy_s},
+            {"wall_s", event_number(s.wall_s)},
+            {"busy_s", event_number(s.busy_s)},
             {"workers", workers}};
 }
 
@@ -150,19 +150,19 @@ PoolStats pool_stats_from_json(const json& j) {
     s.protocol_errors = j.at("protocol_errors").get<uint64_t>();
     s.queued = j.at("queued").get<uint64_t>();
     s.running = j.at("running").get<uint64_t>();
-    s.wall_s = j.at("wall_s").get<double>();
-    s.busy_s = j.at("busy_s").get<double>();
+    s.wall_s = event_number_value(j.at("wall_s"));
+    s.busy_s = event_number_value(j.at("busy_s"));
     for (const json& w : j.at("workers")) {
         WorkerStats ws;
         ws.id = w.at("id").get<int>();
         ws.state = state_from(w.at("state").get<std::string>());
         ws.pid = w.at("pid").get<int64_t>();
         ws.gpu_slot = w.at("gpu_slot").get<int>();
-        ws.gpu_fraction = w.at("gpu_fraction").get<double>();
+        ws.gpu_fraction = event_number_value(w.at("gpu_fraction"));
         ws.tasks_ok = w.at("tasks_ok").get<uint64_t>();
         ws.tasks_failed = w.at("tasks_failed").get<uint64_t>();
         ws.restarts = w.at("restarts").get<uint64_t>();
-        ws.busy_s = w.at("busy_s").get<double>();
+        ws.busy_s = event_number_value(w.at("busy_s"));
         s.workers.push_back(ws);
     }
     return s;

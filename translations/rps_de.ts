@@ -1346,6 +1346,10 @@ Die Szene der Studiendatei liegt nicht mehr dort, wo sie beim Lauf der Studie la
         <source>study warning: %1</source>
         <translation>Studienwarnung: %1</translation>
     </message>
+    <message>
+        <source>%1 is being written by another process: following it live.</source>
+        <translation>%1 wird von einem anderen Prozess geschrieben: wird live verfolgt.</translation>
+    </message>
 </context>
 <context>
     <name>rps::MaterialPalette</name>
@@ -1870,12 +1874,35 @@ Ziehen verschiebt ihn.</translation>
         <source>Task id %1</source>
         <translation>Aufgaben-ID %1</translation>
     </message>
+    <message>
+        <source>Following: another process is writing this study file.</source>
+        <translation>Verfolgen: Ein anderer Prozess schreibt diese Studiendatei.</translation>
+    </message>
 </context>
 <context>
     <name>rps::Scene3DView</name>
     <message>
         <source>3D view: left drag turns, right drag pans, wheel zooms</source>
         <translation>3D-Ansicht: Ziehen mit links dreht, mit rechts verschiebt, Mausrad zoomt</translation>
+    </message>
+</context>
+<context>
+    <name>rps::StoreFollower</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was replaced by another file</source>
+        <translation>%1 wurde durch eine andere Datei ersetzt</translation>
+    </message>
+    <message>
+        <source>The run writing %1 finished it.</source>
+        <translation>Der Lauf, der %1 schreibt, hat sie abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The run writing %1 stopped before the end (%2 task(s) stored); Start Study resumes it.</source>
+        <translation>Der Lauf, der %1 schreibt, hat vor dem Ende aufgehört (%2 Aufgabe(n) gespeichert); „Studie starten“ setzt ihn fort.</translation>
     </message>
 </context>
 <context>
@@ -2508,8 +2535,8 @@ Ziehen verschiebt ihn.</translation>
         <translation>MPI-Job (mpirun)</translation>
     </message>
     <message>
-        <source>This computer: the workers are processes here. MPI job: mpirun starts rank 0, which runs the study and writes its file, and one rank per worker on the hosts its options name; the studio follows the job live. Remembered for every study.</source>
-        <translation>Dieser Computer: Die Worker sind Prozesse auf diesem Rechner. MPI-Job: mpirun startet Rank 0, der die Studie ausführt und ihre Datei schreibt, und einen Rank pro Worker auf den Hosts, die seine Optionen nennen; das Studio verfolgt den Job live. Gilt für jede Studie.</translation>
+        <source>This computer: the workers are processes here. MPI job: mpirun starts rank 0, which runs the study and writes its file, and one rank per worker on the hosts its options name; the studio follows the job live. Rank 0 may run on any of those hosts: the study folder must be one they all see. Remembered for every study.</source>
+        <translation>Dieser Computer: Die Worker sind Prozesse auf diesem Rechner. MPI-Job: mpirun startet Rank 0, der die Studie ausführt und ihre Datei schreibt, und einen Rank pro Worker auf den Hosts, die seine Optionen nennen; das Studio verfolgt den Job live. Rank 0 kann auf jedem dieser Hosts laufen: Der Studienordner muss für alle sichtbar sein. Gilt für jede Studie.</translation>
     </message>
     <message>
         <source>This build has no MPI support (RPS_WITH_MPI).</source>

@@ -1346,6 +1346,10 @@ La scène du fichier d&apos;étude n&apos;est plus là où elle était quand l&a
         <source>study warning: %1</source>
         <translation>avertissement de l&apos;étude : %1</translation>
     </message>
+    <message>
+        <source>%1 is being written by another process: following it live.</source>
+        <translation>%1 est en cours d’écriture par un autre processus : suivi en direct.</translation>
+    </message>
 </context>
 <context>
     <name>rps::MaterialPalette</name>
@@ -1870,12 +1874,35 @@ Glisser pour le déplacer.</translation>
         <source>Task id %1</source>
         <translation>Identifiant de tâche %1</translation>
     </message>
+    <message>
+        <source>Following: another process is writing this study file.</source>
+        <translation>Suivi : un autre processus écrit ce fichier d’étude.</translation>
+    </message>
 </context>
 <context>
     <name>rps::Scene3DView</name>
     <message>
         <source>3D view: left drag turns, right drag pans, wheel zooms</source>
         <translation>Vue 3D : glisser à gauche pour tourner, à droite pour déplacer, molette pour zoomer</translation>
+    </message>
+</context>
+<context>
+    <name>rps::StoreFollower</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>%1 was replaced by another file</source>
+        <translation>%1 a été remplacé par un autre fichier</translation>
+    </message>
+    <message>
+        <source>The run writing %1 finished it.</source>
+        <translation>L’exécution qui écrit %1 l’a terminé.</translation>
+    </message>
+    <message>
+        <source>The run writing %1 stopped before the end (%2 task(s) stored); Start Study resumes it.</source>
+        <translation>L’exécution qui écrit %1 s’est arrêtée avant la fin (%2 tâche(s) enregistrée(s)) ; Lancer l’étude la reprend.</translation>
     </message>
 </context>
 <context>
@@ -2508,8 +2535,8 @@ Glisser pour le déplacer.</translation>
         <translation>Tâche MPI (mpirun)</translation>
     </message>
     <message>
-        <source>This computer: the workers are processes here. MPI job: mpirun starts rank 0, which runs the study and writes its file, and one rank per worker on the hosts its options name; the studio follows the job live. Remembered for every study.</source>
-        <translation>Cet ordinateur : les processus de travail tournent ici. Tâche MPI : mpirun lance le rang 0, qui exécute l’étude et écrit son fichier, et un rang par processus de travail sur les hôtes que ses options désignent ; le studio suit la tâche en direct. Retenu pour toutes les études.</translation>
+        <source>This computer: the workers are processes here. MPI job: mpirun starts rank 0, which runs the study and writes its file, and one rank per worker on the hosts its options name; the studio follows the job live. Rank 0 may run on any of those hosts: the study folder must be one they all see. Remembered for every study.</source>
+        <translation>Cet ordinateur : les processus de travail tournent ici. Tâche MPI : mpirun lance le rang 0, qui exécute l’étude et écrit son fichier, et un rang par processus de travail sur les hôtes que ses options désignent ; le studio suit la tâche en direct. Le rang 0 peut tourner sur n’importe lequel de ces hôtes : le dossier des études doit être visible de tous. Retenu pour toutes les études.</translation>
     </message>
     <message>
         <source>This build has no MPI support (RPS_WITH_MPI).</source>

@@ -28,6 +28,7 @@
 #include "ui/recent_files.hpp"
 #include "ui/run_control_panel.hpp"
 #include "ui/scene_3d_view.hpp"
+#include "ui/store_follower.hpp"
 #include "ui/studio_actions.hpp"
 #include "ui/study_results.hpp"
 #include "ui/study_run_controller.hpp"
@@ -214,6 +215,7 @@ void MainWindow::applyProject(std::shared_ptr<LoadedProject> p, bool fresh) {
                                       static_cast<int>(project.stored->tasks.size()));
         }
         unfinished_store_ = project.stored && !project.stored->finished ? project.path : QString();
+        followIfBeingWritten(project);
         document_->reset(initial);
     } else {
         const Layout layout =
@@ -375,6 +377,7 @@ bool MainWindow::startStudy() {
         }
     }
     QString error;
+    follower_->stop();  // a new study in a new file: the results on screen become its own
     if (!run_->start(project_->spec, &error)) {
         showError(tr("Cannot start the study"), error);
         return false;
@@ -399,6 +402,7 @@ void MainWindow::resumeStudy(const QString& store_path) {
         return;
     }
     QString error;
+    follower_->stop();
     if (!run_->resumeFrom(store_path, &error))
         showError(tr("Cannot resume the study"), error);
     else
@@ -436,6 +440,18 @@ void MainWindow::onRunFinished(bool ok, const QString& message) {
         showBestLayout();
     }
     Q_EMIT studyFinished(ok);
+}
+
+void MainWindow::followIfBeingWritten(const LoadedProject& project) {
+    follower_->stop();
+    if (!project.stored || project.stored->finished ||
+        !StudyStore::being_written(project.path.toStdString()))
+        return;
+    unfinished_store_.clear();  // its writer is finishing it: nothing to resume
+    follower_->follow(project.path, project.stored->tasks.size(), project.stored->maps.size());
+    run_panel_->showFollowing(static_cast<int>(project.stored->tasks.size()));
+    run_panel_->appendLog(tr("%1 is being written by another process: following it live.")
+                              .arg(QFileInfo(project.path).fileName()));
 }
 
 void MainWindow::reloadStoredResults() {

@@ -30,6 +30,7 @@ class RecentFiles;
 class ResultsPanel;
 class RunControlPanel;
 class Scene3DView;
+class StoreFollower;
 struct StudioActions;
 class StudyResults;
 class StudyRunController;
@@ -70,6 +71,7 @@ public:
     RunControlPanel* runPanel() const { return run_panel_; }
     LivePlotsPanel* livePlots() const { return plots_; }
     ResultsPanel* resultsPanel() const { return results_panel_; }
+    StoreFollower* storeFollower() const { return follower_; }
     const LoadedProject* project() const { return project_.get(); }
     bool loading() const;
     // Last request-to-screen latency of a plan map (ms) and its compute time.
@@ -93,6 +95,8 @@ Q_SIGNALS:
     void projectLoaded();
     void loadFailed(QString error);
     void studyFinished(bool ok);
+    // Following a study file that another process wrote has ended (finished: it is complete).
+    void followEnded(bool finished);
     void mapShown(double latency_ms);
 
 protected:
@@ -113,6 +117,9 @@ private:
     enum class StartChoice { Resume, New, Cancel };
     StartChoice askResumeOrRestart();
     void reloadStoredResults();
+    // A study file opened while another process writes it (a run in a terminal, a cluster job)
+    // is followed live: its new tasks appear as they are stored (StoreFollower).
+    void followIfBeingWritten(const LoadedProject& project);
     void fitToScreen();
     void startLoading(const QString& path, const QString& scene_path);
     // Asks for the scene of a study file whose own scene is not found; true when one was chosen.
@@ -154,6 +161,7 @@ private:
     LivePlotsPanel* plots_ = nullptr;
     ResultsPanel* results_panel_ = nullptr;
     StudyRunController* run_ = nullptr;
+    StoreFollower* follower_ = nullptr;
     RecentFiles* recent_ = nullptr;
     QDockWidget* dock_3d_ = nullptr;
     QDockWidget* dock_setup_ = nullptr;

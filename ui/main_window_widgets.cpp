@@ -28,7 +28,9 @@
 #include "ui/results_panel.hpp"
 #include "ui/run_control_panel.hpp"
 #include "ui/scene_3d_view.hpp"
+#include "ui/store_follower.hpp"
 #include "ui/studio_actions.hpp"
+#include "ui/study_results.hpp"
 #include "ui/study_run_controller.hpp"
 #include "ui/study_setup_panel.hpp"
 
@@ -47,6 +49,7 @@ void MainWindow::createDocks() {
     run_panel_ = new RunControlPanel(actions_->start, actions_->pause, actions_->cancel,
                                      actions_->resume_store, this);
     run_ = new StudyRunController(results_, run_panel_, this);
+    follower_ = new StoreFollower(this);
     plots_ = new LivePlotsPanel(results_, this);
     results_panel_ = new ResultsPanel(results_, this);
     view3d_ = new Scene3DView(this);
@@ -180,6 +183,19 @@ void MainWindow::connectActions() {
     });
     connect(recent_, &RecentFiles::openRequested, this, &MainWindow::openFile);
     connect(setup_, &StudySetupPanel::openRequested, this, &MainWindow::openFile);
+    connect(follower_, &StoreFollower::updated, this,
+            [this](const std::shared_ptr<const StoredStudy>& study, std::size_t first_task,
+                   std::size_t first_map) {
+                results_->appendFromStore(*study, first_task, first_map);
+                run_panel_->showFollowing(static_cast<int>(study->tasks.size()));
+            });
+    connect(follower_, &StoreFollower::ended, this, [this](bool finished, const QString& message) {
+        run_panel_->showStudyFile(finished, results_->taskCount());
+        run_panel_->appendLog(message);
+        statusBar()->showMessage(message, 8000);
+        if (!finished && project_ && project_->stored) unfinished_store_ = follower_->path();
+        Q_EMIT followEnded(finished);
+    });
     connect(setup_, &StudySetupPanel::computeTargetChanged, this,
             [this] { run_->setComputeTarget(setup_->computeTarget()); });
     connect(a.save_study, &QAction::triggered, setup_, &StudySetupPanel::saveStudy);

@@ -160,6 +160,15 @@ void RunControlPanel::showStudyFile(bool finished, int tasks_done) {
                                       : tr("%n task(s) done so far", nullptr, tasks_done));
 }
 
+void RunControlPanel::showFollowing(int tasks_done) {
+    state_ = RunState::Idle;
+    state_label_->setText(
+        QStringLiteral("<b>%1</b>")
+            .arg(tr("Following: another process is writing this study file.").toHtmlEscaped()));
+    progress_->setRange(0, 0);  // busy: the total is the writer's to know
+    progress_label_->setText(tr("%n task(s) done so far", nullptr, tasks_done));
+}
+
 QString RunControlPanel::formatDuration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("–");
     const qint64 s = static_cast<qint64>(std::llround(seconds));

@@ -31,6 +31,8 @@ public:
     void setStorePath(const QString& path);
     // A study file just opened: finished, or unfinished with tasks done (Start resumes it).
     void showStudyFile(bool finished, int tasks_done);
+    // A study file that another process is writing, followed live (StoreFollower).
+    void showFollowing(int tasks_done);
     void setProgress(quint64 done, quint64 total, double eta_s, double elapsed_s);
     void setBest(const QString& text);
     void setWorkerStats(const PoolStats& stats);

@@ -303,12 +303,17 @@ void StudyResults::loadFromStore(const StoredStudy& study) {
         }
     }
     Q_EMIT cleared();
+    appendFromStore(study, 0, 0);
+}
 
+void StudyResults::appendFromStore(const StoredStudy& study, std::size_t first_task,
+                                   std::size_t first_map) {
+    const uint64_t best_before = best_task_id_;
     std::vector<std::vector<double>> xs;
     std::vector<double> objectives;
     nlohmann::json final_map_layout;
     uint64_t final_map_task = kNoTask;
-    for (size_t i = 0; i < study.tasks.size(); ++i) {
+    for (size_t i = first_task; i < study.tasks.size(); ++i) {
         const TaskRecord& record = study.tasks[i];
         const nlohmann::json& result =
             i < study.results.size() ? study.results[i] : nlohmann::json::object();
@@ -363,7 +368,8 @@ void StudyResults::loadFromStore(const StoredStudy& study) {
     addExploredPoints(xs, objectives);
 
     // Maps stored apart from the results (a later map of a task supersedes an earlier one).
-    for (const StoredMap& map : study.maps) {
+    for (size_t m = first_map; m < study.maps.size(); ++m) {
+        const StoredMap& map = study.maps[m];
         if (map.power_w.size() != grid_.cell_count()) continue;
         const int row = rowOfTask(map.task_id);
         const nlohmann::json layout =
@@ -374,9 +380,11 @@ void StudyResults::loadFromStore(const StoredStudy& study) {
     }
 
     // Summary of a finished study: the last study_finished marker.
+    bool summarised = false;
     for (auto it = study.markers.rbegin(); it != study.markers.rend(); ++it) {
         if (it->kind == TaskStatus::study_finished) {
             setSummary(it->info);
+            summarised = true;
             break;
         }
     }
@@ -387,8 +395,11 @@ void StudyResults::loadFromStore(const StoredStudy& study) {
     // The best map: the final map task's map (it maps the best layout), else the best task's.
     const NamedMap* map = final_map_task != kNoTask ? taskMap(final_map_task) : nullptr;
     if (!map && best_task_id_ != kNoTask) map = taskMap(best_task_id_);
-    if (map) setBestMap(map->power_w);
-    if (has_best_) Q_EMIT bestChanged();
+    if (map && (first_task == 0 || best_task_id_ != best_before || final_map_task != kNoTask))
+        setBestMap(map->power_w);
+    // Once per read that changed what the best is (a followed file is read every second).
+    if (has_best_ && (first_task == 0 || best_task_id_ != best_before || summarised))
+        Q_EMIT bestChanged();
 }
 
 }  // namespace rps

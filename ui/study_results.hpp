@@ -97,6 +97,10 @@ public:
     // maps, otherwise it is derived from the spec's grid section and the map size (all cells
     // counted). Emits cleared() and then the other signals once.
     void loadFromStore(const StoredStudy& study);
+    // Adds what a later read of the same study file holds beyond its first `first_task` task
+    // rows and `first_map` maps (a study file another process is writing: StoreFollower); its
+    // summary too once it is finished.
+    void appendFromStore(const StoredStudy& study, std::size_t first_task, std::size_t first_map);
 
     // --- accessors ---------------------------------------------------------------------------
     bool hasSpec() const { return spec_.has_value(); }

@@ -138,35 +138,37 @@ void StudyRunController::launchLocal(const StudySpec* fresh) {
     }
 }
 
-// The MPI job: rank 0 runs `rps run` and reports its events; ranks 1..N run the workers.
-bool StudyRunController::launchMpiJob(const StudySpec* fresh, int workers, QString* error) {
+// The study for a new job, as the store keeps it (the scene made absolute), beside its store:
+// rank 0 reads it, wherever mpirun places it (the study folder must be one every host sees).
+bool StudyRunController::writeJobStudy(const StudySpec& spec, QString* path, QString* error) {
+    const QFileInfo store(store_path_);
+    *path = store.dir().filePath(store.completeBaseName() + QStringLiteral(".json"));
+    try {
+        write_file_atomically(path->toStdString(), stored_study_document(spec).dump(2) + "\n");
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    return true;
+}
+
+// The MPI job: rank 0 runs `rps run` and reports its events; ranks 1..N run the workers. A new
+// study's job reads `study_json`; without it the job resumes store_path_.
+void StudyRunController::launchMpiJob(const QString& study_json, int workers) {
     QStringList arguments = QProcess::splitCommand(target_.mpirun_arguments);
     arguments << QStringLiteral("-n") << QString::number(workers + 1) << rps_
               << QStringLiteral("run");
-    if (fresh) {
-        // The study as the store keeps it (the scene made absolute), beside the study file.
-        const QFileInfo store(store_path_);
-        const QString study =
-            store.dir().filePath(store.completeBaseName() + QStringLiteral(".json"));
-        try {
-            write_file_atomically(study.toStdString(),
-                                  stored_study_document(*fresh).dump(2) + "\n");
-        } catch (const std::exception& e) {
-            if (error) *error = QString::fromUtf8(e.what());
-            return false;
-        }
-        arguments << study << QStringLiteral("--out") << store_path_;
-    } else {
+    if (!study_json.isEmpty())
+        arguments << study_json << QStringLiteral("--out") << store_path_;
+    else
         arguments << QStringLiteral("--resume") << store_path_;
-    }
     arguments << QStringLiteral("--mpi") << QStringLiteral("--events");
     auto run = std::make_unique<ExternalStudyRun>();
     ExternalStudyRun* r = run.get();
     runner_ = std::move(run);
     beginRun();
-    r->start(target_.mpirun, arguments);
     panel_->appendLog(tr("MPI job: %1").arg(r->commandLine()));
-    return true;
+    r->start(target_.mpirun, arguments);
 }
 
 bool StudyRunController::start(const StudySpec& spec, QString* error) {
@@ -176,17 +178,18 @@ bool StudyRunController::start(const StudySpec& spec, QString* error) {
         return false;
     }
     store_path_ = newStorePath(spec);
+    const bool mpi = target_.kind == StudyComputeTarget::Kind::mpi;
+    QString study_json;
+    if (mpi && !writeJobStudy(spec, &study_json, error)) return false;
     results_->reset(spec, evaluator_ ? evaluator_->grid() : MeasurementGrid{});
     results_->setStoreFile(store_path_);
-    if (target_.kind == StudyComputeTarget::Kind::local)
-        launchLocal(&spec);
-    else if (!launchMpiJob(&spec, spec.compute.workers, error))
-        return false;
-    Q_EMIT statusMessage((target_.kind == StudyComputeTarget::Kind::mpi
-                              ? tr("Study started as an MPI job: %1 worker rank(s), results in %2")
-                              : tr("Study started: %1 worker(s), results in %2"))
-                             .arg(spec.compute.workers)
-                             .arg(store_path_));
+    mpi ? launchMpiJob(study_json, spec.compute.workers) : launchLocal(&spec);
+    if (running())  // not when the launcher failed at once (the failure said so)
+        Q_EMIT statusMessage(
+            (mpi ? tr("Study started as an MPI job: %1 worker rank(s), results in %2")
+                 : tr("Study started: %1 worker(s), results in %2"))
+                .arg(spec.compute.workers)
+                .arg(store_path_));
     return true;
 }
 
@@ -204,11 +207,9 @@ bool StudyRunController::resumeFrom(const QString& store_path, QString* error) {
         return false;
     }
     store_path_ = store_path;
-    if (target_.kind == StudyComputeTarget::Kind::local)
-        launchLocal(nullptr);
-    else if (!launchMpiJob(nullptr, workers, error))
-        return false;
-    Q_EMIT statusMessage(tr("Resuming %1").arg(store_path));
+    target_.kind == StudyComputeTarget::Kind::mpi ? launchMpiJob({}, workers)
+                                                  : launchLocal(nullptr);
+    if (running()) Q_EMIT statusMessage(tr("Resuming %1").arg(store_path));
     return true;
 }
 

@@ -78,9 +78,10 @@ private:
     QString newStorePath(const StudySpec& spec) const;
     bool checkCanStart(QString* error) const;
     // Start a new study (fresh) or resume store_path_ (null): on the pool here, or as an MPI job
-    // of `workers` worker ranks (false, with why, when its study file cannot be written).
+    // of `workers` worker ranks.
     void launchLocal(const StudySpec* fresh);
-    bool launchMpiJob(const StudySpec* fresh, int workers, QString* error);
+    bool writeJobStudy(const StudySpec& spec, QString* path, QString* error);
+    void launchMpiJob(const QString& study_json, int workers);
 
     StudyResults* results_;
     RunControlPanel* panel_;

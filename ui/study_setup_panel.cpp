@@ -314,7 +314,8 @@ QWidget* StudySetupPanel::buildComputeGroup() {
     run_on_->setToolTip(
         tr("This computer: the workers are processes here. MPI job: mpirun starts rank 0, which "
            "runs the study and writes its file, and one rank per worker on the hosts its options "
-           "name; the studio follows the job live. Remembered for every study."));
+           "name; the studio follows the job live. Rank 0 may run on any of those hosts: the "
+           "study folder must be one they all see. Remembered for every study."));
     if (!StudyComputeTarget::mpiAvailable()) {
         auto* model = qobject_cast<QStandardItemModel*>(run_on_->model());
         if (QStandardItem* item = model ? model->item(1) : nullptr) {

@@ -275,6 +275,8 @@ bool starts_like_hdf5(const std::string& path) {
 // the study file it finishes (--out never created its file) and never replaces it (--overwrite
 // was ignored); a study file given as STUDY was parsed as JSON and its binary bytes echoed.
 void check_run_options(const RunOptions& o) {
+    if (!o.resume.empty() && !std::filesystem::is_regular_file(o.resume))
+        throw std::invalid_argument("run: --resume " + o.resume + ": no such study file");
     if (!o.resume.empty() && !o.out.empty())
         throw std::invalid_argument(
             "run: --resume and --out cannot be combined: a resume writes "
@@ -465,8 +467,9 @@ void register_run(CLI::App& app, CommandAction& action) {
     command->add_option("--workers", o->workers, "Worker processes (default: compute.workers)")
         ->check(CLI::Range(1, 1024));
     command->add_option("--out", o->out, "Study file to write (default: <study name>.h5 here)");
-    command->add_option("--resume", o->resume, "Finish an interrupted study file")
-        ->check(CLI::ExistingFile);
+    // Not checked here: under MPI every rank parses this line, and the other ranks' machines
+    // need not see the study file (rank 0 checks it in check_run_options).
+    command->add_option("--resume", o->resume, "Finish an interrupted study file");
     command->add_option("--rps", o->rps, "The rps executable the workers run (default: this one)");
     command->add_flag("--json", o->json, "Print the summary as JSON");
     command->add_flag("--overwrite", o->overwrite, "Replace an existing study file");

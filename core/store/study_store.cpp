@@ -762,6 +762,10 @@ StudyStore StudyStore::open_for_resume(const std::filesystem::path& path) {
     return store;
 }
 
+bool StudyStore::being_written(const std::filesystem::path& path) {
+    return WriterLock::held_by_other(path);
+}
+
 StoredStudy StudyStore::read(const std::filesystem::path& path) {
     silence_hdf5_errors();
     if (!std::filesystem::exists(path)) throw StoreError(path.string() + ": no such file");

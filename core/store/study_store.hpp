@@ -114,6 +114,9 @@ public:
     // private temporary copy is recovered and read instead. A truncated or damaged file fails
     // quickly with a StoreError naming it ("truncated or damaged study file").
     static StoredStudy read(const std::filesystem::path& path);
+    // Whether a live process holds the file's writer lock (a run is appending to it now; its
+    // lock goes with the process, however it ends).
+    static bool being_written(const std::filesystem::path& path);
 
     StudyStore(StudyStore&&) noexcept;
     StudyStore& operator=(StudyStore&&) noexcept;

@@ -79,18 +79,26 @@ private Q_SLOTS:
                  qPrintable(QString::number(test::distinctColours(picture))));
     }
 
-    // Cancel reaches rank 0 through mpirun's standard input: the job ends, its finished tasks
-    // stay in the study file, and a resume as a job finishes it with the same best.
-    void cancelledJobResumesAsAJob() {
+    // Pause, resume and cancel reach rank 0 through mpirun's standard input, the pause even while
+    // mpirun is starting: no task runs while paused; the cancelled job keeps its finished tasks
+    // in the study file, and a resume as a job finishes it with the same best.
+    void pausedAndCancelledJobResumesAsAJob() {
         QSignalSpy finished(window_.get(), &MainWindow::studyFinished);
         QSignalSpy added(window_->results(), &StudyResults::taskAdded);
+        StudyRunController* run = window_->runController();
         QVERIFY(window_->startStudy());
+        run->pause();
+        QTest::qWait(1500);
+        QCOMPARE(added.count(), 0);
+        QVERIFY(run->running());
+        run->resume();
         QVERIFY(added.wait(60000));
-        window_->runController()->cancel();
+        run->pause();  // the tasks in flight finish, no other starts
+        run->cancel();
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.last().at(0).toBool(), false);
         QCOMPARE(window_->runPanel()->runState(), RunControlPanel::RunState::Cancelled);
-        const QString store = window_->runController()->storePath();
+        const QString store = run->storePath();
         const StoredStudy stored = StudyStore::read(store.toStdString());
         QVERIFY(!stored.finished);
         QVERIFY(!stored.tasks.empty());

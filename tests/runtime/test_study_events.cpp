@@ -240,3 +240,56 @@ TEST(ExternalStudyRun, AProgramThatCannotStartFails) {
     ASSERT_TRUE(failure.has_value());
     EXPECT_TRUE(failure->contains(QStringLiteral("/nonexistent/mpirun"))) << failure->toStdString();
 }
+
+// Commands given while the process is still starting are kept for it, not dropped.
+TEST(ExternalStudyRun, CommandsGivenWhileStartingArrive) {
+    Script script(QStringLiteral(
+        "read a; read b; echo \"{\\\"event\\\":\\\"failed\\\",\\\"error\\\":\\\"got $a $b\\\"}\"; "
+        "exit 1"));
+    script.run.pause();
+    script.run.cancel();
+    ASSERT_TRUE(script.ended());
+    ASSERT_TRUE(script.failure.has_value());
+    EXPECT_EQ(*script.failure, QStringLiteral("got pause cancel"));
+}
+
+// A line of standard error that comes in two reads is one log line; a last line without its
+// newline is kept too, and both end up in the failure.
+TEST(ExternalStudyRun, StandardErrorLinesAreWholeAcrossReads) {
+    Script script(
+        QStringLiteral("printf 'no such ' >&2; sleep 0.3; printf 'host: node7\\n' >&2; "
+                       "printf 'no newline at the end' >&2; exit 4"));
+    ASSERT_TRUE(script.ended());
+    EXPECT_TRUE(script.logs.contains(QStringLiteral("no such host: node7")))
+        << script.logs.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(script.logs.contains(QStringLiteral("no newline at the end")))
+        << script.logs.join(QLatin1Char('|')).toStdString();
+    ASSERT_TRUE(script.failure.has_value());
+    EXPECT_TRUE(script.failure->contains(QStringLiteral("exit status 4")));
+    EXPECT_TRUE(script.failure->contains(QStringLiteral("no such host: node7\nno newline")))
+        << script.failure->toStdString();
+}
+
+// A process that acts on neither the cancel nor SIGTERM (a stuck launcher) is killed after two
+// grace periods, in the event loop and in wait() alike.
+TEST(ExternalStudyRun, ACancelThatIsIgnoredEscalatesToSigtermThenSigkill) {
+    for (const bool blocking : {false, true}) {
+        Script script(QStringLiteral("trap '' TERM; while :; do sleep 0.05; done"));
+        script.run.setCancelGraceMs(300);
+        ASSERT_TRUE(spin_until([&] { return script.run.running(); }));
+        QEventLoop settle;  // let the shell set its trap
+        QTimer::singleShot(200, &settle, &QEventLoop::quit);
+        settle.exec();
+        QElapsedTimer clock;
+        clock.start();
+        script.run.cancel();
+        if (blocking) script.run.wait();
+        ASSERT_TRUE(script.ended());
+        EXPECT_GE(clock.elapsed(), 550) << blocking;  // two grace periods
+        ASSERT_TRUE(script.failure.has_value());
+        EXPECT_TRUE(script.failure->contains(QStringLiteral("ended by a signal")))
+            << script.failure->toStdString();
+        EXPECT_EQ(script.logs.filter(QStringLiteral("sending SIGTERM")).size(), 1) << blocking;
+        EXPECT_EQ(script.logs.filter(QStringLiteral("killing it")).size(), 1) << blocking;
+    }
+}
