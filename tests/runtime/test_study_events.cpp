@@ -15,33 +15,17 @@
 #include <functional>
 #include <limits>
 
+#include "event_loop_support.hpp"
 #include "runtime/external_study_run.hpp"
 #include "runtime/study_events.hpp"
 
 using nlohmann::json;
 using namespace rps;
 
+using rps::test::app;
+using rps::test::spin_until;
+
 namespace {
-
-QCoreApplication& app() {
-    static int argc = 1;
-    static char name[] = "runtime_tests";
-    static char* argv[] = {name, nullptr};
-    static QCoreApplication instance(argc, argv);
-    return instance;
-}
-
-bool spin_until(const std::function<bool()>& done, int timeout_ms = 15000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeout_ms) return false;
-        QEventLoop loop;
-        QTimer::singleShot(5, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "event_loop_support.hpp"
 #include "runtime/process_worker_channel.hpp"
 #include "runtime/worker_pool.hpp"
 
@@ -22,15 +23,10 @@ using rps::PoolTask;
 using rps::WorkerPool;
 using rps::WorkerPoolConfig;
 
-namespace {
+using rps::test::app;
+using rps::test::spin_until;
 
-QCoreApplication& app() {
-    static int argc = 1;
-    static char name[] = "runtime_tests";
-    static char* argv[] = {name, nullptr};
-    static QCoreApplication instance(argc, argv);
-    return instance;
-}
+namespace {
 
 WorkerPoolConfig config(int workers, std::vector<std::string> extra_args = {}) {
     app();
@@ -61,19 +57,6 @@ PoolTask task(uint64_t id, json extra = json::object()) {
     json payload = {{"values", values_for(id)}};
     for (auto it = extra.begin(); it != extra.end(); ++it) payload[it.key()] = it.value();
     return {id, payload};
-}
-
-// Spins the event loop until `done` or the timeout; returns whether `done` became true.
-bool spin_until(const std::function<bool()>& done, int timeout_ms = 15000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeout_ms) return false;
-        QEventLoop loop;
-        QTimer::singleShot(5, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
 }
 
 std::vector<PoolOutcome> submit_and_collect(WorkerPool& pool, std::vector<PoolTask> tasks) {
