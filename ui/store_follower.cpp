@@ -32,6 +32,7 @@ void StoreFollower::follow(const QString& path, std::size_t tasks_seen, std::siz
     tasks_seen_ = tasks_seen;
     maps_seen_ = maps_seen;
     failed_reads_ = 0;
+    ++generation_;
     following_ = true;
     timer_->start();
 }
@@ -43,8 +44,9 @@ void StoreFollower::stop() {
 
 // The lock before the file: a writer that ends between the two has written its last rows (and
 // its finished mark) before it let the lock go, so the read sees them.
-StoreFollower::Read StoreFollower::readStore(const QString& path) {
+StoreFollower::Read StoreFollower::readStore(const QString& path, int generation) {
     Read read;
+    read.generation = generation;
     try {
         read.writer_alive = StudyStore::being_written(path.toStdString());
         read.study = std::make_shared<const StoredStudy>(StudyStore::read(path.toStdString()));
@@ -56,12 +58,16 @@ StoreFollower::Read StoreFollower::readStore(const QString& path) {
 
 void StoreFollower::poll() {
     if (!following_ || watcher_.isRunning()) return;
-    watcher_.setFuture(QtConcurrent::run(&StoreFollower::readStore, path_));
+    watcher_.setFuture(QtConcurrent::run(&StoreFollower::readStore, path_, generation_));
 }
 
 void StoreFollower::onRead() {
     if (!following_) return;  // stopped while reading: the read belongs to no one
     const Read read = watcher_.result();
+    if (read.generation != generation_) {  // of a file followed before: read this one
+        poll();
+        return;
+    }
     if (!read.study) {
         if (++failed_reads_ >= kMaxFailedReads)
             return end(false, tr("%1 cannot be read: %2").arg(path_, read.error));

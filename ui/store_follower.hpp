@@ -40,11 +40,12 @@ Q_SIGNALS:
 
 private:
     struct Read {
+        int generation = 0;  // the follow() it belongs to
         std::shared_ptr<const StoredStudy> study;
         bool writer_alive = false;
         QString error;
     };
-    static Read readStore(const QString& path);
+    static Read readStore(const QString& path, int generation);
     void poll();
     void onRead();
     void end(bool finished, const QString& message);
@@ -55,6 +56,7 @@ private:
     std::size_t tasks_seen_ = 0;
     std::size_t maps_seen_ = 0;
     int failed_reads_ = 0;
+    int generation_ = 0;  // a read of an earlier follow() still in flight is dropped
     bool following_ = false;
 };
 
